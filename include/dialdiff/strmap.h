@@ -1,0 +1,37 @@
+/*
+ * strmap.h - a hash map from NUL-terminated strings to pointers, with open
+ * addressing.  Keys are borrowed: they must outlive the map.  Lookups and
+ * insertions are O(1) on average; the table doubles at 50% load.
+ */
+#ifndef DIALDIFF_STRMAP_H
+#define DIALDIFF_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct dd_strmap_slot {
+	const char *key;
+	void *value;
+} dd_strmap_slot;
+
+typedef struct dd_strmap {
+	dd_strmap_slot *slots;
+	size_t size;		/* a power of two, or 0 */
+	size_t count;
+} dd_strmap;
+
+#define DD_STRMAP_INIT { NULL, 0, 0 }
+
+void dd_strmap_init(dd_strmap *m);
+void dd_strmap_release(dd_strmap *m);
+/* The value stored under key, or NULL. */
+void *dd_strmap_get(const dd_strmap *m, const char *key);
+/*
+ * Store value under key unless the key is present.  Returns 1 when inserted,
+ * 0 when the key was already there (*existing, if not NULL, gets its value),
+ * -1 when memory ran out.
+ */
+int dd_strmap_put(dd_strmap *m, const char *key, void *value, void **existing);
+/* FNV-1a over s; exported for other tables. */
+size_t dd_strhash(const char *s);
+
+#endif

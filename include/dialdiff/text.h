@@ -1,0 +1,56 @@
+/*
+ * text.h - bilingual texts, positions and UTF-8 helpers shared by every
+ * module.
+ */
+#ifndef DIALDIFF_TEXT_H
+#define DIALDIFF_TEXT_H
+
+#include <stddef.h>
+
+/* A position in a source file: 1-based line and column (in characters). */
+typedef struct dd_pos {
+	int line, column;
+} dd_pos;
+
+typedef enum dd_lang { DD_LANG_EN = 0, DD_LANG_ZH = 1 } dd_lang;
+
+/* A text in both languages; either may be NULL (not both in valid data). */
+typedef struct dd_text {
+	const char *en;
+	const char *zh;
+} dd_text;
+
+/* The text in lang, else in the other language, else "". Borrowed. */
+const char *dd_text_get(const dd_text *t, dd_lang lang);
+/* 1 when both language versions are equal (NULL equals NULL). */
+int dd_text_equal(const dd_text *a, const dd_text *b);
+/* "en", "zh"; and parsing: 0 or -1 for an unknown name. */
+const char *dd_lang_name(dd_lang lang);
+int dd_lang_parse(dd_lang *out, const char *name);
+/* The language from LC_ALL, LC_MESSAGES, LANG ("zh..." gives zh, else en). */
+dd_lang dd_lang_from_env(void);
+
+/*
+ * Validate UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
+ * U+10FFFF).  Returns 1 when s[0..len) is valid; otherwise 0 and, when bad
+ * is not NULL, the offset of the first invalid byte.
+ */
+int dd_utf8_valid(const char *s, size_t len, size_t *bad);
+/* Number of characters (code points) in valid UTF-8. */
+size_t dd_utf8_chars(const char *s, size_t len);
+/*
+ * Display width in a terminal: East Asian wide and fullwidth characters
+ * count 2, combining marks 0, others 1.
+ */
+size_t dd_utf8_width(const char *s);
+/* Decode one code point at s (valid UTF-8); returns its length in bytes. */
+size_t dd_utf8_decode(const char *s, unsigned *cp);
+
+/*
+ * Normalized form of a label for use as an identity when it classifies to
+ * no entry: Unicode white space runs folded to one space, trimmed, ASCII
+ * lower-cased.  Caller frees.  NULL on out of memory.
+ */
+char *dd_text_normalize(const char *s);
+
+#endif
