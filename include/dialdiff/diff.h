@@ -1,0 +1,67 @@
+/*
+ * diff.h - the semantic diff of two classified rounds.
+ *
+ * Per section, on item keys (the canonical entry id, or the normalized label
+ * for an item that classifies to no single entry): added = B\A,
+ * dropped = A\B, kept = A&B.  A kept item records which of its label,
+ * action and note changed.  Sections come in taxonomy order, then sections
+ * the taxonomy does not know (in the order they first appear); items come in
+ * taxonomy entry order, then unclassified items in the order of their round.
+ * Similarity is the Jaccard index |A&B| / |A|B| (1 when both are empty).
+ * The work is linear in the number of items (hashing, no sorting).
+ *
+ * Ownership: a dd_diff borrows its rounds and taxonomy, which must outlive
+ * it; free it with dd_diff_free.
+ */
+#ifndef DIALDIFF_DIFF_H
+#define DIALDIFF_DIFF_H
+
+#include <stddef.h>
+#include "arena.h"
+#include "error.h"
+#include "round.h"
+#include "taxonomy.h"
+
+#define DD_CHANGE_LABEL 1u
+#define DD_CHANGE_ACTION 2u
+#define DD_CHANGE_NOTE 4u
+
+typedef struct dd_diff_item {
+	const char *key;
+	int entry;		/* taxonomy entry index, or -1 */
+	const dd_item *from;	/* NULL for added */
+	const dd_item *to;	/* NULL for dropped */
+	unsigned changes;	/* DD_CHANGE_* for kept items */
+} dd_diff_item;
+
+typedef struct dd_diff_section {
+	const char *id;
+	dd_text title;		/* from the taxonomy; en = id when unknown */
+	int tsection;		/* taxonomy section index, or -1 */
+	double similarity;
+	dd_diff_item *added, *kept, *dropped;
+	size_t nadded, nkept, ndropped;
+	size_t nchanged;	/* kept items with changes != 0 */
+} dd_diff_section;
+
+typedef struct dd_diff {
+	dd_arena arena;
+	const dd_round *from, *to;
+	const dd_taxonomy *tx;
+	dd_diff_section *sections;
+	size_t nsections;
+	size_t nadded, nkept, ndropped, nchanged;
+} dd_diff;
+
+/* Both rounds must have been classified with tx. */
+int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
+		   const dd_taxonomy *tx, dd_error *err);
+void dd_diff_free(dd_diff *d);
+
+/* Display name of a diff item: the label in lang of to (else from). */
+const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang);
+
+/* "label", "action", "note" for one DD_CHANGE_* bit. */
+const char *dd_change_name(unsigned bit);
+
+#endif

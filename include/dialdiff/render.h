@@ -1,0 +1,83 @@
+/*
+ * render.h - output formats.
+ *
+ * Each format is a dd_renderer: a table of functions, one per kind of
+ * result; NULL where the format does not apply.  A renderer appends to a
+ * dd_buf and never writes to a stream, so nothing reaches stdout unless the
+ * whole output was produced.  Adding a format = one file in src/render/
+ * and one line in the table in src/render/render.c.
+ */
+#ifndef DIALDIFF_RENDER_H
+#define DIALDIFF_RENDER_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "diag.h"
+#include "diff.h"
+#include "round.h"
+#include "series.h"
+#include "taxonomy.h"
+#include "text.h"
+#include "timeline.h"
+
+typedef struct dd_render_opts {
+	dd_lang lang;
+	int color;		/* ANSI colours (text only) */
+} dd_render_opts;
+
+/* The whole change report of one series. */
+typedef struct dd_report {
+	const dd_series *series;
+	const dd_taxonomy *tx;
+	const dd_timeline *timeline;
+	dd_diff **diffs;	/* consecutive pairs: nrounds - 1 */
+	size_t ndiffs;
+} dd_report;
+
+/* What `list` shows: every series found, with its rounds. */
+typedef struct dd_listing {
+	dd_series **series;
+	size_t nseries;
+	const dd_taxonomy *tx;
+} dd_listing;
+
+/* What `check` found. */
+typedef struct dd_check_result {
+	const dd_diags *diags;
+	const char **files;	/* every file checked, in order */
+	size_t nfiles;
+} dd_check_result;
+
+typedef struct dd_renderer {
+	const char *name;
+	int (*report)(dd_buf *out, const dd_report *r, const dd_render_opts *o);
+	int (*list)(dd_buf *out, const dd_listing *l, const dd_render_opts *o);
+	int (*show)(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
+		    const dd_render_opts *o);
+	/* n diffs: one for `diff A B`, several for `diff --all`. */
+	int (*diff)(dd_buf *out, dd_diff *const *d, size_t n,
+		    const dd_render_opts *o);
+	int (*timeline)(dd_buf *out, const dd_timeline *t,
+			const dd_render_opts *o);
+	int (*check)(dd_buf *out, const dd_check_result *c,
+		     const dd_render_opts *o);
+} dd_renderer;
+
+/* The renderer called name ("text", "markdown", "json", ...), or NULL. */
+const dd_renderer *dd_render_find(const char *name);
+/* NULL-terminated list of all renderers. */
+extern const dd_renderer *const dd_renderers[];
+
+extern const dd_renderer dd_render_text;
+extern const dd_renderer dd_render_markdown;
+extern const dd_renderer dd_render_json;
+
+/* Schema names of the JSON outputs. */
+#define DD_SCHEMA_DIFF "dialdiff/diff@1"
+#define DD_SCHEMA_REPORT "dialdiff/report@1"
+#define DD_SCHEMA_TIMELINE "dialdiff/timeline@1"
+#define DD_SCHEMA_LIST "dialdiff/list@1"
+#define DD_SCHEMA_ROUND "dialdiff/round@1"
+#define DD_SCHEMA_CHECK "dialdiff/check@1"
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * source.h - where round files come from: the working tree, or a git
+ * revision (read through libgit2 without a checkout).
+ *
+ * Every reader of files goes through a dd_source, so the rest of the
+ * pipeline does not know whether bytes came from disk or from a blob.  Paths
+ * are '/'-separated and relative to the source's root (the folder dialdiff
+ * runs in, or the top of the repository).
+ */
+#ifndef DIALDIFF_SOURCE_H
+#define DIALDIFF_SOURCE_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "error.h"
+
+typedef struct dd_source dd_source;
+
+/* Default cap on the size of one file: 16 MiB. */
+#define DD_SOURCE_MAX_SIZE ((size_t)16 << 20)
+
+/* A source over the file system; relative paths resolve against root. */
+int dd_source_worktree(dd_source **out, const char *root, dd_error *err);
+void dd_source_free(dd_source *src);
+
+/*
+ * Read the file at path into out (replacing its content).  A missing file
+ * is DD_ENOTFOUND; a folder, a FIFO or a file over max_size bytes (0: the
+ * default cap) is DD_ERROR; err names the path.
+ */
+int dd_source_read(dd_buf *out, dd_source *src, const char *path,
+		   size_t max_size, dd_error *err);
+
+enum { DD_SOURCE_FILE = 1, DD_SOURCE_DIR = 2 };
+
+/*
+ * List the entries of folder dir whose type is in mask (DD_SOURCE_FILE,
+ * DD_SOURCE_DIR), sorted by name (bytewise), without "." and "..".  *out is
+ * a NULL-terminated array the caller frees with dd_source_names_free.
+ */
+int dd_source_list(char ***out, size_t *count, dd_source *src,
+		   const char *dir, unsigned mask, dd_error *err);
+void dd_source_names_free(char **names);
+
+/* DD_SOURCE_FILE, DD_SOURCE_DIR, or 0 when path does not exist. */
+int dd_source_type(dd_source *src, const char *path);
+
+/* The commit id (40 hex) the source reads, or NULL for the working tree. */
+const char *dd_source_rev(const dd_source *src);
+
+#endif

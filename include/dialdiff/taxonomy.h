@@ -1,0 +1,102 @@
+/*
+ * taxonomy.h - sections, canonical entries and classification by PCRE2.
+ *
+ * The only module that includes PCRE2.  A taxonomy file is
+ *
+ *   { "schema_version": 1,
+ *     "sections": [ { "id": "...", "title": {"en": "...", "zh": "..."},
+ *                     "entries": [ { "id": "...",
+ *                                    "name": {"en": "...", "zh": "..."},
+ *                                    "patterns": ["PCRE2", ...] } ] } ] }
+ *
+ * Patterns are compiled once, when the taxonomy is loaded, with PCRE2_UTF,
+ * PCRE2_UCP and PCRE2_CASELESS, JIT-compiled where the platform allows, and
+ * matched under a match limit and a heap limit, so that a pattern that
+ * backtracks catastrophically fails quickly instead of hanging.  Each
+ * distinct (section, text) pair is matched once: results are cached.
+ *
+ * Ownership: the taxonomy owns everything reachable from it; free it with
+ * dd_taxonomy_free.  Classification mutates only the cache, so a taxonomy is
+ * not safe to share between threads.
+ */
+#ifndef DIALDIFF_TAXONOMY_H
+#define DIALDIFF_TAXONOMY_H
+
+#include <stddef.h>
+#include "arena.h"
+#include "diag.h"
+#include "error.h"
+#include "round.h"
+#include "text.h"
+
+typedef struct dd_entry {
+	const char *id;
+	dd_text name;
+	const char **patterns;
+	dd_pos *pattern_pos;
+	size_t npatterns;
+	dd_pos pos;
+} dd_entry;
+
+typedef struct dd_tsection {
+	const char *id;
+	dd_text title;
+	dd_entry *entries;
+	size_t nentries;
+	dd_pos pos;
+} dd_tsection;
+
+typedef struct dd_taxonomy_impl dd_taxonomy_impl;
+
+typedef struct dd_taxonomy {
+	dd_arena arena;
+	const char *path;
+	dd_tsection *sections;
+	size_t nsections;
+	dd_taxonomy_impl *impl;	/* compiled patterns, id index, cache */
+} dd_taxonomy;
+
+/*
+ * Load and compile a taxonomy from len bytes of buf.  Problems go to diags
+ * (may be NULL) with rule ids json-syntax, type, required, unknown-key
+ * (warning), taxonomy-pattern (does not compile: message names the pattern
+ * and the character column of the error), taxonomy-duplicate (a section or
+ * entry id given twice).  Returns 0, or a negative code with err set to the
+ * first error (and *out NULL).
+ */
+int dd_taxonomy_load(dd_taxonomy **out, const char *buf, size_t len,
+		     const char *path, dd_diags *diags, dd_error *err);
+void dd_taxonomy_free(dd_taxonomy *tx);
+
+/* Index of the section with this id, or -1. */
+int dd_taxonomy_section(const dd_taxonomy *tx, const char *id);
+/* Index of the entry with this id in section s, or -1.  O(1). */
+int dd_taxonomy_entry(const dd_taxonomy *tx, size_t s, const char *id);
+
+typedef struct dd_match {
+	size_t count;		/* distinct entries matched (0, 1, 2: "2 or more") */
+	int entry[2];		/* the first two entries, in taxonomy order, or -1 */
+} dd_match;
+
+/*
+ * Match one text (valid UTF-8) against the entries of section s.  Returns 0,
+ * or a negative code when PCRE2 fails (the match limit, the heap limit),
+ * with err naming the entry and the pattern.
+ */
+int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t s,
+		      const char *text, dd_error *err);
+
+/*
+ * Classify every item of the round: set tsection of each section and cls,
+ * entry, entry2 and key of each item (key is the entry id, or the
+ * normalized label when the item has no unique entry; allocated from the
+ * round's arena).  Problems go to diags (may be NULL): unknown-section,
+ * unknown-id, unclassified, ambiguous, duplicate-item (the same key twice
+ * in one section), match-limit; all errors.  Returns 0 unless memory
+ * runs out: classification problems are diagnostics, never failures, so
+ * that a diff still runs.
+ */
+int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
+			       dd_diags *diags, dd_error *err);
+
+#endif

@@ -1,0 +1,183 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "load.h"
+
+void dd_loader_init(dd_loader *l, dd_arena *arena, const char *path,
+		    dd_diags *diags, dd_error *err)
+{
+	memset(l, 0, sizeof(*l));
+	l->arena = arena;
+	l->path = path;
+	l->diags = diags;
+	l->err = err;
+}
+
+void dd_load_problem(dd_loader *l, dd_severity sev, const char *rule,
+		     dd_pos pos, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	dd_diags_add(l->diags, sev, rule, l->path, pos.line, pos.column, "%s",
+		     msg);
+	if (sev == DD_SEV_ERROR && !l->failed) {
+		l->failed = 1;
+		dd_error_set(l->err, DD_ERROR, l->path, pos.line, pos.column,
+			     "%s", msg);
+	}
+}
+
+const char *dd_load_strdup(dd_loader *l, const char *s)
+{
+	char *p = dd_arena_strdup(l->arena, s);
+
+	if (s && !p && !l->oom) {
+		l->oom = 1;
+		if (!l->failed) {
+			l->failed = 1;
+			dd_error_oom(l->err);
+		}
+	}
+	return p;
+}
+
+void *dd_load_array(dd_loader *l, size_t n, size_t size)
+{
+	void *p = dd_arena_array(l->arena, n ? n : 1, size);
+
+	if (!p && !l->oom) {
+		l->oom = 1;
+		if (!l->failed) {
+			l->failed = 1;
+			dd_error_oom(l->err);
+		}
+	}
+	return p;
+}
+
+int dd_load_expect(dd_loader *l, const dd_json *v, dd_json_type type,
+		   const char *what)
+{
+	if (v->type == type ||
+	    (type == DD_JSON_TRUE && v->type == DD_JSON_FALSE))
+		return 1;
+	dd_load_problem(l, DD_SEV_ERROR, "type", v->pos,
+			"%s must be %s %s, not %s", what,
+			type == DD_JSON_ARRAY || type == DD_JSON_OBJECT ? "an" : "a",
+			type == DD_JSON_TRUE ? "boolean" : dd_json_type_name(type),
+			dd_json_type_name(v->type));
+	return 0;
+}
+
+void dd_load_unknown_keys(dd_loader *l, const dd_json *obj, const char *what,
+			  const char *const *known)
+{
+	const dd_json *m;
+
+	for (m = obj->child; m; m = m->next) {
+		size_t i;
+
+		for (i = 0; known[i]; i++)
+			if (!strcmp(m->key, known[i]))
+				break;
+		if (!known[i])
+			dd_load_problem(l, DD_SEV_WARNING, "unknown-key",
+					m->key_pos, "unknown key \"%s\" in %s",
+					m->key, what);
+	}
+}
+
+const char *dd_load_string(dd_loader *l, const dd_json *obj, const char *key,
+			   const char *what, int required, dd_pos *pos)
+{
+	const dd_json *v = dd_json_get(obj, key);
+	char name[128];
+
+	if (!v) {
+		if (required)
+			dd_load_problem(l, DD_SEV_ERROR, "required", obj->pos,
+					"%s has no \"%s\"", what, key);
+		return NULL;
+	}
+	if (pos)
+		*pos = v->pos;
+	snprintf(name, sizeof(name), "\"%s\"", key);
+	if (!dd_load_expect(l, v, DD_JSON_STRING, name))
+		return NULL;
+	return dd_load_strdup(l, v->string);
+}
+
+static int blank(const char *s)
+{
+	return !s[strspn(s, " \t\r\n")];
+}
+
+void dd_load_text(dd_loader *l, dd_text *out, const dd_json *v,
+		  const char *what, int label)
+{
+	static const char *const keys[] = { "en", "zh", NULL };
+	const dd_json *en, *zh;
+
+	if (!dd_load_expect(l, v, DD_JSON_OBJECT, what))
+		return;
+	dd_load_unknown_keys(l, v, what, keys);
+	en = dd_json_get(v, "en");
+	zh = dd_json_get(v, "zh");
+	if (!en && !zh) {
+		dd_load_problem(l, DD_SEV_ERROR,
+				label ? "empty-label" : "required", v->pos,
+				"%s needs \"en\" or \"zh\"", what);
+		return;
+	}
+	if (en && dd_load_expect(l, en, DD_JSON_STRING, what)) {
+		if (label && blank(en->string))
+			dd_load_problem(l, DD_SEV_ERROR, "empty-label", en->pos,
+					"empty %s", what);
+		out->en = dd_load_strdup(l, en->string);
+	}
+	if (zh && dd_load_expect(l, zh, DD_JSON_STRING, what)) {
+		if (label && blank(zh->string))
+			dd_load_problem(l, DD_SEV_ERROR, "empty-label", zh->pos,
+					"empty %s", what);
+		out->zh = dd_load_strdup(l, zh->string);
+	}
+}
+
+void dd_load_text_member(dd_loader *l, dd_text *out, const dd_json *obj,
+			 const char *key, const char *what, int required)
+{
+	const dd_json *v = dd_json_get(obj, key);
+	char name[128];
+
+	if (!v) {
+		if (required)
+			dd_load_problem(l, DD_SEV_ERROR, "required", obj->pos,
+					"%s has no \"%s\"", what, key);
+		return;
+	}
+	snprintf(name, sizeof(name), "\"%s\"", key);
+	dd_load_text(l, out, v, name, 0);
+}
+
+int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
+		  size_t len)
+{
+	dd_error jerr;
+	int rc = dd_json_parse(doc, buf, len, l->path, &jerr);
+
+	if (rc < 0) {
+		dd_diags_add(l->diags, DD_SEV_ERROR, "json-syntax", l->path,
+			     jerr.line, jerr.column, "%s", jerr.message);
+		if (!l->failed) {
+			l->failed = 1;
+			if (l->err)
+				*l->err = jerr;
+		}
+	}
+	return rc;
+}

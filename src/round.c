@@ -1,0 +1,297 @@
+/*
+ * round.c - load one round file into the model, reporting every problem.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/json.h"
+#include "dialdiff/round.h"
+#include "load.h"
+
+const char *const dd_round_actions[] = {
+	"proposed", "agreed", "established", "implemented", "continued",
+	"strengthened", "reviewed", "retained", "reaffirmed", "considered",
+	NULL
+};
+
+int dd_round_action_known(const char *action)
+{
+	size_t i;
+
+	for (i = 0; dd_round_actions[i]; i++)
+		if (!strcmp(action, dd_round_actions[i]))
+			return 1;
+	return 0;
+}
+
+static void load_item(dd_loader *l, dd_item *it, const dd_json *v,
+		      int reaffirm)
+{
+	static const char *const keys[] = { "id", "label", "action", "note",
+					     NULL };
+	const dd_json *label;
+	const char *what = reaffirm ? "reaffirmed item" : "topic item";
+
+	it->entry = it->entry2 = -1;
+	it->pos = v->pos;
+	if (!dd_load_expect(l, v, DD_JSON_OBJECT, what))
+		return;
+	dd_load_unknown_keys(l, v, what, keys);
+	it->id = dd_load_string(l, v, "id", "item", 0, &it->id_pos);
+	if (it->id && !*it->id)
+		dd_load_problem(l, DD_SEV_ERROR, "type", it->id_pos, "empty \"id\"");
+	label = dd_json_get(v, "label");
+	if (!label)
+		dd_load_problem(l, DD_SEV_ERROR, "required", v->pos,
+			"%s has no \"label\"", what);
+	else {
+		it->label_pos = label->pos;
+		dd_load_text(l, &it->label, label, "label", 1);
+	}
+	it->action = dd_load_string(l, v, "action", "item", 0, &it->action_pos);
+	if (it->action && !dd_round_action_known(it->action))
+		dd_load_problem(l, DD_SEV_ERROR, "action", it->action_pos,
+			"unknown action \"%s\" (known: proposed, agreed, "
+			"established, implemented, continued, strengthened, "
+			"reviewed, retained, reaffirmed, considered)",
+			it->action);
+	it->note = dd_load_string(l, v, "note", "item", 0, NULL);
+}
+
+static dd_item *load_items(dd_loader *l, size_t *count, const dd_json *arr,
+			   const char *what, int reaffirm)
+{
+	const dd_json *v;
+	dd_item *items;
+	size_t i = 0;
+
+	*count = 0;
+	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, what))
+		return NULL;
+	items = dd_load_array(l, arr->count, sizeof(*items));
+	if (!items)
+		return NULL;
+	for (v = arr->child; v; v = v->next)
+		load_item(l, &items[i++], v, reaffirm);
+	*count = i;
+	return items;
+}
+
+static void load_topics(dd_loader *l, dd_round *r, const dd_json *topics)
+{
+	const dd_json *m;
+	size_t i = 0;
+
+	if (!dd_load_expect(l, topics, DD_JSON_OBJECT, "\"topics\""))
+		return;
+	r->sections = dd_load_array(l, topics->count, sizeof(*r->sections));
+	if (!r->sections)
+		return;
+	for (m = topics->child; m; m = m->next) {
+		dd_round_section *s = &r->sections[i++];
+
+		s->id = dd_load_strdup(l, m->key);
+		s->pos = m->key_pos;
+		s->tsection = -1;
+		s->items = load_items(l, &s->count, m, "a section", 0);
+	}
+	r->nsections = i;
+}
+
+static void load_chairs(dd_loader *l, dd_round *r, const dd_json *arr)
+{
+	static const char *const keys[] = { "name", "role", "party", NULL };
+	const dd_json *v;
+	size_t i = 0;
+
+	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, "\"chairs\""))
+		return;
+	r->chairs = dd_load_array(l, arr->count, sizeof(dd_chair));
+	if (!r->chairs)
+		return;
+	for (v = arr->child; v; v = v->next) {
+		dd_chair *c = &r->chairs[i++];
+		const dd_json *name;
+
+		if (!dd_load_expect(l, v, DD_JSON_OBJECT, "a chair"))
+			continue;
+		dd_load_unknown_keys(l, v, "a chair", keys);
+		name = dd_json_get(v, "name");
+		if (!name)
+			dd_load_problem(l, DD_SEV_ERROR, "required", v->pos,
+				"chair has no \"name\"");
+		else
+			dd_load_text(l, &c->name, name, "name", 0);
+		if (dd_json_get(v, "role"))
+			dd_load_text(l, &c->role, dd_json_get(v, "role"), "role", 0);
+		c->party = dd_load_string(l, v, "party", "chair", 0, NULL);
+	}
+	r->nchairs = i;
+}
+
+static void load_sources(dd_loader *l, dd_round *r, const dd_json *arr)
+{
+	static const char *const keys[] = { "title", "publisher", "date", "url",
+					    NULL };
+	const dd_json *v;
+	size_t i = 0;
+
+	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, "\"sources\""))
+		return;
+	r->sources = dd_load_array(l, arr->count, sizeof(dd_provenance));
+	if (!r->sources)
+		return;
+	for (v = arr->child; v; v = v->next) {
+		dd_provenance *p = &r->sources[i++];
+
+		if (!dd_load_expect(l, v, DD_JSON_OBJECT, "a source"))
+			continue;
+		dd_load_unknown_keys(l, v, "a source", keys);
+		p->title = dd_load_string(l, v, "title", "source", 1, NULL);
+		p->publisher = dd_load_string(l, v, "publisher", "source", 0, NULL);
+		p->date = dd_load_string(l, v, "date", "source", 0, NULL);
+		p->url = dd_load_string(l, v, "url", "source", 0, NULL);
+	}
+	r->nsources = i;
+}
+
+int dd_date_valid(const char *s)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, i, leap;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (s[i] < '0' || s[i] > '9') {
+			return 0;
+		}
+	}
+	if (s[10])
+		return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static void load_number(dd_loader *l, dd_round *r, const dd_json *root)
+{
+	const dd_json *v = dd_json_get(root, "round");
+	long long n;
+
+	if (!v) {
+		dd_load_problem(l, DD_SEV_ERROR, "required", root->pos,
+			"round has no \"round\" number");
+		return;
+	}
+	r->number_pos = v->pos;
+	if (!dd_json_integer(v, &n) || n < 1 || n > 1000000000) {
+		dd_load_problem(l, DD_SEV_ERROR, "round-number", v->pos,
+			"\"round\" must be a positive integer");
+		return;
+	}
+	r->number = n;
+}
+
+static void load_root(dd_loader *l, dd_round *r, const dd_json *root)
+{
+	static const char *const keys[] = {
+		"schema_version", "series", "round", "date", "title", "place",
+		"chairs", "sources", "topics", "reaffirms", NULL
+	};
+	const dd_json *v;
+	long long n;
+
+	dd_load_unknown_keys(l, root, "a round", keys);
+	v = dd_json_get(root, "schema_version");
+	if (!v)
+		dd_load_problem(l, DD_SEV_ERROR, "required", root->pos,
+			"round has no \"schema_version\"");
+	else if (!dd_json_integer(v, &n) || n != 1)
+		dd_load_problem(l, DD_SEV_ERROR, "schema-version", v->pos,
+			"unsupported schema_version (this dialdiff reads 1)");
+	else
+		r->schema_version = n;
+	r->series = dd_load_string(l, root, "series", "round", 1,
+				     &r->series_pos);
+	load_number(l, r, root);
+	r->date = dd_load_string(l, root, "date", "round", 1, &r->date_pos);
+	if (r->date && !dd_date_valid(r->date))
+		dd_load_problem(l, DD_SEV_ERROR, "date", r->date_pos,
+			"\"%s\" is not a valid date (YYYY-MM-DD)", r->date);
+	dd_load_text_member(l, &r->title, root, "title", "round", 1);
+	dd_load_text_member(l, &r->place, root, "place", "round", 0);
+	if ((v = dd_json_get(root, "chairs")))
+		load_chairs(l, r, v);
+	if ((v = dd_json_get(root, "sources")))
+		load_sources(l, r, v);
+	if ((v = dd_json_get(root, "topics")))
+		load_topics(l, r, v);
+	else
+		dd_load_problem(l, DD_SEV_ERROR, "required", root->pos,
+			"round has no \"topics\"");
+	if ((v = dd_json_get(root, "reaffirms")))
+		r->reaffirms = load_items(l, &r->nreaffirms, v,
+					     "\"reaffirms\"", 1);
+}
+
+int dd_round_load(dd_round **out, const char *buf, size_t len,
+		  const char *path, dd_diags *diags, dd_error *err)
+{
+	dd_json_doc *doc = NULL;
+	const dd_json *root;
+	dd_round *r;
+	dd_loader l;
+
+	*out = NULL;
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return dd_error_oom(err);
+	dd_arena_init(&r->arena);
+	dd_loader_init(&l, &r->arena, path, diags, err);
+	r->path = dd_load_strdup(&l, path);
+	if (dd_load_parse(&l, &doc, buf, len) < 0 || l.oom) {
+		dd_round_free(r);
+		return l.oom ? DD_ENOMEM : DD_ERROR;
+	}
+	root = dd_json_root(doc);
+	if (dd_load_expect(&l, root, DD_JSON_OBJECT, "a round file")) {
+		load_root(&l, r, root);
+		*out = r;
+	} else {
+		dd_round_free(r);
+	}
+	dd_json_doc_free(doc);
+	if (l.oom) {
+		dd_round_free(*out);
+		*out = NULL;
+		return DD_ENOMEM;
+	}
+	return l.failed ? DD_ERROR : 0;
+}
+
+void dd_round_free(dd_round *r)
+{
+	if (!r)
+		return;
+	dd_arena_release(&r->arena);
+	free(r);
+}
+
+const dd_round_section *dd_round_section_find(const dd_round *r,
+					       const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsections; i++)
+		if (!strcmp(r->sections[i].id, id))
+			return &r->sections[i];
+	return NULL;
+}

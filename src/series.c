@@ -1,0 +1,295 @@
+/*
+ * series.c - a series folder: series.json and its rounds in round order.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/series.h"
+#include "load.h"
+
+/* The last component of a '/'-separated path, without trailing slashes,
+ * copied into buf. */
+static const char *base_name(char *buf, size_t size, const char *dir)
+{
+	size_t n = strlen(dir);
+	const char *p;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	for (p = dir + n; p > dir && p[-1] != '/'; p--)
+		;
+	snprintf(buf, size, "%.*s", (int)(dir + n - p), p);
+	return buf;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s%s%s", dir,
+			 *dir && dir[strlen(dir) - 1] != '/' ? "/" : "", name);
+	return p;
+}
+
+static void load_meta(dd_loader *l, dd_series *s, const dd_json *root,
+		      const char *folder)
+{
+	static const char *const keys[] = { "schema_version", "id", "title",
+					    "parties", "taxonomy", NULL };
+	static const char *const pkeys[] = { "id", "name", NULL };
+	const dd_json *v;
+	dd_pos pos = { 0, 0 };
+	long long n;
+
+	if (!dd_load_expect(l, root, DD_JSON_OBJECT, "series.json"))
+		return;
+	dd_load_unknown_keys(l, root, "series.json", keys);
+	v = dd_json_get(root, "schema_version");
+	if (v && (!dd_json_integer(v, &n) || n != 1))
+		dd_load_problem(l, DD_SEV_ERROR, "schema-version", v->pos,
+				"unsupported schema_version (this dialdiff reads 1)");
+	s->id = dd_load_string(l, root, "id", "series.json", 0, &pos);
+	if (s->id && strcmp(s->id, folder))
+		dd_load_problem(l, DD_SEV_ERROR, "series-mismatch", pos,
+				"series id \"%s\" differs from its folder \"%s\"",
+				s->id, folder);
+	s->id = dd_load_strdup(l, folder);
+	dd_load_text_member(l, &s->title, root, "title", "series.json", 1);
+	s->taxonomy = dd_load_string(l, root, "taxonomy", "series.json", 0,
+				     NULL);
+	v = dd_json_get(root, "parties");
+	if (v && dd_load_expect(l, v, DD_JSON_ARRAY, "\"parties\"")) {
+		const dd_json *p;
+
+		s->parties = dd_load_array(l, v->count, sizeof(dd_party));
+		for (p = v->child; p && s->parties; p = p->next) {
+			dd_party *party = &s->parties[s->nparties++];
+
+			if (!dd_load_expect(l, p, DD_JSON_OBJECT, "a party"))
+				continue;
+			dd_load_unknown_keys(l, p, "a party", pkeys);
+			party->id = dd_load_string(l, p, "id", "party", 1, NULL);
+			dd_load_text_member(l, &party->name, p, "name", "party", 0);
+		}
+	}
+}
+
+static int cmp_rounds(const void *a, const void *b)
+{
+	const dd_round *x = *(dd_round *const *)a, *y = *(dd_round *const *)b;
+
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+static int is_round_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 5 && !strcmp(name + n - 5, ".json") &&
+	       strcmp(name, "series.json") && name[0] != '.';
+}
+
+/* Series-level rules over the sorted rounds. */
+static void check_order(dd_loader *l, dd_series *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nrounds; i++) {
+		dd_round *r = s->rounds[i];
+
+		l->path = r->path;
+		if (r->series && strcmp(r->series, s->id))
+			dd_load_problem(l, DD_SEV_ERROR, "series-mismatch",
+					r->series_pos,
+					"round names series \"%s\" but lies in folder \"%s\"",
+					r->series, s->id);
+		if (!i)
+			continue;
+		if (r->number == s->rounds[i - 1]->number)
+			dd_load_problem(l, DD_SEV_ERROR, "round-duplicate",
+					r->number_pos,
+					"round %lld is also recorded in %s",
+					r->number, s->rounds[i - 1]->path);
+		else if (r->date && s->rounds[i - 1]->date &&
+			 strcmp(r->date, s->rounds[i - 1]->date) <= 0)
+			dd_load_problem(l, DD_SEV_ERROR, "date-order", r->date_pos,
+					"round %lld is dated %s, not after round %lld (%s)",
+					r->number, r->date,
+					s->rounds[i - 1]->number,
+					s->rounds[i - 1]->date);
+	}
+}
+
+int dd_series_load(dd_series **out, dd_source *src, const char *dir,
+		   size_t max_size, dd_diags *diags, int keep_going,
+		   dd_error *err)
+{
+	char folder[256], **names = NULL, *path = NULL;
+	dd_buf buf = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	size_t nnames, i;
+	dd_series *s;
+	dd_loader l;
+	int rc;
+
+	*out = NULL;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return dd_error_oom(err);
+	dd_arena_init(&s->arena);
+	dd_loader_init(&l, &s->arena, NULL, diags, err);
+	base_name(folder, sizeof(folder), dir);
+	s->dir = dd_load_strdup(&l, dir);
+	path = join(dir, "series.json");
+	if (!path || !s->dir) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
+	s->path = l.path = dd_load_strdup(&l, path);
+	rc = dd_source_read(&buf, src, path, max_size, err);
+	if (rc < 0) {
+		if (rc == DD_ENOTFOUND)
+			dd_error_set(err, rc, path, 0, 0,
+				     "no series.json: %s is not a series folder",
+				     dir);
+		dd_diags_add(diags, DD_SEV_ERROR, "series-file", path, 0, 0, "%s",
+			     err ? err->message : "cannot read");
+		goto fail;
+	}
+	if (dd_load_parse(&l, &doc, buf.ptr, buf.len) == 0)
+		load_meta(&l, s, dd_json_root(doc), folder);
+	dd_json_doc_free(doc);
+	if (!s->id)
+		s->id = dd_load_strdup(&l, folder);
+	if (l.failed && !keep_going) {
+		rc = DD_ERROR;
+		goto fail;
+	}
+
+	rc = dd_source_list(&names, &nnames, src, dir, DD_SOURCE_FILE, err);
+	if (rc < 0)
+		goto fail;
+	s->rounds = calloc(nnames ? nnames : 1, sizeof(*s->rounds));
+	if (!s->rounds) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
+	for (i = 0; i < nnames; i++) {
+		dd_round *r = NULL;
+		dd_error rerr;
+		char *rpath;
+
+		if (!is_round_file(names[i]))
+			continue;
+		rpath = join(dir, names[i]);
+		if (!rpath) {
+			rc = dd_error_oom(err);
+			goto fail;
+		}
+		rc = dd_source_read(&buf, src, rpath, max_size, &rerr);
+		if (rc == 0)
+			rc = dd_round_load(&r, buf.ptr, buf.len, rpath, diags,
+					   &rerr);
+		else
+			dd_diags_add(diags, DD_SEV_ERROR, "file", rpath,
+				     rerr.line, rerr.column, "%s", rerr.message);
+		free(rpath);
+		if (r && r->number > 0)
+			r->rev = dd_source_rev(src) ?
+				dd_arena_strdup(&r->arena, dd_source_rev(src)) : NULL;
+		if (rc < 0 && (rc == DD_ENOMEM || !keep_going)) {
+			dd_round_free(r);
+			if (err)
+				*err = rerr;
+			goto fail;
+		}
+		if (rc < 0 && !l.failed) {
+			l.failed = 1;
+			if (err)
+				*err = rerr;
+		}
+		/* a round without a usable number cannot be placed */
+		if (r && r->number < 1) {
+			dd_round_free(r);
+			r = NULL;
+		}
+		if (r)
+			s->rounds[s->nrounds++] = r;
+	}
+	qsort(s->rounds, s->nrounds, sizeof(*s->rounds), cmp_rounds);
+	check_order(&l, s);
+	if (l.oom || (l.failed && !keep_going)) {
+		rc = l.oom ? DD_ENOMEM : DD_ERROR;
+		goto fail;
+	}
+	dd_source_names_free(names);
+	dd_buf_release(&buf);
+	free(path);
+	*out = s;
+	return l.failed ? DD_ERROR : 0;
+fail:
+	dd_source_names_free(names);
+	dd_buf_release(&buf);
+	free(path);
+	dd_series_free(s);
+	return rc < 0 ? rc : DD_ERROR;
+}
+
+void dd_series_free(dd_series *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->nrounds; i++)
+		dd_round_free(s->rounds[i]);
+	free(s->rounds);
+	dd_arena_release(&s->arena);
+	free(s);
+}
+
+dd_round *dd_series_round(const dd_series *s, long long number)
+{
+	size_t i;
+
+	for (i = 0; i < s->nrounds; i++)
+		if (s->rounds[i]->number == number)
+			return s->rounds[i];
+	return NULL;
+}
+
+int dd_series_list(char ***out, size_t *count, dd_source *src,
+		   const char *dialogues, dd_error *err)
+{
+	char **names;
+	size_t n, i, k = 0;
+	int rc;
+
+	rc = dd_source_list(&names, &n, src, dialogues, DD_SOURCE_DIR, err);
+	if (rc < 0) {
+		if (rc == DD_ENOTFOUND)
+			dd_error_set(err, rc, dialogues, 0, 0,
+				     "no dialogues folder here (use --dialogues DIR or -C DIR)");
+		return rc;
+	}
+	for (i = 0; i < n; i++) {
+		char *sub = join(dialogues, names[i]), *f = sub ? join(sub, "series.json") : NULL;
+		int keep = f && dd_source_type(src, f) == DD_SOURCE_FILE;
+
+		free(sub);
+		free(f);
+		if (keep)
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	}
+	names[k] = NULL;
+	*out = names;
+	*count = k;
+	return 0;
+}
