@@ -1,0 +1,237 @@
+/*
+ * timeline.c - presence of every key across the rounds of a series.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/strmap.h"
+#include "dialdiff/timeline.h"
+
+typedef struct builder {
+	dd_timeline *t;
+	const dd_series *s;
+	size_t nrounds;
+	size_t *inter, *uni;	/* overall counts per consecutive pair */
+} builder;
+
+static const char *key_of(const dd_item *it)
+{
+	return it->key ? it->key : "";
+}
+
+static int classified(const dd_item *it, const dd_tsection *ts)
+{
+	return ts && it->entry >= 0 && (size_t)it->entry < ts->nentries;
+}
+
+static int build_section(builder *b, dd_timeline_section *sec,
+			 const dd_tsection *ts)
+{
+	size_t nentries = ts ? ts->nentries : 0, nrows = 0, i, r;
+	size_t *entry_row = NULL;
+	dd_strmap keys = DD_STRMAP_INIT;
+	const dd_item **firsts = NULL;
+	size_t nfirsts = 0, total = 0;
+	int rc = -1;
+
+	for (r = 0; r < b->nrounds; r++) {
+		const dd_round_section *rs =
+			dd_round_section_find(b->s->rounds[r], sec->id);
+		total += rs ? rs->count : 0;
+	}
+	entry_row = calloc(nentries + 1, sizeof(*entry_row));
+	firsts = calloc(total + 1, sizeof(*firsts));
+	if (!entry_row || !firsts)
+		goto out;
+	/* which entries and keys appear; entry_row holds 1 + present flag */
+	for (r = 0; r < b->nrounds; r++) {
+		const dd_round_section *rs =
+			dd_round_section_find(b->s->rounds[r], sec->id);
+
+		for (i = 0; rs && i < rs->count; i++) {
+			const dd_item *it = &rs->items[i];
+			int put;
+
+			if (classified(it, ts)) {
+				entry_row[it->entry] = 1;
+				continue;
+			}
+			put = dd_strmap_put(&keys, key_of(it), NULL, NULL);
+			if (put < 0)
+				goto out;
+			if (put)
+				firsts[nfirsts++] = it;
+		}
+	}
+	for (i = 0; i < nentries; i++)
+		nrows += entry_row[i];
+	nrows += nfirsts;
+	sec->rows = dd_arena_array(&b->t->arena, nrows + 1, sizeof(*sec->rows));
+	sec->similarity = dd_arena_array(&b->t->arena, b->nrounds + 1,
+					 sizeof(double));
+	if (!sec->rows || !sec->similarity)
+		goto out;
+	for (i = 0; i < nentries; i++) {
+		if (!entry_row[i])
+			continue;
+		entry_row[i] = sec->nrows;
+		sec->rows[sec->nrows].entry = (int)i;
+		sec->rows[sec->nrows].key = ts->entries[i].id;
+		sec->rows[sec->nrows].name = ts->entries[i].name;
+		sec->nrows++;
+	}
+	for (i = 0; i < nfirsts; i++) {
+		dd_timeline_row *row = &sec->rows[sec->nrows];
+
+		row->entry = -1;
+		row->key = key_of(firsts[i]);
+		row->name = firsts[i]->label;
+		sec->nrows++;
+	}
+	/* from here on the map gives the row of an unclassified key */
+	dd_strmap_release(&keys);
+	for (i = 0; i < nfirsts; i++)
+		if (dd_strmap_put(&keys, sec->rows[nrows - nfirsts + i].key,
+				  &sec->rows[nrows - nfirsts + i], NULL) < 0)
+			goto out;
+	for (i = 0; i < sec->nrows; i++) {
+		sec->rows[i].cells = dd_arena_array(&b->t->arena, b->nrounds + 1,
+						    sizeof(dd_item *));
+		if (!sec->rows[i].cells)
+			goto out;
+	}
+	for (r = 0; r < b->nrounds; r++) {
+		const dd_round_section *rs =
+			dd_round_section_find(b->s->rounds[r], sec->id);
+
+		for (i = 0; rs && i < rs->count; i++) {
+			const dd_item *it = &rs->items[i];
+			dd_timeline_row *row = classified(it, ts) ?
+				&sec->rows[entry_row[it->entry]] :
+				dd_strmap_get(&keys, key_of(it));
+
+			if (row && !row->cells[r])
+				row->cells[r] = it;
+		}
+	}
+	for (i = 0; i < sec->nrows; i++) {
+		dd_timeline_row *row = &sec->rows[i];
+		int seen = 0;
+
+		for (r = 0; r < b->nrounds; r++) {
+			if (!row->cells[r])
+				continue;
+			if (!seen)
+				row->first = r;
+			else if (r > row->last + 1)
+				row->gap = 1;
+			row->last = r;
+			row->npresent++;
+			seen = 1;
+		}
+		row->core = row->npresent == b->nrounds;
+	}
+	for (r = 0; r + 1 < b->nrounds; r++) {
+		size_t inter = 0, uni = 0;
+
+		for (i = 0; i < sec->nrows; i++) {
+			int x = !!sec->rows[i].cells[r], y = !!sec->rows[i].cells[r + 1];
+
+			inter += x && y;
+			uni += x || y;
+		}
+		sec->similarity[r] = uni ? (double)inter / (double)uni : 1.0;
+		b->inter[r] += inter;
+		b->uni[r] += uni;
+	}
+	rc = 0;
+out:
+	free(entry_row);
+	free(firsts);
+	dd_strmap_release(&keys);
+	return rc;
+}
+
+int dd_timeline_build(dd_timeline **out, const dd_series *s,
+		      const dd_taxonomy *tx, dd_error *err)
+{
+	dd_strmap seen = DD_STRMAP_INIT;
+	const char **ids = NULL;
+	size_t nids = 0, i, r, max = tx->nsections;
+	builder b;
+	dd_timeline *t;
+
+	*out = NULL;
+	for (r = 0; r < s->nrounds; r++)
+		max += s->rounds[r]->nsections;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return dd_error_oom(err);
+	dd_arena_init(&t->arena);
+	t->series = s;
+	t->tx = tx;
+	memset(&b, 0, sizeof(b));
+	b.t = t;
+	b.s = s;
+	b.nrounds = s->nrounds;
+	b.inter = calloc(s->nrounds + 1, sizeof(size_t));
+	b.uni = calloc(s->nrounds + 1, sizeof(size_t));
+	ids = calloc(max + 1, sizeof(*ids));
+	t->sections = dd_arena_array(&t->arena, max + 1, sizeof(*t->sections));
+	t->similarity = dd_arena_array(&t->arena, s->nrounds + 1, sizeof(double));
+	if (!b.inter || !b.uni || !ids || !t->sections || !t->similarity)
+		goto oom;
+	for (i = 0; i < tx->nsections; i++)
+		ids[nids++] = tx->sections[i].id;
+	for (r = 0; r < s->nrounds; r++) {
+		for (i = 0; i < s->rounds[r]->nsections; i++) {
+			const char *id = s->rounds[r]->sections[i].id;
+			int put;
+
+			if (dd_taxonomy_section(tx, id) >= 0)
+				continue;
+			put = dd_strmap_put(&seen, id, NULL, NULL);
+			if (put < 0)
+				goto oom;
+			if (put)
+				ids[nids++] = id;
+		}
+	}
+	for (i = 0; i < nids; i++) {
+		dd_timeline_section *sec = &t->sections[t->nsections++];
+		const dd_tsection *ts = i < tx->nsections ? &tx->sections[i] : NULL;
+
+		sec->id = ids[i];
+		sec->tsection = ts ? (int)i : -1;
+		if (ts)
+			sec->title = ts->title;
+		else
+			sec->title.en = ids[i];
+		if (build_section(&b, sec, ts) < 0)
+			goto oom;
+	}
+	for (r = 0; r + 1 < s->nrounds; r++)
+		t->similarity[r] = b.uni[r] ?
+			(double)b.inter[r] / (double)b.uni[r] : 1.0;
+	free(b.inter);
+	free(b.uni);
+	free(ids);
+	dd_strmap_release(&seen);
+	*out = t;
+	return 0;
+oom:
+	free(b.inter);
+	free(b.uni);
+	free(ids);
+	dd_strmap_release(&seen);
+	dd_timeline_free(t);
+	return dd_error_oom(err);
+}
+
+void dd_timeline_free(dd_timeline *t)
+{
+	if (!t)
+		return;
+	dd_arena_release(&t->arena);
+	free(t);
+}
