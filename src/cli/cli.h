@@ -1,0 +1,101 @@
+/*
+ * cli.h - the command-line layer: global options, the lazily loaded state
+ * every command shares, and one cmd_* function per command.
+ *
+ * Commands return the process exit status: 0 success, 1 "differences
+ * found" (check errors, --exit-code), 2 usage or input error.  They print
+ * errors with cli_fail() and write results only through cli_emit(), which
+ * writes a whole buffer or nothing.
+ */
+#ifndef DIALDIFF_CLI_H
+#define DIALDIFF_CLI_H
+
+#include <stdio.h>
+
+#include "dialdiff/buf.h"
+#include "dialdiff/diag.h"
+#include "dialdiff/error.h"
+#include "dialdiff/render.h"
+#include "dialdiff/series.h"
+#include "dialdiff/source.h"
+#include "dialdiff/taxonomy.h"
+
+#define EXIT_DIFF 1
+#define EXIT_USAGE 2
+
+typedef struct cli_ctx {
+	/* global options */
+	const char *dialogues;	/* --dialogues, default "dialogues" */
+	const char *taxonomy_path;	/* --taxonomy */
+	const char *series_id;	/* --series, or the series of a selector */
+	char series_buf[256];
+	const char *rev;	/* --rev */
+	const char *format;	/* --format, default "text" */
+	const dd_renderer *renderer;
+	dd_render_opts ropts;
+	/* loaded on demand */
+	dd_source *src;
+	dd_taxonomy *tx;
+	char *tx_path;		/* the path tx was loaded from */
+	dd_series *series;
+	/* rounds loaded from paths outside the series, freed at exit */
+	dd_round **extra;
+	size_t nextra;
+} cli_ctx;
+
+typedef struct cli_command {
+	const char *name;
+	int (*fn)(cli_ctx *ctx, int argc, char **argv);
+	const char *usage;	/* "diff [--all] [A [B]]" */
+	const char *summary;
+} cli_command;
+
+extern const cli_command cli_commands[];
+const cli_command *cli_find_command(const char *name);
+
+/* Print "dialdiff: <formatted error>" to stderr and return EXIT_USAGE. */
+int cli_fail(const dd_error *err);
+/* Print "dialdiff: message" to stderr and return EXIT_USAGE. */
+int cli_failf(const char *fmt, ...) DD_PRINTF(1, 2);
+/* Usage error for a command: message and its usage line; EXIT_USAGE. */
+int cli_usage(const cli_command *cmd, const char *fmt, ...) DD_PRINTF(2, 3);
+
+/* Write buf to stdout whole; 0, or EXIT_USAGE after a message. */
+int cli_emit(dd_buf *buf);
+
+/* Load (once) the source, taxonomy and series the options select. */
+int cli_source(cli_ctx *ctx, dd_source **out);
+int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out);
+int cli_series(cli_ctx *ctx, dd_series **out);
+
+/*
+ * Resolve a round selector: N, SERIES/N, or a path to a round file.  The
+ * round is classified; it belongs to ctx (do not free it).
+ */
+int cli_round(cli_ctx *ctx, const char *selector, const dd_round **out);
+
+/* Check that the chosen format renders this kind of result. */
+int cli_need(cli_ctx *ctx, const char *command, int supported);
+
+/* Apply getopt_long to a command's arguments (argv[0] is the command). */
+#include <getopt.h>
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_list(cli_ctx *ctx, int argc, char **argv);
+int cmd_show(cli_ctx *ctx, int argc, char **argv);
+int cmd_diff(cli_ctx *ctx, int argc, char **argv);
+int cmd_timeline(cli_ctx *ctx, int argc, char **argv);
+int cmd_help(cli_ctx *ctx, int argc, char **argv);
+
+/* Print the usage of cmd (or of dialdiff when NULL) to f. */
+void cli_print_usage(FILE *f, const cli_command *cmd);
+
+
+/*
+ * For commands without options of their own: handle -h/--help (prints
+ * usage, returns -1 with *status 0), reject other options (-1, status 2),
+ * else return the index of the first operand.
+ */
+int cli_operands(const cli_command *cmd, int argc, char **argv, int *status);
+
+#endif

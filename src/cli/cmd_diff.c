@@ -1,0 +1,202 @@
+/* diff: the semantic diff of two rounds, with CI gates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* One --fail-on condition: what (added, dropped, changed) and a section. */
+typedef struct fail_on {
+	int what;		/* 0 added, 1 dropped, 2 changed */
+	const char *section;	/* NULL: any */
+} fail_on;
+
+static int parse_fail_on(fail_on *f, char *arg)
+{
+	static const char *const names[] = { "added", "dropped", "changed" };
+	char *colon = strchr(arg, ':');
+	int i;
+
+	f->section = NULL;
+	if (colon) {
+		*colon = '\0';
+		f->section = colon + 1;
+		if (!*f->section)
+			return -1;
+	}
+	for (i = 0; i < 3; i++)
+		if (!strcmp(arg, names[i])) {
+			f->what = i;
+			return 0;
+		}
+	return -1;
+}
+
+static int holds(const fail_on *f, dd_diff *const *diffs, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < diffs[i]->nsections; k++) {
+			const dd_diff_section *s = &diffs[i]->sections[k];
+			size_t count = f->what == 0 ? s->nadded :
+				       f->what == 1 ? s->ndropped : s->nchanged;
+
+			if (count && (!f->section || !strcmp(f->section, s->id)))
+				return 1;
+		}
+	return 0;
+}
+
+/* The round before r in its series (by number), or NULL. */
+static const dd_round *predecessor(const dd_series *s, const dd_round *r)
+{
+	const dd_round *best = NULL;
+	size_t i;
+
+	for (i = 0; i < s->nrounds; i++)
+		if (s->rounds[i]->number < r->number &&
+		    (!best || s->rounds[i]->number > best->number))
+			best = s->rounds[i];
+	return best;
+}
+
+/* The pairs to compare, as (from, to) in pairs[]; returns the count or -status. */
+static int select_pairs(cli_ctx *ctx, const cli_command *cmd, int all,
+			char **ops, int nops, const dd_round ***pairs)
+{
+	const dd_round *a = NULL, *b = NULL;
+	dd_series *s;
+	size_t i;
+	int rc;
+
+	if (all) {
+		if (nops)
+			return -cli_usage(cmd, "--all takes no rounds");
+		if ((rc = cli_series(ctx, &s)))
+			return -rc;
+		*pairs = calloc(2 * s->nrounds + 2, sizeof(**pairs));
+		if (!*pairs)
+			return -cli_failf("out of memory");
+		for (i = 0; i + 1 < s->nrounds; i++) {
+			(*pairs)[2 * i] = s->rounds[i];
+			(*pairs)[2 * i + 1] = s->rounds[i + 1];
+		}
+		return s->nrounds ? (int)s->nrounds - 1 : 0;
+	}
+	if (nops > 2)
+		return -cli_usage(cmd, "diff takes at most two rounds");
+	if (nops == 2) {
+		if ((rc = cli_round(ctx, ops[0], &a)) ||
+		    (rc = cli_round(ctx, ops[1], &b)))
+			return -rc;
+	} else if (nops == 1) {
+		if ((rc = cli_round(ctx, ops[0], &b)) || (rc = cli_series(ctx, &s)))
+			return -rc;
+		a = predecessor(s, b);
+		if (!a)
+			return -cli_failf("%s: round %lld has no earlier round to compare with",
+					  ops[0], b->number);
+	} else {
+		if ((rc = cli_series(ctx, &s)))
+			return -rc;
+		if (s->nrounds < 2)
+			return -cli_failf("series %s has %zu round%s: nothing to compare",
+					  s->id, s->nrounds, s->nrounds == 1 ? "" : "s");
+		a = s->rounds[s->nrounds - 2];
+		b = s->rounds[s->nrounds - 1];
+	}
+	*pairs = calloc(2, sizeof(**pairs));
+	if (!*pairs)
+		return -cli_failf("out of memory");
+	(*pairs)[0] = a;
+	(*pairs)[1] = b;
+	return 1;
+}
+
+int cmd_diff(cli_ctx *ctx, int argc, char **argv)
+{
+	enum { OPT_ALL = 256, OPT_EXIT_CODE, OPT_FAIL_ON };
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *cmd = cli_find_command("diff");
+	const dd_round **pairs = NULL;
+	dd_diff **diffs = NULL;
+	fail_on *conds = NULL;
+	size_t nconds = 0, k;
+	dd_buf out = DD_BUF_INIT;
+	int all = 0, exit_code = 0, c, n, i, rc = 0;
+	dd_taxonomy *tx;
+	dd_error err;
+
+	conds = calloc((size_t)argc + 1, sizeof(*conds));
+	if (!conds)
+		return cli_failf("out of memory");
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ALL: all = 1; break;
+		case OPT_EXIT_CODE: exit_code = 1; break;
+		case OPT_FAIL_ON:
+			if (parse_fail_on(&conds[nconds], optarg) < 0) {
+				free(conds);
+				return cli_usage(cmd, "--fail-on takes added, dropped or changed, optionally with :SECTION");
+			}
+			nconds++;
+			break;
+		case 'h':
+			free(conds);
+			cli_print_usage(stdout, cmd);
+			return 0;
+		default:
+			free(conds);
+			return cli_usage(cmd, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+		}
+	}
+	if ((rc = cli_need(ctx, "diff", ctx->renderer->diff != NULL)))
+		goto out;
+	n = select_pairs(ctx, cmd, all, argv + optind, argc - optind, &pairs);
+	if (n < 0) {
+		rc = -n;
+		goto out;
+	}
+	if ((rc = cli_taxonomy(ctx, &tx)))
+		goto out;
+	diffs = calloc((size_t)n + 1, sizeof(*diffs));
+	if (!diffs) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (dd_diff_rounds(&diffs[i], pairs[2 * i], pairs[2 * i + 1], tx,
+				   &err) < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+	if (ctx->renderer->diff(&out, diffs, (size_t)n, &ctx->ropts) < 0) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	if ((rc = cli_emit(&out)))
+		goto out;
+	for (i = 0; exit_code && i < n; i++)
+		if (diffs[i]->nadded || diffs[i]->ndropped || diffs[i]->nchanged)
+			rc = EXIT_DIFF;
+	for (k = 0; k < nconds; k++)
+		if (holds(&conds[k], diffs, (size_t)n))
+			rc = EXIT_DIFF;
+out:
+	for (i = 0; diffs && diffs[i]; i++)
+		dd_diff_free(diffs[i]);
+	free(diffs);
+	free(pairs);
+	free(conds);
+	dd_buf_release(&out);
+	return rc;
+}

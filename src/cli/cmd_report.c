@@ -1,0 +1,195 @@
+/* report, timeline, list, show: the commands that render what is loaded. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dialdiff/timeline.h"
+
+/* Build the timeline and every consecutive diff of the series. */
+static int build_report(cli_ctx *ctx, dd_report *rep, dd_timeline **tl)
+{
+	dd_series *s;
+	dd_taxonomy *tx;
+	dd_error err;
+	size_t i;
+	int rc;
+
+	memset(rep, 0, sizeof(*rep));
+	*tl = NULL;
+	if ((rc = cli_series(ctx, &s)) || (rc = cli_taxonomy(ctx, &tx)))
+		return rc;
+	if (dd_timeline_build(tl, s, tx, &err) < 0)
+		return cli_fail(&err);
+	rep->series = s;
+	rep->tx = tx;
+	rep->timeline = *tl;
+	rep->diffs = calloc(s->nrounds + 1, sizeof(*rep->diffs));
+	if (!rep->diffs)
+		return cli_failf("out of memory");
+	for (i = 0; i + 1 < s->nrounds; i++) {
+		if (dd_diff_rounds(&rep->diffs[i], s->rounds[i], s->rounds[i + 1],
+				   tx, &err) < 0)
+			return cli_fail(&err);
+		rep->ndiffs++;
+	}
+	return 0;
+}
+
+static void free_report(dd_report *rep, dd_timeline *tl)
+{
+	size_t i;
+
+	for (i = 0; i < rep->ndiffs; i++)
+		dd_diff_free(rep->diffs[i]);
+	free(rep->diffs);
+	dd_timeline_free(tl);
+}
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+	const cli_command *cmd = cli_find_command("report");
+	dd_buf out = DD_BUF_INIT;
+	dd_timeline *tl = NULL;
+	dd_report rep;
+	int rc, i = cli_operands(cmd, argc, argv, &rc);
+
+	if (i < 0)
+		return rc;
+	if (i < argc)
+		return cli_usage(cmd, "report takes no operands");
+	if ((rc = cli_need(ctx, "report", ctx->renderer->report != NULL)))
+		return rc;
+	rc = build_report(ctx, &rep, &tl);
+	if (!rc && ctx->renderer->report(&out, &rep, &ctx->ropts) < 0)
+		rc = cli_failf("out of memory");
+	if (!rc)
+		rc = cli_emit(&out);
+	dd_buf_release(&out);
+	free_report(&rep, tl);
+	return rc;
+}
+
+int cmd_timeline(cli_ctx *ctx, int argc, char **argv)
+{
+	const cli_command *cmd = cli_find_command("timeline");
+	dd_buf out = DD_BUF_INIT;
+	dd_timeline *tl = NULL;
+	dd_series *s;
+	dd_taxonomy *tx;
+	dd_error err;
+	int rc, i = cli_operands(cmd, argc, argv, &rc);
+
+	if (i < 0)
+		return rc;
+	if (i < argc)
+		return cli_usage(cmd, "timeline takes no operands");
+	if ((rc = cli_need(ctx, "timeline", ctx->renderer->timeline != NULL)) ||
+	    (rc = cli_series(ctx, &s)) || (rc = cli_taxonomy(ctx, &tx)))
+		return rc;
+	if (dd_timeline_build(&tl, s, tx, &err) < 0)
+		return cli_fail(&err);
+	if (ctx->renderer->timeline(&out, tl, &ctx->ropts) < 0)
+		rc = cli_failf("out of memory");
+	if (!rc)
+		rc = cli_emit(&out);
+	dd_buf_release(&out);
+	dd_timeline_free(tl);
+	return rc;
+}
+
+int cmd_show(cli_ctx *ctx, int argc, char **argv)
+{
+	const cli_command *cmd = cli_find_command("show");
+	dd_buf out = DD_BUF_INIT;
+	const dd_round *r;
+	dd_taxonomy *tx;
+	int rc, i = cli_operands(cmd, argc, argv, &rc);
+
+	if (i < 0)
+		return rc;
+	if (argc - i != 1)
+		return cli_usage(cmd, "show takes one round");
+	if ((rc = cli_need(ctx, "show", ctx->renderer->show != NULL)) ||
+	    (rc = cli_round(ctx, argv[i], &r)) || (rc = cli_taxonomy(ctx, &tx)))
+		return rc;
+	if (ctx->renderer->show(&out, r, tx, &ctx->ropts) < 0)
+		rc = cli_failf("out of memory");
+	if (!rc)
+		rc = cli_emit(&out);
+	dd_buf_release(&out);
+	return rc;
+}
+
+int cmd_list(cli_ctx *ctx, int argc, char **argv)
+{
+	const cli_command *cmd = cli_find_command("list");
+	dd_buf out = DD_BUF_INIT;
+	dd_listing l;
+	dd_source *src;
+	dd_error err;
+	char **names = NULL;
+	size_t n, k;
+	int rc, i = cli_operands(cmd, argc, argv, &rc);
+
+	if (i < 0)
+		return rc;
+	if (i < argc)
+		return cli_usage(cmd, "list takes no operands");
+	if ((rc = cli_need(ctx, "list", ctx->renderer->list != NULL)) ||
+	    (rc = cli_source(ctx, &src)))
+		return rc;
+	memset(&l, 0, sizeof(l));
+	if (ctx->series_id) {
+		names = calloc(2, sizeof(*names));
+		if (!names || !(names[0] = strdup(ctx->series_id)))
+			return free(names), cli_failf("out of memory");
+		n = 1;
+	} else if (dd_series_list(&names, &n, src, ctx->dialogues, &err) < 0) {
+		return cli_fail(&err);
+	}
+	l.series = calloc(n + 1, sizeof(*l.series));
+	if (!l.series)
+		rc = cli_failf("out of memory");
+	for (k = 0; !rc && k < n; k++) {
+		dd_diags diags = DD_DIAGS_INIT;
+		char *dir = malloc(strlen(ctx->dialogues) + strlen(names[k]) + 2);
+
+		if (!dir) {
+			rc = cli_failf("out of memory");
+			break;
+		}
+		sprintf(dir, "%s/%s", ctx->dialogues, names[k]);
+		if (dd_series_load(&l.series[l.nseries], src, dir, 0, &diags, 0,
+				   &err) < 0)
+			rc = cli_fail(&err);
+		else
+			l.nseries++;
+		dd_diags_release(&diags);
+		free(dir);
+	}
+	if (!rc) {
+		dd_taxonomy *tx = NULL;
+		char *tp = malloc(strlen(ctx->dialogues) + sizeof("/taxonomy.json"));
+
+		if (!tp)
+			rc = cli_failf("out of memory");
+		else
+			sprintf(tp, "%s/taxonomy.json", ctx->dialogues);
+		/* section titles come from the taxonomy, when there is one */
+		if (!rc && (ctx->taxonomy_path ||
+			    dd_source_type(src, tp) == DD_SOURCE_FILE))
+			rc = cli_taxonomy(ctx, &tx);
+		free(tp);
+		l.tx = tx;
+		if (!rc && ctx->renderer->list(&out, &l, &ctx->ropts) < 0)
+			rc = cli_failf("out of memory");
+		else if (!rc)
+			rc = cli_emit(&out);
+	}
+	for (k = 0; k < l.nseries; k++)
+		dd_series_free(l.series[k]);
+	free(l.series);
+	dd_source_names_free(names);
+	dd_buf_release(&out);
+	return rc;
+}

@@ -1,0 +1,248 @@
+/*
+ * dialdiff.c - entry point: global options and the table of commands.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const cli_command cli_commands[] = {
+	{ "report", cmd_report, "report",
+	  "full change report: overview, timeline, every consecutive diff" },
+	{ "list", cmd_list, "list", "series and rounds with item counts" },
+	{ "show", cmd_show, "show ROUND", "one round's topics, classified" },
+	{ "diff", cmd_diff,
+	  "diff [--all] [--exit-code] [--fail-on WHAT[:SECTION]] [A [B]]",
+	  "semantic diff of two rounds (default: the last two)" },
+	{ "timeline", cmd_timeline, "timeline",
+	  "presence of every entry across the rounds" },
+	{ "help", cmd_help, "help [COMMAND]", "show help" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const cli_command *cli_find_command(const char *name)
+{
+	const cli_command *c;
+
+	for (c = cli_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+static const char global_usage[] =
+	"usage: dialdiff [-C DIR] [--dialogues DIR] [--taxonomy FILE] [--series ID]\n"
+	"                [--format FMT] [--lang en|zh] [--color auto|always|never]\n"
+	"                [COMMAND [ARGS]]\n";
+
+void cli_print_usage(FILE *f, const cli_command *cmd)
+{
+	const cli_command *c;
+
+	if (cmd) {
+		fprintf(f, "usage: dialdiff [OPTIONS] %s\n\n%s\n", cmd->usage,
+			cmd->summary);
+		return;
+	}
+	fputs(global_usage, f);
+	fputs("\ncommands:\n", f);
+	for (c = cli_commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fputs("\nformats: text (default), markdown, json\n"
+	      "Run 'dialdiff help COMMAND' for a command's usage; "
+	      "'man dialdiff' for everything.\n", f);
+}
+
+int cli_fail(const dd_error *err)
+{
+	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
+
+	dd_error_format(msg, sizeof(msg), err);
+	fprintf(stderr, "dialdiff: %s\n", msg);
+	return EXIT_USAGE;
+}
+
+int cli_failf(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("dialdiff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_usage(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("dialdiff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: dialdiff [OPTIONS] %s\n", cmd->usage);
+	return EXIT_USAGE;
+}
+
+int cli_emit(dd_buf *buf)
+{
+	if (dd_buf_oom(buf))
+		return cli_failf("out of memory");
+	if (dd_write_all(STDOUT_FILENO, buf->ptr, buf->len) < 0) {
+		if (errno == EPIPE)
+			return 0;	/* the reader left, as with `| head` */
+		return cli_failf("cannot write output: %s", strerror(errno));
+	}
+	return 0;
+}
+
+int cli_need(cli_ctx *ctx, const char *command, int supported)
+{
+	if (supported)
+		return 0;
+	return cli_failf("format '%s' does not apply to '%s'", ctx->format,
+			 command);
+}
+
+static int want_color(const char *mode)
+{
+	const char *term = getenv("TERM");
+
+	if (!strcmp(mode, "always"))
+		return 1;
+	if (!strcmp(mode, "never"))
+		return 0;
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		return 0;
+	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
+}
+
+static void ctx_release(cli_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->nextra; i++)
+		dd_round_free(ctx->extra[i]);
+	free(ctx->extra);
+	dd_series_free(ctx->series);
+	dd_taxonomy_free(ctx->tx);
+	free(ctx->tx_path);
+	dd_source_free(ctx->src);
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
+	       OPT_FORMAT, OPT_LANG, OPT_COLOR, OPT_VERSION };
+	static const struct option opts[] = {
+		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
+		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
+		{ "series", required_argument, NULL, OPT_SERIES },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "colour", required_argument, NULL, OPT_COLOR },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *color = "auto", *cmdname = "report";
+	const cli_command *cmd;
+	cli_ctx ctx;
+	int c, rc;
+
+	signal(SIGPIPE, SIG_IGN);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.dialogues = "dialogues";
+	ctx.format = "text";
+	ctx.ropts.lang = dd_lang_from_env();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			if (chdir(optarg) < 0)
+				return cli_failf("cannot change to '%s': %s",
+						 optarg, strerror(errno));
+			break;
+		case OPT_DIALOGUES: ctx.dialogues = optarg; break;
+		case OPT_TAXONOMY: ctx.taxonomy_path = optarg; break;
+		case OPT_SERIES: ctx.series_id = optarg; break;
+		case OPT_FORMAT: ctx.format = optarg; break;
+		case OPT_LANG:
+			if (dd_lang_parse(&ctx.ropts.lang, optarg) < 0)
+				return cli_failf("unknown language '%s' (use en or zh)",
+						 optarg);
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+			    strcmp(optarg, "never"))
+				return cli_failf("--color takes auto, always or never, not '%s'",
+						 optarg);
+			color = optarg;
+			break;
+		case OPT_VERSION:
+			printf("dialdiff %s\n", DD_VERSION);
+			return 0;
+		case 'h':
+			cli_print_usage(stdout, NULL);
+			return 0;
+		default:
+			if (optopt && optopt < 256)
+				cli_failf("unknown option '-%c'", optopt);
+			else
+				cli_failf("unknown or incomplete option '%s'",
+					  argv[optind - 1]);
+			cli_print_usage(stderr, NULL);
+			return EXIT_USAGE;
+		}
+	}
+	ctx.renderer = dd_render_find(ctx.format);
+	if (!ctx.renderer)
+		return cli_failf("unknown format '%s' (text, markdown, json)",
+				 ctx.format);
+	ctx.ropts.color = want_color(color) && !strcmp(ctx.renderer->name, "text");
+	if (optind < argc)
+		cmdname = argv[optind++];
+	cmd = cli_find_command(cmdname);
+	if (!cmd) {
+		cli_failf("'%s' is not a dialdiff command", cmdname);
+		cli_print_usage(stderr, NULL);
+		return EXIT_USAGE;
+	}
+	/* the command sees its own name as argv[0] */
+	optind--;
+	argv[optind] = (char *)cmd->name;
+	rc = cmd->fn(&ctx, argc - optind, argv + optind);
+	ctx_release(&ctx);
+	return rc;
+}
+
+int cli_operands(const cli_command *cmd, int argc, char **argv, int *status)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_print_usage(stdout, cmd);
+			*status = 0;
+			return -1;
+		}
+		*status = cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		return -1;
+	}
+	return optind;
+}
