@@ -22,6 +22,7 @@ int cli_source(cli_ctx *ctx, dd_source **out)
 {
 	dd_error err;
 
+	*out = NULL;
 	if (!ctx->src && dd_source_worktree(&ctx->src, NULL, &err) < 0)
 		return cli_fail(&err);
 	*out = ctx->src;
@@ -54,7 +55,7 @@ static int load_taxonomy_file(cli_ctx *ctx, const char *path)
 {
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
-	dd_source *src;
+	dd_source *src = NULL;
 	dd_error err;
 	int rc;
 
@@ -120,7 +121,7 @@ static int pick_series(cli_ctx *ctx, char **dir)
 {
 	char **names;
 	size_t n, i;
-	dd_source *src;
+	dd_source *src = NULL;
 	dd_error err;
 	int rc;
 
@@ -162,7 +163,7 @@ static int pick_series(cli_ctx *ctx, char **dir)
 int cli_series(cli_ctx *ctx, dd_series **out)
 {
 	dd_diags diags = DD_DIAGS_INIT;
-	dd_source *src;
+	dd_source *src = NULL;
 	dd_error err;
 	char *dir = NULL;
 	size_t i;
@@ -226,7 +227,7 @@ static int round_from_path(cli_ctx *ctx, const char *path,
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
 	dd_round *r = NULL, **grown;
-	dd_source *src;
+	dd_source *src = NULL;
 	dd_error err;
 	int rc;
 
@@ -263,7 +264,7 @@ int cli_round(cli_ctx *ctx, const char *sel, const dd_round **out)
 {
 	const char *slash = strchr(sel, '/');
 	long long n = parse_number(sel);
-	dd_source *src;
+	dd_source *src = NULL;
 	int rc;
 
 	if (n >= 0)
