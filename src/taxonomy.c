@@ -1,0 +1,815 @@
+/*
+ * taxonomy.c - load a taxonomy, compile its patterns with PCRE2 and
+ * classify the items of a round.
+ *
+ * The only module that includes PCRE2.  Every pattern is compiled once, at
+ * load time, with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS and JIT-compiled
+ * where the platform allows.  Matching shares one match context (match,
+ * heap and depth limits, a JIT stack) and one match data block.  Labels are
+ * checked for valid UTF-8 once, when they first reach the cache, and then
+ * matched with PCRE2_NO_UTF_CHECK against every pattern.
+ *
+ * Hash maps (dd_strmap) in the implementation record give O(1) lookups:
+ * section id -> section; per section, entry id -> entry, and the cache,
+ * text -> the dd_match result (or the failure), so that each distinct
+ * label is matched once per section.  Keys are strings in the taxonomy's
+ * arena.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/json.h"
+#include "dialdiff/strmap.h"
+#include "dialdiff/taxonomy.h"
+#include "load.h"
+
+/* Limits of one match: backtracking steps, heap (KiB), backtracking depth. */
+#define MATCH_LIMIT 1000000u
+#define HEAP_LIMIT_KIB 20000u
+#define DEPTH_LIMIT 100000u
+/* The JIT's own stack (the JIT ignores the heap and depth limits). */
+#define JIT_STACK_START (32u << 10)
+#define JIT_STACK_MAX (1u << 20)
+
+/* ------------------------------------------------------------------------
+ * Implementation record.
+ */
+
+/* One cached match: the result, or how the match failed. */
+typedef struct cached {
+	int status;		/* 0, or the negative code returned */
+	dd_match m;
+	int fail_entry, fail_pattern;	/* the pattern that failed */
+	int pcre_rc;		/* its PCRE2 error code */
+} cached;
+
+struct dd_taxonomy_impl {
+	pcre2_code ****codes;	/* codes[s][e][p], arrays in the arena */
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	pcre2_jit_stack *jit_stack;
+	dd_strmap section_ids;	/* id -> dd_tsection */
+	dd_strmap *entry_ids;	/* per section: id -> dd_entry */
+	dd_strmap *cache;	/* per section: text -> cached */
+	size_t nmaps;		/* sections with maps (for freeing) */
+};
+
+void dd_taxonomy_free(dd_taxonomy *tx)
+{
+	dd_taxonomy_impl *im;
+
+	if (!tx)
+		return;
+	im = tx->impl;
+	if (im) {
+		size_t s, e, p;
+
+		for (s = 0; im->codes && s < tx->nsections; s++) {
+			const dd_tsection *ts = &tx->sections[s];
+
+			for (e = 0; im->codes[s] && e < ts->nentries; e++)
+				for (p = 0; im->codes[s][e] &&
+					    p < ts->entries[e].npatterns; p++)
+					pcre2_code_free(im->codes[s][e][p]);
+		}
+		pcre2_match_data_free(im->md);
+		pcre2_match_context_free(im->mctx);
+		pcre2_jit_stack_free(im->jit_stack);
+		dd_strmap_release(&im->section_ids);
+		for (s = 0; s < im->nmaps; s++) {
+			dd_strmap_release(&im->entry_ids[s]);
+			dd_strmap_release(&im->cache[s]);
+		}
+		free(im);
+	}
+	dd_arena_release(&tx->arena);
+	free(tx);
+}
+
+/* ------------------------------------------------------------------------
+ * Loading.
+ */
+
+typedef struct loadctx {
+	dd_loader l;
+	dd_taxonomy *tx;
+	const char *buf;	/* the JSON text, to place pattern errors */
+	size_t len;
+} loadctx;
+
+static void note_oom(loadctx *c)
+{
+	if (!c->l.oom) {
+		c->l.oom = 1;
+		if (!c->l.failed) {
+			c->l.failed = 1;
+			dd_error_oom(c->l.err);
+		}
+	}
+}
+
+/* Byte offset of the character at (line, column) of buf, or SIZE_MAX.
+ * Lines end at '\n'; columns count characters. */
+static size_t offset_of(const char *buf, size_t len, dd_pos pos)
+{
+	size_t i = 0;
+	int line = 1, col = 1;
+
+	if (pos.line < 1 || pos.column < 1)
+		return SIZE_MAX;
+	while (i < len && line < pos.line)
+		if (buf[i++] == '\n')
+			line++;
+	while (i < len && col < pos.column && buf[i] != '\n') {
+		i++;
+		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+			i++;
+		col++;
+	}
+	return line == pos.line && col == pos.column && i < len ? i : SIZE_MAX;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The code point of \uXXXX at s (6 bytes available), or -1. */
+static long u_escape(const char *s)
+{
+	long v = 0;
+	int i;
+
+	if (s[0] != '\\' || s[1] != 'u')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		int h = hexval(s[i]);
+
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/*
+ * Column in the JSON file of byte boff of a pattern whose string literal
+ * starts (at its opening quote) at pos.  Walks the literal in the source,
+ * counting one column per source character, so that escapes such as "\\d"
+ * or "\u4e2d" are accounted for.  When the literal cannot be found where pos
+ * says (a position convention that differs from this walk), the column is
+ * approximated as pos.column + 1 + the character offset within the pattern,
+ * which is exact only for patterns written without escapes.
+ */
+static int pattern_column(const loadctx *c, dd_pos pos, const char *pat,
+			  size_t boff)
+{
+	size_t i = offset_of(c->buf, c->len, pos), decoded = 0;
+	int cols = 0;
+
+	if (i == SIZE_MAX || c->buf[i] != '"')
+		return pos.column + 1 + (int)dd_utf8_chars(pat, boff);
+	i++;
+	while (decoded < boff && i < c->len && c->buf[i] != '"') {
+		if (c->buf[i] == '\\' && i + 1 < c->len) {
+			long cp = c->len - i >= 6 ? u_escape(c->buf + i) : -1;
+
+			if (cp < 0) {		/* \n, \\, \" ... */
+				i += 2, decoded += 1, cols += 2;
+			} else if (cp >= 0xD800 && cp <= 0xDBFF &&
+				   c->len - i >= 12 &&
+				   u_escape(c->buf + i + 6) >= 0xDC00 &&
+				   u_escape(c->buf + i + 6) <= 0xDFFF) {
+				i += 12, decoded += 4, cols += 12;
+			} else {
+				decoded += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+				i += 6, cols += 6;
+			}
+		} else {
+			i++, decoded++;
+			while (i < c->len &&
+			       ((unsigned char)c->buf[i] & 0xC0) == 0x80)
+				i++, decoded++;
+			cols++;
+		}
+	}
+	return pos.column + 1 + cols;
+}
+
+static void compile_pattern(loadctx *c, dd_entry *en, size_t p,
+			    pcre2_code **slot_out, const char *pat,
+			    size_t patlen)
+{
+	int code;
+	PCRE2_SIZE eoff;
+	pcre2_code *re;
+
+	re = pcre2_compile((PCRE2_SPTR)pat, patlen,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code,
+			   &eoff, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		dd_pos at = en->pattern_pos[p];
+
+		if (code == PCRE2_ERROR_NOMEMORY) {
+			note_oom(c);
+			return;
+		}
+		if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
+			snprintf((char *)msg, sizeof(msg), "error %d", code);
+		if (eoff > patlen)
+			eoff = patlen;
+		at.column = pattern_column(c, at, pat, eoff);
+		dd_load_problem(&c->l, DD_SEV_ERROR, "taxonomy-pattern", at,
+				"pattern \"%s\" does not compile: %s at column %zu",
+				pat, (const char *)msg,
+				dd_utf8_chars(pat, eoff) + 1);
+		return;
+	}
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* else: interpreter */
+	*slot_out = re;
+}
+
+/* Add key -> value to map unless present; returns the value that was
+ * there already, or NULL. */
+static void *index_add(loadctx *c, dd_strmap *map, const char *key,
+		       void *value)
+{
+	void *old = NULL;
+
+	if (dd_strmap_put(map, key, value, &old) < 0)
+		note_oom(c);
+	return old;
+}
+
+/* Entry ei (in the file) of section si (in the model; index in the file:
+ * sj). */
+static void load_entry(loadctx *c, size_t si, size_t sj, const dd_json *v,
+		       size_t ei)
+{
+	static const char *const keys[] = { "id", "name", "patterns", NULL };
+	dd_tsection *ts = &c->tx->sections[si];
+	dd_entry *en = &ts->entries[ts->nentries];
+	pcre2_code **codes = NULL;
+	const dd_json *pats, *p;
+	char what[160];
+	size_t n;
+
+	snprintf(what, sizeof(what), "sections[%zu].entries[%zu]", sj, ei);
+	if (!dd_load_expect(&c->l, v, DD_JSON_OBJECT, what))
+		return;
+	ts->nentries++;
+	en->pos = v->pos;
+	en->id = dd_load_string(&c->l, v, "id", what, 1, NULL);
+	if (en->id) {
+		const dd_json *idv = dd_json_get(v, "id");
+
+		snprintf(what, sizeof(what), "entry \"%s\"", en->id);
+		if (!*en->id) {
+			dd_load_problem(&c->l, DD_SEV_ERROR, "type", idv->pos,
+					"empty \"id\" in section \"%s\"",
+					ts->id ? ts->id : "");
+		} else {
+			const dd_entry *dup = index_add(c,
+				&c->tx->impl->entry_ids[si], en->id, en);
+
+			if (dup)
+				dd_load_problem(&c->l, DD_SEV_ERROR,
+					"taxonomy-duplicate", idv->pos,
+					"entry \"%s\" is given twice in "
+					"section \"%s\" (first at line %d)",
+					en->id, ts->id ? ts->id : "",
+					dup->pos.line);
+		}
+	}
+	dd_load_unknown_keys(&c->l, v, what, keys);
+	dd_load_text_member(&c->l, &en->name, v, "name", what, 1);
+
+	pats = dd_json_get(v, "patterns");
+	if (!pats) {
+		dd_load_problem(&c->l, DD_SEV_ERROR, "required", v->pos,
+				"%s has no \"patterns\"", what);
+		return;
+	}
+	if (!dd_load_expect(&c->l, pats, DD_JSON_ARRAY, "\"patterns\""))
+		return;
+	en->patterns = dd_load_array(&c->l, pats->count, sizeof(*en->patterns));
+	en->pattern_pos = dd_load_array(&c->l, pats->count,
+					sizeof(*en->pattern_pos));
+	codes = dd_load_array(&c->l, pats->count, sizeof(*codes));
+	if (!en->patterns || !en->pattern_pos || !codes)
+		return;
+	c->tx->impl->codes[si][ts->nentries - 1] = codes;
+	for (n = 0, p = pats->child; p; p = p->next) {
+		const char *pat;
+
+		if (!dd_load_expect(&c->l, p, DD_JSON_STRING, "a pattern"))
+			continue;
+		pat = dd_load_strdup(&c->l, p->string);
+		if (!pat)
+			return;
+		en->patterns[n] = pat;
+		en->pattern_pos[n] = p->pos;
+		en->npatterns = ++n;
+		compile_pattern(c, en, n - 1, &codes[n - 1], pat,
+				p->string_len);
+	}
+}
+
+static void load_section(loadctx *c, const dd_json *v, size_t index)
+{
+	static const char *const keys[] = { "id", "title", "entries", NULL };
+	dd_taxonomy *tx = c->tx;
+	dd_tsection *ts = &tx->sections[tx->nsections];
+	const dd_json *entries, *e;
+	char what[160];
+	size_t ei;
+
+	snprintf(what, sizeof(what), "sections[%zu]", index);
+	if (!dd_load_expect(&c->l, v, DD_JSON_OBJECT, what))
+		return;
+	tx->nsections++;
+	ts->pos = v->pos;
+	ts->id = dd_load_string(&c->l, v, "id", what, 1, NULL);
+	if (ts->id) {
+		const dd_json *idv = dd_json_get(v, "id");
+
+		snprintf(what, sizeof(what), "section \"%s\"", ts->id);
+		if (!*ts->id) {
+			dd_load_problem(&c->l, DD_SEV_ERROR, "type", idv->pos,
+					"empty section \"id\"");
+		} else {
+			const dd_tsection *dup = index_add(c,
+				&tx->impl->section_ids, ts->id, ts);
+
+			if (dup)
+				dd_load_problem(&c->l, DD_SEV_ERROR,
+					"taxonomy-duplicate", idv->pos,
+					"section \"%s\" is given twice "
+					"(first at line %d)", ts->id,
+					dup->pos.line);
+		}
+	}
+	dd_load_unknown_keys(&c->l, v, what, keys);
+	dd_load_text_member(&c->l, &ts->title, v, "title", what, 1);
+
+	entries = dd_json_get(v, "entries");
+	if (!entries) {
+		dd_load_problem(&c->l, DD_SEV_ERROR, "required", v->pos,
+				"%s has no \"entries\"", what);
+		return;
+	}
+	if (!dd_load_expect(&c->l, entries, DD_JSON_ARRAY, "\"entries\""))
+		return;
+	ts->entries = dd_load_array(&c->l, entries->count,
+				    sizeof(*ts->entries));
+	tx->impl->codes[tx->nsections - 1] =
+		dd_load_array(&c->l, entries->count, sizeof(pcre2_code **));
+	if (!ts->entries || !tx->impl->codes[tx->nsections - 1])
+		return;
+	for (ei = 0, e = entries->child; e && !c->l.oom; e = e->next, ei++)
+		load_entry(c, tx->nsections - 1, index, e, ei);
+}
+
+static void load_root(loadctx *c, const dd_json *root)
+{
+	static const char *const keys[] = { "schema_version", "sections",
+					     NULL };
+	const dd_json *ver, *secs, *v;
+	size_t i;
+
+	if (!dd_load_expect(&c->l, root, DD_JSON_OBJECT, "the taxonomy"))
+		return;
+	dd_load_unknown_keys(&c->l, root, "the taxonomy", keys);
+
+	ver = dd_json_get(root, "schema_version");
+	if (!ver) {
+		dd_load_problem(&c->l, DD_SEV_ERROR, "required", root->pos,
+				"the taxonomy has no \"schema_version\"");
+	} else if (dd_load_expect(&c->l, ver, DD_JSON_NUMBER,
+				  "\"schema_version\"")) {
+		long long n;
+
+		if (!dd_json_integer(ver, &n) || n != 1)
+			dd_load_problem(&c->l, DD_SEV_ERROR, "schema-version",
+					ver->pos,
+					"unsupported \"schema_version\" "
+					"(this dialdiff reads version 1)");
+	}
+
+	secs = dd_json_get(root, "sections");
+	if (!secs) {
+		dd_load_problem(&c->l, DD_SEV_ERROR, "required", root->pos,
+				"the taxonomy has no \"sections\"");
+		return;
+	}
+	if (!dd_load_expect(&c->l, secs, DD_JSON_ARRAY, "\"sections\""))
+		return;
+	c->tx->sections = dd_load_array(&c->l, secs->count,
+					sizeof(*c->tx->sections));
+	c->tx->impl->codes = dd_load_array(&c->l, secs->count,
+					   sizeof(pcre2_code ***));
+	c->tx->impl->entry_ids = dd_load_array(&c->l, secs->count,
+					       sizeof(dd_strmap));
+	c->tx->impl->cache = dd_load_array(&c->l, secs->count,
+					   sizeof(dd_strmap));
+	if (!c->tx->sections || !c->tx->impl->codes ||
+	    !c->tx->impl->entry_ids || !c->tx->impl->cache)
+		return;
+	c->tx->impl->nmaps = secs->count;	/* zero-filled: empty maps */
+	for (i = 0, v = secs->child; v && !c->l.oom; v = v->next, i++)
+		load_section(c, v, i);
+}
+
+static int setup_matching(dd_taxonomy_impl *im)
+{
+	im->mctx = pcre2_match_context_create(NULL);
+	im->md = pcre2_match_data_create(1, NULL);
+	if (!im->mctx || !im->md)
+		return -1;
+	pcre2_set_match_limit(im->mctx, MATCH_LIMIT);
+	pcre2_set_heap_limit(im->mctx, HEAP_LIMIT_KIB);
+	pcre2_set_depth_limit(im->mctx, DEPTH_LIMIT);
+	/* Without its own stack the JIT has 32 KiB; failing to make one only
+	 * means that. */
+	im->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX,
+					       NULL);
+	if (im->jit_stack)
+		pcre2_jit_stack_assign(im->mctx, NULL, im->jit_stack);
+	return 0;
+}
+
+int dd_taxonomy_load(dd_taxonomy **out, const char *buf, size_t len,
+		     const char *path, dd_diags *diags, dd_error *err)
+{
+	dd_taxonomy *tx;
+	dd_json_doc *doc = NULL;
+	loadctx c;
+
+	*out = NULL;
+	dd_error_clear(err);
+	tx = calloc(1, sizeof(*tx));
+	if (!tx)
+		return dd_error_oom(err);
+	dd_arena_init(&tx->arena);
+	tx->impl = calloc(1, sizeof(*tx->impl));
+	if (!tx->impl || setup_matching(tx->impl) < 0) {
+		dd_taxonomy_free(tx);
+		return dd_error_oom(err);
+	}
+	memset(&c, 0, sizeof(c));
+	dd_loader_init(&c.l, &tx->arena, path, diags, err);
+	c.tx = tx;
+	c.buf = buf;
+	c.len = len;
+	tx->path = dd_load_strdup(&c.l, path);
+	if (!c.l.oom && dd_load_parse(&c.l, &doc, buf, len) == 0)
+		load_root(&c, dd_json_root(doc));
+	dd_json_doc_free(doc);
+	if (c.l.failed) {
+		dd_taxonomy_free(tx);
+		if (c.l.oom)
+			return dd_error_oom(err);
+		return err && err->code ? err->code : DD_ERROR;
+	}
+	*out = tx;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Lookup and matching.
+ */
+
+int dd_taxonomy_section(const dd_taxonomy *tx, const char *id)
+{
+	const dd_tsection *ts;
+
+	if (!tx || !id)
+		return -1;
+	ts = dd_strmap_get(&tx->impl->section_ids, id);
+	return ts ? (int)(ts - tx->sections) : -1;
+}
+
+int dd_taxonomy_entry(const dd_taxonomy *tx, size_t sec, const char *id)
+{
+	const dd_entry *en;
+
+	if (!tx || !id || sec >= tx->nsections)
+		return -1;
+	en = dd_strmap_get(&tx->impl->entry_ids[sec], id);
+	return en ? (int)(en - tx->sections[sec].entries) : -1;
+}
+
+static int is_limit(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	       rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+static int match_failure(const dd_taxonomy *tx, size_t sec,
+			 const cached *c, dd_error *err)
+{
+	const dd_entry *en = &tx->sections[sec].entries[c->fail_entry];
+	const char *pat = en->patterns[c->fail_pattern];
+	PCRE2_UCHAR msg[256];
+
+	if (is_limit(c->pcre_rc))
+		return dd_error_set(err, c->status, NULL, 0, 0,
+				    "pattern \"%s\" of entry \"%s\" hit the "
+				    "match limit on this label", pat, en->id);
+	if (pcre2_get_error_message(c->pcre_rc, msg, sizeof(msg)) < 0)
+		snprintf((char *)msg, sizeof(msg), "error %d", c->pcre_rc);
+	return dd_error_set(err, c->status, NULL, 0, 0,
+			    "pattern \"%s\" of entry \"%s\" failed on this "
+			    "label: %s", pat, en->id, (const char *)msg);
+}
+
+/* Match text against every entry of section sec, filling r. */
+static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
+		      size_t len, cached *r)
+{
+	const dd_tsection *ts = &tx->sections[sec];
+	dd_taxonomy_impl *im = tx->impl;
+	size_t e, p;
+
+	r->m.count = 0;
+	r->m.entry[0] = r->m.entry[1] = -1;
+	for (e = 0; e < ts->nentries; e++) {
+		for (p = 0; p < ts->entries[e].npatterns; p++) {
+			int rc = pcre2_match(im->codes[sec][e][p],
+					     (PCRE2_SPTR)text, len, 0,
+					     PCRE2_NO_UTF_CHECK, im->md,
+					     im->mctx);
+
+			if (rc == PCRE2_ERROR_NOMATCH)
+				continue;
+			if (rc < 0) {	/* a limit, or worse */
+				r->status = rc == PCRE2_ERROR_NOMEMORY ?
+					    DD_ENOMEM : DD_ERROR;
+				r->fail_entry = (int)e;
+				r->fail_pattern = (int)p;
+				r->pcre_rc = rc;
+				return;
+			}
+			/* rc == 0 is a match too (the ovector is short). */
+			if (r->m.count < 2)
+				r->m.entry[r->m.count] = (int)e;
+			if (r->m.count < 2)
+				r->m.count++;
+			break;
+		}
+	}
+}
+
+int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t sec,
+		      const char *text, dd_error *err)
+{
+	dd_strmap *cache;
+	cached *r;
+
+	out->count = 0;
+	out->entry[0] = out->entry[1] = -1;
+	if (!tx || !text || sec >= tx->nsections)
+		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
+				    "no such taxonomy section");
+	cache = &tx->impl->cache[sec];
+	r = dd_strmap_get(cache, text);
+	if (!r) {
+		size_t len = strlen(text), bad;
+		char *key;
+
+		if (!dd_utf8_valid(text, len, &bad))
+			return dd_error_set(err, DD_ERROR, NULL, 0, 0,
+					    "label is not valid UTF-8 (byte "
+					    "%zu)", bad);
+		r = dd_arena_alloc(&tx->arena, sizeof(*r));
+		key = dd_arena_strndup(&tx->arena, text, len);
+		if (!r || !key)
+			return dd_error_oom(err);
+		run_match(tx, sec, text, len, r);
+		if (r->status == DD_ENOMEM)
+			return dd_error_oom(err);	/* not cached */
+		if (dd_strmap_put(cache, key, r, NULL) < 0)
+			return dd_error_oom(err);
+	}
+	if (r->status < 0)
+		return match_failure(tx, sec, r, err);
+	*out = r->m;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Classification of a round.
+ */
+
+/* The label text used in messages and as the fallback key. */
+static const char *label_text(const dd_item *it)
+{
+	return dd_text_get(&it->label, DD_LANG_EN);
+}
+
+static const char *normalized_key(dd_round *round, const dd_item *it)
+{
+	char *n = dd_text_normalize(label_text(it));
+	const char *k;
+
+	if (!n)
+		return NULL;
+	k = dd_arena_strdup(&round->arena, n);
+	free(n);
+	return k;
+}
+
+/* Merge the distinct entries of b into a: the first two in taxonomy
+ * order, and a count capped at 2. */
+static void merge_match(dd_match *a, const dd_match *b)
+{
+	int all[4], n = 0, i, j;
+
+	for (i = 0; i < (int)a->count && i < 2; i++)
+		all[n++] = a->entry[i];
+	for (i = 0; i < (int)b->count && i < 2; i++) {
+		for (j = 0; j < n; j++)
+			if (all[j] == b->entry[i])
+				break;
+		if (j == n)
+			all[n++] = b->entry[i];
+	}
+	for (i = 1; i < n; i++)		/* insertion sort, n <= 4 */
+		for (j = i; j > 0 && all[j - 1] > all[j]; j--) {
+			int t = all[j];
+
+			all[j] = all[j - 1];
+			all[j - 1] = t;
+		}
+	a->count = n > 2 ? 2 : (size_t)n;
+	a->entry[0] = n > 0 ? all[0] : -1;
+	a->entry[1] = n > 1 ? all[1] : -1;
+}
+
+/* Classify one item of a known section; returns 0 or DD_ENOMEM. */
+static int classify_item(dd_taxonomy *tx, dd_round *round,
+			 const dd_round_section *rs, dd_item *it,
+			 dd_diags *diags, dd_error *err)
+{
+	size_t sec = (size_t)rs->tsection;
+	const dd_tsection *ts = &tx->sections[sec];
+	const char *texts[2];
+	dd_match m = { 0, { -1, -1 } };
+	size_t i;
+
+	if (it->id) {
+		int e = dd_taxonomy_entry(tx, sec, it->id);
+
+		if (e >= 0) {
+			it->cls = DD_CLASS_EXPLICIT;
+			it->entry = e;
+			it->key = dd_arena_strdup(&round->arena,
+						  ts->entries[e].id);
+		} else {
+			it->cls = DD_CLASS_UNKNOWN_ID;
+			dd_diags_add(diags, DD_SEV_ERROR, "unknown-id",
+				     round->path, it->id_pos.line,
+				     it->id_pos.column,
+				     "id \"%s\" is not an entry of section "
+				     "\"%s\"", it->id, rs->id);
+			it->key = dd_arena_strdup(&round->arena, it->id);
+		}
+		return it->key ? 0 : dd_error_oom(err);
+	}
+
+	texts[0] = it->label.en;
+	texts[1] = it->label.zh;
+	for (i = 0; i < 2; i++) {
+		dd_match one;
+		dd_error merr;
+		int rc;
+
+		if (!texts[i] || !*texts[i])
+			continue;	/* an empty text can only mislead */
+		rc = dd_taxonomy_match(&one, tx, sec, texts[i], &merr);
+		if (rc == DD_ENOMEM)
+			return dd_error_oom(err);
+		if (rc < 0) {
+			it->cls = DD_CLASS_ERROR;
+			dd_diags_add(diags, DD_SEV_ERROR, "match-limit",
+				     round->path, it->label_pos.line,
+				     it->label_pos.column, "%s",
+				     merr.message);
+			break;
+		}
+		merge_match(&m, &one);
+	}
+	if (it->cls != DD_CLASS_ERROR) {
+		if (m.count == 1) {
+			it->cls = DD_CLASS_MATCHED;
+			it->entry = m.entry[0];
+			it->key = dd_arena_strdup(&round->arena,
+						  ts->entries[m.entry[0]].id);
+			return it->key ? 0 : dd_error_oom(err);
+		}
+		if (m.count == 0) {
+			it->cls = DD_CLASS_UNCLASSIFIED;
+			dd_diags_add(diags, DD_SEV_ERROR, "unclassified",
+				     round->path, it->label_pos.line,
+				     it->label_pos.column,
+				     "label \"%s\" matches no entry of section "
+				     "\"%s\"", label_text(it), rs->id);
+		} else {
+			it->cls = DD_CLASS_AMBIGUOUS;
+			it->entry = m.entry[0];
+			it->entry2 = m.entry[1];
+			dd_diags_add(diags, DD_SEV_ERROR, "ambiguous",
+				     round->path, it->label_pos.line,
+				     it->label_pos.column,
+				     "label \"%s\" matches several entries of "
+				     "section \"%s\": \"%s\", \"%s\"",
+				     label_text(it), rs->id,
+				     ts->entries[m.entry[0]].id,
+				     ts->entries[m.entry[1]].id);
+		}
+	}
+	it->key = normalized_key(round, it);
+	return it->key ? 0 : dd_error_oom(err);
+}
+
+/* A duplicate-item diagnostic for each key seen before in the section. */
+static int check_duplicates(const dd_round *round, const dd_round_section *rs,
+			    dd_diags *diags, dd_error *err)
+{
+	dd_strmap seen = DD_STRMAP_INIT;
+	size_t i;
+
+	for (i = 0; i < rs->count; i++) {
+		const dd_item *it = &rs->items[i];
+		void *first = NULL;
+		int rc;
+
+		if (!it->key || !*it->key)
+			continue;	/* no label at all: reported on loading */
+		rc = dd_strmap_put(&seen, it->key, (void *)it, &first);
+		if (rc < 0) {
+			dd_strmap_release(&seen);
+			return dd_error_oom(err);
+		}
+		if (rc == 0)
+			dd_diags_add(diags, DD_SEV_ERROR, "duplicate-item",
+				     round->path, it->pos.line, it->pos.column,
+				     "\"%s\" appears twice in section \"%s\" "
+				     "(first at line %d)", it->key,
+				     rs->id ? rs->id : "",
+				     ((const dd_item *)first)->pos.line);
+	}
+	dd_strmap_release(&seen);
+	return 0;
+}
+
+int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
+			       dd_diags *diags, dd_error *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < round->nsections; i++) {
+		dd_round_section *rs = &round->sections[i];
+		int rc;
+
+		rs->tsection = dd_taxonomy_section(tx, rs->id);
+		if (rs->tsection < 0)
+			dd_diags_add(diags, DD_SEV_ERROR, "unknown-section",
+				     round->path, rs->pos.line, rs->pos.column,
+				     "section \"%s\" is not in the taxonomy",
+				     rs->id ? rs->id : "");
+		for (j = 0; j < rs->count; j++) {
+			dd_item *it = &rs->items[j];
+
+			it->cls = DD_CLASS_NONE;
+			it->entry = it->entry2 = -1;
+			it->key = NULL;
+			if (rs->tsection < 0) {
+				it->cls = DD_CLASS_UNCLASSIFIED;
+				it->key = normalized_key(round, it);
+				rc = it->key ? 0 : dd_error_oom(err);
+			} else {
+				rc = classify_item(tx, round, rs, it, diags,
+						   err);
+			}
+			if (rc < 0)
+				return rc;
+		}
+		rc = check_duplicates(round, rs, diags, err);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
