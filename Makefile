@@ -31,12 +31,13 @@ endif
 # Evaluated when a recipe needs them, so that `make run` can install the
 # packages before pkg-config is asked about them.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DDD_VERSION='"$(VERSION)"' \
                -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS)
 
 B := build
+JSONTESTSUITE ?= $(CURDIR)/../shared/testdata/JSONTestSuite/test_parsing
 
 LIB_SRC := $(wildcard src/util/*.c) $(wildcard src/*.c) $(wildcard src/render/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
@@ -81,7 +82,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-unit test-e2e
 
 test-unit: $(UNIT_BIN)
-	CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '' $(UNIT_BIN)
+	DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '' $(UNIT_BIN)
 
 test-e2e: $(B)/dialdiff
 	DIALDIFF=$(CURDIR)/$(B)/dialdiff prove --exec 'sh' tests/e2e/t*.sh

@@ -60,6 +60,11 @@ void *dd_load_array(dd_loader *l, size_t n, size_t size)
 	return p;
 }
 
+static const char *article(dd_json_type t)
+{
+	return t == DD_JSON_ARRAY || t == DD_JSON_OBJECT ? "an" : "a";
+}
+
 int dd_load_expect(dd_loader *l, const dd_json *v, dd_json_type type,
 		   const char *what)
 {
@@ -67,10 +72,9 @@ int dd_load_expect(dd_loader *l, const dd_json *v, dd_json_type type,
 	    (type == DD_JSON_TRUE && v->type == DD_JSON_FALSE))
 		return 1;
 	dd_load_problem(l, DD_SEV_ERROR, "type", v->pos,
-			"%s must be %s %s, not %s", what,
-			type == DD_JSON_ARRAY || type == DD_JSON_OBJECT ? "an" : "a",
+			"%s must be %s %s, not %s %s", what, article(type),
 			type == DD_JSON_TRUE ? "boolean" : dd_json_type_name(type),
-			dd_json_type_name(v->type));
+			article(v->type), dd_json_type_name(v->type));
 	return 0;
 }
 
