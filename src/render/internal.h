@@ -1,0 +1,59 @@
+/*
+ * internal.h - helpers shared by the renderers in src/render/; not part of
+ * the public API.  Everything here reads the model only: no renderer knows
+ * the name of any section, entry or category.
+ */
+#ifndef DIALDIFF_RENDER_INTERNAL_H
+#define DIALDIFF_RENDER_INTERNAL_H
+
+#include <stddef.h>
+#include "dialdiff/render.h"
+
+/* opts, or the defaults (en, no colour) when opts is NULL. */
+const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
+
+/* The newest side of a diff item: to, else from. */
+const dd_item *dd_rnd_item(const dd_diff_item *it);
+/* Its label in lang (falling back to the other language). */
+const char *dd_rnd_item_label(const dd_diff_item *it, dd_lang lang);
+
+/* "label", "action", "note" for one DD_CHANGE_* bit, else NULL. */
+const char *dd_rnd_change_name(unsigned bit);
+/* The DD_CHANGE_* bits, in output order. */
+extern const unsigned dd_rnd_change_bits[3];
+
+/* "explicit", "matched", "unknown-id", "unclassified", "ambiguous",
+ * "error", "none". */
+const char *dd_rnd_class_name(dd_class cls);
+/* 1 for the classes that are check errors (unknown id, unclassified,
+ * ambiguous, error). */
+int dd_rnd_class_problem(dd_class cls);
+
+/* Entry `entry` of taxonomy section `tsection`, or NULL when tx is NULL or
+ * either index is out of range. */
+const dd_entry *dd_rnd_entry(const dd_taxonomy *tx, int tsection, int entry);
+/* Title of round section sec: from the taxonomy when it knows the section,
+ * else {en: id}. */
+dd_text dd_rnd_section_title(const dd_taxonomy *tx,
+			     const dd_round_section *sec);
+
+/* Number of items of the round's section called id (0 when absent). */
+size_t dd_rnd_section_count(const dd_round *r, const char *id);
+
+/*
+ * The section ids to count for a set of rounds: the taxonomy's sections in
+ * order, then the ids the taxonomy does not know, in order of first
+ * appearance.  *out is malloc'd (free it; the strings are borrowed).
+ * Returns 0, or -1 when memory runs out.
+ */
+int dd_rnd_section_ids(const char ***out, size_t *count,
+		       const dd_taxonomy *tx, dd_round *const *rounds,
+		       size_t nrounds);
+
+/* "1", "2", ...: the round number of round index i of series s. */
+long long dd_rnd_round_number(const dd_series *s, size_t i);
+
+/* The round's path with the series folder stripped, for tables. */
+const char *dd_rnd_round_file(const dd_series *s, const dd_round *r);
+
+#endif

@@ -1,0 +1,542 @@
+/*
+ * json.c - the JSON format: the stable, documented shapes of DESIGN.md
+ * ("schema": "dialdiff/...@1"), written with the project's JSON writer.
+ * Extend these shapes, never break them: add keys, do not rename or drop.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dialdiff/json.h"
+#include "dialdiff/render.h"
+#include "internal.h"
+
+#define DD_SCHEMA_DIFFS "dialdiff/diffs@1"
+
+/* "key": "s" (null when s is NULL). */
+static void jstr(dd_json_writer *w, const char *key, const char *s)
+{
+	dd_json_key(w, key);
+	dd_json_string(w, s);
+}
+
+/* "key": "s", left out when s is NULL. */
+static void jstr_opt(dd_json_writer *w, const char *key, const char *s)
+{
+	if (s)
+		jstr(w, key, s);
+}
+
+static void jint(dd_json_writer *w, const char *key, long long v)
+{
+	dd_json_key(w, key);
+	dd_json_int(w, v);
+}
+
+static void jbool(dd_json_writer *w, const char *key, int v)
+{
+	dd_json_key(w, key);
+	dd_json_bool(w, v);
+}
+
+/* "key": {"en": ..., "zh": ...} with only the languages present. */
+static void jtext(dd_json_writer *w, const char *key, const dd_text *t)
+{
+	dd_json_key(w, key);
+	dd_json_begin_object(w);
+	jstr_opt(w, "en", t->en);
+	jstr_opt(w, "zh", t->zh);
+	dd_json_end_object(w);
+}
+
+static int has_text(const dd_text *t)
+{
+	return t->en || t->zh;
+}
+
+/* "key": [{"from": 1, "to": 2, "value": 0.5}, ...] for consecutive
+ * rounds of s. */
+static void jsimilarity(dd_json_writer *w, const char *key,
+			const dd_series *s, const double *sim)
+{
+	size_t i;
+
+	dd_json_key(w, key);
+	dd_json_begin_array(w);
+	for (i = 1; sim && i < s->nrounds; i++) {
+		dd_json_begin_object(w);
+		jint(w, "from", dd_rnd_round_number(s, i - 1));
+		jint(w, "to", dd_rnd_round_number(s, i));
+		dd_json_key(w, "value");
+		dd_json_double(w, sim[i - 1]);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+/* "counts": {section id: n} for the given section ids. */
+static void jcounts(dd_json_writer *w, const dd_round *r, const char **ids,
+		    size_t nids)
+{
+	size_t i;
+
+	dd_json_key(w, "counts");
+	dd_json_begin_object(w);
+	for (i = 0; i < nids; i++)
+		jint(w, ids[i], (long long)dd_rnd_section_count(r, ids[i]));
+	dd_json_end_object(w);
+}
+
+static void jseries_head(dd_json_writer *w, const dd_series *s)
+{
+	jstr(w, "id", s->id);
+	jtext(w, "title", &s->title);
+}
+
+static int finish(dd_buf *out)
+{
+	dd_buf_addc(out, '\n');
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- diff ---------------------------------------------------------- */
+
+static void jside(dd_json_writer *w, const char *key, const dd_round *r)
+{
+	dd_json_key(w, key);
+	dd_json_begin_object(w);
+	jstr(w, "series", r->series);
+	jint(w, "round", r->number);
+	jstr(w, "date", r->date);
+	jstr(w, "path", r->path);
+	jstr(w, "rev", r->rev);
+	dd_json_end_object(w);
+}
+
+enum kind { ADDED, KEPT, DROPPED };
+
+static void jdiff_item(dd_json_writer *w, const dd_diff *d,
+		       const dd_diff_section *sec, const dd_diff_item *it,
+		       enum kind kind)
+{
+	const dd_item *now = kind == DROPPED ? it->from : it->to;
+	const dd_entry *e = dd_rnd_entry(d->tx, sec->tsection, it->entry);
+	size_t i;
+
+	dd_json_begin_object(w);
+	jstr(w, "id", it->key);
+	if (now)
+		jtext(w, "label", &now->label);
+	if (kind == KEPT && it->from)
+		jtext(w, "from_label", &it->from->label);
+	if (now)
+		jstr_opt(w, "action", now->action);
+	if (kind == KEPT && it->from)
+		jstr_opt(w, "from_action", it->from->action);
+	if (now)
+		jstr_opt(w, "note", now->note);
+	if (kind == KEPT && it->from)
+		jstr_opt(w, "from_note", it->from->note);
+	if (kind == KEPT) {
+		dd_json_key(w, "changes");
+		dd_json_begin_array(w);
+		for (i = 0; i < 3; i++)
+			if (it->changes & dd_rnd_change_bits[i])
+				dd_json_string(w, dd_rnd_change_name(
+						dd_rnd_change_bits[i]));
+		dd_json_end_array(w);
+	}
+	if (e)
+		jtext(w, "entry_name", &e->name);
+	jbool(w, "classified", it->entry >= 0);
+	dd_json_end_object(w);
+}
+
+static void jdiff_items(dd_json_writer *w, const char *key,
+			const dd_diff *d, const dd_diff_section *sec,
+			const dd_diff_item *items, size_t n, enum kind kind)
+{
+	size_t i;
+
+	dd_json_key(w, key);
+	dd_json_begin_array(w);
+	for (i = 0; i < n; i++)
+		jdiff_item(w, d, sec, &items[i], kind);
+	dd_json_end_array(w);
+}
+
+static void jdiff(dd_json_writer *w, const dd_diff *d)
+{
+	size_t i;
+
+	dd_json_begin_object(w);
+	jstr(w, "schema", DD_SCHEMA_DIFF);
+	jside(w, "from", d->from);
+	jside(w, "to", d->to);
+	dd_json_key(w, "sections");
+	dd_json_begin_array(w);
+	for (i = 0; i < d->nsections; i++) {
+		const dd_diff_section *sec = &d->sections[i];
+
+		dd_json_begin_object(w);
+		jstr(w, "id", sec->id);
+		jtext(w, "title", &sec->title);
+		dd_json_key(w, "similarity");
+		dd_json_double(w, sec->similarity);
+		jdiff_items(w, "added", d, sec, sec->added, sec->nadded, ADDED);
+		jdiff_items(w, "kept", d, sec, sec->kept, sec->nkept, KEPT);
+		jdiff_items(w, "dropped", d, sec, sec->dropped, sec->ndropped,
+			    DROPPED);
+		jint(w, "changed", (long long)sec->nchanged);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+	dd_json_key(w, "summary");
+	dd_json_begin_object(w);
+	jint(w, "added", (long long)d->nadded);
+	jint(w, "kept", (long long)d->nkept);
+	jint(w, "dropped", (long long)d->ndropped);
+	jint(w, "changed", (long long)d->nchanged);
+	dd_json_end_object(w);
+	dd_json_end_object(w);
+}
+
+static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
+		     const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t i;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	if (n == 1) {
+		jdiff(&w, d[0]);
+	} else {
+		dd_json_begin_object(&w);
+		jstr(&w, "schema", DD_SCHEMA_DIFFS);
+		dd_json_key(&w, "diffs");
+		dd_json_begin_array(&w);
+		for (i = 0; i < n; i++)
+			jdiff(&w, d[i]);
+		dd_json_end_array(&w);
+		dd_json_end_object(&w);
+	}
+	return finish(out);
+}
+
+/* ---- timeline ------------------------------------------------------ */
+
+static void jtimeline_row(dd_json_writer *w, const dd_series *s,
+			  const dd_timeline_row *row)
+{
+	char num[32];
+	size_t i;
+
+	dd_json_begin_object(w);
+	jstr(w, "id", row->key);
+	jtext(w, "name", &row->name);
+	dd_json_key(w, "present");
+	dd_json_begin_array(w);
+	for (i = 0; i < s->nrounds; i++)
+		if (row->cells[i])
+			dd_json_int(w, dd_rnd_round_number(s, i));
+	dd_json_end_array(w);
+	jint(w, "first", dd_rnd_round_number(s, row->first));
+	jint(w, "last", dd_rnd_round_number(s, row->last));
+	jbool(w, "gap", row->gap);
+	jbool(w, "core", row->core);
+	jbool(w, "classified", row->entry >= 0);
+	dd_json_key(w, "actions");
+	dd_json_begin_object(w);
+	for (i = 0; i < s->nrounds; i++) {
+		snprintf(num, sizeof(num), "%lld", dd_rnd_round_number(s, i));
+		jstr(w, num, row->cells[i] ? row->cells[i]->action : NULL);
+	}
+	dd_json_end_object(w);
+	dd_json_end_object(w);
+}
+
+static void jtimeline(dd_json_writer *w, const dd_timeline *t, int schema)
+{
+	const dd_series *s = t->series;
+	size_t i, j;
+
+	dd_json_begin_object(w);
+	if (schema)
+		jstr(w, "schema", DD_SCHEMA_TIMELINE);
+	dd_json_key(w, "series");
+	dd_json_begin_object(w);
+	jseries_head(w, s);
+	dd_json_end_object(w);
+	dd_json_key(w, "rounds");
+	dd_json_begin_array(w);
+	for (i = 0; i < s->nrounds; i++) {
+		dd_json_begin_object(w);
+		jint(w, "round", s->rounds[i]->number);
+		jstr(w, "date", s->rounds[i]->date);
+		jtext(w, "title", &s->rounds[i]->title);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+	dd_json_key(w, "sections");
+	dd_json_begin_array(w);
+	for (i = 0; i < t->nsections; i++) {
+		const dd_timeline_section *sec = &t->sections[i];
+
+		dd_json_begin_object(w);
+		jstr(w, "id", sec->id);
+		jtext(w, "title", &sec->title);
+		dd_json_key(w, "entries");
+		dd_json_begin_array(w);
+		for (j = 0; j < sec->nrows; j++)
+			jtimeline_row(w, s, &sec->rows[j]);
+		dd_json_end_array(w);
+		jsimilarity(w, "similarity", s, sec->similarity);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+	jsimilarity(w, "similarity", s, t->similarity);
+	dd_json_end_object(w);
+}
+
+static int json_timeline(dd_buf *out, const dd_timeline *t,
+			 const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	jtimeline(&w, t, 1);
+	return finish(out);
+}
+
+/* ---- rounds: report, list, show ------------------------------------ */
+
+static void jchairs(dd_json_writer *w, const dd_round *r)
+{
+	size_t i;
+
+	dd_json_key(w, "chairs");
+	dd_json_begin_array(w);
+	for (i = 0; i < r->nchairs; i++) {
+		dd_json_begin_object(w);
+		jtext(w, "name", &r->chairs[i].name);
+		if (has_text(&r->chairs[i].role))
+			jtext(w, "role", &r->chairs[i].role);
+		jstr_opt(w, "party", r->chairs[i].party);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+static void jsources(dd_json_writer *w, const dd_round *r)
+{
+	size_t i;
+
+	dd_json_key(w, "sources");
+	dd_json_begin_array(w);
+	for (i = 0; i < r->nsources; i++) {
+		dd_json_begin_object(w);
+		jstr_opt(w, "title", r->sources[i].title);
+		jstr_opt(w, "publisher", r->sources[i].publisher);
+		jstr_opt(w, "date", r->sources[i].date);
+		jstr_opt(w, "url", r->sources[i].url);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+static int json_report(dd_buf *out, const dd_report *r,
+		       const dd_render_opts *o)
+{
+	const dd_series *s = r->series;
+	dd_json_writer w;
+	const char **ids;
+	size_t nids, i;
+
+	(void)o;
+	if (dd_rnd_section_ids(&ids, &nids, r->tx, s->rounds, s->nrounds) < 0)
+		return -1;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_REPORT);
+	dd_json_key(&w, "series");
+	dd_json_begin_object(&w);
+	jseries_head(&w, s);
+	jstr(&w, "path", s->dir);
+	dd_json_key(&w, "parties");
+	dd_json_begin_array(&w);
+	for (i = 0; i < s->nparties; i++) {
+		dd_json_begin_object(&w);
+		jstr(&w, "id", s->parties[i].id);
+		jtext(&w, "name", &s->parties[i].name);
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	dd_json_key(&w, "rounds");
+	dd_json_begin_array(&w);
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *rd = s->rounds[i];
+
+		dd_json_begin_object(&w);
+		jint(&w, "round", rd->number);
+		jstr(&w, "date", rd->date);
+		jtext(&w, "title", &rd->title);
+		jtext(&w, "place", &rd->place);
+		jstr(&w, "path", rd->path);
+		jstr(&w, "rev", rd->rev);
+		jchairs(&w, rd);
+		jsources(&w, rd);
+		jcounts(&w, rd, ids, nids);
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	if (r->timeline) {
+		dd_json_key(&w, "timeline");
+		jtimeline(&w, r->timeline, 0);
+	}
+	dd_json_key(&w, "diffs");
+	dd_json_begin_array(&w);
+	for (i = 0; i < r->ndiffs; i++)
+		jdiff(&w, r->diffs[i]);
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	free(ids);
+	return finish(out);
+}
+
+static int json_list(dd_buf *out, const dd_listing *l,
+		     const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t i, j;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_LIST);
+	dd_json_key(&w, "series");
+	dd_json_begin_array(&w);
+	for (i = 0; i < l->nseries; i++) {
+		const dd_series *s = l->series[i];
+		const char **ids;
+		size_t nids;
+
+		if (dd_rnd_section_ids(&ids, &nids, l->tx, s->rounds,
+				       s->nrounds) < 0)
+			return -1;
+		dd_json_begin_object(&w);
+		jseries_head(&w, s);
+		jstr(&w, "path", s->dir);
+		dd_json_key(&w, "rounds");
+		dd_json_begin_array(&w);
+		for (j = 0; j < s->nrounds; j++) {
+			const dd_round *rd = s->rounds[j];
+
+			dd_json_begin_object(&w);
+			jint(&w, "round", rd->number);
+			jstr(&w, "date", rd->date);
+			jtext(&w, "title", &rd->title);
+			jstr(&w, "path", rd->path);
+			jcounts(&w, rd, ids, nids);
+			dd_json_end_object(&w);
+		}
+		dd_json_end_array(&w);
+		dd_json_end_object(&w);
+		free(ids);
+	}
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
+static void jshow_item(dd_json_writer *w, const dd_taxonomy *tx,
+		       const dd_round_section *sec, const dd_item *it)
+{
+	const dd_entry *e = NULL, *e2 = NULL;
+
+	if (it->cls == DD_CLASS_EXPLICIT || it->cls == DD_CLASS_MATCHED)
+		e = dd_rnd_entry(tx, sec->tsection, it->entry);
+	dd_json_begin_object(w);
+	jstr(w, "id", it->key ? it->key : it->id);
+	jtext(w, "label", &it->label);
+	jstr_opt(w, "action", it->action);
+	jstr_opt(w, "note", it->note);
+	jstr(w, "class", dd_rnd_class_name(it->cls));
+	if (e)
+		jtext(w, "entry_name", &e->name);
+	if (it->id)
+		jstr(w, "explicit_id", it->id);
+	if (it->cls == DD_CLASS_AMBIGUOUS) {
+		e = dd_rnd_entry(tx, sec->tsection, it->entry);
+		e2 = dd_rnd_entry(tx, sec->tsection, it->entry2);
+		dd_json_key(w, "candidates");
+		dd_json_begin_array(w);
+		if (e)
+			dd_json_string(w, e->id);
+		if (e2)
+			dd_json_string(w, e2->id);
+		dd_json_end_array(w);
+	}
+	jint(w, "line", it->pos.line);
+	dd_json_end_object(w);
+}
+
+static int json_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
+		     const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t i, j;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_ROUND);
+	jstr(&w, "series", r->series);
+	jint(&w, "round", r->number);
+	jstr(&w, "date", r->date);
+	jstr(&w, "path", r->path);
+	jstr(&w, "rev", r->rev);
+	jtext(&w, "title", &r->title);
+	jtext(&w, "place", &r->place);
+	jchairs(&w, r);
+	jsources(&w, r);
+	dd_json_key(&w, "sections");
+	dd_json_begin_array(&w);
+	for (i = 0; i < r->nsections; i++) {
+		const dd_round_section *sec = &r->sections[i];
+		dd_text title = dd_rnd_section_title(tx, sec);
+
+		dd_json_begin_object(&w);
+		jstr(&w, "id", sec->id);
+		jtext(&w, "title", &title);
+		dd_json_key(&w, "items");
+		dd_json_begin_array(&w);
+		for (j = 0; j < sec->count; j++)
+			jshow_item(&w, tx, sec, &sec->items[j]);
+		dd_json_end_array(&w);
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	dd_json_key(&w, "reaffirms");
+	dd_json_begin_array(&w);
+	for (i = 0; i < r->nreaffirms; i++) {
+		dd_json_begin_object(&w);
+		jtext(&w, "label", &r->reaffirms[i].label);
+		jstr_opt(&w, "note", r->reaffirms[i].note);
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
+const dd_renderer dd_render_json = {
+	"json",
+	json_report,
+	json_list,
+	json_show,
+	json_diff,
+	json_timeline,
+	NULL,
+};

@@ -1,0 +1,650 @@
+/*
+ * markdown.c - the Markdown format (GitHub flavoured), for pull-request
+ * comments and CI job summaries: counts up front, then tables; a table of
+ * more than DETAILS_ROWS rows is folded into a <details> block.
+ *
+ * Every text from the data goes through md_text(), which escapes what
+ * Markdown would interpret: '|' (it would split a table cell), backticks,
+ * '\\', '*', '_' (unless inside a word), '~', '[' and ']', and HTML-escapes
+ * '<', '>' and '&'.  Line breaks become spaces.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/render.h"
+#include "internal.h"
+
+#define DETAILS_ROWS 10
+
+#define ARROW "\xe2\x86\x92"		/* → */
+#define DASH "\xe2\x80\x93"		/* – */
+#define CHECK "\xe2\x9c\x93"		/* ✓ */
+#define M_ADDED "\xe2\x9e\x95"		/* ➕ */
+#define M_DROPPED "\xe2\x9e\x96"	/* ➖ */
+#define M_CHANGED "\xe2\x9c\x8f\xef\xb8\x8f"	/* ✏️ */
+#define M_KEPT "\xef\xbc\x9d"		/* ＝ */
+#define M_WARN "\xe2\x9a\xa0\xef\xb8\x8f"	/* ⚠️ */
+
+static int is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+/* s, escaped for a table cell or a line of Markdown. */
+static void md_text(dd_buf *out, const char *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; s[i]; i++) {
+		char c = s[i];
+
+		switch (c) {
+		case '|': case '`': case '\\': case '*': case '~':
+		case '[': case ']':
+			dd_buf_addc(out, '\\');
+			dd_buf_addc(out, c);
+			break;
+		case '_':
+			if (!(i && is_alnum(s[i - 1]) && is_alnum(s[i + 1])))
+				dd_buf_addc(out, '\\');
+			dd_buf_addc(out, c);
+			break;
+		case '<':
+			dd_buf_adds(out, "&lt;");
+			break;
+		case '>':
+			dd_buf_adds(out, "&gt;");
+			break;
+		case '&':
+			dd_buf_adds(out, "&amp;");
+			break;
+		default:
+			if ((unsigned char)c < 0x20 || c == 0x7f)
+				dd_buf_addc(out, ' ');
+			else
+				dd_buf_addc(out, c);
+		}
+	}
+}
+
+/* s as `code` when that is safe (no backtick, '|' or control character),
+ * else as escaped text. */
+static void md_code(dd_buf *out, const char *s)
+{
+	size_t i;
+
+	if (!s || !*s)
+		return;
+	for (i = 0; s[i]; i++)
+		if (s[i] == '`' || s[i] == '|' || (unsigned char)s[i] < 0x20)
+			break;
+	if (s[i]) {
+		md_text(out, s);
+		return;
+	}
+	dd_buf_addc(out, '`');
+	dd_buf_adds(out, s);
+	dd_buf_addc(out, '`');
+}
+
+/* The header row and the delimiter row of a table; align: one character
+ * per column, 'l', 'r' or 'c'. */
+static void md_table_head(dd_buf *out, const char *const *cols,
+			  const char *align, size_t n)
+{
+	size_t i;
+
+	dd_buf_addc(out, '|');
+	for (i = 0; i < n; i++) {
+		dd_buf_addc(out, ' ');
+		md_text(out, cols[i]);
+		dd_buf_adds(out, " |");
+	}
+	dd_buf_adds(out, "\n|");
+	for (i = 0; i < n; i++)
+		dd_buf_adds(out, align[i] == 'r' ? " ---: |" :
+				 align[i] == 'c' ? " :-: |" : " --- |");
+	dd_buf_addc(out, '\n');
+}
+
+/* Open a <details> block when a table has more than DETAILS_ROWS rows;
+ * returns whether it did (pass that to md_details_close). */
+static int md_details_open(dd_buf *out, size_t rows, const char *what)
+{
+	if (rows <= DETAILS_ROWS)
+		return 0;
+	dd_buf_addf(out, "<details><summary>%zu %s</summary>\n\n", rows, what);
+	return 1;
+}
+
+static void md_details_close(dd_buf *out, int open)
+{
+	if (open)
+		dd_buf_adds(out, "\n</details>\n");
+}
+
+static void md_round_file(dd_buf *out, const dd_round *r)
+{
+	char *s;
+	size_t n;
+
+	if (!r->path)
+		return;
+	if (!r->rev) {
+		md_code(out, r->path);
+		return;
+	}
+	n = strlen(r->path) + 9;
+	s = malloc(n);
+	if (!s) {
+		out->oom = 1;
+		return;
+	}
+	snprintf(s, n, "%.7s:%s", r->rev, r->path);
+	md_code(out, s);
+	free(s);
+}
+
+/* ---- diff ----------------------------------------------------------- */
+
+static void md_side(dd_buf *out, const dd_round *r, int with_series)
+{
+	if (with_series && r->series) {
+		md_text(out, r->series);
+		dd_buf_addf(out, "/%lld", r->number);
+	} else {
+		dd_buf_addf(out, "Round %lld", r->number);
+	}
+}
+
+static const char *or_dash(const char *s)
+{
+	return s ? s : "\xe2\x80\x94";	/* — */
+}
+
+static void md_diff_row(dd_buf *out, const char *mark,
+			const dd_diff_item *it, dd_lang lang)
+{
+	const dd_item *now = dd_rnd_item(it);
+	int changed = it->from && it->to && it->changes;
+
+	dd_buf_addf(out, "| %s | ", mark);
+	md_text(out, dd_rnd_item_label(it, lang));
+	if (changed && (it->changes & DD_CHANGE_LABEL)) {
+		dd_buf_adds(out, "<br>*was:* ");
+		md_text(out, dd_text_get(&it->from->label, lang));
+	}
+	dd_buf_adds(out, " | ");
+	md_code(out, it->key);
+	dd_buf_adds(out, " | ");
+	if (changed && (it->changes & DD_CHANGE_ACTION)) {
+		md_text(out, or_dash(it->from->action));
+		dd_buf_adds(out, " " ARROW " ");
+		md_text(out, or_dash(it->to->action));
+	} else if (now) {
+		md_text(out, now->action);
+	}
+	if (changed && (it->changes & DD_CHANGE_NOTE))
+		dd_buf_adds(out, "<br>note changed");
+	dd_buf_adds(out, " |\n");
+}
+
+static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
+			    const dd_render_opts *o)
+{
+	static const char *const cols[] = { "", "topic", "id", "action" };
+	size_t rows = sec->nadded + sec->nkept + sec->ndropped, j;
+	int open;
+
+	if (!rows)
+		return;
+	dd_buf_adds(out, "\n#### ");
+	md_text(out, dd_text_get(&sec->title, o->lang));
+	dd_buf_adds(out, "\n\n");
+	open = md_details_open(out, rows, "topics");
+	md_table_head(out, cols, "llll", 4);
+	for (j = 0; j < sec->nadded; j++)
+		md_diff_row(out, M_ADDED, &sec->added[j], o->lang);
+	for (j = 0; j < sec->ndropped; j++)
+		md_diff_row(out, M_DROPPED, &sec->dropped[j], o->lang);
+	for (j = 0; j < sec->nkept; j++) {
+		const dd_diff_item *it = &sec->kept[j];
+
+		md_diff_row(out, it->changes ? M_CHANGED : M_KEPT, it, o->lang);
+	}
+	md_details_close(out, open);
+}
+
+static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
+{
+	static const char *const cols[] = {
+		"section", "added", "kept", "changed", "dropped", "similarity"
+	};
+	int with_series = d->from->series && d->to->series &&
+			  strcmp(d->from->series, d->to->series);
+	size_t i;
+	int open;
+
+	dd_buf_adds(out, "### ");
+	md_side(out, d->from, with_series);
+	dd_buf_adds(out, " " ARROW " ");
+	md_side(out, d->to, with_series);
+	dd_buf_adds(out, "\n\n");
+	md_text(out, or_dash(d->from->date));
+	dd_buf_adds(out, " " ARROW " ");
+	md_text(out, or_dash(d->to->date));
+	if (d->from->path || d->to->path) {
+		dd_buf_adds(out, " \xc2\xb7 ");	/* · */
+		md_round_file(out, d->from);
+		dd_buf_adds(out, " " ARROW " ");
+		md_round_file(out, d->to);
+	}
+	dd_buf_addf(out, "\n\n**%zu added, %zu kept (%zu changed), %zu dropped**"
+		    " in %zu section%s\n\n", d->nadded, d->nkept, d->nchanged,
+		    d->ndropped, d->nsections, d->nsections == 1 ? "" : "s");
+	open = md_details_open(out, d->nsections, "sections");
+	md_table_head(out, cols, "lrrrrr", 6);
+	for (i = 0; i < d->nsections; i++) {
+		const dd_diff_section *sec = &d->sections[i];
+
+		dd_buf_adds(out, "| ");
+		md_text(out, dd_text_get(&sec->title, o->lang));
+		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
+			    sec->nadded, sec->nkept, sec->nchanged,
+			    sec->ndropped, sec->similarity);
+	}
+	md_details_close(out, open);
+	for (i = 0; i < d->nsections; i++)
+		md_diff_section(out, &d->sections[i], o);
+}
+
+static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
+		   const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			dd_buf_addc(out, '\n');
+		md_diff_one(out, d[i], o);
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- timeline ------------------------------------------------------- */
+
+static int md_timeline_section(dd_buf *out, const dd_timeline *t,
+			       const dd_timeline_section *sec,
+			       const dd_render_opts *o)
+{
+	const dd_series *s = t->series;
+	size_t nr = s->nrounds, ncols = nr + 3, i, j;
+	const char **cols;
+	char *align, *nums;
+	int open;
+
+	cols = calloc(ncols, sizeof(*cols));
+	align = malloc(ncols);
+	nums = malloc(nr * 24 + 1);
+	if (!cols || !align || !nums) {
+		free(cols);
+		free(align);
+		free(nums);
+		return -1;
+	}
+	cols[0] = "topic";
+	align[0] = 'l';
+	for (i = 0; i < nr; i++) {
+		snprintf(nums + i * 24, 24, "%lld", dd_rnd_round_number(s, i));
+		cols[1 + i] = nums + i * 24;
+		align[1 + i] = 'c';
+	}
+	cols[nr + 1] = "seen";
+	cols[nr + 2] = "flags";
+	align[nr + 1] = align[nr + 2] = 'l';
+
+	dd_buf_adds(out, "\n#### ");
+	md_text(out, dd_text_get(&sec->title, o->lang));
+	dd_buf_adds(out, "\n\n");
+	open = md_details_open(out, sec->nrows, "topics");
+	md_table_head(out, cols, align, ncols);
+	for (j = 0; j < sec->nrows; j++) {
+		const dd_timeline_row *row = &sec->rows[j];
+		long long a = dd_rnd_round_number(s, row->first);
+		long long b = dd_rnd_round_number(s, row->last);
+		const char *sep = "";
+
+		dd_buf_adds(out, "| ");
+		md_text(out, dd_text_get(&row->name, o->lang));
+		for (i = 0; i < nr; i++) {
+			dd_buf_adds(out, " | ");
+			if (!row->cells[i])
+				continue;
+			dd_buf_adds(out, CHECK);
+			if (row->cells[i]->action) {
+				dd_buf_addc(out, ' ');
+				md_text(out, row->cells[i]->action);
+			}
+		}
+		if (a == b)
+			dd_buf_addf(out, " | %lld | ", a);
+		else
+			dd_buf_addf(out, " | %lld" DASH "%lld | ", a, b);
+		if (row->core)
+			dd_buf_adds(out, "core"), sep = ", ";
+		if (row->gap)
+			dd_buf_addf(out, "%sgap", sep), sep = ", ";
+		if (row->entry < 0)
+			dd_buf_addf(out, "%sunclassified", sep);
+		dd_buf_adds(out, " |\n");
+	}
+	if (nr > 1 && sec->similarity) {
+		dd_buf_adds(out, "| *similarity* |  |");
+		for (i = 1; i < nr; i++)
+			dd_buf_addf(out, " %.2f |", sec->similarity[i - 1]);
+		dd_buf_adds(out, "  |  |\n");
+	}
+	md_details_close(out, open);
+	free(cols);
+	free(align);
+	free(nums);
+	return 0;
+}
+
+static int md_timeline_body(dd_buf *out, const dd_timeline *t,
+			    const dd_render_opts *o)
+{
+	const dd_series *s = t->series;
+	size_t i;
+
+	dd_buf_adds(out, "### Timeline: ");
+	md_text(out, dd_text_get(&s->title, o->lang));
+	dd_buf_adds(out, "\n\n");
+	dd_buf_addf(out, "%zu round%s:", s->nrounds, s->nrounds == 1 ? "" : "s");
+	for (i = 0; i < s->nrounds; i++) {
+		dd_buf_addf(out, "%s %lld (", i ? "," : "", s->rounds[i]->number);
+		md_text(out, or_dash(s->rounds[i]->date));
+		dd_buf_addc(out, ')');
+	}
+	dd_buf_addc(out, '\n');
+	if (s->nrounds > 1 && t->similarity) {
+		dd_buf_adds(out, "\nSimilarity over all sections:");
+		for (i = 1; i < s->nrounds; i++)
+			dd_buf_addf(out, "%s %lld " ARROW " %lld: %.2f",
+				    i > 1 ? "," : "",
+				    dd_rnd_round_number(s, i - 1),
+				    dd_rnd_round_number(s, i),
+				    t->similarity[i - 1]);
+		dd_buf_addc(out, '\n');
+	}
+	for (i = 0; i < t->nsections; i++)
+		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
+			return -1;
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_timeline(dd_buf *out, const dd_timeline *t,
+		       const dd_render_opts *opts)
+{
+	return md_timeline_body(out, t, dd_rnd_opts(opts));
+}
+
+/* ---- report --------------------------------------------------------- */
+
+static int md_report(dd_buf *out, const dd_report *r,
+		     const dd_render_opts *opts)
+{
+	static const char *const cols[] = { "round", "date", "place", "title" };
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	const dd_series *s = r->series;
+	size_t i;
+	int open;
+
+	dd_buf_adds(out, "## ");
+	md_text(out, dd_text_get(&s->title, o->lang));
+	dd_buf_adds(out, "\n\n");
+	dd_buf_addf(out, "%zu round%s", s->nrounds, s->nrounds == 1 ? "" : "s");
+	if (s->nparties) {
+		dd_buf_adds(out, " \xc2\xb7 parties:");
+		for (i = 0; i < s->nparties; i++) {
+			dd_buf_adds(out, i ? ", " : " ");
+			md_text(out, dd_text_get(&s->parties[i].name, o->lang));
+		}
+	}
+	dd_buf_adds(out, "\n\n");
+	open = md_details_open(out, s->nrounds, "rounds");
+	md_table_head(out, cols, "rlll", 4);
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *rd = s->rounds[i];
+
+		dd_buf_addf(out, "| %lld | ", rd->number);
+		md_text(out, rd->date);
+		dd_buf_adds(out, " | ");
+		md_text(out, dd_text_get(&rd->place, o->lang));
+		dd_buf_adds(out, " | ");
+		md_text(out, dd_text_get(&rd->title, o->lang));
+		dd_buf_adds(out, " |\n");
+	}
+	md_details_close(out, open);
+	if (r->timeline) {
+		dd_buf_addc(out, '\n');
+		if (md_timeline_body(out, r->timeline, o) < 0)
+			return -1;
+	}
+	for (i = 0; i < r->ndiffs; i++) {
+		dd_buf_addc(out, '\n');
+		md_diff_one(out, r->diffs[i], o);
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- list ----------------------------------------------------------- */
+
+static int md_list_series(dd_buf *out, const dd_series *s,
+			  const dd_taxonomy *tx, const dd_render_opts *o)
+{
+	const char **ids, **cols;
+	char *align;
+	size_t nids, i, j;
+	int open;
+
+	dd_buf_adds(out, "### ");
+	md_text(out, s->id);
+	dd_buf_adds(out, ": ");
+	md_text(out, dd_text_get(&s->title, o->lang));
+	dd_buf_adds(out, "\n\n");
+	if (s->dir) {
+		md_code(out, s->dir);
+		dd_buf_adds(out, " \xc2\xb7 ");
+	}
+	dd_buf_addf(out, "%zu round%s\n", s->nrounds, s->nrounds == 1 ? "" : "s");
+	if (!s->nrounds)
+		return dd_buf_oom(out) ? -1 : 0;
+	if (dd_rnd_section_ids(&ids, &nids, tx, s->rounds, s->nrounds) < 0)
+		return -1;
+	cols = malloc((4 + nids) * sizeof(*cols));
+	align = malloc(4 + nids);
+	if (!cols || !align) {
+		free(ids);
+		free(cols);
+		free(align);
+		return -1;
+	}
+	cols[0] = "round", cols[1] = "date", cols[2] = "title", cols[3] = "file";
+	memcpy(align, "rlll", 4);
+	for (j = 0; j < nids; j++) {
+		cols[4 + j] = ids[j];
+		align[4 + j] = 'r';
+	}
+	dd_buf_addc(out, '\n');
+	open = md_details_open(out, s->nrounds, "rounds");
+	md_table_head(out, cols, align, 4 + nids);
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *rd = s->rounds[i];
+
+		dd_buf_addf(out, "| %lld | ", rd->number);
+		md_text(out, rd->date);
+		dd_buf_adds(out, " | ");
+		md_text(out, dd_text_get(&rd->title, o->lang));
+		dd_buf_adds(out, " | ");
+		md_code(out, dd_rnd_round_file(s, rd));
+		for (j = 0; j < nids; j++)
+			dd_buf_addf(out, " | %zu", dd_rnd_section_count(rd, ids[j]));
+		dd_buf_adds(out, " |\n");
+	}
+	md_details_close(out, open);
+	free(ids);
+	free(cols);
+	free(align);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_list(dd_buf *out, const dd_listing *l,
+		   const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i;
+
+	for (i = 0; i < l->nseries; i++) {
+		if (i)
+			dd_buf_addc(out, '\n');
+		if (md_list_series(out, l->series[i], l->tx, o) < 0)
+			return -1;
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- show ----------------------------------------------------------- */
+
+static void md_show_section(dd_buf *out, const dd_round_section *sec,
+			    const dd_taxonomy *tx, const dd_render_opts *o)
+{
+	static const char *const cols[] = { "topic", "id", "action", "note" };
+	dd_text title = dd_rnd_section_title(tx, sec);
+	size_t j;
+	int open;
+
+	dd_buf_adds(out, "\n#### ");
+	md_text(out, dd_text_get(&title, o->lang));
+	dd_buf_addf(out, " (%zu)\n", sec->count);
+	if (!sec->count)
+		return;
+	dd_buf_addc(out, '\n');
+	open = md_details_open(out, sec->count, "topics");
+	md_table_head(out, cols, "llll", 4);
+	for (j = 0; j < sec->count; j++) {
+		const dd_item *it = &sec->items[j];
+
+		dd_buf_adds(out, "| ");
+		md_text(out, dd_text_get(&it->label, o->lang));
+		dd_buf_adds(out, " | ");
+		md_code(out, it->key ? it->key : it->id);
+		if (dd_rnd_class_problem(it->cls)) {
+			const dd_entry *a = dd_rnd_entry(tx, sec->tsection,
+							 it->entry);
+			const dd_entry *b = dd_rnd_entry(tx, sec->tsection,
+							 it->entry2);
+
+			dd_buf_addf(out, " " M_WARN " %s",
+				    dd_rnd_class_name(it->cls));
+			if (it->cls == DD_CLASS_AMBIGUOUS && a && b) {
+				dd_buf_adds(out, ": ");
+				md_code(out, a->id);
+				dd_buf_adds(out, ", ");
+				md_code(out, b->id);
+			}
+		}
+		dd_buf_adds(out, " | ");
+		md_text(out, it->action);
+		dd_buf_adds(out, " | ");
+		md_text(out, it->note);
+		dd_buf_adds(out, " |\n");
+	}
+	md_details_close(out, open);
+}
+
+static int md_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
+		   const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i, problems = 0, items = 0;
+
+	for (i = 0; i < r->nsections; i++) {
+		size_t j;
+
+		items += r->sections[i].count;
+		for (j = 0; j < r->sections[i].count; j++)
+			problems += dd_rnd_class_problem(r->sections[i].items[j].cls);
+	}
+	dd_buf_addf(out, "### Round %lld: ", r->number);
+	md_text(out, dd_text_get(&r->title, o->lang));
+	dd_buf_addf(out, "\n\n%zu topic%s in %zu section%s", items,
+		    items == 1 ? "" : "s", r->nsections,
+		    r->nsections == 1 ? "" : "s");
+	if (problems)
+		dd_buf_addf(out, ", " M_WARN " %zu not classified", problems);
+	dd_buf_adds(out, "\n\n");
+	if (r->series) {
+		dd_buf_adds(out, "- **Series:** ");
+		md_text(out, r->series);
+		dd_buf_addc(out, '\n');
+	}
+	if (r->date) {
+		dd_buf_adds(out, "- **Date:** ");
+		md_text(out, r->date);
+		dd_buf_addc(out, '\n');
+	}
+	if (r->place.en || r->place.zh) {
+		dd_buf_adds(out, "- **Place:** ");
+		md_text(out, dd_text_get(&r->place, o->lang));
+		dd_buf_addc(out, '\n');
+	}
+	if (r->nchairs) {
+		dd_buf_adds(out, "- **Chairs:** ");
+		for (i = 0; i < r->nchairs; i++) {
+			const dd_chair *c = &r->chairs[i];
+			const char *role = dd_text_get(&c->role, o->lang);
+
+			if (i)
+				dd_buf_adds(out, "; ");
+			md_text(out, dd_text_get(&c->name, o->lang));
+			if (*role) {
+				dd_buf_adds(out, " (");
+				md_text(out, role);
+				dd_buf_addc(out, ')');
+			}
+		}
+		dd_buf_addc(out, '\n');
+	}
+	if (r->path) {
+		dd_buf_adds(out, "- **File:** ");
+		md_round_file(out, r);
+		dd_buf_addc(out, '\n');
+	}
+	for (i = 0; i < r->nsections; i++)
+		md_show_section(out, &r->sections[i], tx, o);
+	if (r->nreaffirms) {
+		dd_buf_addf(out, "\n#### Reaffirms (%zu)\n\n", r->nreaffirms);
+		for (i = 0; i < r->nreaffirms; i++) {
+			dd_buf_adds(out, "- ");
+			md_text(out, dd_text_get(&r->reaffirms[i].label, o->lang));
+			dd_buf_addc(out, '\n');
+		}
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+const dd_renderer dd_render_markdown = {
+	"markdown",
+	md_report,
+	md_list,
+	md_show,
+	md_diff,
+	md_timeline,
+	NULL,
+};

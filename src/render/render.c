@@ -1,0 +1,185 @@
+/*
+ * render.c - the table of output formats, and the helpers they share.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/render.h"
+#include "internal.h"
+
+const dd_renderer *const dd_renderers[] = {
+	&dd_render_text,
+	&dd_render_markdown,
+	&dd_render_json,
+	NULL
+};
+
+const dd_renderer *dd_render_find(const char *name)
+{
+	size_t i;
+
+	if (!name)
+		return NULL;
+	if (!strcmp(name, "md"))
+		name = "markdown";
+	for (i = 0; dd_renderers[i]; i++)
+		if (!strcmp(dd_renderers[i]->name, name))
+			return dd_renderers[i];
+	return NULL;
+}
+
+const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)
+{
+	static const dd_render_opts defaults = { DD_LANG_EN, 0 };
+
+	return opts ? opts : &defaults;
+}
+
+const dd_item *dd_rnd_item(const dd_diff_item *it)
+{
+	return it->to ? it->to : it->from;
+}
+
+const char *dd_rnd_item_label(const dd_diff_item *it, dd_lang lang)
+{
+	const dd_item *item = dd_rnd_item(it);
+
+	return item ? dd_text_get(&item->label, lang) : it->key;
+}
+
+const unsigned dd_rnd_change_bits[3] = {
+	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
+};
+
+const char *dd_rnd_change_name(unsigned bit)
+{
+	switch (bit) {
+	case DD_CHANGE_LABEL:
+		return "label";
+	case DD_CHANGE_ACTION:
+		return "action";
+	case DD_CHANGE_NOTE:
+		return "note";
+	}
+	return NULL;
+}
+
+const char *dd_rnd_class_name(dd_class cls)
+{
+	switch (cls) {
+	case DD_CLASS_EXPLICIT:
+		return "explicit";
+	case DD_CLASS_MATCHED:
+		return "matched";
+	case DD_CLASS_UNKNOWN_ID:
+		return "unknown-id";
+	case DD_CLASS_UNCLASSIFIED:
+		return "unclassified";
+	case DD_CLASS_AMBIGUOUS:
+		return "ambiguous";
+	case DD_CLASS_ERROR:
+		return "error";
+	case DD_CLASS_NONE:
+		break;
+	}
+	return "none";
+}
+
+int dd_rnd_class_problem(dd_class cls)
+{
+	return cls == DD_CLASS_UNKNOWN_ID || cls == DD_CLASS_UNCLASSIFIED ||
+	       cls == DD_CLASS_AMBIGUOUS || cls == DD_CLASS_ERROR;
+}
+
+const dd_entry *dd_rnd_entry(const dd_taxonomy *tx, int tsection, int entry)
+{
+	const dd_tsection *ts;
+
+	if (!tx || tsection < 0 || (size_t)tsection >= tx->nsections ||
+	    entry < 0)
+		return NULL;
+	ts = &tx->sections[tsection];
+	if ((size_t)entry >= ts->nentries)
+		return NULL;
+	return &ts->entries[entry];
+}
+
+dd_text dd_rnd_section_title(const dd_taxonomy *tx,
+			     const dd_round_section *sec)
+{
+	dd_text t = { NULL, NULL };
+
+	if (tx && sec->tsection >= 0 && (size_t)sec->tsection < tx->nsections)
+		return tx->sections[sec->tsection].title;
+	t.en = sec->id;
+	return t;
+}
+
+size_t dd_rnd_section_count(const dd_round *r, const char *id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nsections; i++)
+		if (r->sections[i].id && !strcmp(r->sections[i].id, id))
+			n += r->sections[i].count;
+	return n;
+}
+
+static int has_id(const char **ids, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(ids[i], id))
+			return 1;
+	return 0;
+}
+
+int dd_rnd_section_ids(const char ***out, size_t *count,
+		       const dd_taxonomy *tx, dd_round *const *rounds,
+		       size_t nrounds)
+{
+	size_t i, j, n = 0, cap = tx ? tx->nsections : 0;
+	const char **ids;
+
+	for (i = 0; i < nrounds; i++)
+		cap += rounds[i]->nsections;
+	ids = malloc((cap ? cap : 1) * sizeof(*ids));
+	*out = ids;
+	*count = 0;
+	if (!ids)
+		return -1;
+	for (i = 0; tx && i < tx->nsections; i++)
+		if (tx->sections[i].id && !has_id(ids, n, tx->sections[i].id))
+			ids[n++] = tx->sections[i].id;
+	for (i = 0; i < nrounds; i++)
+		for (j = 0; j < rounds[i]->nsections; j++) {
+			const char *id = rounds[i]->sections[j].id;
+
+			if (id && !has_id(ids, n, id))
+				ids[n++] = id;
+		}
+	*count = n;
+	return 0;
+}
+
+long long dd_rnd_round_number(const dd_series *s, size_t i)
+{
+	return i < s->nrounds ? s->rounds[i]->number : 0;
+}
+
+const char *dd_rnd_round_file(const dd_series *s, const dd_round *r)
+{
+	size_t n;
+
+	if (!r->path)
+		return "";
+	if (s && s->dir) {
+		n = strlen(s->dir);
+		while (n && s->dir[n - 1] == '/')
+			n--;
+		if (n && !strncmp(r->path, s->dir, n) && r->path[n] == '/')
+			return r->path + n + 1;
+	}
+	return r->path;
+}

@@ -1,0 +1,876 @@
+/*
+ * text.c - the text format: for a terminal, in the manner of git's output.
+ *
+ * Columns are aligned by display width (dd_utf8_width: CJK characters take
+ * two columns), so tables line up with Chinese labels.  With opts->color,
+ * ANSI escapes: bold headers, green "+", red "-", yellow "~"; every styled
+ * span is reset before the end of its line.  Without it, no escape at all.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/render.h"
+#include "internal.h"
+
+/* Styles of a span; S_RIGHT right-aligns a table cell. */
+#define S_BOLD 1u
+#define S_GREEN 2u
+#define S_RED 4u
+#define S_YELLOW 8u
+#define S_DIM 16u
+#define S_COLORS 31u
+#define S_RIGHT 32u
+
+#define ARROW "\xe2\x86\x92"	/* → */
+#define DASH "\xe2\x80\x93"	/* – */
+#define PRESENT "\xe2\x97\x8f"	/* ● */
+#define ABSENT "\xc2\xb7"	/* · */
+
+static void style_on(dd_buf *out, int color, unsigned st)
+{
+	static const struct { unsigned bit; const char *code; } codes[] = {
+		{ S_BOLD, "1" }, { S_DIM, "2" }, { S_RED, "31" },
+		{ S_GREEN, "32" }, { S_YELLOW, "33" },
+	};
+	const char *sep = "";
+	size_t i;
+
+	if (!color || !(st & S_COLORS))
+		return;
+	dd_buf_adds(out, "\033[");
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (st & codes[i].bit) {
+			dd_buf_adds(out, sep);
+			dd_buf_adds(out, codes[i].code);
+			sep = ";";
+		}
+	dd_buf_addc(out, 'm');
+}
+
+static void style_off(dd_buf *out, int color, unsigned st)
+{
+	if (color && (st & S_COLORS))
+		dd_buf_adds(out, "\033[m");
+}
+
+/*
+ * Append text that may come from the data.  Control characters (C0, DEL,
+ * C1) must not reach a terminal: white space becomes a space (a line break
+ * in a label would break the layout), anything else '?', so that a label
+ * cannot smuggle in an escape sequence.  Structural line breaks and the
+ * colour escapes are appended with dd_buf_addc / style_on instead.
+ */
+static void put(dd_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!s)
+		return;
+	while (*p) {
+		const unsigned char *q = p;
+
+		while (*q && *q >= 0x20 && *q != 0x7f &&
+		       !(q[0] == 0xc2 && q[1] >= 0x80 && q[1] <= 0x9f))
+			q++;
+		dd_buf_add(out, p, (size_t)(q - p));
+		if (!*q)
+			break;
+		dd_buf_addc(out, (*q >= 0x09 && *q <= 0x0d) ? ' ' : '?');
+		p = q + (*q == 0xc2 ? 2 : 1);
+	}
+}
+
+/* vsnprintf into small, or into a malloc'd string when it does not fit;
+ * NULL when memory runs out.  Free the result when it is not small. */
+static char *format(char *small, size_t size, const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *s = small;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, size, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return NULL;
+	if ((size_t)n >= size) {
+		s = malloc((size_t)n + 1);
+		if (s)
+			vsnprintf(s, (size_t)n + 1, fmt, ap);
+	}
+	return s;
+}
+
+/* put() of a formatted string. */
+static void putf(dd_buf *out, const char *fmt, ...) DD_PRINTF(2, 3);
+static void putf(dd_buf *out, const char *fmt, ...)
+{
+	char small[256], *s;
+	va_list ap;
+
+	va_start(ap, fmt);
+	s = format(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (!s) {
+		out->oom = 1;
+		return;
+	}
+	put(out, s);
+	if (s != small)
+		free(s);
+}
+
+/* put() in style st. */
+static void span(dd_buf *out, int color, unsigned st, const char *s)
+{
+	style_on(out, color, st);
+	put(out, s);
+	style_off(out, color, st);
+}
+
+/* ---- tables aligned by display width -------------------------------- */
+
+typedef struct table {
+	size_t ncols;
+	dd_buf text;		/* the cells, each NUL-terminated */
+	size_t *off;		/* offset of each cell in text */
+	unsigned *style;	/* S_* of each cell */
+	size_t n, alloc;
+	size_t eq_first, eq_count;	/* columns made equally wide */
+	int oom;
+} table;
+
+static void tab_init(table *t, size_t ncols)
+{
+	memset(t, 0, sizeof(*t));
+	t->ncols = ncols ? ncols : 1;
+	dd_buf_init(&t->text);
+}
+
+static void tab_release(table *t)
+{
+	dd_buf_release(&t->text);
+	free(t->off);
+	free(t->style);
+	t->off = NULL;
+	t->style = NULL;
+}
+
+/* Append the next cell (rows fill left to right). */
+static void tab_add(table *t, unsigned st, const char *s)
+{
+	if (t->n == t->alloc) {
+		size_t na = t->alloc ? t->alloc * 2 : 32;
+		size_t *off = realloc(t->off, na * sizeof(*off));
+		unsigned *sty;
+
+		if (off)
+			t->off = off;
+		sty = off ? realloc(t->style, na * sizeof(*sty)) : NULL;
+		if (!sty) {
+			t->oom = 1;
+			return;
+		}
+		t->style = sty;
+		t->alloc = na;
+	}
+	t->off[t->n] = t->text.len;
+	t->style[t->n] = st;
+	t->n++;
+	put(&t->text, s);
+	dd_buf_addc(&t->text, '\0');
+}
+
+static void tab_addf(table *t, unsigned st, const char *fmt, ...)
+	DD_PRINTF(3, 4);
+static void tab_addf(table *t, unsigned st, const char *fmt, ...)
+{
+	char small[128], *s;
+	va_list ap;
+
+	va_start(ap, fmt);
+	s = format(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (!s) {
+		t->oom = 1;
+		return;
+	}
+	tab_add(t, st, s);
+	if (s != small)
+		free(s);
+}
+
+/* Make count columns from first equally wide (a matrix). */
+static void tab_equalize(table *t, size_t first, size_t count)
+{
+	t->eq_first = first;
+	t->eq_count = count;
+}
+
+/* Fill the rest of the current row with empty cells. */
+static void tab_endrow(table *t)
+{
+	while (!t->oom && t->n % t->ncols)
+		tab_add(t, 0, "");
+}
+
+static const char *cell(const table *t, size_t i)
+{
+	return t->text.ptr + t->off[i];
+}
+
+/*
+ * Append the table to out: each line indented by indent spaces, columns
+ * two spaces apart, padded to the widest cell of the column; no trailing
+ * white space.  Returns -1 when memory ran out (in the table or here).
+ */
+static int tab_render(dd_buf *out, table *t, size_t indent, int color)
+{
+	size_t *width, r, c, nrows;
+
+	tab_endrow(t);
+	if (t->oom || dd_buf_oom(&t->text))
+		return -1;
+	width = calloc(t->ncols, sizeof(*width));
+	if (!width)
+		return -1;
+	for (r = 0; r < t->n; r++) {
+		size_t w = dd_utf8_width(cell(t, r));
+
+		if (w > width[r % t->ncols])
+			width[r % t->ncols] = w;
+	}
+	if (t->eq_count && t->eq_first + t->eq_count <= t->ncols) {
+		size_t w = 0;
+
+		for (c = t->eq_first; c < t->eq_first + t->eq_count; c++)
+			w = width[c] > w ? width[c] : w;
+		for (c = t->eq_first; c < t->eq_first + t->eq_count; c++)
+			width[c] = w;
+	}
+	nrows = t->n / t->ncols;
+	for (r = 0; r < nrows; r++) {
+		size_t base = r * t->ncols, last = 0;
+		int first = 1;
+
+		for (c = 0; c < t->ncols; c++)
+			if (*cell(t, base + c))
+				last = c;
+		dd_buf_addn(out, ' ', indent);
+		for (c = 0; c <= last; c++) {
+			const char *s = cell(t, base + c);
+			unsigned st = t->style[base + c];
+			size_t pad = width[c] - dd_utf8_width(s);
+
+			if (!width[c])
+				continue;	/* an empty column takes no room */
+			if (!first)
+				dd_buf_adds(out, "  ");
+			first = 0;
+			if (st & S_RIGHT)
+				dd_buf_addn(out, ' ', pad);
+			span(out, color, st, s);
+			if (!(st & S_RIGHT) && c < last)
+				dd_buf_addn(out, ' ', pad);
+		}
+		dd_buf_addc(out, '\n');
+	}
+	free(width);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- diff ----------------------------------------------------------- */
+
+static void side_name(dd_buf *out, const dd_round *r, int with_series)
+{
+	if (with_series && r->series)
+		putf(out, "%s/%lld", r->series, r->number);
+	else
+		putf(out, "round %lld", r->number);
+	if (r->date)
+		putf(out, " (%s)", r->date);
+}
+
+/* "--- PATH" or "--- REV7:PATH" */
+static void side_path(dd_buf *out, const char *prefix, const dd_round *r,
+		      int color)
+{
+	style_on(out, color, S_BOLD);
+	put(out, prefix);
+	if (r->rev)
+		putf(out, "%.7s:", r->rev);
+	put(out, r->path ? r->path : "-");
+	style_off(out, color, S_BOLD);
+	dd_buf_addc(out, '\n');
+}
+
+static const char *or_none(const char *s)
+{
+	return s ? s : "(none)";
+}
+
+/* What changed in a kept item: "label: a → b; action: a → b; note changed" */
+static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
+{
+	const char *sep = "";
+
+	if (it->changes & DD_CHANGE_LABEL) {
+		const char *a = dd_text_get(&it->from->label, lang);
+		const char *b = dd_text_get(&it->to->label, lang);
+
+		if (!strcmp(a, b)) {
+			dd_lang other = lang == DD_LANG_EN ? DD_LANG_ZH
+							   : DD_LANG_EN;
+
+			a = dd_text_get(&it->from->label, other);
+			b = dd_text_get(&it->to->label, other);
+		}
+		if (strcmp(a, b))
+			putf(out, "label: %s " ARROW " %s", a, b);
+		else
+			put(out, "label changed");
+		sep = "; ";
+	}
+	if (it->changes & DD_CHANGE_ACTION) {
+		putf(out, "%saction: %s " ARROW " %s", sep,
+			    or_none(it->from->action), or_none(it->to->action));
+		sep = "; ";
+	}
+	if (it->changes & DD_CHANGE_NOTE)
+		putf(out, "%snote changed", sep);
+}
+
+/* "+ label  [key]  (action)" */
+static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
+		      unsigned st, const dd_diff_item *it)
+{
+	const dd_item *item = dd_rnd_item(it);
+
+	style_on(out, o->color, st);
+	putf(out, "%c %s", mark, dd_rnd_item_label(it, o->lang));
+	if (mark == '+' || mark == '-') {
+		putf(out, "  [%s]", it->key ? it->key : "");
+		if (item && item->action)
+			putf(out, "  (%s)", item->action);
+	} else if (mark == '~') {
+		put(out, "  ");
+		changes(out, it, o->lang);
+	}
+	style_off(out, o->color, st);
+	dd_buf_addc(out, '\n');
+}
+
+static void text_diff_one(dd_buf *out, const dd_diff *d,
+			  const dd_render_opts *o)
+{
+	int with_series = d->from->series && d->to->series &&
+			  strcmp(d->from->series, d->to->series);
+	size_t i, j;
+
+	style_on(out, o->color, S_BOLD);
+	put(out, "diff ");
+	side_name(out, d->from, with_series);
+	put(out, " " ARROW " ");
+	side_name(out, d->to, with_series);
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	side_path(out, "--- ", d->from, o->color);
+	side_path(out, "+++ ", d->to, o->color);
+
+	for (i = 0; i < d->nsections; i++) {
+		const dd_diff_section *sec = &d->sections[i];
+
+		dd_buf_addc(out, '\n');
+		style_on(out, o->color, S_BOLD);
+		putf(out, "%s  +%zu -%zu =%zu",
+			    dd_text_get(&sec->title, o->lang), sec->nadded,
+			    sec->ndropped, sec->nkept);
+		if (sec->nchanged)
+			putf(out, " ~%zu", sec->nchanged);
+		putf(out, "  similarity %.2f", sec->similarity);
+		style_off(out, o->color, S_BOLD);
+		dd_buf_addc(out, '\n');
+		for (j = 0; j < sec->nadded; j++)
+			item_line(out, o, '+', S_GREEN, &sec->added[j]);
+		for (j = 0; j < sec->ndropped; j++)
+			item_line(out, o, '-', S_RED, &sec->dropped[j]);
+		for (j = 0; j < sec->nkept; j++) {
+			const dd_diff_item *it = &sec->kept[j];
+
+			if (it->changes && it->from && it->to)
+				item_line(out, o, '~', S_YELLOW, it);
+			else
+				item_line(out, o, '=', 0, it);
+		}
+	}
+	dd_buf_addc(out, '\n');
+	putf(out, "%zu section%s: %zu added, %zu kept (%zu changed), "
+	     "%zu dropped", d->nsections, d->nsections == 1 ? "" : "s",
+	     d->nadded, d->nkept, d->nchanged, d->ndropped);
+	dd_buf_addc(out, '\n');
+}
+
+static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
+		     const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			dd_buf_addc(out, '\n');
+		text_diff_one(out, d[i], o);
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- timeline ------------------------------------------------------- */
+
+/* The action shortened to its first four characters, for matrix cells. */
+static void abbrev(char *dst, size_t size, const char *action)
+{
+	size_t n = 0, chars = 0;
+
+	while (action[n] && chars < 4) {
+		unsigned cp;
+		size_t k = dd_utf8_decode(action + n, &cp);
+
+		if (n + k >= size)
+			break;
+		n += k;
+		chars++;
+	}
+	memcpy(dst, action, n);
+	dst[n] = '\0';
+}
+
+/* Distinct actions of the timeline, in order of first appearance. */
+static int collect_actions(const dd_timeline *t, const char ***out,
+			   size_t *count)
+{
+	const dd_series *s = t->series;
+	const char **acts = NULL;
+	size_t i, j, k, m, n = 0, alloc = 0;
+
+	*out = NULL;
+	*count = 0;
+	for (i = 0; i < t->nsections; i++)
+		for (j = 0; j < t->sections[i].nrows; j++)
+			for (k = 0; k < s->nrounds; k++) {
+				const dd_item *it = t->sections[i].rows[j].cells[k];
+
+				if (!it || !it->action)
+					continue;
+				for (m = 0; m < n; m++)
+					if (!strcmp(acts[m], it->action))
+						break;
+				if (m < n)
+					continue;
+				if (n == alloc) {
+					size_t na = alloc ? alloc * 2 : 16;
+					const char **p = realloc(acts, na * sizeof(*p));
+
+					if (!p) {
+						free(acts);
+						return -1;
+					}
+					acts = p;
+					alloc = na;
+				}
+				acts[n++] = it->action;
+			}
+	*out = acts;
+	*count = n;
+	return 0;
+}
+
+/* "1" for the round at index i, "1–3" for a span. */
+static void span_rounds(char *dst, size_t size, const dd_series *s,
+			size_t first, size_t last)
+{
+	long long a = dd_rnd_round_number(s, first);
+	long long b = dd_rnd_round_number(s, last);
+
+	if (a == b)
+		snprintf(dst, size, "%lld", a);
+	else
+		snprintf(dst, size, "%lld" DASH "%lld", a, b);
+}
+
+/* "core", "gap", "unclassified", space-separated. */
+static void flags(char *dst, size_t size, const dd_timeline_row *row)
+{
+	snprintf(dst, size, "%s%s%s%s%s", row->core ? "core" : "",
+		 row->core && row->gap ? " " : "", row->gap ? "gap" : "",
+		 (row->core || row->gap) && row->entry < 0 ? " " : "",
+		 row->entry < 0 ? "unclassified" : "");
+}
+
+static int timeline_section(dd_buf *out, const dd_timeline *t,
+			    const dd_timeline_section *sec,
+			    const dd_render_opts *o)
+{
+	const dd_series *s = t->series;
+	size_t nr = s->nrounds, i, j;
+	char buf[64];
+	table tab;
+	int rc;
+
+	tab_init(&tab, nr + 3);
+	tab_equalize(&tab, 1, nr);
+	tab_add(&tab, S_BOLD, dd_text_get(&sec->title, o->lang));
+	for (i = 0; i < nr; i++)
+		tab_addf(&tab, S_BOLD, "%lld", dd_rnd_round_number(s, i));
+	tab_add(&tab, S_BOLD, "seen");
+	tab_endrow(&tab);
+	for (j = 0; j < sec->nrows; j++) {
+		const dd_timeline_row *row = &sec->rows[j];
+
+		tab_add(&tab, 0, dd_text_get(&row->name, o->lang));
+		for (i = 0; i < nr; i++) {
+			const dd_item *it = row->cells[i];
+
+			if (!it) {
+				tab_add(&tab, S_DIM, ABSENT);
+			} else if (it->action) {
+				abbrev(buf, sizeof(buf), it->action);
+				tab_add(&tab, S_GREEN, buf);
+			} else {
+				tab_add(&tab, S_GREEN, PRESENT);
+			}
+		}
+		span_rounds(buf, sizeof(buf), s, row->first, row->last);
+		tab_add(&tab, 0, buf);
+		flags(buf, sizeof(buf), row);
+		tab_add(&tab, 0, buf);
+	}
+	if (nr > 1 && sec->similarity) {
+		tab_add(&tab, S_DIM, "similarity");
+		tab_add(&tab, 0, "");
+		for (i = 1; i < nr; i++)
+			tab_addf(&tab, S_DIM, "%.2f", sec->similarity[i - 1]);
+		tab_endrow(&tab);
+	}
+	rc = tab_render(out, &tab, 0, o->color);
+	tab_release(&tab);
+	return rc;
+}
+
+static int timeline_body(dd_buf *out, const dd_timeline *t,
+			 const dd_render_opts *o)
+{
+	const dd_series *s = t->series;
+	const char **acts;
+	size_t nacts, i;
+	char buf[64];
+
+	style_on(out, o->color, S_BOLD);
+	putf(out, "timeline: %s", dd_text_get(&s->title, o->lang));
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	put(out, "rounds:");
+	for (i = 0; i < s->nrounds; i++)
+		putf(out, "%s %lld (%s)", i ? "," : "",
+			    s->rounds[i]->number,
+			    s->rounds[i]->date ? s->rounds[i]->date : "?");
+	dd_buf_addc(out, '\n');
+	for (i = 0; i < t->nsections; i++) {
+		dd_buf_addc(out, '\n');
+		if (timeline_section(out, t, &t->sections[i], o) < 0)
+			return -1;
+	}
+	if (s->nrounds > 1 && t->similarity) {
+		dd_buf_addc(out, '\n');
+		put(out, "similarity (all sections):");
+		for (i = 1; i < s->nrounds; i++)
+			putf(out, "%s %lld" ARROW "%lld %.2f",
+				    i > 1 ? "," : "",
+				    dd_rnd_round_number(s, i - 1),
+				    dd_rnd_round_number(s, i),
+				    t->similarity[i - 1]);
+		dd_buf_addc(out, '\n');
+	}
+	if (collect_actions(t, &acts, &nacts) < 0)
+		return -1;
+	put(out, PRESENT " present  " ABSENT " absent");
+	for (i = 0; i < nacts; i++) {
+		abbrev(buf, sizeof(buf), acts[i]);
+		putf(out, "  %s %s", buf, acts[i]);
+	}
+	dd_buf_addc(out, '\n');
+	free(acts);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int text_timeline(dd_buf *out, const dd_timeline *t,
+			 const dd_render_opts *opts)
+{
+	return timeline_body(out, t, dd_rnd_opts(opts));
+}
+
+/* ---- report --------------------------------------------------------- */
+
+static int text_report(dd_buf *out, const dd_report *r,
+		       const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	const dd_series *s = r->series;
+	table tab;
+	size_t i;
+	int rc;
+
+	style_on(out, o->color, S_BOLD);
+	put(out, dd_text_get(&s->title, o->lang));
+	if (s->id)
+		putf(out, "  [%s]", s->id);
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	if (s->nparties) {
+		put(out, "parties:");
+		for (i = 0; i < s->nparties; i++)
+			putf(out, "%s %s", i ? "," : "",
+				    dd_text_get(&s->parties[i].name, o->lang));
+		dd_buf_addc(out, '\n');
+	}
+	dd_buf_addc(out, '\n');
+	tab_init(&tab, 4);
+	tab_add(&tab, S_BOLD | S_RIGHT, "round");
+	tab_add(&tab, S_BOLD, "date");
+	tab_add(&tab, S_BOLD, "place");
+	tab_add(&tab, S_BOLD, "title");
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *rd = s->rounds[i];
+
+		tab_addf(&tab, S_RIGHT, "%lld", rd->number);
+		tab_add(&tab, 0, rd->date);
+		tab_add(&tab, 0, dd_text_get(&rd->place, o->lang));
+		tab_add(&tab, 0, dd_text_get(&rd->title, o->lang));
+	}
+	rc = tab_render(out, &tab, 0, o->color);
+	tab_release(&tab);
+	if (rc < 0)
+		return -1;
+	if (r->timeline) {
+		dd_buf_addc(out, '\n');
+		if (timeline_body(out, r->timeline, o) < 0)
+			return -1;
+	}
+	for (i = 0; i < r->ndiffs; i++) {
+		dd_buf_addc(out, '\n');
+		text_diff_one(out, r->diffs[i], o);
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- list ----------------------------------------------------------- */
+
+static int list_series(dd_buf *out, const dd_series *s,
+		       const dd_taxonomy *tx, const dd_render_opts *o)
+{
+	const char **ids;
+	size_t nids, i, j;
+	table tab;
+	int rc;
+
+	style_on(out, o->color, S_BOLD);
+	putf(out, "%s  %s", s->id ? s->id : "",
+		    dd_text_get(&s->title, o->lang));
+	style_off(out, o->color, S_BOLD);
+	if (s->dir)
+		putf(out, "  (%s)", s->dir);
+	dd_buf_addc(out, '\n');
+	if (!s->nrounds) {
+		put(out, "  (no rounds)");
+		dd_buf_addc(out, '\n');
+		return dd_buf_oom(out) ? -1 : 0;
+	}
+	if (dd_rnd_section_ids(&ids, &nids, tx, s->rounds, s->nrounds) < 0)
+		return -1;
+	tab_init(&tab, 4 + nids);
+	tab_add(&tab, S_BOLD | S_RIGHT, "round");
+	tab_add(&tab, S_BOLD, "date");
+	tab_add(&tab, S_BOLD, "title");
+	tab_add(&tab, S_BOLD, "file");
+	for (j = 0; j < nids; j++)
+		tab_add(&tab, S_BOLD | S_RIGHT, ids[j]);
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *rd = s->rounds[i];
+
+		tab_addf(&tab, S_RIGHT, "%lld", rd->number);
+		tab_add(&tab, 0, rd->date);
+		tab_add(&tab, 0, dd_text_get(&rd->title, o->lang));
+		tab_add(&tab, 0, dd_rnd_round_file(s, rd));
+		for (j = 0; j < nids; j++)
+			tab_addf(&tab, S_RIGHT, "%zu",
+				 dd_rnd_section_count(rd, ids[j]));
+	}
+	free(ids);
+	rc = tab_render(out, &tab, 2, o->color);
+	tab_release(&tab);
+	return rc;
+}
+
+static int text_list(dd_buf *out, const dd_listing *l,
+		     const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i;
+
+	for (i = 0; i < l->nseries; i++) {
+		if (i)
+			dd_buf_addc(out, '\n');
+		if (list_series(out, l->series[i], l->tx, o) < 0)
+			return -1;
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- show ----------------------------------------------------------- */
+
+/* "! unclassified", "! ambiguous: a, b", ... or "" */
+static void class_marker(char *dst, size_t size, const dd_taxonomy *tx,
+			 const dd_round_section *sec, const dd_item *it)
+{
+	const dd_entry *a, *b;
+
+	dst[0] = '\0';
+	if (!dd_rnd_class_problem(it->cls))
+		return;
+	a = dd_rnd_entry(tx, sec->tsection, it->entry);
+	b = dd_rnd_entry(tx, sec->tsection, it->entry2);
+	if (it->cls == DD_CLASS_AMBIGUOUS && a && b)
+		snprintf(dst, size, "! ambiguous: %s, %s", a->id, b->id);
+	else if (it->cls == DD_CLASS_UNKNOWN_ID)
+		snprintf(dst, size, "! unknown id");
+	else
+		snprintf(dst, size, "! %s", dd_rnd_class_name(it->cls));
+}
+
+static void show_chairs(dd_buf *out, const dd_round *r, dd_lang lang)
+{
+	size_t i;
+
+	for (i = 0; i < r->nchairs; i++) {
+		const dd_chair *c = &r->chairs[i];
+		const char *role = dd_text_get(&c->role, lang);
+
+		putf(out, "%s%s", i ? "; " : "",
+			    dd_text_get(&c->name, lang));
+		if (*role && c->party)
+			putf(out, " (%s, %s)", role, c->party);
+		else if (*role || c->party)
+			putf(out, " (%s)", *role ? role : c->party);
+	}
+}
+
+static int show_section(dd_buf *out, const dd_round_section *sec,
+			const dd_taxonomy *tx, const dd_render_opts *o)
+{
+	dd_text title = dd_rnd_section_title(tx, sec);
+	char marker[512];
+	table tab;
+	size_t j;
+	int rc;
+
+	style_on(out, o->color, S_BOLD);
+	putf(out, "%s  (%zu)", dd_text_get(&title, o->lang),
+		    sec->count);
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	tab_init(&tab, 5);
+	for (j = 0; j < sec->count; j++) {
+		const dd_item *it = &sec->items[j];
+
+		class_marker(marker, sizeof(marker), tx, sec, it);
+		tab_add(&tab, 0, dd_text_get(&it->label, o->lang));
+		tab_addf(&tab, 0, "[%s]", it->key ? it->key
+					 : it->id ? it->id : "?");
+		if (it->action)
+			tab_addf(&tab, 0, "(%s)", it->action);
+		else
+			tab_add(&tab, 0, "");
+		tab_add(&tab, S_RED, marker);
+		tab_add(&tab, S_DIM, it->note);
+	}
+	rc = tab_render(out, &tab, 2, o->color);
+	tab_release(&tab);
+	return rc;
+}
+
+static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
+		     const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	dd_buf tmp = DD_BUF_INIT;
+	table tab;
+	size_t i;
+	int rc;
+
+	style_on(out, o->color, S_BOLD);
+	putf(out, "round %lld  %s", r->number, dd_text_get(&r->title, o->lang));
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	tab_init(&tab, 2);
+	if (r->series) {
+		tab_add(&tab, 0, "series");
+		tab_add(&tab, 0, r->series);
+	}
+	if (r->date) {
+		tab_add(&tab, 0, "date");
+		tab_add(&tab, 0, r->date);
+	}
+	if (r->place.en || r->place.zh) {
+		tab_add(&tab, 0, "place");
+		tab_add(&tab, 0, dd_text_get(&r->place, o->lang));
+	}
+	if (r->nchairs) {
+		show_chairs(&tmp, r, o->lang);
+		tab_add(&tab, 0, "chairs");
+		tab_add(&tab, 0, tmp.ptr);
+	}
+	if (r->path) {
+		dd_buf_reset(&tmp);
+		if (r->rev)
+			putf(&tmp, "%.7s:", r->rev);
+		put(&tmp, r->path);
+		tab_add(&tab, 0, "file");
+		tab_add(&tab, 0, tmp.ptr);
+	}
+	if (dd_buf_oom(&tmp))
+		tab.oom = 1;
+	dd_buf_release(&tmp);
+	rc = tab_render(out, &tab, 0, o->color);
+	tab_release(&tab);
+	if (rc < 0)
+		return -1;
+	for (i = 0; i < r->nsections; i++) {
+		dd_buf_addc(out, '\n');
+		if (show_section(out, &r->sections[i], tx, o) < 0)
+			return -1;
+	}
+	if (r->nreaffirms) {
+		dd_buf_addc(out, '\n');
+		style_on(out, o->color, S_BOLD);
+		putf(out, "reaffirms  (%zu)", r->nreaffirms);
+		style_off(out, o->color, S_BOLD);
+		dd_buf_addc(out, '\n');
+		for (i = 0; i < r->nreaffirms; i++) {
+			put(out, "  ");
+			put(out, dd_text_get(&r->reaffirms[i].label, o->lang));
+			dd_buf_addc(out, '\n');
+		}
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+const dd_renderer dd_render_text = {
+	"text",
+	text_report,
+	text_list,
+	text_show,
+	text_diff,
+	text_timeline,
+	NULL,
+};

@@ -1,0 +1,937 @@
+/*
+ * test_render.c - the text, Markdown and JSON formats, on models built by
+ * hand (no loading, classifying or diffing: only rendering is under test).
+ */
+#include "unit.h"
+
+#include "dialdiff/json.h"
+#include "dialdiff/render.h"
+
+/* ---- the fixture: a taxonomy, two classified rounds, their diff ------ */
+
+static dd_entry crime_entries[] = {
+	{ .id = "hacking", .name = { "Hacking", "黑客攻击" } },
+	{ .id = "fraud", .name = { "Online fraud", "网络诈骗" } },
+	{ .id = "hotline", .name = { "Hotline", "热线" } },
+	{ .id = "cp", .name = { "Child pornography", "儿童色情" } },
+	{ .id = "terror", .name = { "Terrorism", "恐怖主义" } },
+};
+
+static dd_entry protect_entries[] = {
+	{ .id = "info-sharing", .name = { "Information sharing", "信息共享" } },
+};
+
+static dd_tsection tsections[] = {
+	{ .id = "crime", .title = { "Crime categories", "犯罪类别" },
+	  .entries = crime_entries, .nentries = 5 },
+	{ .id = "protect", .title = { "Network protection", "网络保护" },
+	  .entries = protect_entries, .nentries = 1 },
+};
+
+static dd_taxonomy tx = { .path = "taxonomy.json", .sections = tsections,
+			  .nsections = 2, .impl = NULL };
+
+#define ITEM(k, e, en, zh, act, nt)                                        \
+	{ .label = { en, zh }, .action = act, .note = nt,                  \
+	  .cls = DD_CLASS_MATCHED, .entry = e, .entry2 = -1, .key = k,     \
+	  .pos = { 10, 5 } }
+
+/* round 1 */
+static dd_item a_crime[] = {
+	ITEM("hacking", 0, "Hacking", "黑客攻击", "continued", NULL),
+	ITEM("hotline", 2, "Hot line", "热线", "established", NULL),
+	ITEM("cp", 3, "Child pornography", "儿童色情", "agreed", NULL),
+	ITEM("terror", 4, "Terrorism", "恐怖主义", NULL, NULL),
+};
+static dd_item a_protect[] = {
+	ITEM("info-sharing", 0, NULL, "信息共享", NULL, "old note"),
+};
+/* round 2 */
+static dd_item b_crime[] = {
+	ITEM("hacking", 0, "Hacking", "黑客攻击", "continued", NULL),
+	ITEM("fraud", 1, "Online fraud", "网络诈骗", "agreed", NULL),
+	ITEM("hotline", 2, "Hotline", "热线", "implemented", NULL),
+	ITEM("terror", 4, "Terrorism", "恐怖主义", NULL, NULL),
+};
+static dd_item b_protect[] = {
+	ITEM("info-sharing", 0, NULL, "信息共享", NULL, "new note"),
+	{ .label = { "Cloud | <b>secure</b> & `fast`", NULL },
+	  .cls = DD_CLASS_UNCLASSIFIED, .entry = -1, .entry2 = -1,
+	  .key = "cloud | <b>secure</b> & `fast`" },
+};
+
+static dd_round_section a_sections[] = {
+	{ .id = "crime", .items = a_crime, .count = 4, .tsection = 0 },
+	{ .id = "protect", .items = a_protect, .count = 1, .tsection = 1 },
+};
+static dd_round_section b_sections[] = {
+	{ .id = "crime", .items = b_crime, .count = 4, .tsection = 0 },
+	{ .id = "protect", .items = b_protect, .count = 2, .tsection = 1 },
+};
+
+static dd_chair b_chairs[] = {
+	{ .name = { "Guo Shengkun", "郭声琨" }, .role = { "State Councilor", NULL },
+	  .party = "cn" },
+};
+static dd_provenance b_sources[] = {
+	{ .title = "Outcome list", .publisher = "Ministry", .url = "https://example.org/x" },
+};
+static dd_item b_reaffirms[] = {
+	{ .label = { "2015 consensus", "2015年共识" }, .entry = -1, .entry2 = -1 },
+};
+
+static dd_round round_a = {
+	.path = "dialogues/us-cn/round-01.json", .rev = NULL,
+	.schema_version = 1, .series = "us-cn", .number = 1,
+	.date = "2015-12-01", .title = { "First dialogue", "首次对话" },
+	.place = { "Washington", "华盛顿" },
+	.sections = a_sections, .nsections = 2,
+};
+static dd_round round_b = {
+	.path = "dialogues/us-cn/round-02.json",
+	.rev = "0123456789abcdef0123456789abcdef01234567",
+	.schema_version = 1, .series = "us-cn", .number = 2,
+	.date = "2016-06-14", .title = { "Second dialogue", "第二次对话" },
+	.place = { "Beijing", "北京" },
+	.chairs = b_chairs, .nchairs = 1, .sources = b_sources, .nsources = 1,
+	.sections = b_sections, .nsections = 2,
+	.reaffirms = b_reaffirms, .nreaffirms = 1,
+};
+
+static dd_diff_item crime_added[] = {
+	{ .key = "fraud", .entry = 1, .from = NULL, .to = &b_crime[1] },
+};
+static dd_diff_item crime_dropped[] = {
+	{ .key = "cp", .entry = 3, .from = &a_crime[2], .to = NULL },
+};
+static dd_diff_item crime_kept[] = {
+	{ .key = "hacking", .entry = 0, .from = &a_crime[0], .to = &b_crime[0] },
+	{ .key = "hotline", .entry = 2, .from = &a_crime[1], .to = &b_crime[2],
+	  .changes = DD_CHANGE_LABEL | DD_CHANGE_ACTION },
+	{ .key = "terror", .entry = 4, .from = &a_crime[3], .to = &b_crime[3] },
+};
+static dd_diff_item protect_added[] = {
+	{ .key = "cloud | <b>secure</b> & `fast`", .entry = -1, .from = NULL,
+	  .to = &b_protect[1] },
+};
+static dd_diff_item protect_kept[] = {
+	{ .key = "info-sharing", .entry = 0, .from = &a_protect[0],
+	  .to = &b_protect[0], .changes = DD_CHANGE_NOTE },
+};
+
+static dd_diff_section diff_sections[] = {
+	{ .id = "crime", .title = { "Crime categories", "犯罪类别" },
+	  .tsection = 0, .similarity = 0.6,
+	  .added = crime_added, .nadded = 1,
+	  .kept = crime_kept, .nkept = 3,
+	  .dropped = crime_dropped, .ndropped = 1, .nchanged = 1 },
+	{ .id = "protect", .title = { "Network protection", "网络保护" },
+	  .tsection = 1, .similarity = 0.5,
+	  .added = protect_added, .nadded = 1,
+	  .kept = protect_kept, .nkept = 1, .nchanged = 1 },
+};
+
+static dd_diff the_diff = {
+	.from = &round_a, .to = &round_b, .tx = &tx,
+	.sections = diff_sections, .nsections = 2,
+	.nadded = 2, .nkept = 4, .ndropped = 1, .nchanged = 2,
+};
+
+/* the series and its timeline */
+static dd_round *rounds[] = { &round_a, &round_b };
+static dd_party parties[] = {
+	{ .id = "us", .name = { "United States", "美国" } },
+	{ .id = "cn", .name = { "China", "中国" } },
+};
+static dd_series series = {
+	.id = "us-cn", .dir = "dialogues/us-cn",
+	.path = "dialogues/us-cn/series.json",
+	.title = { "China-US dialogue", "中美对话" },
+	.parties = parties, .nparties = 2,
+	.rounds = rounds, .nrounds = 2,
+};
+
+static const dd_item *cells_hacking[] = { &a_crime[0], &b_crime[0] };
+static const dd_item *cells_fraud[] = { NULL, &b_crime[1] };
+static const dd_item *cells_hotline[] = { &a_crime[1], &b_crime[2] };
+static const dd_item *cells_cp[] = { &a_crime[2], NULL };
+static const dd_item *cells_terror[] = { &a_crime[3], &b_crime[3] };
+static const dd_item *cells_info[] = { &a_protect[0], &b_protect[0] };
+static const dd_item *cells_cloud[] = { NULL, &b_protect[1] };
+
+static dd_timeline_row crime_rows[] = {
+	{ .key = "hacking", .entry = 0, .name = { "Hacking", "黑客攻击" },
+	  .cells = cells_hacking, .npresent = 2, .first = 0, .last = 1,
+	  .core = 1 },
+	{ .key = "fraud", .entry = 1, .name = { "Online fraud", "网络诈骗" },
+	  .cells = cells_fraud, .npresent = 1, .first = 1, .last = 1 },
+	{ .key = "hotline", .entry = 2, .name = { "Hotline", "热线" },
+	  .cells = cells_hotline, .npresent = 2, .first = 0, .last = 1,
+	  .core = 1 },
+	{ .key = "cp", .entry = 3, .name = { "Child pornography", "儿童色情" },
+	  .cells = cells_cp, .npresent = 1, .first = 0, .last = 0 },
+	{ .key = "terror", .entry = 4, .name = { "Terrorism", "恐怖主义" },
+	  .cells = cells_terror, .npresent = 2, .first = 0, .last = 1,
+	  .core = 1 },
+};
+static dd_timeline_row protect_rows[] = {
+	{ .key = "info-sharing", .entry = 0,
+	  .name = { "Information sharing", "信息共享" },
+	  .cells = cells_info, .npresent = 2, .first = 0, .last = 1,
+	  .core = 1 },
+	{ .key = "cloud | <b>secure</b> & `fast`", .entry = -1,
+	  .name = { "Cloud | <b>secure</b> & `fast`", NULL },
+	  .cells = cells_cloud, .npresent = 1, .first = 1, .last = 1 },
+};
+static double crime_sim[] = { 0.6 };
+static double protect_sim[] = { 0.5 };
+static double all_sim[] = { 4.0 / 7.0 };
+
+static dd_timeline_section timeline_sections[] = {
+	{ .id = "crime", .title = { "Crime categories", "犯罪类别" },
+	  .tsection = 0, .rows = crime_rows, .nrows = 5,
+	  .similarity = crime_sim },
+	{ .id = "protect", .title = { "Network protection", "网络保护" },
+	  .tsection = 1, .rows = protect_rows, .nrows = 2,
+	  .similarity = protect_sim },
+};
+
+static dd_timeline the_timeline = {
+	.series = &series, .tx = &tx, .sections = timeline_sections,
+	.nsections = 2, .similarity = all_sim,
+};
+
+static const dd_render_opts plain_en = { DD_LANG_EN, 0 };
+static const dd_render_opts color_en = { DD_LANG_EN, 1 };
+static const dd_render_opts plain_zh = { DD_LANG_ZH, 0 };
+
+/* ---- helpers --------------------------------------------------------- */
+
+static dd_diff *one_diff[] = { &the_diff };
+
+static char *render_diff(const dd_renderer *r, const dd_render_opts *o)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	assert_int_equal(r->diff(&out, one_diff, 1, o), 0);
+	return dd_buf_detach(&out, NULL);
+}
+
+/* A node by a dotted path of member names and array indexes:
+ * "sections.0.added.0.id". */
+static const dd_json *jpath(const dd_json *node, const char *path)
+{
+	char part[64];
+
+	while (node && *path) {
+		size_t n = strcspn(path, ".");
+
+		assert_true(n < sizeof(part));
+		memcpy(part, path, n);
+		part[n] = '\0';
+		path += n + (path[n] == '.');
+		if (node->type == DD_JSON_ARRAY) {
+			long i = strtol(part, NULL, 10);
+			const dd_json *c = node->child;
+
+			while (c && i-- > 0)
+				c = c->next;
+			node = c;
+		} else {
+			node = dd_json_get(node, part);
+		}
+	}
+	return node;
+}
+
+static const char *jstr_at(const dd_json *root, const char *path)
+{
+	const dd_json *n = jpath(root, path);
+
+	if (!n) {
+		fail_msg("no %s", path);
+		return NULL;
+	}
+	assert_int_equal(n->type, DD_JSON_STRING);
+	return n->string;
+}
+
+static long long jint_at(const dd_json *root, const char *path)
+{
+	const dd_json *n = jpath(root, path);
+	long long v = -1;
+
+	if (!n)
+		fail_msg("no %s", path);
+	assert_true(dd_json_integer(n, &v));
+	return v;
+}
+
+static int jtype_at(const dd_json *root, const char *path)
+{
+	const dd_json *n = jpath(root, path);
+
+	return n ? (int)n->type : -1;
+}
+
+/* Parse s as JSON (it must end with one newline). */
+static dd_json_doc *parse(const char *s)
+{
+	dd_json_doc *doc = NULL;
+	dd_error err;
+	size_t len = strlen(s);
+
+	assert_true(len > 1);
+	assert_int_equal(s[len - 1], '\n');
+	assert_int_not_equal(s[len - 2], '\n');
+	if (dd_json_parse(&doc, s, len, "<out>", &err) != 0)
+		fail_msg("invalid JSON: %d:%d: %s\n%s", err.line, err.column,
+			 err.message, s);
+	return doc;
+}
+
+/* ---- tests ----------------------------------------------------------- */
+
+static void test_find(void **state)
+{
+	(void)state;
+	assert_ptr_equal(dd_render_find("text"), &dd_render_text);
+	assert_ptr_equal(dd_render_find("markdown"), &dd_render_markdown);
+	assert_ptr_equal(dd_render_find("md"), &dd_render_markdown);
+	assert_ptr_equal(dd_render_find("json"), &dd_render_json);
+	assert_null(dd_render_find("nope"));
+	assert_null(dd_render_find(NULL));
+	assert_ptr_equal(dd_renderers[0], &dd_render_text);
+	assert_null(dd_render_text.check);
+	assert_null(dd_render_markdown.check);
+	assert_null(dd_render_json.check);
+}
+
+static const char expected_text_diff[] =
+	"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n"
+	"--- dialogues/us-cn/round-01.json\n"
+	"+++ 0123456:dialogues/us-cn/round-02.json\n"
+	"\n"
+	"Crime categories  +1 -1 =3 ~1  similarity 0.60\n"
+	"+ Online fraud  [fraud]  (agreed)\n"
+	"- Child pornography  [cp]  (agreed)\n"
+	"= Hacking\n"
+	"~ Hotline  label: Hot line → Hotline; action: established → implemented\n"
+	"= Terrorism\n"
+	"\n"
+	"Network protection  +1 -0 =1 ~1  similarity 0.50\n"
+	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n"
+	"~ 信息共享  note changed\n"
+	"\n"
+	"2 sections: 2 added, 4 kept (2 changed), 1 dropped\n";
+
+static void test_text_diff(void **state)
+{
+	char *s = render_diff(&dd_render_text, &plain_en);
+
+	(void)state;
+	assert_string_equal(s, expected_text_diff);
+	assert_null(strchr(s, '\033'));
+	free(s);
+}
+
+static void test_text_diff_color(void **state)
+{
+	char *s = render_diff(&dd_render_text, &color_en);
+
+	(void)state;
+	assert_non_null(strstr(s, "\033[1mdiff round 1"));
+	assert_non_null(strstr(s, "\033[32m+ Online fraud  [fraud]  (agreed)\033[m\n"));
+	assert_non_null(strstr(s, "\033[31m- Child pornography"));
+	assert_non_null(strstr(s, "\033[33m~ Hotline"));
+	/* unchanged lines are plain */
+	assert_non_null(strstr(s, "\n= Hacking\n"));
+	free(s);
+	/* the same text once the escapes are removed */
+	s = render_diff(&dd_render_text, &color_en);
+	{
+		char *r = s, *w = s;
+
+		while (*r) {
+			if (*r == '\033') {
+				while (*r && *r != 'm')
+					r++;
+				if (*r)
+					r++;
+				continue;
+			}
+			*w++ = *r++;
+		}
+		*w = '\0';
+	}
+	assert_string_equal(s, expected_text_diff);
+	free(s);
+}
+
+static void test_text_diff_zh(void **state)
+{
+	char *s = render_diff(&dd_render_text, &plain_zh);
+
+	(void)state;
+	assert_non_null(strstr(s, "犯罪类别  +1 -1 =3 ~1  similarity 0.60\n"));
+	assert_non_null(strstr(s, "+ 网络诈骗  [fraud]  (agreed)\n"));
+	/* the zh label did not change: the en wording is shown */
+	assert_non_null(strstr(s, "~ 热线  label: Hot line → Hotline; action:"));
+	/* no zh label: falls back to en */
+	assert_non_null(strstr(s, "+ Cloud | <b>"));
+	free(s);
+}
+
+static void test_text_diff_all(void **state)
+{
+	dd_diff *two[] = { &the_diff, &the_diff };
+	dd_buf out = DD_BUF_INIT;
+	char *s;
+
+	(void)state;
+	assert_int_equal(dd_render_text.diff(&out, two, 2, &plain_en), 0);
+	s = dd_buf_detach(&out, NULL);
+	assert_int_equal(strlen(s), 2 * strlen(expected_text_diff) + 1);
+	assert_memory_equal(s, expected_text_diff, strlen(expected_text_diff));
+	assert_string_equal(s + strlen(expected_text_diff) + 1,
+			    expected_text_diff);
+	free(s);
+}
+
+static const char expected_text_timeline_zh[] =
+	"timeline: 中美对话\n"
+	"rounds: 1 (2015-12-01), 2 (2016-06-14)\n"
+	"\n"
+	"犯罪类别    1     2     seen\n"
+	"黑客攻击    cont  cont  1–2   core\n"
+	"网络诈骗    ·     agre  2\n"
+	"热线        esta  impl  1–2   core\n"
+	"儿童色情    agre  ·     1\n"
+	"恐怖主义    ●     ●     1–2   core\n"
+	"similarity        0.60\n"
+	"\n"
+	"网络保护                        1     2     seen\n"
+	"信息共享                        ●     ●     1–2   core\n"
+	"Cloud | <b>secure</b> & `fast`  ·     ●     2     unclassified\n"
+	"similarity                            0.50\n"
+	"\n"
+	"similarity (all sections): 1→2 0.57\n"
+	"● present  · absent  cont continued  agre agreed  "
+	"esta established  impl implemented\n";
+
+static void test_text_timeline_cjk(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
+						 &plain_zh), 0);
+	assert_string_equal(out.ptr, expected_text_timeline_zh);
+	dd_buf_release(&out);
+}
+
+static void test_text_timeline_color(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
+						 &color_en), 0);
+	/* padding stays outside the escapes, so columns still line up */
+	assert_non_null(strstr(out.ptr, "\033[32mcont\033[m  \033[32mcont\033[m"));
+	assert_non_null(strstr(out.ptr, "\033[2m·\033[m     \033[32magre\033[m"));
+	dd_buf_release(&out);
+	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
+						 &plain_en), 0);
+	assert_null(strchr(out.ptr, '\033'));
+	dd_buf_release(&out);
+}
+
+static void test_text_list(void **state)
+{
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.list(&out, &l, &plain_zh), 0);
+	assert_string_equal(out.ptr,
+		"us-cn  中美对话  (dialogues/us-cn)\n"
+		"  round  date        title       file           crime  protect\n"
+		"      1  2015-12-01  首次对话    round-01.json      4        1\n"
+		"      2  2016-06-14  第二次对话  round-02.json      4        2\n");
+	dd_buf_release(&out);
+}
+
+static void test_text_show(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.show(&out, &round_b, &tx, &plain_en), 0);
+	assert_string_equal(out.ptr,
+		"round 2  Second dialogue\n"
+		"series  us-cn\n"
+		"date    2016-06-14\n"
+		"place   Beijing\n"
+		"chairs  Guo Shengkun (State Councilor, cn)\n"
+		"file    0123456:dialogues/us-cn/round-02.json\n"
+		"\n"
+		"Crime categories  (4)\n"
+		"  Hacking       [hacking]  (continued)\n"
+		"  Online fraud  [fraud]    (agreed)\n"
+		"  Hotline       [hotline]  (implemented)\n"
+		"  Terrorism     [terror]\n"
+		"\n"
+		"Network protection  (2)\n"
+		"  信息共享                        [info-sharing]"
+		"                                    new note\n"
+		"  Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]"
+		"  ! unclassified\n"
+		"\n"
+		"reaffirms  (1)\n"
+		"  2015 consensus\n");
+	dd_buf_release(&out);
+}
+
+/* Control characters in the data never reach the terminal. */
+static void test_text_control_chars(void **state)
+{
+	dd_item items[] = {
+		ITEM("evil", -1, "bad\033[2Jlabel\nsecond line", NULL,
+		     "agr\x7f" "eed", NULL),
+	};
+	dd_round_section secs[] = {
+		{ .id = "crime", .items = items, .count = 1, .tsection = 0 },
+	};
+	dd_round r = round_a;
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	r.sections = secs;
+	r.nsections = 1;
+	r.title.en = "title\x1b]0;pwned\x07";
+	assert_int_equal(dd_render_text.show(&out, &r, &tx, &color_en), 0);
+	assert_non_null(strstr(out.ptr, "title?]0;pwned?"));
+	assert_non_null(strstr(out.ptr, "bad?[2Jlabel second line  [evil]  (agr?eed)"));
+	/* the only escapes are ours: ESC [ ... m */
+	{
+		const char *p = out.ptr;
+
+		while ((p = strchr(p, '\033')) != NULL) {
+			assert_int_equal(p[1], '[');
+			p += 2;
+			while (*p == ';' || (*p >= '0' && *p <= '9'))
+				p++;
+			assert_int_equal(*p, 'm');
+		}
+	}
+	dd_buf_release(&out);
+}
+
+static void test_text_report(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.report(&out, &r, &plain_en), 0);
+	assert_true(!strncmp(out.ptr,
+		"China-US dialogue  [us-cn]\n"
+		"parties: United States, China\n"
+		"\n"
+		"round  date        place       title\n"
+		"    1  2015-12-01  Washington  First dialogue\n"
+		"    2  2016-06-14  Beijing     Second dialogue\n"
+		"\n"
+		"timeline: China-US dialogue\n", 180));
+	assert_non_null(strstr(out.ptr, "\n\n" "diff round 1"));
+	/* the report ends with the diff */
+	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff),
+			    expected_text_diff);
+	dd_buf_release(&out);
+}
+
+static const char expected_md_diff[] =
+	"### Round 1 → Round 2\n"
+	"\n"
+	"2015-12-01 → 2016-06-14 · `dialogues/us-cn/round-01.json` → "
+	"`0123456:dialogues/us-cn/round-02.json`\n"
+	"\n"
+	"**2 added, 4 kept (2 changed), 1 dropped** in 2 sections\n"
+	"\n"
+	"| section | added | kept | changed | dropped | similarity |\n"
+	"| --- | ---: | ---: | ---: | ---: | ---: |\n"
+	"| Crime categories | 1 | 3 | 1 | 1 | 0.60 |\n"
+	"| Network protection | 1 | 1 | 1 | 0 | 0.50 |\n"
+	"\n"
+	"#### Crime categories\n"
+	"\n"
+	"|  | topic | id | action |\n"
+	"| --- | --- | --- | --- |\n"
+	"| ➕ | Online fraud | `fraud` | agreed |\n"
+	"| ➖ | Child pornography | `cp` | agreed |\n"
+	"| ＝ | Hacking | `hacking` | continued |\n"
+	"| ✏️ | Hotline<br>*was:* Hot line | `hotline` | "
+	"established → implemented |\n"
+	"| ＝ | Terrorism | `terror` |  |\n"
+	"\n"
+	"#### Network protection\n"
+	"\n"
+	"|  | topic | id | action |\n"
+	"| --- | --- | --- | --- |\n"
+	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
+	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
+	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n";
+
+static void test_markdown_diff(void **state)
+{
+	char *s = render_diff(&dd_render_markdown, &plain_en);
+
+	(void)state;
+	assert_string_equal(s, expected_md_diff);
+	free(s);
+}
+
+static void test_markdown_escape_and_details(void **state)
+{
+	dd_item items[12];
+	dd_diff_item added[12];
+	dd_diff_section sec = { .id = "x", .title = { "X *y*", NULL },
+				.tsection = -1, .similarity = 0,
+				.added = added, .nadded = 12 };
+	dd_diff d = { .from = &round_a, .to = &round_b, .tx = NULL,
+		      .sections = &sec, .nsections = 1, .nadded = 12 };
+	dd_diff *dp[] = { &d };
+	dd_buf out = DD_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	memset(items, 0, sizeof(items));
+	memset(added, 0, sizeof(added));
+	for (i = 0; i < 12; i++) {
+		items[i].label.en = "a|b_c _d_ [e](f)";
+		items[i].entry = -1;
+		added[i].key = "k";
+		added[i].entry = -1;
+		added[i].to = &items[i];
+	}
+	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "#### X \\*y\\*\n"));
+	assert_non_null(strstr(out.ptr,
+		"| ➕ | a\\|b_c \\_d\\_ \\[e\\](f) | `k` |  |\n"));
+	assert_non_null(strstr(out.ptr,
+		"<details><summary>12 topics</summary>\n\n|  | topic |"));
+	assert_non_null(strstr(out.ptr, "|  |\n\n</details>\n"));
+	dd_buf_release(&out);
+}
+
+static void test_markdown_others(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_markdown.timeline(&out, &the_timeline,
+						     &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "### Timeline: China-US dialogue\n"));
+	assert_non_null(strstr(out.ptr,
+		"| topic | 1 | 2 | seen | flags |\n"
+		"| --- | :-: | :-: | --- | --- |\n"
+		"| Hacking | ✓ continued | ✓ continued | 1–2 | core |\n"
+		"| Online fraud |  | ✓ agreed | 2 |  |\n"));
+	assert_non_null(strstr(out.ptr, "| *similarity* |  | 0.60 |  |  |\n"));
+	assert_non_null(strstr(out.ptr, "| 2 | unclassified |\n"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_markdown.list(&out, &l, &plain_en), 0);
+	assert_string_equal(out.ptr,
+		"### us-cn: China-US dialogue\n"
+		"\n"
+		"`dialogues/us-cn` · 2 rounds\n"
+		"\n"
+		"| round | date | title | file | crime | protect |\n"
+		"| ---: | --- | --- | --- | ---: | ---: |\n"
+		"| 1 | 2015-12-01 | First dialogue | `round-01.json` | 4 | 1 |\n"
+		"| 2 | 2016-06-14 | Second dialogue | `round-02.json` | 4 | 2 |\n");
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_markdown.show(&out, &round_b, &tx,
+						 &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "### Round 2: Second dialogue\n\n"
+		"6 topics in 2 sections, ⚠️ 1 not classified\n"));
+	assert_non_null(strstr(out.ptr, "| `info-sharing` |  | new note |\n"));
+	assert_non_null(strstr(out.ptr, " ⚠️ unclassified |  |  |\n"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_markdown.report(&out, &r, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "## China-US dialogue\n\n"
+		"2 rounds · parties: United States, China\n"));
+	assert_non_null(strstr(out.ptr, "\n### Timeline: "));
+	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff),
+			    expected_md_diff);
+	dd_buf_release(&out);
+}
+
+static void test_json_diff(void **state)
+{
+	char *s = render_diff(&dd_render_json, &plain_en);
+	dd_json_doc *doc = parse(s);
+	const dd_json *root = dd_json_root(doc);
+
+	(void)state;
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/diff@1");
+	assert_string_equal(jstr_at(root, "from.series"), "us-cn");
+	assert_int_equal(jint_at(root, "from.round"), 1);
+	assert_string_equal(jstr_at(root, "from.date"), "2015-12-01");
+	assert_string_equal(jstr_at(root, "from.path"),
+			    "dialogues/us-cn/round-01.json");
+	assert_int_equal(jtype_at(root, "from.rev"), DD_JSON_NULL);
+	assert_string_equal(jstr_at(root, "to.rev"),
+			    "0123456789abcdef0123456789abcdef01234567");
+	assert_int_equal(jint_at(root, "to.round"), 2);
+
+	assert_string_equal(jstr_at(root, "sections.0.id"), "crime");
+	assert_string_equal(jstr_at(root, "sections.0.title.zh"), "犯罪类别");
+	assert_true(jpath(root, "sections.0.similarity")->number == 0.6);
+	assert_string_equal(jstr_at(root, "sections.0.added.0.id"), "fraud");
+	assert_string_equal(jstr_at(root, "sections.0.added.0.label.en"),
+			    "Online fraud");
+	assert_string_equal(jstr_at(root, "sections.0.added.0.action"),
+			    "agreed");
+	assert_int_equal(jtype_at(root, "sections.0.added.0.classified"),
+			 DD_JSON_TRUE);
+	assert_string_equal(jstr_at(root, "sections.0.added.0.entry_name.en"),
+			    "Online fraud");
+	assert_string_equal(jstr_at(root, "sections.0.dropped.0.id"), "cp");
+	assert_string_equal(jstr_at(root, "sections.0.dropped.0.action"),
+			    "agreed");
+	/* kept: unchanged */
+	assert_int_equal(jpath(root, "sections.0.kept.0.changes")->count, 0);
+	/* kept: changed label and action */
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.id"), "hotline");
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.label.en"),
+			    "Hotline");
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.from_label.en"),
+			    "Hot line");
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.action"),
+			    "implemented");
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.from_action"),
+			    "established");
+	assert_int_equal(jpath(root, "sections.0.kept.1.changes")->count, 2);
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.changes.0"),
+			    "label");
+	assert_string_equal(jstr_at(root, "sections.0.kept.1.changes.1"),
+			    "action");
+	/* no action: no key */
+	assert_null(jpath(root, "sections.0.kept.2.action"));
+	assert_null(jpath(root, "sections.0.kept.2.from_action"));
+	/* zh-only label: only "zh" */
+	assert_int_equal(jpath(root, "sections.1.kept.0.label")->count, 1);
+	assert_string_equal(jstr_at(root, "sections.1.kept.0.label.zh"),
+			    "信息共享");
+	assert_string_equal(jstr_at(root, "sections.1.kept.0.note"),
+			    "new note");
+	assert_string_equal(jstr_at(root, "sections.1.kept.0.from_note"),
+			    "old note");
+	assert_string_equal(jstr_at(root, "sections.1.kept.0.changes.0"),
+			    "note");
+	/* unclassified key, with characters JSON must escape */
+	assert_string_equal(jstr_at(root, "sections.1.added.0.id"),
+			    "cloud | <b>secure</b> & `fast`");
+	assert_int_equal(jtype_at(root, "sections.1.added.0.classified"),
+			 DD_JSON_FALSE);
+	assert_null(jpath(root, "sections.1.added.0.entry_name"));
+
+	assert_int_equal(jint_at(root, "summary.added"), 2);
+	assert_int_equal(jint_at(root, "summary.kept"), 4);
+	assert_int_equal(jint_at(root, "summary.dropped"), 1);
+	assert_int_equal(jint_at(root, "summary.changed"), 2);
+	dd_json_doc_free(doc);
+	free(s);
+}
+
+static void test_json_diffs(void **state)
+{
+	dd_diff *two[] = { &the_diff, &the_diff };
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+
+	(void)state;
+	assert_int_equal(dd_render_json.diff(&out, two, 2, &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/diffs@1");
+	assert_int_equal(jpath(root, "diffs")->count, 2);
+	assert_string_equal(jstr_at(root, "diffs.1.schema"), "dialdiff/diff@1");
+	assert_int_equal(jint_at(root, "diffs.1.summary.added"), 2);
+	dd_json_doc_free(doc);
+	dd_buf_release(&out);
+}
+
+static void test_json_timeline(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+
+	(void)state;
+	assert_int_equal(dd_render_json.timeline(&out, &the_timeline,
+						 &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/timeline@1");
+	assert_string_equal(jstr_at(root, "series.id"), "us-cn");
+	assert_string_equal(jstr_at(root, "series.title.zh"), "中美对话");
+	assert_int_equal(jint_at(root, "rounds.1.round"), 2);
+	assert_string_equal(jstr_at(root, "rounds.1.date"), "2016-06-14");
+	assert_string_equal(jstr_at(root, "rounds.1.title.en"),
+			    "Second dialogue");
+	assert_string_equal(jstr_at(root, "sections.0.entries.1.id"), "fraud");
+	assert_int_equal(jpath(root, "sections.0.entries.1.present")->count, 1);
+	assert_int_equal(jint_at(root, "sections.0.entries.1.present.0"), 2);
+	assert_int_equal(jint_at(root, "sections.0.entries.1.first"), 2);
+	assert_int_equal(jint_at(root, "sections.0.entries.1.last"), 2);
+	assert_int_equal(jtype_at(root, "sections.0.entries.1.core"),
+			 DD_JSON_FALSE);
+	assert_int_equal(jtype_at(root, "sections.0.entries.0.core"),
+			 DD_JSON_TRUE);
+	assert_int_equal(jtype_at(root, "sections.0.entries.0.gap"),
+			 DD_JSON_FALSE);
+	assert_int_equal(jtype_at(root, "sections.0.entries.1.actions.1"),
+			 DD_JSON_NULL);
+	assert_string_equal(jstr_at(root, "sections.0.entries.1.actions.2"),
+			    "agreed");
+	assert_string_equal(jstr_at(root, "sections.0.entries.2.actions.1"),
+			    "established");
+	assert_int_equal(jint_at(root, "sections.0.similarity.0.from"), 1);
+	assert_int_equal(jint_at(root, "sections.0.similarity.0.to"), 2);
+	assert_true(jpath(root, "sections.0.similarity.0.value")->number == 0.6);
+	assert_true(jpath(root, "similarity.0.value")->number == 4.0 / 7.0);
+	dd_json_doc_free(doc);
+	dd_buf_release(&out);
+}
+
+static void test_json_report_list_show(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+
+	(void)state;
+	assert_int_equal(dd_render_json.report(&out, &r, &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/report@1");
+	assert_string_equal(jstr_at(root, "series.id"), "us-cn");
+	assert_string_equal(jstr_at(root, "series.parties.1.id"), "cn");
+	assert_string_equal(jstr_at(root, "series.parties.1.name.zh"), "中国");
+	assert_string_equal(jstr_at(root, "rounds.1.place.en"), "Beijing");
+	assert_string_equal(jstr_at(root, "rounds.1.chairs.0.name.zh"),
+			    "郭声琨");
+	assert_string_equal(jstr_at(root, "rounds.1.sources.0.url"),
+			    "https://example.org/x");
+	assert_int_equal(jint_at(root, "rounds.1.counts.protect"), 2);
+	assert_null(jpath(root, "timeline.schema"));
+	assert_string_equal(jstr_at(root, "timeline.sections.1.id"), "protect");
+	assert_string_equal(jstr_at(root, "diffs.0.schema"), "dialdiff/diff@1");
+	dd_json_doc_free(doc);
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_json.list(&out, &l, &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/list@1");
+	assert_string_equal(jstr_at(root, "series.0.id"), "us-cn");
+	assert_string_equal(jstr_at(root, "series.0.path"), "dialogues/us-cn");
+	assert_string_equal(jstr_at(root, "series.0.rounds.0.path"),
+			    "dialogues/us-cn/round-01.json");
+	assert_int_equal(jint_at(root, "series.0.rounds.0.counts.crime"), 4);
+	assert_int_equal(jint_at(root, "series.0.rounds.0.counts.protect"), 1);
+	dd_json_doc_free(doc);
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_json.show(&out, &round_b, &tx, &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/round@1");
+	assert_string_equal(jstr_at(root, "series"), "us-cn");
+	assert_int_equal(jint_at(root, "round"), 2);
+	assert_string_equal(jstr_at(root, "rev"),
+			    "0123456789abcdef0123456789abcdef01234567");
+	assert_string_equal(jstr_at(root, "sections.0.title.en"),
+			    "Crime categories");
+	assert_string_equal(jstr_at(root, "sections.0.items.1.id"), "fraud");
+	assert_string_equal(jstr_at(root, "sections.0.items.1.class"),
+			    "matched");
+	assert_string_equal(jstr_at(root, "sections.0.items.1.entry_name.zh"),
+			    "网络诈骗");
+	assert_null(jpath(root, "sections.0.items.3.action"));
+	assert_string_equal(jstr_at(root, "sections.1.items.1.class"),
+			    "unclassified");
+	assert_null(jpath(root, "sections.1.items.1.entry_name"));
+	assert_string_equal(jstr_at(root, "reaffirms.0.label.zh"),
+			    "2015年共识");
+	dd_json_doc_free(doc);
+	dd_buf_release(&out);
+}
+
+/* Out of memory in the buffer: every renderer says so. */
+static void test_oom(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	size_t i;
+
+	(void)state;
+	for (i = 0; dd_renderers[i]; i++) {
+		const dd_renderer *rd = dd_renderers[i];
+		dd_buf out = DD_BUF_INIT;
+
+		out.oom = 1;
+		assert_int_equal(rd->diff(&out, one_diff, 1, &plain_en), -1);
+		assert_int_equal(rd->timeline(&out, &the_timeline, &plain_en), -1);
+		assert_int_equal(rd->report(&out, &r, &plain_en), -1);
+		assert_int_equal(rd->list(&out, &l, &plain_en), -1);
+		assert_int_equal(rd->show(&out, &round_b, &tx, &plain_en), -1);
+		dd_buf_release(&out);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_text_diff),
+		cmocka_unit_test(test_text_diff_color),
+		cmocka_unit_test(test_text_diff_zh),
+		cmocka_unit_test(test_text_diff_all),
+		cmocka_unit_test(test_text_timeline_cjk),
+		cmocka_unit_test(test_text_timeline_color),
+		cmocka_unit_test(test_text_list),
+		cmocka_unit_test(test_text_show),
+		cmocka_unit_test(test_text_control_chars),
+		cmocka_unit_test(test_text_report),
+		cmocka_unit_test(test_markdown_diff),
+		cmocka_unit_test(test_markdown_escape_and_details),
+		cmocka_unit_test(test_markdown_others),
+		cmocka_unit_test(test_json_diff),
+		cmocka_unit_test(test_json_diffs),
+		cmocka_unit_test(test_json_timeline),
+		cmocka_unit_test(test_json_report_list_show),
+		cmocka_unit_test(test_oom),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
