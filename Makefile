@@ -50,7 +50,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 all: $(B)/dialdiff
 
-$(B)/obj/%.o: %.c $(wildcard include/dialdiff/*.h) src/cli/cli.h
+$(B)/obj/%.o: %.c $(wildcard include/dialdiff/*.h src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -213,7 +213,9 @@ void dd_diff_free(dd_diff *d)
 
 const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang)
 {
-	return dd_text_get(&(it->to ? it->to : it->from)->label, lang);
+	const dd_item *item = it->to ? it->to : it->from;
+
+	return item ? dd_text_get(&item->label, lang) : it->key;
 }
 
 const char *dd_change_name(unsigned bit)

@@ -74,6 +74,7 @@ extern const dd_renderer dd_render_json;
 
 /* Schema names of the JSON outputs. */
 #define DD_SCHEMA_DIFF "dialdiff/diff@1"
+#define DD_SCHEMA_DIFFS "dialdiff/diffs@1"
 #define DD_SCHEMA_REPORT "dialdiff/report@1"
 #define DD_SCHEMA_TIMELINE "dialdiff/timeline@1"
 #define DD_SCHEMA_LIST "dialdiff/list@1"

@@ -14,11 +14,7 @@ const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
 
 /* The newest side of a diff item: to, else from. */
 const dd_item *dd_rnd_item(const dd_diff_item *it);
-/* Its label in lang (falling back to the other language). */
-const char *dd_rnd_item_label(const dd_diff_item *it, dd_lang lang);
 
-/* "label", "action", "note" for one DD_CHANGE_* bit, else NULL. */
-const char *dd_rnd_change_name(unsigned bit);
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

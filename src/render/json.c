@@ -10,7 +10,6 @@
 #include "dialdiff/render.h"
 #include "internal.h"
 
-#define DD_SCHEMA_DIFFS "dialdiff/diffs@1"
 
 /* "key": "s" (null when s is NULL). */
 static void jstr(dd_json_writer *w, const char *key, const char *s)
@@ -141,7 +140,7 @@ static void jdiff_item(dd_json_writer *w, const dd_diff *d,
 		dd_json_begin_array(w);
 		for (i = 0; i < 3; i++)
 			if (it->changes & dd_rnd_change_bits[i])
-				dd_json_string(w, dd_rnd_change_name(
+				dd_json_string(w, dd_change_name(
 						dd_rnd_change_bits[i]));
 		dd_json_end_array(w);
 	}

@@ -173,7 +173,7 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	int changed = it->from && it->to && it->changes;
 
 	dd_buf_addf(out, "| %s | ", mark);
-	md_text(out, dd_rnd_item_label(it, lang));
+	md_text(out, dd_diff_item_label(it, lang));
 	if (changed && (it->changes & DD_CHANGE_LABEL)) {
 		dd_buf_adds(out, "<br>*was:* ");
 		md_text(out, dd_text_get(&it->from->label, lang));

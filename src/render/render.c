@@ -40,29 +40,9 @@ const dd_item *dd_rnd_item(const dd_diff_item *it)
 	return it->to ? it->to : it->from;
 }
 
-const char *dd_rnd_item_label(const dd_diff_item *it, dd_lang lang)
-{
-	const dd_item *item = dd_rnd_item(it);
-
-	return item ? dd_text_get(&item->label, lang) : it->key;
-}
-
 const unsigned dd_rnd_change_bits[3] = {
 	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
 };
-
-const char *dd_rnd_change_name(unsigned bit)
-{
-	switch (bit) {
-	case DD_CHANGE_LABEL:
-		return "label";
-	case DD_CHANGE_ACTION:
-		return "action";
-	case DD_CHANGE_NOTE:
-		return "note";
-	}
-	return NULL;
-}
 
 const char *dd_rnd_class_name(dd_class cls)
 {

@@ -349,7 +349,7 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 	const dd_item *item = dd_rnd_item(it);
 
 	style_on(out, o->color, st);
-	putf(out, "%c %s", mark, dd_rnd_item_label(it, o->lang));
+	putf(out, "%c %s", mark, dd_diff_item_label(it, o->lang));
 	if (mark == '+' || mark == '-') {
 		putf(out, "  [%s]", it->key ? it->key : "");
 		if (item && item->action)
