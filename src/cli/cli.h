@@ -10,6 +10,8 @@
 #ifndef DIALDIFF_CLI_H
 #define DIALDIFF_CLI_H
 
+#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "dialdiff/buf.h"
@@ -31,6 +33,7 @@ typedef struct cli_ctx {
 	char series_buf[256];
 	const char *rev;	/* --rev */
 	const char *format;	/* --format, default "text" */
+	const char *color;	/* --color, default "auto" */
 	const dd_renderer *renderer;
 	dd_render_opts ropts;
 	/* loaded on demand */
@@ -74,11 +77,24 @@ int cli_series(cli_ctx *ctx, dd_series **out);
  */
 int cli_round(cli_ctx *ctx, const char *selector, const dd_round **out);
 
-/* Check that the chosen format renders this kind of result. */
-int cli_need(cli_ctx *ctx, const char *command, int supported);
+/*
+ * Resolve --format and --color (once), and check that the format renders
+ * this kind of result: CLI_NEED(ctx, diff) checks renderer->diff.  0, or
+ * EXIT_USAGE after a message.
+ */
+int cli_need(cli_ctx *ctx, const char *command, size_t offset);
+#define CLI_NEED(ctx, kind) cli_need((ctx), #kind, offsetof(dd_renderer, kind))
 
-/* Apply getopt_long to a command's arguments (argv[0] is the command). */
-#include <getopt.h>
+/* --format, --lang and --color are accepted before and after the command. */
+enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR };
+#define CLI_OUTPUT_OPTIONS \
+	{ "format", required_argument, NULL, CLI_OPT_FORMAT }, \
+	{ "lang", required_argument, NULL, CLI_OPT_LANG }, \
+	{ "color", required_argument, NULL, CLI_OPT_COLOR }, \
+	{ "colour", required_argument, NULL, CLI_OPT_COLOR }
+/* Handle one of those: 0 done, EXIT_USAGE bad value, -1 not one of them. */
+int cli_output_option(cli_ctx *ctx, int c, const char *arg);
+
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
@@ -96,6 +112,7 @@ void cli_print_usage(FILE *f, const cli_command *cmd);
  * usage, returns -1 with *status 0), reject other options (-1, status 2),
  * else return the index of the first operand.
  */
-int cli_operands(const cli_command *cmd, int argc, char **argv, int *status);
+int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
+		 int *status);
 
 #endif

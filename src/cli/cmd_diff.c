@@ -121,6 +121,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 		{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const cli_command *cmd = cli_find_command("diff");
@@ -154,12 +155,17 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 			cli_print_usage(stdout, cmd);
 			return 0;
 		default:
+			rc = cli_output_option(ctx, c, optarg);
+			if (rc == 0)
+				break;
 			free(conds);
+			if (rc > 0)
+				return rc;
 			return cli_usage(cmd, "unknown or incomplete option '%s'",
 					 argv[optind - 1]);
 		}
 	}
-	if ((rc = cli_need(ctx, "diff", ctx->renderer->diff != NULL)))
+	if ((rc = CLI_NEED(ctx, diff)))
 		goto out;
 	n = select_pairs(ctx, cmd, all, argv + optind, argc - optind, &pairs);
 	if (n < 0) {

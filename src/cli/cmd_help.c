@@ -6,9 +6,8 @@
 int cmd_help(cli_ctx *ctx, int argc, char **argv)
 {
 	const cli_command *cmd = cli_find_command("help"), *which;
-	int rc, i = cli_operands(cmd, argc, argv, &rc);
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
 
-	(void)ctx;
 	if (i < 0)
 		return rc;
 	if (argc - i > 1)

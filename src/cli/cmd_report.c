@@ -51,13 +51,13 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	dd_buf out = DD_BUF_INIT;
 	dd_timeline *tl = NULL;
 	dd_report rep;
-	int rc, i = cli_operands(cmd, argc, argv, &rc);
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
 
 	if (i < 0)
 		return rc;
 	if (i < argc)
 		return cli_usage(cmd, "report takes no operands");
-	if ((rc = cli_need(ctx, "report", ctx->renderer->report != NULL)))
+	if ((rc = CLI_NEED(ctx, report)))
 		return rc;
 	rc = build_report(ctx, &rep, &tl);
 	if (!rc && ctx->renderer->report(&out, &rep, &ctx->ropts) < 0)
@@ -77,13 +77,13 @@ int cmd_timeline(cli_ctx *ctx, int argc, char **argv)
 	dd_series *s;
 	dd_taxonomy *tx;
 	dd_error err;
-	int rc, i = cli_operands(cmd, argc, argv, &rc);
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
 
 	if (i < 0)
 		return rc;
 	if (i < argc)
 		return cli_usage(cmd, "timeline takes no operands");
-	if ((rc = cli_need(ctx, "timeline", ctx->renderer->timeline != NULL)) ||
+	if ((rc = CLI_NEED(ctx, timeline)) ||
 	    (rc = cli_series(ctx, &s)) || (rc = cli_taxonomy(ctx, &tx)))
 		return rc;
 	if (dd_timeline_build(&tl, s, tx, &err) < 0)
@@ -103,13 +103,13 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 	dd_buf out = DD_BUF_INIT;
 	const dd_round *r;
 	dd_taxonomy *tx;
-	int rc, i = cli_operands(cmd, argc, argv, &rc);
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
 
 	if (i < 0)
 		return rc;
 	if (argc - i != 1)
 		return cli_usage(cmd, "show takes one round");
-	if ((rc = cli_need(ctx, "show", ctx->renderer->show != NULL)) ||
+	if ((rc = CLI_NEED(ctx, show)) ||
 	    (rc = cli_round(ctx, argv[i], &r)) || (rc = cli_taxonomy(ctx, &tx)))
 		return rc;
 	if (ctx->renderer->show(&out, r, tx, &ctx->ropts) < 0)
@@ -129,13 +129,13 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 	dd_error err;
 	char **names = NULL;
 	size_t n, k;
-	int rc, i = cli_operands(cmd, argc, argv, &rc);
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
 
 	if (i < 0)
 		return rc;
 	if (i < argc)
 		return cli_usage(cmd, "list takes no operands");
-	if ((rc = cli_need(ctx, "list", ctx->renderer->list != NULL)) ||
+	if ((rc = CLI_NEED(ctx, list)) ||
 	    (rc = cli_source(ctx, &src)))
 		return rc;
 	memset(&l, 0, sizeof(l));

@@ -104,14 +104,6 @@ int cli_emit(dd_buf *buf)
 	return 0;
 }
 
-int cli_need(cli_ctx *ctx, const char *command, int supported)
-{
-	if (supported)
-		return 0;
-	return cli_failf("format '%s' does not apply to '%s'", ctx->format,
-			 command);
-}
-
 static int want_color(const char *mode)
 {
 	const char *term = getenv("TERM");
@@ -123,6 +115,25 @@ static int want_color(const char *mode)
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
 		return 0;
 	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
+}
+
+int cli_need(cli_ctx *ctx, const char *command, size_t offset)
+{
+	void (*fn)(void);
+
+	if (!ctx->renderer) {
+		ctx->renderer = dd_render_find(ctx->format);
+		if (!ctx->renderer)
+			return cli_failf("unknown format '%s' (text, markdown, json)",
+					 ctx->format);
+		ctx->ropts.color = want_color(ctx->color) &&
+				   !strcmp(ctx->renderer->name, "text");
+	}
+	memcpy(&fn, (const char *)ctx->renderer + offset, sizeof(fn));
+	if (fn)
+		return 0;
+	return cli_failf("format '%s' does not apply to '%s'", ctx->format,
+			 command);
 }
 
 static void ctx_release(cli_ctx *ctx)
@@ -138,23 +149,41 @@ static void ctx_release(cli_ctx *ctx)
 	dd_source_free(ctx->src);
 }
 
+int cli_output_option(cli_ctx *ctx, int c, const char *arg)
+{
+	switch (c) {
+	case CLI_OPT_FORMAT:
+		ctx->format = arg;
+		ctx->renderer = NULL;
+		return 0;
+	case CLI_OPT_LANG:
+		if (dd_lang_parse(&ctx->ropts.lang, arg) < 0)
+			return cli_failf("unknown language '%s' (use en or zh)", arg);
+		return 0;
+	case CLI_OPT_COLOR:
+		if (strcmp(arg, "auto") && strcmp(arg, "always") &&
+		    strcmp(arg, "never"))
+			return cli_failf("--color takes auto, always or never, not '%s'",
+					 arg);
+		ctx->color = arg;
+		return 0;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
-	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
-	       OPT_FORMAT, OPT_LANG, OPT_COLOR, OPT_VERSION };
+	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_VERSION };
 	static const struct option opts[] = {
 		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
 		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 		{ "series", required_argument, NULL, OPT_SERIES },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "color", required_argument, NULL, OPT_COLOR },
-		{ "colour", required_argument, NULL, OPT_COLOR },
+		CLI_OUTPUT_OPTIONS,
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *color = "auto", *cmdname = "report";
+	const char *cmdname = "report";
 	const cli_command *cmd;
 	cli_ctx ctx;
 	int c, rc;
@@ -163,6 +192,7 @@ int main(int argc, char **argv)
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.dialogues = "dialogues";
 	ctx.format = "text";
+	ctx.color = "auto";
 	ctx.ropts.lang = dd_lang_from_env();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
@@ -175,19 +205,6 @@ int main(int argc, char **argv)
 		case OPT_DIALOGUES: ctx.dialogues = optarg; break;
 		case OPT_TAXONOMY: ctx.taxonomy_path = optarg; break;
 		case OPT_SERIES: ctx.series_id = optarg; break;
-		case OPT_FORMAT: ctx.format = optarg; break;
-		case OPT_LANG:
-			if (dd_lang_parse(&ctx.ropts.lang, optarg) < 0)
-				return cli_failf("unknown language '%s' (use en or zh)",
-						 optarg);
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
-			    strcmp(optarg, "never"))
-				return cli_failf("--color takes auto, always or never, not '%s'",
-						 optarg);
-			color = optarg;
-			break;
 		case OPT_VERSION:
 			printf("dialdiff %s\n", DD_VERSION);
 			return 0;
@@ -195,6 +212,11 @@ int main(int argc, char **argv)
 			cli_print_usage(stdout, NULL);
 			return 0;
 		default:
+			rc = cli_output_option(&ctx, c, optarg);
+			if (rc > 0)
+				return rc;
+			if (rc == 0)
+				break;
 			if (optopt && optopt < 256)
 				cli_failf("unknown option '-%c'", optopt);
 			else
@@ -204,11 +226,6 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	ctx.renderer = dd_render_find(ctx.format);
-	if (!ctx.renderer)
-		return cli_failf("unknown format '%s' (text, markdown, json)",
-				 ctx.format);
-	ctx.ropts.color = want_color(color) && !strcmp(ctx.renderer->name, "text");
 	if (optind < argc)
 		cmdname = argv[optind++];
 	cmd = cli_find_command(cmdname);
@@ -225,10 +242,12 @@ int main(int argc, char **argv)
 	return rc;
 }
 
-int cli_operands(const cli_command *cmd, int argc, char **argv, int *status)
+int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
+		 int *status)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -241,7 +260,12 @@ int cli_operands(const cli_command *cmd, int argc, char **argv, int *status)
 			*status = 0;
 			return -1;
 		}
-		*status = cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+		*status = cli_output_option(ctx, c, optarg);
+		if (*status == 0)
+			continue;
+		if (*status < 0)
+			*status = cli_usage(cmd, "unknown or incomplete option '%s'",
+					    argv[optind - 1]);
 		return -1;
 	}
 	return optind;

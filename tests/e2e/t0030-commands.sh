@@ -25,6 +25,13 @@ is "$(only trade-secret-theft)" "1" "trade secrets only in round 1"
 is "$(only firearms-trafficking)" "2" "firearms only in round 2"
 is "$(only hacking)" "3,4" "hacking from round 3 on"
 
+run "$DIALDIFF" diff --format json --lang zh 1 2
+is "$(printf '%s\n' "$OUT" | jq -r .schema)" "dialdiff/diff@1" "output options are accepted after the command"
+run "$DIALDIFF" list --format markdown
+like "$OUT" "^## " "list --format markdown"
+run "$DIALDIFF" show 1 --color sometimes
+is "$STATUS" 2 "a bad output option after the command exits 2"
+
 run "$DIALDIFF" --version
 like "$OUT" '^dialdiff [0-9]+\.[0-9]+\.[0-9]+$' "--version"
 run "$DIALDIFF" help
