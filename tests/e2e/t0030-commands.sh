@@ -28,7 +28,7 @@ is "$(only hacking)" "3,4" "hacking from round 3 on"
 run "$DIALDIFF" diff --format json --lang zh 1 2
 is "$(printf '%s\n' "$OUT" | jq -r .schema)" "dialdiff/diff@1" "output options are accepted after the command"
 run "$DIALDIFF" list --format markdown
-like "$OUT" "^## " "list --format markdown"
+like "$OUT" "^### us-china-cybercrime" "list --format markdown"
 run "$DIALDIFF" show 1 --color sometimes
 is "$STATUS" 2 "a bad output option after the command exits 2"
 
