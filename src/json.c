@@ -1,0 +1,1560 @@
+/*
+ * json.c - strict JSON reading with positions, and a JSON writer.
+ *
+ * Reading takes two passes over the bytes.
+ *
+ * Pass 1 (scan) is a small strict scanner: the RFC 8259 grammar exactly,
+ * UTF-8 per RFC 3629 inside strings (outside strings only ASCII is valid
+ * anyway), escapes, duplicate keys, the nesting limit.  It never recurses
+ * and never allocates per value: it appends one dd_json per value, in
+ * document (pre-)order, to a list of node blocks that grow geometrically, and
+ * fills in its type, flags, positions and (strings) decoded length.  The
+ * literal text of every number is appended to one buffer, NUL-separated, in
+ * the same order.
+ *
+ * Pass 2 lets cJSON build its tree from the same bytes (cJSON does the
+ * unescaping and the number conversion), then walks it in pre-order and fills
+ * in the rest of each dd_json: links, counts, numbers, and pointers to the
+ * strings and keys that cJSON allocated.  The cJSON tree stays alive inside
+ * the document.  Both passes see the same grammar, so the i-th value of one
+ * is the i-th value of the other; a disagreement in count, type or string
+ * length is an internal error.
+ *
+ * Memory: the nodes and cJSON's tree come from one pool per document (see
+ * below), which makes a parse about a third faster than letting cJSON
+ * malloc and free every node and string.
+ *
+ * Columns count characters (UTF-8 code points; a tab counts 1).  They are
+ * computed lazily: the scanner remembers the column of the last position it
+ * was asked about on the current line and counts forward from there, so the
+ * total cost is linear even for a document on one line.
+ *
+ * Duplicate keys: one open-addressing hash table per nesting level.  A table
+ * is reused by every object at its level without being cleared: each slot
+ * carries the serial number ("generation") of the object that filled it, and
+ * a slot of any other generation counts as empty.  Linear in the number of
+ * members, whatever the shape of the document.
+ *
+ * Beyond the header's contract, a DD_JSON_NUMBER node has `string` pointing
+ * at its literal as written (e.g. "1.50", "1e400") and `string_len` its
+ * length: dd_json_integer reads integers exactly from it, and dd_json_value
+ * writes numbers back unchanged, so that `fmt` never alters data.
+ */
+#include <cjson/cJSON.h>
+
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/json.h"
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A document's memory -- its dd_json nodes, and cJSON's nodes and strings --
+ * comes from a pool: a bump allocator over blocks of POOL_BLOCK bytes,
+ * released all at once.  cJSON's own malloc and free per node took a third
+ * of the time of a parse.  The blocks of a freed document are kept for the
+ * next one, up to POOL_SPARE_MAX bytes per thread (memory the process has
+ * used already): fresh memory costs a page fault per 4 KiB, and for a big
+ * document the faults cost as much as the parsing.  The spare blocks stay
+ * reachable until the process exits.
+ */
+typedef struct pool_block {
+	struct pool_block *next;
+	size_t size;		/* bytes of data after this header */
+} pool_block;
+
+typedef struct pool {
+	pool_block *head;
+	char *cur;		/* free space in head ... */
+	size_t left;		/* ... and how much */
+} pool;
+
+#define POOL_ALIGN 16
+#define POOL_BLOCK ((size_t)256 << 10)
+#define POOL_SPARE_MAX ((size_t)256 << 20)
+
+static _Thread_local pool_block *pool_spare;
+static _Thread_local size_t pool_spare_bytes;
+
+static void *pool_alloc_slow(pool *p, size_t size)
+{
+	pool_block *b;
+
+	if (size > POOL_BLOCK / 4) {	/* its own block, behind the head */
+		if (size > SIZE_MAX - sizeof(*b))
+			return NULL;
+		b = malloc(sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		b->size = size;
+		if (p->head) {
+			b->next = p->head->next;
+			p->head->next = b;
+		} else {
+			b->next = NULL;
+			p->head = b;
+			p->cur = (char *)(b + 1) + size;
+			p->left = 0;
+		}
+		return b + 1;
+	}
+	if (pool_spare) {
+		b = pool_spare;
+		pool_spare = b->next;
+		pool_spare_bytes -= b->size;
+	} else {
+		b = malloc(sizeof(*b) + POOL_BLOCK);
+		if (!b)
+			return NULL;
+		b->size = POOL_BLOCK;
+	}
+	b->next = p->head;
+	p->head = b;
+	p->cur = (char *)(b + 1) + size;
+	p->left = POOL_BLOCK - size;
+	return b + 1;
+}
+
+/* size bytes aligned for any use; not zeroed; NULL on out of memory. */
+static inline void *pool_alloc(pool *p, size_t size)
+{
+	void *r;
+
+	if (size > SIZE_MAX - POOL_ALIGN)
+		return NULL;
+	size = (size + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
+	if (size > p->left)
+		return pool_alloc_slow(p, size);
+	r = p->cur;
+	p->cur += size;
+	p->left -= size;
+	return r;
+}
+
+static void pool_release(pool *p)
+{
+	pool_block *b = p->head;
+
+	while (b) {
+		pool_block *next = b->next;
+
+		if (b->size == POOL_BLOCK &&
+		    pool_spare_bytes + POOL_BLOCK <= POOL_SPARE_MAX) {
+			b->next = pool_spare;
+			pool_spare = b;
+			pool_spare_bytes += POOL_BLOCK;
+		} else {
+			free(b);
+		}
+		b = next;
+	}
+	p->head = NULL;
+	p->cur = NULL;
+	p->left = 0;
+}
+
+/* A run of nodes; the blocks of a document hold its nodes in pre-order. */
+typedef struct node_block {
+	dd_json *nodes;
+	size_t used, size;
+} node_block;
+
+#define NODE_BLOCK_MIN 32
+#define NODE_BLOCK_MAX 512	/* 48 KiB with 64-bit pointers */
+
+typedef struct node_list {
+	node_block *blocks;
+	size_t nblocks, alloc;
+	size_t count;		/* nodes in all blocks */
+} node_list;
+
+struct dd_json_doc {
+	pool mem;		/* the nodes, cJSON's tree */
+	cJSON *tree;
+	node_list nodes;	/* the first node is the root */
+	char *numtext;		/* number literals, NUL-separated, in pre-order */
+};
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: the scanner                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct key_slot {
+	size_t gen;		/* serial number of the object; 0 = never used */
+	size_t off;		/* key bytes: in the input, or in scratch if decoded */
+	size_t len;
+	uint32_t hash;
+	int decoded;
+} key_slot;
+
+typedef struct key_table {
+	key_slot *slots;
+	size_t cap;		/* a power of two, or 0 */
+	size_t used;		/* keys of the current object */
+	size_t gen;		/* the current object at this level */
+} key_table;
+
+enum { KIND_ARRAY = 1, KIND_OBJECT = 2 };
+
+typedef struct scanner {
+	const unsigned char *buf, *p, *end;
+	const char *path;
+	dd_error *err;
+
+	/* positions */
+	size_t line;
+	const unsigned char *line_start;
+	const unsigned char *col_at;	/* a position on the current line ... */
+	size_t col;			/* ... and its 1-based column */
+
+	/* output */
+	pool mem;
+	node_list nodes;
+	dd_buf numtext;
+	dd_pos pending_key;		/* key of the next value, {0,0} if none */
+
+	/* structure */
+	int depth, max_depth;
+	unsigned char kinds[DD_JSON_MAX_DEPTH + 1];
+
+	/* duplicate keys */
+	key_table *tables;		/* one per nesting level */
+	size_t ntables;
+	size_t next_gen;
+	dd_buf scratch;			/* decoded keys that had escapes */
+} scanner;
+
+/* 1 for the bytes that end a run of ordinary string content. */
+static const unsigned char string_special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 '"' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50 '\\' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/*
+ * Eight bytes at a time ("SWAR"): these find out whether a word holds a
+ * byte of interest; the caller then looks at the bytes one by one.
+ */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static inline uint64_t load8(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* Nonzero when a byte of v is '"', '\\', below 0x20 or above 0x7F. */
+static inline uint64_t string_special8(uint64_t v)
+{
+	uint64_t q = v ^ (ONES * '"'), b = v ^ (ONES * '\\');
+
+	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
+		((v - ONES * 0x20) & ~v) | v) & HIGHS;
+}
+
+/* Number of UTF-8 continuation bytes (10xxxxxx) in v. */
+static inline unsigned continuation8(uint64_t v)
+{
+	uint64_t c = v & ~(v << 1) & HIGHS;
+
+	/* at most one bit per byte, at the top: add the bytes up */
+	return (unsigned)(((c >> 7) * ONES) >> 56);
+}
+
+static int clamp_int(size_t v)
+{
+	return v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* Position of q, which lies on the current line at or after line_start. */
+static inline dd_pos pos_of(scanner *s, const unsigned char *q)
+{
+	const unsigned char *r = s->col_at;
+	size_t col = s->col;
+	dd_pos pos;
+
+	if (q < r) {		/* only on error paths; recount the line */
+		r = s->line_start;
+		col = 1;
+	}
+	for (; q - r >= 8; r += 8)
+		col += 8 - continuation8(load8(r));
+	for (; r < q; r++)
+		col += (*r & 0xC0) != 0x80;
+	s->col_at = q;
+	s->col = col;
+	pos.line = clamp_int(s->line);
+	pos.column = clamp_int(col);
+	return pos;
+}
+
+static int fail_pos(scanner *s, dd_pos pos, const char *fmt, ...) DD_PRINTF(3, 4);
+static int fail_pos(scanner *s, dd_pos pos, const char *fmt, ...)
+{
+	char msg[DD_ERROR_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	dd_error_set(s->err, DD_ERROR, s->path, pos.line, pos.column, "%s", msg);
+	return DD_ERROR;
+}
+
+#define fail_at(s, q, ...) fail_pos((s), pos_of((s), (q)), __VA_ARGS__)
+
+static int fail_oom(scanner *s)
+{
+	dd_error_oom(s->err);
+	return DD_ENOMEM;
+}
+
+static int eof_error(scanner *s)
+{
+	return fail_at(s, s->end, "unexpected end of input");
+}
+
+/*
+ * "unexpected character 'x'" for the byte at q: printable ASCII quoted,
+ * other characters as U+XXXX, bytes that are not UTF-8 as "invalid UTF-8".
+ */
+static int unexpected(scanner *s, const unsigned char *q)
+{
+	unsigned c, cp;
+	size_t n;
+
+	if (q >= s->end)
+		return eof_error(s);
+	c = *q;
+	if (c > 0x20 && c < 0x7F)
+		return fail_at(s, q, "unexpected character '%c'", (int)c);
+	if (c < 0x80)
+		return fail_at(s, q, "unexpected character U+%04X", c);
+	n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 :
+	    (c & 0xF8) == 0xF0 ? 4 : 0;
+	if (n == 0 || (size_t)(s->end - q) < n ||
+	    !dd_utf8_valid((const char *)q, n, NULL))
+		return fail_at(s, q, "invalid UTF-8");
+	dd_utf8_decode((const char *)q, &cp);
+	return fail_at(s, q, "unexpected character U+%04X", cp);
+}
+
+static inline void skip_ws(scanner *s)
+{
+	const unsigned char *p = s->p, *end = s->end;
+
+	while (p < end) {
+		unsigned c = *p;
+
+		if (c == ' ' || c == '\t' || c == '\r') {
+			p++;
+		} else if (c == '\n') {
+			p++;
+			s->line++;
+			s->line_start = p;
+			/* indentation, eight spaces at a time */
+			while (end - p >= 8 && load8(p) == ONES * ' ')
+				p += 8;
+			s->col_at = p;
+			s->col = 1 + (size_t)(p - s->line_start);
+		} else {
+			break;
+		}
+	}
+	s->p = p;
+}
+
+/* The node memory itself belongs to the pool. */
+static void node_list_release(node_list *l)
+{
+	free(l->blocks);
+	memset(l, 0, sizeof(*l));
+}
+
+/* A new zeroed node at the end of l; NULL on out of memory. */
+static dd_json *node_list_add(node_list *l, pool *mem)
+{
+	node_block *b = l->nblocks ? &l->blocks[l->nblocks - 1] : NULL;
+	dd_json *n;
+
+	if (!b || b->used == b->size) {
+		size_t size = b ? b->size * 2 : NODE_BLOCK_MIN;
+
+		if (size > NODE_BLOCK_MAX)
+			size = NODE_BLOCK_MAX;
+		if (l->nblocks == l->alloc) {
+			size_t na = l->alloc ? l->alloc * 2 : 8;
+			node_block *nb;
+
+			if (na > SIZE_MAX / sizeof(*nb))
+				return NULL;
+			nb = realloc(l->blocks, na * sizeof(*nb));
+			if (!nb)
+				return NULL;
+			l->blocks = nb;
+			l->alloc = na;
+		}
+		b = &l->blocks[l->nblocks];
+		b->nodes = pool_alloc(mem, size * sizeof(*b->nodes));
+		if (!b->nodes)
+			return NULL;
+		b->used = 0;
+		b->size = size;
+		l->nblocks++;
+	}
+	n = &b->nodes[b->used++];
+	l->count++;
+	memset(n, 0, sizeof(*n));
+	return n;
+}
+
+/* Append a node for the value starting at s->p; NULL on out of memory. */
+static dd_json *new_node(scanner *s, dd_json_type type)
+{
+	dd_json *n = node_list_add(&s->nodes, &s->mem);
+
+	if (!n)
+		return NULL;
+	n->type = type;
+	n->pos = pos_of(s, s->p);
+	n->key_pos = s->pending_key;
+	s->pending_key.line = s->pending_key.column = 0;
+	return n;
+}
+
+static int hexval(unsigned c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	c |= 0x20;
+	if (c >= 'a' && c <= 'f')
+		return (int)(c - 'a' + 10);
+	return -1;
+}
+
+/* The 4 hex digits at q (q + 4 <= end), or -1. */
+static long hex4(const unsigned char *q)
+{
+	long v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		int h = hexval(q[i]);
+
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static void put_utf8(dd_buf *b, unsigned long cp)
+{
+	char u[4];
+
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		dd_buf_add(b, u, 1);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		dd_buf_add(b, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		dd_buf_add(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		dd_buf_add(b, u, 4);
+	}
+}
+
+/* Append the decoded content of an already validated string body. */
+static void decode_string(dd_buf *b, const unsigned char *p,
+			  const unsigned char *end)
+{
+	while (p < end) {
+		const unsigned char *run = p;
+		unsigned long cp;
+
+		while (p < end && *p != '\\')
+			p++;
+		dd_buf_add(b, run, (size_t)(p - run));
+		if (p >= end)
+			break;
+		switch (p[1]) {
+		case 'b': dd_buf_addc(b, '\b'); p += 2; continue;
+		case 'f': dd_buf_addc(b, '\f'); p += 2; continue;
+		case 'n': dd_buf_addc(b, '\n'); p += 2; continue;
+		case 'r': dd_buf_addc(b, '\r'); p += 2; continue;
+		case 't': dd_buf_addc(b, '\t'); p += 2; continue;
+		case 'u': break;
+		default: dd_buf_addc(b, (char)p[1]); p += 2; continue;
+		}
+		cp = (unsigned long)hex4(p + 2);
+		p += 6;
+		if (cp >= 0xD800 && cp <= 0xDBFF) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) +
+			     ((unsigned long)hex4(p + 2) - 0xDC00);
+			p += 6;
+		}
+		put_utf8(b, cp);
+	}
+}
+
+/*
+ * Scan the string whose opening quote is at s->p; on success s->p is past
+ * the closing quote, *body and *body_end delimit the raw content and *shrink
+ * is how many bytes shorter the decoded string is (0 if and only if there
+ * are no escapes).
+ */
+static int scan_string(scanner *s, const unsigned char **body,
+		       const unsigned char **body_end, size_t *shrink)
+{
+	const unsigned char *open = s->p, *p = s->p + 1, *end = s->end;
+
+	*shrink = 0;
+	for (;;) {
+		unsigned c;
+
+		while (end - p >= 8 && !string_special8(load8(p)))
+			p += 8;
+		while (p < end && !string_special[*p])
+			p++;
+		if (p >= end)
+			return fail_at(s, open, "unterminated string");
+		c = *p;
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			long cp, lo;
+
+			if (end - p < 2)
+				return fail_at(s, open, "unterminated string");
+			switch (p[1]) {
+			case '"': case '\\': case '/': case 'b':
+			case 'f': case 'n': case 'r': case 't':
+				p += 2;
+				*shrink += 1;
+				continue;
+			case 'u':
+				break;
+			default:
+				if (p[1] > 0x20 && p[1] < 0x7F)
+					return fail_at(s, p,
+						       "invalid escape '\\%c' in string",
+						       p[1]);
+				return fail_at(s, p, "invalid escape in string");
+			}
+			if (end - p < 6 || (cp = hex4(p + 2)) < 0)
+				return fail_at(s, p, "invalid \\u escape");
+			if (cp == 0)
+				return fail_at(s, p, "\\u0000 in a string is not supported");
+			if (cp >= 0xDC00 && cp <= 0xDFFF)
+				return fail_at(s, p, "invalid \\u escape (lone surrogate)");
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				if (end - p < 12 || p[6] != '\\' || p[7] != 'u' ||
+				    (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+					return fail_at(s, p, "invalid \\u escape (lone surrogate)");
+				p += 12;
+				*shrink += 8;	/* 12 bytes become 4 */
+			} else {
+				p += 6;
+				*shrink += cp < 0x80 ? 5 : cp < 0x800 ? 4 : 3;
+			}
+			continue;
+		}
+		if (c < 0x20)
+			return fail_at(s, p, "control character in string");
+		/*
+		 * Non-ASCII: the common 2- and 3-byte forms inline, anything
+		 * else (4 bytes, E0/ED leads, errors) by dd_utf8_valid.
+		 */
+		do {
+			size_t n, bad;
+
+			c = *p;
+			if (c >= 0xC2 && c <= 0xDF) {
+				if (end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+					p += 2;
+					continue;
+				}
+			} else if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+				if (end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+				    (p[2] & 0xC0) == 0x80) {
+					p += 3;
+					continue;
+				}
+			}
+			n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if ((size_t)(end - p) < n)
+				n = (size_t)(end - p);
+			if (!dd_utf8_valid((const char *)p, n, &bad))
+				return fail_at(s, p + bad, "invalid UTF-8");
+			p += n;
+		} while (p < end && *p >= 0x80);
+	}
+	*body = open + 1;
+	*body_end = p;
+	s->p = p + 1;
+	return 0;
+}
+
+static inline uint64_t hash_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0xff51afd7ed558ccdull;
+	return h ^ (h >> 32);
+}
+
+/* A hash of the key's bytes, a word at a time (keys are short). */
+static uint32_t hash_bytes(const unsigned char *p, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, v = 0;
+	size_t i;
+
+	if (len >= 8) {
+		for (; len > 8; p += 8, len -= 8)
+			h = hash_mix(h, load8(p));
+		h = hash_mix(h, load8(p + len - 8));	/* the last 8 bytes */
+	} else {
+		for (i = 0; i < len; i++)
+			v |= (uint64_t)p[i] << (8 * i);
+		h = hash_mix(h, v);
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static const unsigned char *slot_key(const scanner *s, const key_slot *k)
+{
+	return (k->decoded ? (const unsigned char *)s->scratch.ptr : s->buf) +
+	       k->off;
+}
+
+/* Make room for one more key in t, rehashing the current object's keys. */
+static int table_reserve(key_table *t)
+{
+	key_slot *old = t->slots, *ns;
+	size_t oldcap = t->cap, cap, i;
+
+	if ((t->used + 1) * 2 <= t->cap)
+		return 0;
+	cap = t->cap ? t->cap * 2 : 16;
+	if (cap > SIZE_MAX / sizeof(*ns))
+		return -1;
+	ns = calloc(cap, sizeof(*ns));
+	if (!ns)
+		return -1;
+	for (i = 0; i < oldcap; i++) {
+		size_t j;
+
+		if (old[i].gen != t->gen)
+			continue;
+		j = old[i].hash & (cap - 1);
+		while (ns[j].gen)
+			j = (j + 1) & (cap - 1);
+		ns[j] = old[i];
+	}
+	free(old);
+	t->slots = ns;
+	t->cap = cap;
+	return 0;
+}
+
+static void duplicate_message(char *out, size_t size, const unsigned char *k,
+			      size_t len)
+{
+	dd_buf b = DD_BUF_INIT;
+	size_t max = 60;
+	int cut = 0;
+
+	if (len > max) {
+		len = max;
+		while (len > 0 && (k[len] & 0xC0) == 0x80)
+			len--;
+		cut = 1;
+	}
+	dd_json_quote(&b, (const char *)k, len);
+	if (cut && b.len > 0 && !b.oom) {
+		b.len--;
+		dd_buf_adds(&b, "...\"");
+	}
+	snprintf(out, size, "duplicate key %s", b.oom ? "" : b.ptr);
+	dd_buf_release(&b);
+}
+
+/*
+ * Record the key just scanned (raw body [a, b), escaped or not) in the
+ * current object's table; a duplicate is an error at key_pos.
+ */
+static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
+		   int escaped, dd_pos key_pos)
+{
+	key_table *t = &s->tables[s->depth - 1];
+	const unsigned char *k;
+	size_t off, len, i;
+	uint32_t h;
+
+	if (escaped) {
+		off = s->scratch.len;
+		decode_string(&s->scratch, a, b);
+		if (dd_buf_oom(&s->scratch))
+			return fail_oom(s);
+		len = s->scratch.len - off;
+		k = (const unsigned char *)s->scratch.ptr + off;
+	} else {
+		off = (size_t)(a - s->buf);
+		len = (size_t)(b - a);
+		k = a;
+	}
+	if (table_reserve(t) < 0)
+		return fail_oom(s);
+	h = hash_bytes(k, len);
+	for (i = h & (t->cap - 1); t->slots[i].gen == t->gen;
+	     i = (i + 1) & (t->cap - 1)) {
+		const key_slot *o = &t->slots[i];
+
+		if (o->hash == h && o->len == len &&
+		    memcmp(slot_key(s, o), k, len) == 0) {
+			char msg[200];
+
+			duplicate_message(msg, sizeof(msg), k, len);
+			return fail_pos(s, key_pos, "%s", msg);
+		}
+	}
+	t->slots[i].gen = t->gen;
+	t->slots[i].off = off;
+	t->slots[i].len = len;
+	t->slots[i].hash = h;
+	t->slots[i].decoded = escaped;
+	t->used++;
+	return 0;
+}
+
+/* Open a container at s->p ('[' or '{'). */
+static int open_container(scanner *s, int kind)
+{
+	if (s->depth >= DD_JSON_MAX_DEPTH)
+		return fail_at(s, s->p, "nesting deeper than %d levels",
+			       DD_JSON_MAX_DEPTH);
+	s->kinds[s->depth++] = (unsigned char)kind;
+	if (s->depth > s->max_depth)
+		s->max_depth = s->depth;
+	if (kind == KIND_OBJECT) {
+		key_table *t;
+
+		if ((size_t)s->depth > s->ntables) {
+			size_t n = s->ntables ? s->ntables : 16;
+			key_table *nt;
+
+			while (n < (size_t)s->depth)	/* arrays need no table */
+				n *= 2;
+			if (n > DD_JSON_MAX_DEPTH + 1)
+				n = DD_JSON_MAX_DEPTH + 1;
+			nt = realloc(s->tables, n * sizeof(*nt));
+			if (!nt)
+				return fail_oom(s);
+			memset(nt + s->ntables, 0,
+			       (n - s->ntables) * sizeof(*nt));
+			s->tables = nt;
+			s->ntables = n;
+		}
+		t = &s->tables[s->depth - 1];
+		t->gen = ++s->next_gen;
+		t->used = 0;
+	}
+	s->p++;
+	return 0;
+}
+
+static int is_digit(const unsigned char *p, const unsigned char *end)
+{
+	return p < end && *p >= '0' && *p <= '9';
+}
+
+/* Scan the number at s->p into node n. */
+static int scan_number(scanner *s, dd_json *n)
+{
+	const unsigned char *start = s->p, *p = s->p, *end = s->end;
+	int integer = 1;
+
+	if (*p == '-') {
+		p++;
+		if (p >= end)
+			return eof_error(s);
+		if (!is_digit(p, end))
+			return fail_at(s, p, "expected a digit after '-'");
+	}
+	if (*p == '0') {
+		p++;
+		if (is_digit(p, end))
+			return fail_at(s, p, "leading zeros are not allowed in numbers");
+	} else {
+		while (is_digit(p, end))
+			p++;
+	}
+	if (p < end && *p == '.') {
+		integer = 0;
+		p++;
+		if (p >= end)
+			return eof_error(s);
+		if (!is_digit(p, end))
+			return fail_at(s, p, "expected a digit after the decimal point");
+		while (is_digit(p, end))
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		integer = 0;
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (p >= end)
+			return eof_error(s);
+		if (!is_digit(p, end))
+			return fail_at(s, p, "expected a digit in the exponent");
+		while (is_digit(p, end))
+			p++;
+	}
+	if (integer)
+		n->flags |= DD_JSON_INTEGER_LITERAL;
+	n->string_len = (size_t)(p - start);
+	dd_buf_add(&s->numtext, start, (size_t)(p - start));
+	dd_buf_addc(&s->numtext, '\0');
+	if (dd_buf_oom(&s->numtext))
+		return fail_oom(s);
+	s->p = p;
+	return 0;
+}
+
+static int scan_literal(scanner *s, const char *lit)
+{
+	const unsigned char *p = s->p;
+	size_t i;
+
+	for (i = 0; lit[i]; i++) {
+		if (p + i >= s->end)
+			return eof_error(s);
+		if (p[i] != (unsigned char)lit[i])
+			return unexpected(s, p + i);
+	}
+	s->p = p + i;
+	return 0;
+}
+
+static int scan(scanner *s)
+{
+	const unsigned char *a, *b;
+	dd_json *n;
+	size_t shrink;
+	dd_pos key_pos;
+
+	if (s->end - s->p >= 3 && s->p[0] == 0xEF && s->p[1] == 0xBB &&
+	    s->p[2] == 0xBF)
+		return fail_at(s, s->p,
+			       "byte order mark (BOM) at the start of the file is not allowed");
+	if (s->end - s->p >= 2 &&
+	    ((s->p[0] == 0xFE && s->p[1] == 0xFF) ||
+	     (s->p[0] == 0xFF && s->p[1] == 0xFE)))
+		return fail_at(s, s->p, "invalid UTF-8 (the file looks like UTF-16)");
+	skip_ws(s);
+	if (s->p == s->end) {
+		dd_pos one = { 1, 1 };
+
+		return fail_pos(s, one, "empty file");
+	}
+
+value:
+	skip_ws(s);
+	if (s->p >= s->end)
+		return eof_error(s);
+	switch (*s->p) {
+	case '{':
+		if (!new_node(s, DD_JSON_OBJECT))
+			return fail_oom(s);
+		if (open_container(s, KIND_OBJECT) < 0)
+			return -1;
+		skip_ws(s);
+		if (s->p < s->end && *s->p == '}') {
+			s->p++;
+			s->depth--;
+			goto after_value;
+		}
+		goto member;
+	case '[':
+		if (!new_node(s, DD_JSON_ARRAY))
+			return fail_oom(s);
+		if (open_container(s, KIND_ARRAY) < 0)
+			return -1;
+		skip_ws(s);
+		if (s->p < s->end && *s->p == ']') {
+			s->p++;
+			s->depth--;
+			goto after_value;
+		}
+		goto value;
+	case '"':
+		if (!(n = new_node(s, DD_JSON_STRING)))
+			return fail_oom(s);
+		if (scan_string(s, &a, &b, &shrink) < 0)
+			return -1;
+		n->string_len = (size_t)(b - a) - shrink;
+		goto after_value;
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		if (!(n = new_node(s, DD_JSON_NUMBER)))
+			return fail_oom(s);
+		if (scan_number(s, n) < 0)
+			return -1;
+		goto after_value;
+	case 't':
+		if (!new_node(s, DD_JSON_TRUE))
+			return fail_oom(s);
+		if (scan_literal(s, "true") < 0)
+			return -1;
+		goto after_value;
+	case 'f':
+		if (!new_node(s, DD_JSON_FALSE))
+			return fail_oom(s);
+		if (scan_literal(s, "false") < 0)
+			return -1;
+		goto after_value;
+	case 'n':
+		if (!new_node(s, DD_JSON_NULL))
+			return fail_oom(s);
+		if (scan_literal(s, "null") < 0)
+			return -1;
+		goto after_value;
+	default:
+		return unexpected(s, s->p);
+	}
+
+member:			/* s->p is past '{' or ',' and white space */
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (*s->p != '"')
+		return unexpected(s, s->p);
+	key_pos = pos_of(s, s->p);
+	if (scan_string(s, &a, &b, &shrink) < 0)
+		return -1;
+	if (add_key(s, a, b, shrink != 0, key_pos) < 0)
+		return -1;
+	skip_ws(s);
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (*s->p != ':')
+		return unexpected(s, s->p);
+	s->p++;
+	s->pending_key = key_pos;
+	goto value;
+
+after_value:
+	skip_ws(s);
+	if (s->depth == 0) {
+		if (s->p != s->end)
+			return fail_at(s, s->p,
+				       "trailing characters after the JSON value");
+		return 0;
+	}
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (s->kinds[s->depth - 1] == KIND_ARRAY) {
+		if (*s->p == ',') {
+			s->p++;
+			goto value;
+		}
+		if (*s->p == ']') {
+			s->p++;
+			s->depth--;
+			goto after_value;
+		}
+	} else {
+		if (*s->p == ',') {
+			s->p++;
+			skip_ws(s);
+			goto member;
+		}
+		if (*s->p == '}') {
+			s->p++;
+			s->depth--;
+			goto after_value;
+		}
+	}
+	return unexpected(s, s->p);
+}
+
+static void scanner_release(scanner *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntables; i++)
+		free(s->tables[i].slots);
+	free(s->tables);
+	dd_buf_release(&s->scratch);
+	dd_buf_release(&s->numtext);
+	node_list_release(&s->nodes);
+	pool_release(&s->mem);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: mirror cJSON's tree                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * While dd_json_parse runs cJSON, cJSON's allocations come from the
+ * document's pool; the tree goes with the pool (cJSON_Delete is never called
+ * on it).  The hooks are process-global, but json.c is the only user of
+ * cJSON and the pool pointer is per thread; outside a parse they are plain
+ * malloc and free.
+ */
+static _Thread_local pool *cjson_pool;
+
+static void *cjson_alloc(size_t size)
+{
+	if (cjson_pool)
+		return pool_alloc(cjson_pool, size);
+	return malloc(size);
+}
+
+static void cjson_free(void *p)
+{
+	if (!cjson_pool)	/* pool memory goes with the pool */
+		free(p);
+}
+
+static cJSON *cjson_parse(pool *mem, const char *buf, size_t len)
+{
+	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
+	const char *end = NULL;
+	cJSON *tree;
+
+	cJSON_InitHooks(&hooks);
+	cjson_pool = mem;
+	tree = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	cjson_pool = NULL;
+	return tree;
+}
+
+static int cjson_type(const cJSON *c, dd_json_type *t)
+{
+	switch (c->type & 0xFF) {
+	case cJSON_False: *t = DD_JSON_FALSE; return 0;
+	case cJSON_True: *t = DD_JSON_TRUE; return 0;
+	case cJSON_NULL: *t = DD_JSON_NULL; return 0;
+	case cJSON_Number: *t = DD_JSON_NUMBER; return 0;
+	case cJSON_String: *t = DD_JSON_STRING; return 0;
+	case cJSON_Array: *t = DD_JSON_ARRAY; return 0;
+	case cJSON_Object: *t = DD_JSON_OBJECT; return 0;
+	default: return -1;
+	}
+}
+
+/*
+ * Fill in doc->nodes from doc->tree; -1 when the two passes disagree, -2 on
+ * out of memory.
+ */
+static int mirror(dd_json_doc *doc, int max_depth)
+{
+	const cJSON *small[64], **stack = small;
+	const cJSON *c = doc->tree;
+	dd_json *parent = NULL, *prev = NULL;
+	char *num = doc->numtext;
+	size_t i = 0, bi = 0, k = 0;
+	int sp = 0, rc = -1;
+
+	if (max_depth >= 64 &&
+	    !(stack = malloc(((size_t)max_depth + 1) * sizeof(*stack))))
+		return -2;
+	for (;;) {
+		dd_json *d;
+		dd_json_type t;
+
+		if (i >= doc->nodes.count || cjson_type(c, &t) < 0)
+			goto out;
+		if (k == doc->nodes.blocks[bi].used) {
+			bi++;
+			k = 0;
+		}
+		d = &doc->nodes.blocks[bi].nodes[k++];
+		i++;
+		if (d->type != t)
+			goto out;
+		d->parent = parent;
+		if (parent) {
+			if (prev)
+				prev->next = d;
+			else
+				parent->child = d;
+			parent->count++;
+			if (parent->type == DD_JSON_OBJECT) {
+				if (!c->string)
+					goto out;
+				d->key = c->string;
+			}
+		}
+		if (t == DD_JSON_STRING) {
+			/* string_len comes from pass 1: check it cheaply */
+			if (!c->valuestring || c->valuestring[d->string_len])
+				goto out;
+			d->string = c->valuestring;
+		} else if (t == DD_JSON_NUMBER) {
+			d->number = c->valuedouble;
+			d->string = num;
+			num += d->string_len + 1;
+		}
+		if ((t == DD_JSON_ARRAY || t == DD_JSON_OBJECT) && c->child) {
+			if (sp >= max_depth)
+				goto out;
+			stack[sp++] = c;
+			parent = d;
+			prev = NULL;
+			c = c->child;
+			continue;
+		}
+		prev = d;
+		while (!c->next) {
+			if (sp == 0) {
+				rc = i == doc->nodes.count ? 0 : -1;
+				goto out;
+			}
+			c = stack[--sp];
+			prev = parent;
+			parent = parent->parent;
+		}
+		c = c->next;
+	}
+out:
+	if (stack != small)
+		free(stack);
+	return rc;
+}
+
+int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
+		  const char *path, dd_error *err)
+{
+	scanner s;
+	dd_json_doc *doc;
+	int rc;
+
+	*out = NULL;
+	if (!buf && len)
+		return dd_error_set(err, DD_EUSAGE, path, 0, 0,
+				    "no buffer to parse");
+	if (!buf)
+		buf = "";
+	memset(&s, 0, sizeof(s));
+	s.buf = s.p = (const unsigned char *)buf;
+	s.end = s.buf + len;
+	s.path = path;
+	s.err = err;
+	s.line = 1;
+	s.line_start = s.col_at = s.buf;
+	s.col = 1;
+	dd_buf_init(&s.numtext);
+	dd_buf_init(&s.scratch);
+
+	rc = scan(&s);
+	if (rc < 0)
+		goto out;
+	doc = calloc(1, sizeof(*doc));
+	if (!doc) {
+		rc = dd_error_oom(err);
+		goto out;
+	}
+	doc->mem = s.mem;
+	memset(&s.mem, 0, sizeof(s.mem));
+	doc->nodes = s.nodes;
+	memset(&s.nodes, 0, sizeof(s.nodes));
+	doc->numtext = dd_buf_detach(&s.numtext, NULL);
+	if (!doc->numtext) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
+	doc->tree = cjson_parse(&doc->mem, buf, len);
+	if (!doc->tree) {
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "internal error: cJSON could not parse a document the scanner accepted (out of memory?)");
+		goto fail;
+	}
+	rc = mirror(doc, s.max_depth);
+	if (rc == -2) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
+	if (rc < 0) {
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "internal error: the scanner and cJSON disagree about the document");
+		goto fail;
+	}
+	*out = doc;
+	goto out;
+fail:
+	dd_json_doc_free(doc);
+out:
+	scanner_release(&s);
+	return rc;
+}
+
+void dd_json_doc_free(dd_json_doc *doc)
+{
+	if (!doc)
+		return;
+	node_list_release(&doc->nodes);
+	free(doc->numtext);
+	pool_release(&doc->mem);
+	free(doc);
+}
+
+const dd_json *dd_json_root(const dd_json_doc *doc)
+{
+	return doc && doc->nodes.count ? &doc->nodes.blocks[0].nodes[0] : NULL;
+}
+
+const dd_json *dd_json_get(const dd_json *object, const char *key)
+{
+	const dd_json *m;
+
+	if (!object || object->type != DD_JSON_OBJECT || !key)
+		return NULL;
+	for (m = object->child; m; m = m->next)
+		if (m->key && strcmp(m->key, key) == 0)
+			return m;
+	return NULL;
+}
+
+const char *dd_json_type_name(dd_json_type type)
+{
+	switch (type) {
+	case DD_JSON_NULL: return "null";
+	case DD_JSON_FALSE:
+	case DD_JSON_TRUE: return "boolean";
+	case DD_JSON_NUMBER: return "number";
+	case DD_JSON_STRING: return "string";
+	case DD_JSON_ARRAY: return "array";
+	case DD_JSON_OBJECT: return "object";
+	}
+	return "unknown";
+}
+
+int dd_json_integer(const dd_json *node, long long *out)
+{
+	const char *p;
+	unsigned long long v = 0, limit;
+	int neg = 0;
+
+	if (!node || node->type != DD_JSON_NUMBER ||
+	    !(node->flags & DD_JSON_INTEGER_LITERAL))
+		return 0;
+	p = node->string;
+	if (!p) {		/* not from the parser: use the double */
+		double d = node->number;
+
+		if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) ||
+		    d != floor(d))
+			return 0;
+		*out = (long long)d;
+		return 1;
+	}
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	limit = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX;
+	if (*p < '0' || *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+
+		if (v > (limit - d) / 10)
+			return 0;
+		v = v * 10 + d;
+	}
+	if (*p)
+		return 0;
+	if (neg)
+		*out = v == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN :
+		       -(long long)v;
+	else
+		*out = (long long)v;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The writer                                                          */
+/* ------------------------------------------------------------------ */
+
+void dd_json_quote(dd_buf *buf, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p, *end, *run;
+
+	if (!s) {
+		s = "";
+		len = 0;
+	}
+	p = run = (const unsigned char *)s;
+	end = p + len;
+
+	dd_buf_addc(buf, '"');
+	for (; p < end; p++) {
+		unsigned c = *p;
+		char esc[6];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		dd_buf_add(buf, run, (size_t)(p - run));
+		run = p + 1;
+		switch (c) {
+		case '"': dd_buf_add(buf, "\\\"", 2); break;
+		case '\\': dd_buf_add(buf, "\\\\", 2); break;
+		case '\b': dd_buf_add(buf, "\\b", 2); break;
+		case '\f': dd_buf_add(buf, "\\f", 2); break;
+		case '\n': dd_buf_add(buf, "\\n", 2); break;
+		case '\r': dd_buf_add(buf, "\\r", 2); break;
+		case '\t': dd_buf_add(buf, "\\t", 2); break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			dd_buf_add(buf, esc, 6);
+		}
+	}
+	dd_buf_add(buf, run, (size_t)(end - run));
+	dd_buf_addc(buf, '"');
+}
+
+void dd_json_writer_init(dd_json_writer *w, dd_buf *out, int compact)
+{
+	w->out = out;
+	w->depth = 0;
+	w->need_comma = 0;
+	w->after_key = 0;
+	w->compact = compact;
+}
+
+static void newline(dd_json_writer *w)
+{
+	if (w->compact)
+		return;
+	dd_buf_addc(w->out, '\n');
+	dd_buf_addn(w->out, ' ', (size_t)w->depth * 2);
+}
+
+/* Comma and line break before a value. */
+static void before_value(dd_json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->need_comma)
+		dd_buf_addc(w->out, ',');
+	if (w->depth > 0)
+		newline(w);
+}
+
+static void begin_container(dd_json_writer *w, char c)
+{
+	before_value(w);
+	dd_buf_addc(w->out, c);
+	w->depth++;
+	w->need_comma = 0;
+}
+
+static void end_container(dd_json_writer *w, char c)
+{
+	if (w->depth > 0)
+		w->depth--;
+	if (w->need_comma)
+		newline(w);
+	dd_buf_addc(w->out, c);
+	w->need_comma = 1;
+	w->after_key = 0;
+}
+
+void dd_json_begin_object(dd_json_writer *w)
+{
+	begin_container(w, '{');
+}
+
+void dd_json_end_object(dd_json_writer *w)
+{
+	end_container(w, '}');
+}
+
+void dd_json_begin_array(dd_json_writer *w)
+{
+	begin_container(w, '[');
+}
+
+void dd_json_end_array(dd_json_writer *w)
+{
+	end_container(w, ']');
+}
+
+void dd_json_key(dd_json_writer *w, const char *key)
+{
+	if (w->need_comma)
+		dd_buf_addc(w->out, ',');
+	newline(w);
+	dd_json_quote(w->out, key ? key : "", key ? strlen(key) : 0);
+	if (w->compact)
+		dd_buf_addc(w->out, ':');
+	else
+		dd_buf_add(w->out, ": ", 2);
+	w->after_key = 1;
+	w->need_comma = 1;
+}
+
+static void raw_value(dd_json_writer *w, const char *s, size_t len)
+{
+	before_value(w);
+	dd_buf_add(w->out, s, len);
+	w->need_comma = 1;
+}
+
+void dd_json_string_len(dd_json_writer *w, const char *s, size_t len)
+{
+	if (!s) {
+		dd_json_null(w);
+		return;
+	}
+	before_value(w);
+	dd_json_quote(w->out, s, len);
+	w->need_comma = 1;
+}
+
+void dd_json_string(dd_json_writer *w, const char *s)
+{
+	dd_json_string_len(w, s, s ? strlen(s) : 0);
+}
+
+void dd_json_int(dd_json_writer *w, long long v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof(b), "%lld", v);
+
+	raw_value(w, b, (size_t)n);
+}
+
+/*
+ * Format v with prec significant digits; the C locale's '.' whatever
+ * LC_NUMERIC says.  Returns 1 when the text reads back as v.
+ */
+static int format_double(char *b, size_t size, double v, int prec)
+{
+	const char *dp = localeconv()->decimal_point;
+	char *q;
+	int ok;
+
+	snprintf(b, size, "%.*g", prec, v);
+	ok = strtod(b, NULL) == v;	/* in the same locale as snprintf */
+	if (dp && dp[0] && strcmp(dp, ".") != 0 && (q = strstr(b, dp))) {
+		size_t dl = strlen(dp);
+
+		*q = '.';
+		memmove(q + 1, q + dl, strlen(q + dl) + 1);
+	}
+	return ok;
+}
+
+void dd_json_double(dd_json_writer *w, double v)
+{
+	char b[64];
+
+	if (!isfinite(v)) {
+		dd_json_null(w);
+		return;
+	}
+	if (!format_double(b, sizeof(b), v, 15) &&
+	    !format_double(b, sizeof(b), v, 16))
+		format_double(b, sizeof(b), v, 17);
+	raw_value(w, b, strlen(b));
+}
+
+void dd_json_bool(dd_json_writer *w, int v)
+{
+	if (v)
+		raw_value(w, "true", 4);
+	else
+		raw_value(w, "false", 5);
+}
+
+void dd_json_null(dd_json_writer *w)
+{
+	raw_value(w, "null", 4);
+}
+
+void dd_json_value(dd_json_writer *w, const dd_json *node)
+{
+	const dd_json *c;
+
+	if (!node) {
+		dd_json_null(w);
+		return;
+	}
+	switch (node->type) {
+	case DD_JSON_NULL:
+		dd_json_null(w);
+		break;
+	case DD_JSON_FALSE:
+		dd_json_bool(w, 0);
+		break;
+	case DD_JSON_TRUE:
+		dd_json_bool(w, 1);
+		break;
+	case DD_JSON_NUMBER:
+		if (node->string)	/* the literal, as written */
+			raw_value(w, node->string, node->string_len);
+		else
+			dd_json_double(w, node->number);
+		break;
+	case DD_JSON_STRING:
+		dd_json_string_len(w, node->string ? node->string : "",
+				   node->string_len);
+		break;
+	case DD_JSON_ARRAY:
+		dd_json_begin_array(w);
+		for (c = node->child; c; c = c->next)
+			dd_json_value(w, c);
+		dd_json_end_array(w);
+		break;
+	case DD_JSON_OBJECT:
+		dd_json_begin_object(w);
+		for (c = node->child; c; c = c->next) {
+			dd_json_key(w, c->key);
+			dd_json_value(w, c);
+		}
+		dd_json_end_object(w);
+		break;
+	}
+}
