@@ -3,8 +3,13 @@
  * classify the items of a round.
  *
  * The only module that includes PCRE2.  Every pattern is compiled once, at
- * load time, with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS and JIT-compiled
- * where the platform allows.  Matching shares one match context (match,
+ * load time, with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, so that a pattern
+ * that does not compile is reported by the loader.  The patterns of a
+ * section are JIT-compiled (where the platform allows) when a label is
+ * first matched against that section, not at load time: JIT compilation
+ * costs about 12 times as much as compilation and 1.7 KiB of executable
+ * memory per pattern, and a taxonomy of 60,000 entries whose items all
+ * carry explicit ids never needs it.  Matching shares one match context (match,
  * heap and depth limits, a JIT stack) and one match data block.  Labels are
  * checked for valid UTF-8 once, when they first reach the cache, and then
  * matched with PCRE2_NO_UTF_CHECK against every pattern.
@@ -50,6 +55,7 @@ typedef struct cached {
 
 struct dd_taxonomy_impl {
 	pcre2_code ****codes;	/* codes[s][e][p], arrays in the arena */
+	unsigned char *jitted;	/* per section: 1 once its patterns are JIT-compiled */
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	pcre2_jit_stack *jit_stack;
@@ -237,8 +243,7 @@ static void compile_pattern(loadctx *c, dd_entry *en, size_t p,
 				dd_utf8_chars(pat, eoff) + 1);
 		return;
 	}
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* else: interpreter */
-	*slot_out = re;
+	*slot_out = re;	/* JIT-compiled on first use: see jit_section() */
 }
 
 /* Add key -> value to map unless present; returns the value that was
@@ -424,8 +429,10 @@ static void load_root(loadctx *c, const dd_json *root)
 					       sizeof(dd_strmap));
 	c->tx->impl->cache = dd_load_array(&c->l, secs->count,
 					   sizeof(dd_strmap));
+	c->tx->impl->jitted = dd_load_array(&c->l, secs->count, 1);
 	if (!c->tx->sections || !c->tx->impl->codes ||
-	    !c->tx->impl->entry_ids || !c->tx->impl->cache)
+	    !c->tx->impl->entry_ids || !c->tx->impl->cache ||
+	    !c->tx->impl->jitted)
 		return;
 	c->tx->impl->nmaps = secs->count;	/* zero-filled: empty maps */
 	for (i = 0, v = secs->child; v && !c->l.oom; v = v->next, i++)
@@ -535,6 +542,24 @@ static int match_failure(const dd_taxonomy *tx, size_t sec,
 			    "label: %s", pat, en->id, (const char *)msg);
 }
 
+/* JIT-compile the patterns of section sec, once; where the JIT fails or
+ * is not available pcre2_match uses the interpreter. */
+static void jit_section(dd_taxonomy *tx, size_t sec)
+{
+	const dd_tsection *ts = &tx->sections[sec];
+	dd_taxonomy_impl *im = tx->impl;
+	size_t e, p;
+
+	if (im->jitted[sec])
+		return;
+	im->jitted[sec] = 1;
+	for (e = 0; e < ts->nentries; e++)
+		for (p = 0; p < ts->entries[e].npatterns; p++)
+			if (im->codes[sec][e][p])
+				(void)pcre2_jit_compile(im->codes[sec][e][p],
+							PCRE2_JIT_COMPLETE);
+}
+
 /* Match text against every entry of section sec, filling r. */
 static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 		      size_t len, cached *r)
@@ -543,6 +568,7 @@ static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 	dd_taxonomy_impl *im = tx->impl;
 	size_t e, p;
 
+	jit_section(tx, sec);
 	r->m.count = 0;
 	r->m.entry[0] = r->m.entry[1] = -1;
 	for (e = 0; e < ts->nentries; e++) {
