@@ -4,6 +4,8 @@
 #   make run        install missing packages, build, print the bundled report
 #   make test       install missing test packages, build, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      dialdiff against its peers (several minutes; RUNS=5)
+#   make bench-scaling   how the cost of log and diff grows with size
 
 VERSION   := 0.1.0
 CC        ?= cc
@@ -46,7 +48,8 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run test test-unit test-e2e deps deps-test install uninstall clean
+.PHONY: all run test test-unit test-e2e deps deps-test deps-bench install uninstall clean
+.PHONY: bench bench-scaling
 
 all: $(B)/dialdiff
 
@@ -86,6 +89,26 @@ test-unit: $(UNIT_BIN)
 
 test-e2e: $(B)/dialdiff
 	DIALDIFF=$(CURDIR)/$(B)/dialdiff prove --exec 'sh' tests/e2e/t*.sh
+
+# Benchmarks: data is generated under $(B)/bench/ (see scripts/bench/run.py).
+RUNS ?= 5
+BENCH_RUN = python3 scripts/bench/run.py --build $(B) --runs $(RUNS)
+
+deps-bench:
+	@sh scripts/deps.sh bench
+
+$(B)/bench/parse_floor: scripts/bench/peers/parse_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARNINGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags libcjson) -o $@ $< \
+		$(LDFLAGS) $(shell $(PKG_CONFIG) --libs libcjson)
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory all $(B)/bench/parse_floor
+	$(BENCH_RUN)
+
+bench-scaling: deps-bench
+	@$(MAKE) --no-print-directory all $(B)/bench/parse_floor
+	$(BENCH_RUN) --scaling
 
 install: $(B)/dialdiff
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

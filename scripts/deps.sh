@@ -2,6 +2,7 @@
 # Install the Debian packages dialdiff needs, when they are missing.
 #   scripts/deps.sh build   what `make` needs
 #   scripts/deps.sh test    what `make test` needs as well
+#   scripts/deps.sh bench   what `make bench` needs as well
 # As root it runs apt-get; otherwise it prints the apt-get line and stops.
 set -eu
 
@@ -9,7 +10,8 @@ pkgs="gcc make pkg-config libgit2-dev libcjson-dev libpcre2-dev"
 case "${1:-build}" in
 build) ;;
 test) pkgs="$pkgs libcmocka-dev git perl jq python3" ;;
-*) echo "usage: scripts/deps.sh build|test" >&2; exit 2 ;;
+bench) pkgs="$pkgs git jq python3 time" ;;
+*) echo "usage: scripts/deps.sh build|test|bench" >&2; exit 2 ;;
 esac
 
 missing=""
