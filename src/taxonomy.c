@@ -258,6 +258,21 @@ static void *index_add(loadctx *c, dd_strmap *map, const char *key,
 	return old;
 }
 
+/* what = "entry \"ID\"" (truncated to size) without snprintf, which
+ * cost a tenth of the time of loading a 60,000-entry taxonomy. */
+static void entry_what(char *what, size_t size, const char *id)
+{
+	static const char head[] = "entry \"";
+	size_t n = strlen(id);
+
+	if (n > size - sizeof(head) - 1)
+		n = size - sizeof(head) - 1;
+	memcpy(what, head, sizeof(head) - 1);
+	memcpy(what + sizeof(head) - 1, id, n);
+	what[sizeof(head) - 1 + n] = '"';
+	what[sizeof(head) + n] = '\0';
+}
+
 /* Entry ei (in the file) of section si (in the model; index in the file:
  * sj). */
 static void load_entry(loadctx *c, size_t si, size_t sj, const dd_json *v,
@@ -268,19 +283,23 @@ static void load_entry(loadctx *c, size_t si, size_t sj, const dd_json *v,
 	dd_entry *en = &ts->entries[ts->nentries];
 	pcre2_code **codes = NULL;
 	const dd_json *pats, *p;
+	const dd_json *idv;
 	char what[160];
 	size_t n;
 
-	snprintf(what, sizeof(what), "sections[%zu].entries[%zu]", sj, ei);
+	/* The position in the file names the entry in messages until its id
+	 * is known; it is formatted only when a message may need it. */
+	idv = v->type == DD_JSON_OBJECT ? dd_json_get(v, "id") : NULL;
+	what[0] = '\0';
+	if (!idv || idv->type != DD_JSON_STRING)
+		snprintf(what, sizeof(what), "sections[%zu].entries[%zu]", sj, ei);
 	if (!dd_load_expect(&c->l, v, DD_JSON_OBJECT, what))
 		return;
 	ts->nentries++;
 	en->pos = v->pos;
 	en->id = dd_load_string(&c->l, v, "id", what, 1, NULL);
 	if (en->id) {
-		const dd_json *idv = dd_json_get(v, "id");
-
-		snprintf(what, sizeof(what), "entry \"%s\"", en->id);
+		entry_what(what, sizeof(what), en->id);
 		if (!*en->id) {
 			dd_load_problem(&c->l, DD_SEV_ERROR, "type", idv->pos,
 					"empty \"id\" in section \"%s\"",
