@@ -2,14 +2,15 @@
  * taxonomy.c - load a taxonomy, compile its patterns with PCRE2 and
  * classify the items of a round.
  *
- * The only module that includes PCRE2.  Every pattern is compiled once, at
- * load time, with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, so that a pattern
- * that does not compile is reported by the loader.  The patterns of a
- * section are JIT-compiled (where the platform allows) when a label is
- * first matched against that section, not at load time: JIT compilation
- * costs about 12 times as much as compilation and 1.7 KiB of executable
- * memory per pattern, and a taxonomy of 60,000 entries whose items all
- * carry explicit ids never needs it.  Matching shares one match context (match,
+ * The only module that includes PCRE2.  Every pattern is compiled once,
+ * with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS: at load time, so that a
+ * pattern that does not compile is reported by the loader, or, with
+ * DD_TAXONOMY_LAZY, when a label is first matched against its section.
+ * The patterns of a section are JIT-compiled (where the platform allows)
+ * when a label is first matched against that section, never at load time:
+ * JIT compilation costs about 12 times as much as compilation and 1.7 KiB
+ * of executable memory per pattern, and a taxonomy of 60,000 entries whose
+ * items all carry explicit ids never needs it.  Matching shares one match context (match,
  * heap and depth limits, a JIT stack) and one match data block.  Labels are
  * checked for valid UTF-8 once, when they first reach the cache, and then
  * matched with PCRE2_NO_UTF_CHECK against every pattern.
@@ -45,6 +46,14 @@
  * Implementation record.
  */
 
+/* How far the patterns of a section are compiled. */
+enum section_state {
+	SEC_RAW = 0,		/* not compiled (DD_TAXONOMY_LAZY) */
+	SEC_COMPILED,		/* compiled, not JIT-compiled */
+	SEC_READY,		/* JIT-compiled where possible: ready to match */
+	SEC_BROKEN		/* a pattern does not compile (lazily found) */
+};
+
 /* One cached match: the result, or how the match failed. */
 typedef struct cached {
 	int status;		/* 0, or the negative code returned */
@@ -55,7 +64,8 @@ typedef struct cached {
 
 struct dd_taxonomy_impl {
 	pcre2_code ****codes;	/* codes[s][e][p], arrays in the arena */
-	unsigned char *jitted;	/* per section: 1 once its patterns are JIT-compiled */
+	unsigned char *state;	/* per section: enum section_state */
+	unsigned flags;		/* DD_TAXONOMY_* */
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	pcre2_jit_stack *jit_stack;
@@ -346,8 +356,9 @@ static void load_entry(loadctx *c, size_t si, size_t sj, const dd_json *v,
 		en->patterns[n] = pat;
 		en->pattern_pos[n] = p->pos;
 		en->npatterns = ++n;
-		compile_pattern(c, en, n - 1, &codes[n - 1], pat,
-				p->string_len);
+		if (!(c->tx->impl->flags & DD_TAXONOMY_LAZY))
+			compile_pattern(c, en, n - 1, &codes[n - 1], pat,
+					p->string_len);
 	}
 }
 
@@ -448,11 +459,13 @@ static void load_root(loadctx *c, const dd_json *root)
 					       sizeof(dd_strmap));
 	c->tx->impl->cache = dd_load_array(&c->l, secs->count,
 					   sizeof(dd_strmap));
-	c->tx->impl->jitted = dd_load_array(&c->l, secs->count, 1);
+	c->tx->impl->state = dd_load_array(&c->l, secs->count, 1);
 	if (!c->tx->sections || !c->tx->impl->codes ||
 	    !c->tx->impl->entry_ids || !c->tx->impl->cache ||
-	    !c->tx->impl->jitted)
+	    !c->tx->impl->state)
 		return;
+	if (!(c->tx->impl->flags & DD_TAXONOMY_LAZY))
+		memset(c->tx->impl->state, SEC_COMPILED, secs->count);
 	c->tx->impl->nmaps = secs->count;	/* zero-filled: empty maps */
 	for (i = 0, v = secs->child; v && !c->l.oom; v = v->next, i++)
 		load_section(c, v, i);
@@ -479,6 +492,13 @@ static int setup_matching(dd_taxonomy_impl *im)
 int dd_taxonomy_load(dd_taxonomy **out, const char *buf, size_t len,
 		     const char *path, dd_diags *diags, dd_error *err)
 {
+	return dd_taxonomy_load_flags(out, buf, len, path, 0, diags, err);
+}
+
+int dd_taxonomy_load_flags(dd_taxonomy **out, const char *buf, size_t len,
+			   const char *path, unsigned flags, dd_diags *diags,
+			   dd_error *err)
+{
 	dd_taxonomy *tx;
 	dd_json_doc *doc = NULL;
 	loadctx c;
@@ -494,6 +514,7 @@ int dd_taxonomy_load(dd_taxonomy **out, const char *buf, size_t len,
 		dd_taxonomy_free(tx);
 		return dd_error_oom(err);
 	}
+	tx->impl->flags = flags;
 	memset(&c, 0, sizeof(c));
 	dd_loader_init(&c.l, &tx->arena, path, diags, err);
 	c.tx = tx;
@@ -561,22 +582,67 @@ static int match_failure(const dd_taxonomy *tx, size_t sec,
 			    "label: %s", pat, en->id, (const char *)msg);
 }
 
-/* JIT-compile the patterns of section sec, once; where the JIT fails or
- * is not available pcre2_match uses the interpreter. */
-static void jit_section(dd_taxonomy *tx, size_t sec)
+/*
+ * Make section sec ready to match: compile its patterns if the taxonomy
+ * was loaded lazily, then JIT-compile them (where the JIT fails or is not
+ * available pcre2_match uses the interpreter).  Once per section.  Returns
+ * 0; DD_ERROR when a pattern does not compile (err at the pattern's string
+ * in the taxonomy file, with the loader's message); DD_ENOMEM.
+ */
+static int prepare_section(dd_taxonomy *tx, size_t sec, dd_error *err)
 {
 	const dd_tsection *ts = &tx->sections[sec];
 	dd_taxonomy_impl *im = tx->impl;
 	size_t e, p;
 
-	if (im->jitted[sec])
-		return;
-	im->jitted[sec] = 1;
+	if (im->state[sec] == SEC_READY)
+		return 0;
+	for (e = 0; im->state[sec] == SEC_RAW && e < ts->nentries; e++) {
+		const dd_entry *en = &ts->entries[e];
+
+		for (p = 0; p < en->npatterns; p++) {
+			const char *pat = en->patterns[p];
+			PCRE2_SIZE eoff;
+			PCRE2_UCHAR msg[256];
+			int code;
+
+			if (im->codes[sec][e][p])
+				continue;
+			im->codes[sec][e][p] = pcre2_compile((PCRE2_SPTR)pat,
+				strlen(pat), PCRE2_UTF | PCRE2_UCP |
+				PCRE2_CASELESS, &code, &eoff, NULL);
+			if (im->codes[sec][e][p])
+				continue;
+			if (code == PCRE2_ERROR_NOMEMORY)
+				return dd_error_oom(err);
+			im->state[sec] = SEC_BROKEN;
+			if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
+				snprintf((char *)msg, sizeof(msg), "error %d",
+					 code);
+			if (eoff > strlen(pat))
+				eoff = strlen(pat);
+			/* the column of the error itself, exact for a pattern
+			 * written without escapes (the file is gone) */
+			return dd_error_set(err, DD_ERROR, tx->path,
+				en->pattern_pos[p].line,
+				en->pattern_pos[p].column + 1 +
+				(int)dd_utf8_chars(pat, eoff),
+				"pattern \"%s\" does not compile: %s at column %zu",
+				pat, (const char *)msg,
+				dd_utf8_chars(pat, eoff) + 1);
+		}
+	}
+	if (im->state[sec] == SEC_BROKEN)
+		return dd_error_set(err, DD_ERROR, tx->path, ts->pos.line,
+				    ts->pos.column, "a pattern of section \"%s\" "
+				    "does not compile", ts->id);
 	for (e = 0; e < ts->nentries; e++)
 		for (p = 0; p < ts->entries[e].npatterns; p++)
 			if (im->codes[sec][e][p])
 				(void)pcre2_jit_compile(im->codes[sec][e][p],
 							PCRE2_JIT_COMPLETE);
+	im->state[sec] = SEC_READY;
+	return 0;
 }
 
 /* Match text against every entry of section sec, filling r. */
@@ -587,7 +653,6 @@ static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 	dd_taxonomy_impl *im = tx->impl;
 	size_t e, p;
 
-	jit_section(tx, sec);
 	r->m.count = 0;
 	r->m.entry[0] = r->m.entry[1] = -1;
 	for (e = 0; e < ts->nentries; e++) {
@@ -634,10 +699,14 @@ int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t sec,
 		size_t len = strlen(text), bad;
 		char *key;
 
+		int rc;
+
 		if (!dd_utf8_valid(text, len, &bad))
 			return dd_error_set(err, DD_ERROR, NULL, 0, 0,
 					    "label is not valid UTF-8 (byte "
 					    "%zu)", bad);
+		if ((rc = prepare_section(tx, sec, err)) < 0)
+			return rc;
 		r = dd_arena_alloc(&tx->arena, sizeof(*r));
 		key = dd_arena_strndup(&tx->arena, text, len);
 		if (!r || !key)
@@ -846,8 +915,14 @@ int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
 				it->key = normalized_key(round, it);
 				rc = it->key ? 0 : dd_error_oom(err);
 			} else {
-				rc = classify_item(tx, round, rs, it, diags,
-						   err);
+				/* a pattern that does not compile is the
+				 * taxonomy's fault, not the item's: a
+				 * failure, not a diagnostic */
+				rc = it->id ? 0 : prepare_section(tx,
+					(size_t)rs->tsection, err);
+				if (rc == 0)
+					rc = classify_item(tx, round, rs, it,
+							   diags, err);
 			}
 			if (rc < 0)
 				return rc;
