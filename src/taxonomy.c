@@ -413,6 +413,11 @@ static void load_section(loadctx *c, const dd_json *v, size_t index)
 		dd_load_array(&c->l, entries->count, sizeof(pcre2_code **));
 	if (!ts->entries || !tx->impl->codes[tx->nsections - 1])
 		return;
+	if (dd_strmap_reserve(&tx->impl->entry_ids[tx->nsections - 1],
+			      entries->count) < 0) {
+		note_oom(c);
+		return;
+	}
 	for (ei = 0, e = entries->child; e && !c->l.oom; e = e->next, ei++)
 		load_entry(c, tx->nsections - 1, index, e, ei);
 }
@@ -865,6 +870,8 @@ static int check_duplicates(const dd_round *round, const dd_round_section *rs,
 	dd_strmap seen = DD_STRMAP_INIT;
 	size_t i;
 
+	if (dd_strmap_reserve(&seen, rs->count) < 0)
+		return dd_error_oom(err);
 	for (i = 0; i < rs->count; i++) {
 		const dd_item *it = &rs->items[i];
 		void *first = NULL;
