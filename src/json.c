@@ -1239,8 +1239,8 @@ const dd_json *dd_json_get(const dd_json *object, const char *key)
 
 	if (!object || object->type != DD_JSON_OBJECT || !key)
 		return NULL;
-	for (m = object->child; m; m = m->next)
-		if (m->key && strcmp(m->key, key) == 0)
+	for (m = object->child; m; m = m->next)	/* first bytes first */
+		if (m->key && m->key[0] == key[0] && strcmp(m->key, key) == 0)
 			return m;
 	return NULL;
 }

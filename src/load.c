@@ -87,7 +87,7 @@ void dd_load_unknown_keys(dd_loader *l, const dd_json *obj, const char *what,
 		size_t i;
 
 		for (i = 0; known[i]; i++)
-			if (!strcmp(m->key, known[i]))
+			if (m->key[0] == known[i][0] && !strcmp(m->key, known[i]))
 				break;
 		if (!known[i])
 			dd_load_problem(l, DD_SEV_WARNING, "unknown-key",
