@@ -292,6 +292,18 @@ static inline uint64_t string_special8(uint64_t v)
 		((v - ONES * 0x20) & ~v) | v) & HIGHS;
 }
 
+/*
+ * On a little-endian machine with __builtin_ctzll, the first byte of
+ * interest in a word is found from the lowest set bit, and a word can be
+ * cut to its first n bytes with a mask; elsewhere the byte loops do it.
+ * (The lowest flag of string_special8 is exact: the borrows of its
+ * subtractions only ever run towards higher bytes.)
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_LE 1
+#endif
+
 /* Number of UTF-8 continuation bytes (10xxxxxx) in v. */
 static inline unsigned continuation8(uint64_t v)
 {
@@ -319,6 +331,15 @@ static inline dd_pos pos_of(scanner *s, const unsigned char *q)
 	}
 	for (; q - r >= 8; r += 8)
 		col += 8 - continuation8(load8(r));
+#ifdef SWAR_LE
+	if (q > r && s->end - r >= 8) {	/* the last n < 8 bytes */
+		size_t n = (size_t)(q - r);
+
+		col += n - continuation8(load8(r) &
+					 ((1ull << (8 * n)) - 1));
+		r = q;
+	}
+#endif
 	for (; r < q; r++)
 		col += (*r & 0xC0) != 0x80;
 	s->col_at = q;
@@ -603,8 +624,17 @@ static int scan_string(scanner *s, const unsigned char **body,
 	for (;;) {
 		unsigned c;
 
-		while (end - p >= 8 && !string_special8(load8(p)))
+		while (end - p >= 8) {
+			uint64_t m = string_special8(load8(p));
+
+			if (m) {
+#ifdef SWAR_LE
+				p += __builtin_ctzll(m) >> 3;
+#endif
+				break;
+			}
 			p += 8;
+		}
 		while (p < end && !string_special[*p])
 			p++;
 		if (p >= end)
