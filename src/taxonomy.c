@@ -863,37 +863,62 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 	return it->key ? 0 : dd_error_oom(err);
 }
 
-/* A duplicate-item diagnostic for each key seen before in the section. */
-static int check_duplicates(const dd_round *round, const dd_round_section *rs,
-			    dd_diags *diags, dd_error *err)
+/*
+ * A duplicate-item diagnostic for each key seen before in the section.
+ * Keys that are entry ids -- those of explicit and matched items, and any
+ * other key that happens to spell one -- are told apart by entry index in
+ * an array, the others by string in a map: the same keys as one map of
+ * strings, without hashing every item's key into a table the size of the
+ * section.
+ */
+static int check_duplicates(const dd_taxonomy *tx, const dd_round *round,
+			    const dd_round_section *rs, dd_diags *diags,
+			    dd_error *err)
 {
+	size_t nentries = rs->tsection >= 0 ?
+			  tx->sections[rs->tsection].nentries : 0, i;
+	const dd_item **by_entry = NULL;
 	dd_strmap seen = DD_STRMAP_INIT;
-	size_t i;
+	int rc = 0;
 
-	if (dd_strmap_reserve(&seen, rs->count) < 0)
+	if (nentries && !(by_entry = calloc(nentries, sizeof(*by_entry))))
 		return dd_error_oom(err);
 	for (i = 0; i < rs->count; i++) {
 		const dd_item *it = &rs->items[i];
-		void *first = NULL;
-		int rc;
+		const dd_item *first = NULL;
+		int e = -1;
 
 		if (!it->key || !*it->key)
 			continue;	/* no label at all: reported on loading */
-		rc = dd_strmap_put(&seen, it->key, (void *)it, &first);
-		if (rc < 0) {
-			dd_strmap_release(&seen);
-			return dd_error_oom(err);
+		if (it->cls == DD_CLASS_EXPLICIT || it->cls == DD_CLASS_MATCHED)
+			e = it->entry;
+		else if (nentries)
+			e = dd_taxonomy_entry(tx, (size_t)rs->tsection, it->key);
+		if (e >= 0) {
+			first = by_entry[e];
+			if (!first)
+				by_entry[e] = it;
+		} else {
+			void *f = NULL;
+			int put = dd_strmap_put(&seen, it->key, (void *)it, &f);
+
+			if (put < 0) {
+				rc = dd_error_oom(err);
+				break;
+			}
+			if (put == 0)
+				first = f;
 		}
-		if (rc == 0)
+		if (first)
 			dd_diags_add(diags, DD_SEV_ERROR, "duplicate-item",
 				     round->path, it->pos.line, it->pos.column,
 				     "\"%s\" appears twice in section \"%s\" "
 				     "(first at line %d)", it->key,
-				     rs->id ? rs->id : "",
-				     ((const dd_item *)first)->pos.line);
+				     rs->id ? rs->id : "", first->pos.line);
 	}
+	free(by_entry);
 	dd_strmap_release(&seen);
-	return 0;
+	return rc;
 }
 
 int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
@@ -934,7 +959,7 @@ int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
 			if (rc < 0)
 				return rc;
 		}
-		rc = check_duplicates(round, rs, diags, err);
+		rc = check_duplicates(tx, round, rs, diags, err);
 		if (rc < 0)
 			return rc;
 	}
