@@ -407,6 +407,8 @@ static inline void skip_ws(scanner *s)
 	while (p < end) {
 		unsigned c = *p;
 
+		if (c > ' ')	/* the common case first */
+			break;
 		if (c == ' ' || c == '\t' || c == '\r') {
 			p++;
 		} else if (c == '\n') {
