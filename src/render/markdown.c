@@ -20,6 +20,7 @@
 #define ARROW "\xe2\x86\x92"		/* → */
 #define DASH "\xe2\x80\x93"		/* – */
 #define CHECK "\xe2\x9c\x93"		/* ✓ */
+#define ABSENT "\xc2\xb7"		/* · */
 #define M_ADDED "\xe2\x9e\x95"		/* ➕ */
 #define M_DROPPED "\xe2\x9e\x96"	/* ➖ */
 #define M_CHANGED "\xe2\x9c\x8f\xef\xb8\x8f"	/* ✏️ */
@@ -278,14 +279,36 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 
 /* ---- timeline ------------------------------------------------------- */
 
+/* "core; dropped 2, re-added 3; unclassified" for a timeline row. */
+static void md_row_notes(dd_buf *out, const dd_series *s,
+			 const dd_timeline_row *row)
+{
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(out, "core");
+		sep = "; ";
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_addf(out, "%sdropped %lld, re-added %lld", sep,
+			    dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = "; ";
+	}
+	if (row->entry < 0)
+		dd_buf_addf(out, "%sunclassified", sep);
+}
+
 static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			       const dd_timeline_section *sec,
 			       const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
-	size_t nr = s->nrounds, ncols = nr + 3, i, j;
+	size_t nr = s->nrounds, ncols = nr + 4, i, j;
 	const char **cols;
 	char *align, *nums;
+	const char *sep = " ";
 	int open;
 
 	cols = calloc(ncols, sizeof(*cols));
@@ -305,26 +328,37 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		align[1 + i] = 'c';
 	}
 	cols[nr + 1] = "seen";
-	cols[nr + 2] = "flags";
-	align[nr + 1] = align[nr + 2] = 'l';
+	cols[nr + 2] = "rounds";
+	cols[nr + 3] = "notes";
+	align[nr + 1] = align[nr + 3] = 'l';
+	align[nr + 2] = 'r';
 
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
+	dd_buf_addf(out, "Core set (in all %zu rounds):", nr);
+	for (j = 0; j < sec->nrows; j++)
+		if (sec->rows[j].core) {
+			dd_buf_adds(out, sep);
+			md_text(out, dd_text_get(&sec->rows[j].name, o->lang));
+			sep = ", ";
+		}
+	dd_buf_adds(out, dd_rnd_core_count(sec) ? "\n\n" : " none\n\n");
 	open = md_details_open(out, sec->nrows, "topics");
 	md_table_head(out, cols, align, ncols);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
 		long long a = dd_rnd_round_number(s, row->first);
 		long long b = dd_rnd_round_number(s, row->last);
-		const char *sep = "";
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&row->name, o->lang));
 		for (i = 0; i < nr; i++) {
 			dd_buf_adds(out, " | ");
-			if (!row->cells[i])
+			if (!row->cells[i]) {
+				dd_buf_adds(out, ABSENT);
 				continue;
+			}
 			dd_buf_adds(out, CHECK);
 			if (row->cells[i]->action) {
 				dd_buf_addc(out, ' ');
@@ -332,22 +366,18 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			}
 		}
 		if (a == b)
-			dd_buf_addf(out, " | %lld | ", a);
+			dd_buf_addf(out, " | %lld", a);
 		else
-			dd_buf_addf(out, " | %lld" DASH "%lld | ", a, b);
-		if (row->core)
-			dd_buf_adds(out, "core"), sep = ", ";
-		if (row->gap)
-			dd_buf_addf(out, "%sgap", sep), sep = ", ";
-		if (row->entry < 0)
-			dd_buf_addf(out, "%sunclassified", sep);
+			dd_buf_addf(out, " | %lld" DASH "%lld", a, b);
+		dd_buf_addf(out, " | %zu/%zu | ", row->npresent, nr);
+		md_row_notes(out, s, row);
 		dd_buf_adds(out, " |\n");
 	}
 	if (nr > 1 && sec->similarity) {
-		dd_buf_adds(out, "| *similarity* |  |");
+		dd_buf_adds(out, "| *similarity to previous* |  |");
 		for (i = 1; i < nr; i++)
 			dd_buf_addf(out, " %.2f |", sec->similarity[i - 1]);
-		dd_buf_adds(out, "  |  |\n");
+		dd_buf_adds(out, "  |  |  |\n");
 	}
 	md_details_close(out, open);
 	free(cols);
@@ -373,7 +403,7 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 	}
 	dd_buf_addc(out, '\n');
 	if (s->nrounds > 1 && t->similarity) {
-		dd_buf_adds(out, "\nSimilarity over all sections:");
+		dd_buf_adds(out, "\nSimilarity to the previous round, over all sections:");
 		for (i = 1; i < s->nrounds; i++)
 			dd_buf_addf(out, "%s %lld " ARROW " %lld: %.2f",
 				    i > 1 ? "," : "",
@@ -382,6 +412,8 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
+	dd_buf_adds(out, "\n" CHECK " present, with the action recorded in that round; "
+		    ABSENT " absent\n");
 	for (i = 0; i < t->nsections; i++)
 		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
 			return -1;

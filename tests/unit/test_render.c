@@ -6,6 +6,7 @@
 
 #include "dialdiff/json.h"
 #include "dialdiff/render.h"
+#include "../../src/render/internal.h"
 
 /* ---- the fixture: a taxonomy, two classified rounds, their diff ------ */
 
@@ -401,23 +402,25 @@ static void test_text_diff_all(void **state)
 static const char expected_text_timeline_zh[] =
 	"timeline: 中美对话\n"
 	"rounds: 1 (2015-12-01), 2 (2016-06-14)\n"
+	"cells: the action recorded in the round, ● present (no action "
+	"recorded), · absent\n"
 	"\n"
-	"犯罪类别    1     2     seen\n"
-	"黑客攻击    cont  cont  1–2   core\n"
-	"网络诈骗    ·     agre  2\n"
-	"热线        esta  impl  1–2   core\n"
-	"儿童色情    agre  ·     1\n"
-	"恐怖主义    ●     ●     1–2   core\n"
-	"similarity        0.60\n"
+	"犯罪类别                1            2            seen  rounds\n"
+	"黑客攻击                continued    continued    1–2      2/2  core\n"
+	"网络诈骗                ·            agreed       2        1/2\n"
+	"热线                    established  implemented  1–2      2/2  core\n"
+	"儿童色情                agreed       ·            1        1/2\n"
+	"恐怖主义                ●            ●            1–2      2/2  core\n"
+	"similarity to previous               0.60\n"
+	"core set (in all 2 rounds): 黑客攻击, 热线, 恐怖主义\n"
 	"\n"
-	"网络保护                        1     2     seen\n"
-	"信息共享                        ●     ●     1–2   core\n"
-	"Cloud | <b>secure</b> & `fast`  ·     ●     2     unclassified\n"
-	"similarity                            0.50\n"
+	"网络保护                        1     2     seen  rounds\n"
+	"信息共享                        ●     ●     1–2      2/2  core\n"
+	"Cloud | <b>secure</b> & `fast`  ·     ●     2        1/2  unclassified\n"
+	"similarity to previous                0.50\n"
+	"core set (in all 2 rounds): 信息共享\n"
 	"\n"
-	"similarity (all sections): 1→2 0.57\n"
-	"● present  · absent  cont continued  agre agreed  "
-	"esta established  impl implemented\n";
+	"similarity to previous (all sections): 1→2 0.57\n";
 
 static void test_text_timeline_cjk(void **state)
 {
@@ -438,8 +441,10 @@ static void test_text_timeline_color(void **state)
 	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
 						 &color_en), 0);
 	/* padding stays outside the escapes, so columns still line up */
-	assert_non_null(strstr(out.ptr, "\033[32mcont\033[m  \033[32mcont\033[m"));
-	assert_non_null(strstr(out.ptr, "\033[2m·\033[m     \033[32magre\033[m"));
+	assert_non_null(strstr(out.ptr,
+		"\033[32mcontinued\033[m    \033[32mcontinued\033[m"));
+	assert_non_null(strstr(out.ptr,
+		"\033[2m·\033[m            \033[32magreed\033[m"));
 	dd_buf_release(&out);
 	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
 						 &plain_en), 0);
@@ -640,12 +645,15 @@ static void test_markdown_others(void **state)
 						     &plain_en), 0);
 	assert_non_null(strstr(out.ptr, "### Timeline: China-US dialogue\n"));
 	assert_non_null(strstr(out.ptr,
-		"| topic | 1 | 2 | seen | flags |\n"
-		"| --- | :-: | :-: | --- | --- |\n"
-		"| Hacking | ✓ continued | ✓ continued | 1–2 | core |\n"
-		"| Online fraud |  | ✓ agreed | 2 |  |\n"));
-	assert_non_null(strstr(out.ptr, "| *similarity* |  | 0.60 |  |  |\n"));
-	assert_non_null(strstr(out.ptr, "| 2 | unclassified |\n"));
+		"Core set (in all 2 rounds): Hacking, Hotline, Terrorism\n"
+		"\n"
+		"| topic | 1 | 2 | seen | rounds | notes |\n"
+		"| --- | :-: | :-: | --- | ---: | --- |\n"
+		"| Hacking | ✓ continued | ✓ continued | 1–2 | 2/2 | core |\n"
+		"| Online fraud | · | ✓ agreed | 2 | 1/2 |  |\n"));
+	assert_non_null(strstr(out.ptr,
+		"| *similarity to previous* |  | 0.60 |  |  |  |\n"));
+	assert_non_null(strstr(out.ptr, "| 2 | 1/2 | unclassified |\n"));
 	dd_buf_release(&out);
 
 	assert_int_equal(dd_render_markdown.list(&out, &l, &plain_en), 0);
@@ -909,6 +917,31 @@ static void test_oom(void **state)
 	}
 }
 
+static void test_row_gaps(void **state)
+{
+	dd_item x = ITEM("x", 0, "X", NULL, NULL, NULL);
+	/* present in 1, 4, 5, 7 of 8: gaps 2-3 and 6 */
+	const dd_item *cells[] = { &x, NULL, NULL, &x, &x, NULL, &x, NULL };
+	dd_timeline_row row = { .key = "x", .cells = cells, .npresent = 4,
+				.first = 0, .last = 6, .gap = 1 };
+	dd_timeline_section sec = { .rows = &row, .nrows = 1 };
+	size_t from = 0, a = 99, b = 99;
+
+	(void)state;
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 1);
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 2);
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 1);
+	assert_int_equal(a, 5);
+	assert_int_equal(b, 5);
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 0);
+	assert_int_equal(dd_rnd_core_count(&sec), 0);
+	/* no gap in a row present in every round */
+	from = 0;
+	assert_int_equal(dd_rnd_row_gap(&crime_rows[0], 2, &from, &a, &b), 0);
+	assert_int_equal(dd_rnd_core_count(&timeline_sections[0]), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -931,6 +964,7 @@ int main(void)
 		cmocka_unit_test(test_json_timeline),
 		cmocka_unit_test(test_json_report_list_show),
 		cmocka_unit_test(test_oom),
+		cmocka_unit_test(test_row_gaps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
