@@ -263,6 +263,13 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
 		md_diff_section(out, &d->sections[i], o);
 }
 
+/* What the marks of the topic tables mean. */
+static void md_diff_legend(dd_buf *out)
+{
+	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
+		    M_CHANGED " kept, changed \xc2\xb7 " M_KEPT " kept, unchanged\n");
+}
+
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 		   const dd_render_opts *opts)
 {
@@ -273,6 +280,10 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 		if (i)
 			dd_buf_addc(out, '\n');
 		md_diff_one(out, d[i], o);
+	}
+	if (n) {
+		dd_buf_addc(out, '\n');
+		md_diff_legend(out);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -428,6 +439,37 @@ static int md_timeline(dd_buf *out, const dd_timeline *t,
 
 /* ---- report --------------------------------------------------------- */
 
+/* The counts of every consecutive diff, up front: one row per pair. */
+static void md_report_changes(dd_buf *out, const dd_report *r)
+{
+	static const char *const cols[] = {
+		"rounds", "dates", "added", "kept", "changed", "dropped",
+		"similarity"
+	};
+	size_t i;
+	int open;
+
+	if (!r->ndiffs)
+		return;
+	open = md_details_open(out, r->ndiffs, "changes");
+	md_table_head(out, cols, "llrrrrr", 7);
+	for (i = 0; i < r->ndiffs; i++) {
+		const dd_diff *d = r->diffs[i];
+		size_t uni = d->nadded + d->nkept + d->ndropped;
+
+		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
+			    d->to->number);
+		md_text(out, or_dash(d->from->date));
+		dd_buf_adds(out, " " ARROW " ");
+		md_text(out, or_dash(d->to->date));
+		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
+			    d->nadded, d->nkept, d->nchanged, d->ndropped,
+			    uni ? (double)d->nkept / (double)uni : 1.0);
+	}
+	md_details_close(out, open);
+	dd_buf_addc(out, '\n');
+}
+
 static int md_report(dd_buf *out, const dd_report *r,
 		     const dd_render_opts *opts)
 {
@@ -449,6 +491,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 		}
 	}
 	dd_buf_adds(out, "\n\n");
+	md_report_changes(out, r);
 	open = md_details_open(out, s->nrounds, "rounds");
 	md_table_head(out, cols, "rlll", 4);
 	for (i = 0; i < s->nrounds; i++) {
@@ -471,6 +514,10 @@ static int md_report(dd_buf *out, const dd_report *r,
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
 		md_diff_one(out, r->diffs[i], o);
+	}
+	if (r->ndiffs) {
+		dd_buf_addc(out, '\n');
+		md_diff_legend(out);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

@@ -588,7 +588,9 @@ static const char expected_md_diff[] =
 	"| --- | --- | --- | --- |\n"
 	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
 	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
-	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n";
+	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n"
+	"\n"
+	"➕ added · ➖ dropped · ✏️ kept, changed · ＝ kept, unchanged\n";
 
 static void test_markdown_diff(void **state)
 {
