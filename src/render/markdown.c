@@ -423,8 +423,8 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
-	dd_buf_adds(out, "\n" CHECK " present, with the action recorded in that round; "
-		    ABSENT " absent\n");
+	dd_buf_adds(out, "\n" CHECK " present, with the action recorded in "
+		    "that round; " ABSENT " absent\n");
 	for (i = 0; i < t->nsections; i++)
 		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
 			return -1;
