@@ -11,6 +11,7 @@ const dd_renderer *const dd_renderers[] = {
 	&dd_render_text,
 	&dd_render_markdown,
 	&dd_render_json,
+	&dd_render_html,
 	NULL
 };
 

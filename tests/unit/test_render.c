@@ -300,12 +300,14 @@ static void test_find(void **state)
 	assert_ptr_equal(dd_render_find("markdown"), &dd_render_markdown);
 	assert_ptr_equal(dd_render_find("md"), &dd_render_markdown);
 	assert_ptr_equal(dd_render_find("json"), &dd_render_json);
+	assert_ptr_equal(dd_render_find("html"), &dd_render_html);
 	assert_null(dd_render_find("nope"));
 	assert_null(dd_render_find(NULL));
 	assert_ptr_equal(dd_renderers[0], &dd_render_text);
 	assert_null(dd_render_text.check);
 	assert_null(dd_render_markdown.check);
 	assert_null(dd_render_json.check);
+	assert_null(dd_render_html.check);
 }
 
 static const char expected_text_diff[] =
@@ -919,6 +921,126 @@ static void test_oom(void **state)
 	}
 }
 
+/* ---- html ---------------------------------------------------------- */
+
+/* The page is one document: doctype, no script, nothing external. */
+static void assert_page(const char *s, const char *lang)
+{
+	char want[64];
+
+	assert_true(!strncmp(s, "<!DOCTYPE html>\n<html ", 22));
+	snprintf(want, sizeof(want), " lang=\"%s\" xml:lang=\"%s\">", lang,
+		 lang);
+	assert_non_null(strstr(s, want));
+	assert_non_null(strstr(s, "<meta charset=\"utf-8\"/>"));
+	assert_non_null(strstr(s, "@media print"));
+	assert_null(strstr(s, "<script"));
+	assert_null(strstr(s, "src="));
+	assert_null(strstr(s, "url("));
+	assert_null(strstr(s, "@import"));
+	assert_null(strstr(s, "<link"));
+	assert_null(strstr(s, "href=\"http"));
+	assert_null(strstr(s, "href=\"//"));
+	assert_string_equal(s + strlen(s) - 8, "</html>\n");
+}
+
+static void test_html_diff(void **state)
+{
+	char *s = render_diff(&dd_render_html, &plain_en);
+
+	(void)state;
+	assert_page(s, "en");
+	/* a label from the data cannot inject markup */
+	assert_null(strstr(s, "<b>secure"));
+	assert_non_null(strstr(s,
+		"Cloud | &lt;b&gt;secure&lt;/b&gt; &amp; `fast`"));
+	assert_non_null(strstr(s, "<title>Round 1 → Round 2</title>"));
+	assert_non_null(strstr(s, "<td class=\"mark s-a\"><span class=\"sym\">+"
+				  "</span> Added</td><td>Online fraud</td>"));
+	assert_non_null(strstr(s, "established → implemented"));
+	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	free(s);
+
+	s = render_diff(&dd_render_html, &plain_zh);
+	assert_page(s, "zh");
+	assert_non_null(strstr(s, "<title>第 1 轮 → 第 2 轮</title>"));
+	assert_non_null(strstr(s, "</span> 新增</td><td>网络诈骗</td>"));
+	assert_non_null(strstr(s, "建立 → 实施"));
+	/* no zh label: the en one, marked as English */
+	assert_non_null(strstr(s, "<span lang=\"en\" xml:lang=\"en\">Cloud | &lt;b&gt;"));
+	free(s);
+}
+
+static void test_html_escape(void **state)
+{
+	dd_item items[] = {
+		ITEM("x", -1, "a\x01" "b\x7f" "c\xc2\x85" "d\xef\xbf\xbe" "e\xff"
+		     "f\"'<>&\r\n", NULL, "<i>", "</td>"),
+	};
+	dd_round_section secs[] = {
+		{ .id = "crime", .items = items, .count = 1, .tsection = 0 },
+	};
+	dd_round r = round_b;
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	r.sections = secs;
+	r.nsections = 1;
+	r.title.en = "<script>alert(1)</script>";
+	assert_int_equal(dd_render_html.show(&out, &r, &tx, &plain_en), 0);
+	assert_page(out.ptr, "en");
+	assert_non_null(strstr(out.ptr, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"
+				       "d\xef\xbf\xbd" "e\xef\xbf\xbd"
+				       "f&quot;&#39;&lt;&gt;&amp; \n"));
+	assert_non_null(strstr(out.ptr, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_non_null(strstr(out.ptr, "&lt;i&gt;"));
+	assert_non_null(strstr(out.ptr, "&lt;/td&gt;"));
+	/* a source's url is text, not a link */
+	assert_non_null(strstr(out.ptr, "<code>https://example.org/x</code>"));
+	dd_buf_release(&out);
+}
+
+static void test_html_timeline_report(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_html.timeline(&out, &the_timeline,
+						 &plain_en), 0);
+	assert_page(out.ptr, "en");
+	/* colour and symbol in every cell, and the action */
+	assert_non_null(strstr(out.ptr,
+		"<td class=\"cell s-p\" title=\"Present\"><span class=\"sym\">"
+		"●</span> established</td><td class=\"cell s-p\" "
+		"title=\"Present\"><span class=\"sym\">●</span> implemented</td>"));
+	assert_non_null(strstr(out.ptr,
+		"<td class=\"cell s-x\" title=\"Absent\"><span class=\"sym\">·"
+		"</span></td><td class=\"cell s-a\" title=\"Added\">"
+		"<span class=\"sym\">+</span> agreed</td>"));
+	assert_non_null(strstr(out.ptr, "title=\"Dropped\"><span class=\"sym\">−"));
+	assert_non_null(strstr(out.ptr,
+		"In every round (core set): </strong>Hacking, Hotline, Terrorism"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_html.report(&out, &r, &plain_zh), 0);
+	assert_page(out.ptr, "zh");
+	assert_non_null(strstr(out.ptr, "<h2>时间线</h2>"));
+	assert_non_null(strstr(out.ptr, "<h2>资料来源</h2>"));
+	assert_non_null(strstr(out.ptr, "<cite>Outcome list</cite>"));
+	assert_non_null(strstr(out.ptr, "href=\"#diff-1-2\""));
+	assert_non_null(strstr(out.ptr, "<article id=\"diff-1-2\">"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_html.list(&out, &l, &plain_en), 0);
+	assert_page(out.ptr, "en");
+	assert_non_null(strstr(out.ptr, "<code>round-02.json</code>"));
+	dd_buf_release(&out);
+}
+
 static void test_row_gaps(void **state)
 {
 	dd_item x = ITEM("x", 0, "X", NULL, NULL, NULL);
@@ -967,6 +1089,9 @@ int main(void)
 		cmocka_unit_test(test_json_report_list_show),
 		cmocka_unit_test(test_oom),
 		cmocka_unit_test(test_row_gaps),
+		cmocka_unit_test(test_html_diff),
+		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_html_timeline_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
