@@ -551,6 +551,7 @@ static void rounds_table(page *p, const dd_series *s)
 	elw(p, "th", NULL, U_PLACE);
 	elw(p, "th", NULL, U_TITLE);
 	elw(p, "th", NULL, U_CHAIRS);
+	elw(p, "th", "num", U_SOURCES);
 	elw(p, "th", NULL, U_FILE);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < s->nrounds; i++) {
@@ -565,7 +566,9 @@ static void rounds_table(page *p, const dd_series *s)
 		text(p, &r->title);
 		raw(p, "</td><td>");
 		chairs(p, r);
-		raw(p, "</td><td class=\"nw\"><code>");
+		dd_buf_addf(p->out, "</td><td class=\"num\"><a href=\"#sources-%zu\">"
+			    "%zu</a></td><td class=\"nw\"><code>", i + 1,
+			    r->nsources);
 		put(p, dd_rnd_round_file(s, r));
 		raw(p, "</code></td></tr>\n");
 	}
@@ -993,11 +996,13 @@ static void diff_article(page *p, const dd_diff *d, int level)
 
 /* ---- sources -------------------------------------------------------- */
 
-static void round_sources(page *p, const dd_round *r)
+/* A round's sources (and what it reaffirms); k: its index in the series,
+ * for the heading's id "sources-K". */
+static void round_sources(page *p, const dd_round *r, size_t k)
 {
 	size_t i;
 
-	raw(p, "<h3>");
+	dd_buf_addf(p->out, "<h3 id=\"sources-%zu\">", k + 1);
 	round_name(p, r->number);
 	raw(p, " " DOT " ");
 	put(p, r->date);
@@ -1128,7 +1133,7 @@ static int html_report(dd_buf *out, const dd_report *r,
 	putw(&p, U_SOURCES);
 	raw(&p, "</h2>\n");
 	for (i = 0; i < s->nrounds; i++)
-		round_sources(&p, s->rounds[i]);
+		round_sources(&p, s->rounds[i], i);
 	raw(&p, "</section>\n</main>\n");
 	page_end(&p, s->dir);
 	return dd_buf_oom(out) ? -1 : 0;
@@ -1316,7 +1321,7 @@ static int html_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	raw(&p, "<h2>");
 	putw(&p, U_SOURCES);
 	raw(&p, "</h2>\n");
-	round_sources(&p, r);
+	round_sources(&p, r, 0);
 	raw(&p, "</main>\n");
 	page_end(&p, r->path ? r->path : "");
 	dd_buf_release(&title);
