@@ -280,7 +280,7 @@ static const char css[] =
 	"td,th{overflow-wrap:break-word}\n"
 	"col.topic{width:24%}\n"
 	"col.seen{width:5.5rem}\n"
-	"col.count{width:4.5rem}\n"
+	"col.count{width:5.5rem}\n"
 	"col.notes{width:13rem}\n"
 	"col.mark{width:8.5rem}\n"
 	"col.id{width:15rem}\n"
