@@ -71,6 +71,7 @@ extern const dd_renderer *const dd_renderers[];
 extern const dd_renderer dd_render_text;
 extern const dd_renderer dd_render_markdown;
 extern const dd_renderer dd_render_json;
+extern const dd_renderer dd_render_html;
 
 /* Schema names of the JSON outputs. */
 #define DD_SCHEMA_DIFF "dialdiff/diff@1"

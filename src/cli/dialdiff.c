@@ -54,7 +54,7 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fputs("\nformats: text (default), markdown, json\n"
+	fputs("\nformats: text (default), markdown, json, html\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
 }
@@ -124,7 +124,7 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 	if (!ctx->renderer) {
 		ctx->renderer = dd_render_find(ctx->format);
 		if (!ctx->renderer)
-			return cli_failf("unknown format '%s' (text, markdown, json)",
+			return cli_failf("unknown format '%s' (text, markdown, json, html)",
 					 ctx->format);
 		ctx->ropts.color = want_color(ctx->color) &&
 				   !strcmp(ctx->renderer->name, "text");

@@ -228,7 +228,7 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 			  const dd_timeline_row *row)
 {
 	char num[32];
-	size_t i;
+	size_t i, from = 0, a, b;
 
 	dd_json_begin_object(w);
 	jstr(w, "id", row->key);
@@ -242,6 +242,15 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 	jint(w, "first", dd_rnd_round_number(s, row->first));
 	jint(w, "last", dd_rnd_round_number(s, row->last));
 	jbool(w, "gap", row->gap);
+	dd_json_key(w, "gaps");
+	dd_json_begin_array(w);
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_json_begin_object(w);
+		jint(w, "dropped", dd_rnd_round_number(s, a));
+		jint(w, "re_added", dd_rnd_round_number(s, b + 1));
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
 	jbool(w, "core", row->core);
 	jbool(w, "classified", row->entry >= 0);
 	dd_json_key(w, "actions");
@@ -288,6 +297,12 @@ static void jtimeline(dd_json_writer *w, const dd_timeline *t, int schema)
 		dd_json_begin_array(w);
 		for (j = 0; j < sec->nrows; j++)
 			jtimeline_row(w, s, &sec->rows[j]);
+		dd_json_end_array(w);
+		dd_json_key(w, "core");
+		dd_json_begin_array(w);
+		for (j = 0; j < sec->nrows; j++)
+			if (sec->rows[j].core)
+				dd_json_string(w, sec->rows[j].key);
 		dd_json_end_array(w);
 		jsimilarity(w, "similarity", s, sec->similarity);
 		dd_json_end_object(w);

@@ -20,6 +20,7 @@
 #define ARROW "\xe2\x86\x92"		/* → */
 #define DASH "\xe2\x80\x93"		/* – */
 #define CHECK "\xe2\x9c\x93"		/* ✓ */
+#define ABSENT "\xc2\xb7"		/* · */
 #define M_ADDED "\xe2\x9e\x95"		/* ➕ */
 #define M_DROPPED "\xe2\x9e\x96"	/* ➖ */
 #define M_CHANGED "\xe2\x9c\x8f\xef\xb8\x8f"	/* ✏️ */
@@ -262,6 +263,13 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
 		md_diff_section(out, &d->sections[i], o);
 }
 
+/* What the marks of the topic tables mean. */
+static void md_diff_legend(dd_buf *out)
+{
+	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
+		    M_CHANGED " kept, changed \xc2\xb7 " M_KEPT " kept, unchanged\n");
+}
+
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 		   const dd_render_opts *opts)
 {
@@ -273,19 +281,45 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 			dd_buf_addc(out, '\n');
 		md_diff_one(out, d[i], o);
 	}
+	if (n) {
+		dd_buf_addc(out, '\n');
+		md_diff_legend(out);
+	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
 /* ---- timeline ------------------------------------------------------- */
+
+/* "core; dropped 2, re-added 3; unclassified" for a timeline row. */
+static void md_row_notes(dd_buf *out, const dd_series *s,
+			 const dd_timeline_row *row)
+{
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(out, "core");
+		sep = "; ";
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_addf(out, "%sdropped %lld, re-added %lld", sep,
+			    dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = "; ";
+	}
+	if (row->entry < 0)
+		dd_buf_addf(out, "%sunclassified", sep);
+}
 
 static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			       const dd_timeline_section *sec,
 			       const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
-	size_t nr = s->nrounds, ncols = nr + 3, i, j;
+	size_t nr = s->nrounds, ncols = nr + 4, i, j;
 	const char **cols;
 	char *align, *nums;
+	const char *sep = " ";
 	int open;
 
 	cols = calloc(ncols, sizeof(*cols));
@@ -305,26 +339,37 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		align[1 + i] = 'c';
 	}
 	cols[nr + 1] = "seen";
-	cols[nr + 2] = "flags";
-	align[nr + 1] = align[nr + 2] = 'l';
+	cols[nr + 2] = "rounds";
+	cols[nr + 3] = "notes";
+	align[nr + 1] = align[nr + 3] = 'l';
+	align[nr + 2] = 'r';
 
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
+	dd_buf_addf(out, "Core set (in all %zu rounds):", nr);
+	for (j = 0; j < sec->nrows; j++)
+		if (sec->rows[j].core) {
+			dd_buf_adds(out, sep);
+			md_text(out, dd_text_get(&sec->rows[j].name, o->lang));
+			sep = ", ";
+		}
+	dd_buf_adds(out, dd_rnd_core_count(sec) ? "\n\n" : " none\n\n");
 	open = md_details_open(out, sec->nrows, "topics");
 	md_table_head(out, cols, align, ncols);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
 		long long a = dd_rnd_round_number(s, row->first);
 		long long b = dd_rnd_round_number(s, row->last);
-		const char *sep = "";
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&row->name, o->lang));
 		for (i = 0; i < nr; i++) {
 			dd_buf_adds(out, " | ");
-			if (!row->cells[i])
+			if (!row->cells[i]) {
+				dd_buf_adds(out, ABSENT);
 				continue;
+			}
 			dd_buf_adds(out, CHECK);
 			if (row->cells[i]->action) {
 				dd_buf_addc(out, ' ');
@@ -332,22 +377,18 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			}
 		}
 		if (a == b)
-			dd_buf_addf(out, " | %lld | ", a);
+			dd_buf_addf(out, " | %lld", a);
 		else
-			dd_buf_addf(out, " | %lld" DASH "%lld | ", a, b);
-		if (row->core)
-			dd_buf_adds(out, "core"), sep = ", ";
-		if (row->gap)
-			dd_buf_addf(out, "%sgap", sep), sep = ", ";
-		if (row->entry < 0)
-			dd_buf_addf(out, "%sunclassified", sep);
+			dd_buf_addf(out, " | %lld" DASH "%lld", a, b);
+		dd_buf_addf(out, " | %zu/%zu | ", row->npresent, nr);
+		md_row_notes(out, s, row);
 		dd_buf_adds(out, " |\n");
 	}
 	if (nr > 1 && sec->similarity) {
-		dd_buf_adds(out, "| *similarity* |  |");
+		dd_buf_adds(out, "| *similarity to previous* |  |");
 		for (i = 1; i < nr; i++)
 			dd_buf_addf(out, " %.2f |", sec->similarity[i - 1]);
-		dd_buf_adds(out, "  |  |\n");
+		dd_buf_adds(out, "  |  |  |\n");
 	}
 	md_details_close(out, open);
 	free(cols);
@@ -373,7 +414,7 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 	}
 	dd_buf_addc(out, '\n');
 	if (s->nrounds > 1 && t->similarity) {
-		dd_buf_adds(out, "\nSimilarity over all sections:");
+		dd_buf_adds(out, "\nSimilarity to the previous round, over all sections:");
 		for (i = 1; i < s->nrounds; i++)
 			dd_buf_addf(out, "%s %lld " ARROW " %lld: %.2f",
 				    i > 1 ? "," : "",
@@ -382,6 +423,8 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
+	dd_buf_adds(out, "\n" CHECK " present, with the action recorded in "
+		    "that round; " ABSENT " absent\n");
 	for (i = 0; i < t->nsections; i++)
 		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
 			return -1;
@@ -395,6 +438,37 @@ static int md_timeline(dd_buf *out, const dd_timeline *t,
 }
 
 /* ---- report --------------------------------------------------------- */
+
+/* The counts of every consecutive diff, up front: one row per pair. */
+static void md_report_changes(dd_buf *out, const dd_report *r)
+{
+	static const char *const cols[] = {
+		"rounds", "dates", "added", "kept", "changed", "dropped",
+		"similarity"
+	};
+	size_t i;
+	int open;
+
+	if (!r->ndiffs)
+		return;
+	open = md_details_open(out, r->ndiffs, "changes");
+	md_table_head(out, cols, "llrrrrr", 7);
+	for (i = 0; i < r->ndiffs; i++) {
+		const dd_diff *d = r->diffs[i];
+		size_t uni = d->nadded + d->nkept + d->ndropped;
+
+		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
+			    d->to->number);
+		md_text(out, or_dash(d->from->date));
+		dd_buf_adds(out, " " ARROW " ");
+		md_text(out, or_dash(d->to->date));
+		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
+			    d->nadded, d->nkept, d->nchanged, d->ndropped,
+			    uni ? (double)d->nkept / (double)uni : 1.0);
+	}
+	md_details_close(out, open);
+	dd_buf_addc(out, '\n');
+}
 
 static int md_report(dd_buf *out, const dd_report *r,
 		     const dd_render_opts *opts)
@@ -417,6 +491,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 		}
 	}
 	dd_buf_adds(out, "\n\n");
+	md_report_changes(out, r);
 	open = md_details_open(out, s->nrounds, "rounds");
 	md_table_head(out, cols, "rlll", 4);
 	for (i = 0; i < s->nrounds; i++) {
@@ -439,6 +514,10 @@ static int md_report(dd_buf *out, const dd_report *r,
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
 		md_diff_one(out, r->diffs[i], o);
+	}
+	if (r->ndiffs) {
+		dd_buf_addc(out, '\n');
+		md_diff_legend(out);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

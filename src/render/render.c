@@ -11,6 +11,7 @@ const dd_renderer *const dd_renderers[] = {
 	&dd_render_text,
 	&dd_render_markdown,
 	&dd_render_json,
+	&dd_render_html,
 	NULL
 };
 
@@ -162,4 +163,34 @@ const char *dd_rnd_round_file(const dd_series *s, const dd_round *r)
 			return r->path + n + 1;
 	}
 	return r->path;
+}
+
+int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
+		   size_t *a, size_t *b)
+{
+	size_t i = *from;
+
+	if (!row->npresent)
+		return 0;
+	if (i <= row->first)
+		i = row->first + 1;
+	while (i < row->last && row->cells[i])
+		i++;
+	if (i >= row->last || i >= nrounds)
+		return 0;
+	*a = i;
+	while (i < row->last && !row->cells[i])
+		i++;
+	*b = i - 1;
+	*from = i;
+	return 1;
+}
+
+size_t dd_rnd_core_count(const dd_timeline_section *sec)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sec->nrows; i++)
+		n += !!sec->rows[i].core;
+	return n;
 }

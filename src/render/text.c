@@ -428,64 +428,6 @@ static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
 
 /* ---- timeline ------------------------------------------------------- */
 
-/* The action shortened to its first four characters, for matrix cells. */
-static void abbrev(char *dst, size_t size, const char *action)
-{
-	size_t n = 0, chars = 0;
-
-	while (action[n] && chars < 4) {
-		unsigned cp;
-		size_t k = dd_utf8_decode(action + n, &cp);
-
-		if (n + k >= size)
-			break;
-		n += k;
-		chars++;
-	}
-	memcpy(dst, action, n);
-	dst[n] = '\0';
-}
-
-/* Distinct actions of the timeline, in order of first appearance. */
-static int collect_actions(const dd_timeline *t, const char ***out,
-			   size_t *count)
-{
-	const dd_series *s = t->series;
-	const char **acts = NULL;
-	size_t i, j, k, m, n = 0, alloc = 0;
-
-	*out = NULL;
-	*count = 0;
-	for (i = 0; i < t->nsections; i++)
-		for (j = 0; j < t->sections[i].nrows; j++)
-			for (k = 0; k < s->nrounds; k++) {
-				const dd_item *it = t->sections[i].rows[j].cells[k];
-
-				if (!it || !it->action)
-					continue;
-				for (m = 0; m < n; m++)
-					if (!strcmp(acts[m], it->action))
-						break;
-				if (m < n)
-					continue;
-				if (n == alloc) {
-					size_t na = alloc ? alloc * 2 : 16;
-					const char **p = realloc(acts, na * sizeof(*p));
-
-					if (!p) {
-						free(acts);
-						return -1;
-					}
-					acts = p;
-					alloc = na;
-				}
-				acts[n++] = it->action;
-			}
-	*out = acts;
-	*count = n;
-	return 0;
-}
-
 /* "1" for the round at index i, "1–3" for a span. */
 static void span_rounds(char *dst, size_t size, const dd_series *s,
 			size_t first, size_t last)
@@ -499,31 +441,71 @@ static void span_rounds(char *dst, size_t size, const dd_series *s,
 		snprintf(dst, size, "%lld" DASH "%lld", a, b);
 }
 
-/* "core", "gap", "unclassified", space-separated. */
-static void flags(char *dst, size_t size, const dd_timeline_row *row)
+/* The notes of a row: "core", "dropped 2, re-added 3" for each gap,
+ * "unclassified"; "; "-separated. */
+static void row_notes(dd_buf *dst, const dd_series *s,
+		      const dd_timeline_row *row)
 {
-	snprintf(dst, size, "%s%s%s%s%s", row->core ? "core" : "",
-		 row->core && row->gap ? " " : "", row->gap ? "gap" : "",
-		 (row->core || row->gap) && row->entry < 0 ? " " : "",
-		 row->entry < 0 ? "unclassified" : "");
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(dst, "core");
+		sep = "; ";
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_addf(dst, "%sdropped %lld, re-added %lld", sep,
+			    dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = "; ";
+	}
+	if (row->entry < 0)
+		dd_buf_addf(dst, "%sunclassified", sep);
 }
 
+/* "core set (in all 4 rounds): a, b" under a section's matrix. */
+static void core_line(dd_buf *out, const dd_timeline *t,
+		      const dd_timeline_section *sec, const dd_render_opts *o)
+{
+	const char *sep = " ";
+	size_t j;
+
+	putf(out, "core set (in all %zu rounds):", t->series->nrounds);
+	for (j = 0; j < sec->nrows; j++)
+		if (sec->rows[j].core) {
+			put(out, sep);
+			put(out, dd_text_get(&sec->rows[j].name, o->lang));
+			sep = ", ";
+		}
+	if (!dd_rnd_core_count(sec))
+		put(out, " none");
+	dd_buf_addc(out, '\n');
+}
+
+/*
+ * One section: a matrix of entries x rounds.  A cell holds the action the
+ * round recorded (in full: "established"), PRESENT when it recorded none,
+ * ABSENT when the entry is absent; then the first-last rounds seen, the
+ * number of rounds present and the notes.
+ */
 static int timeline_section(dd_buf *out, const dd_timeline *t,
 			    const dd_timeline_section *sec,
 			    const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
 	size_t nr = s->nrounds, i, j;
+	dd_buf notes = DD_BUF_INIT;
 	char buf[64];
 	table tab;
 	int rc;
 
-	tab_init(&tab, nr + 3);
+	tab_init(&tab, nr + 4);
 	tab_equalize(&tab, 1, nr);
 	tab_add(&tab, S_BOLD, dd_text_get(&sec->title, o->lang));
 	for (i = 0; i < nr; i++)
 		tab_addf(&tab, S_BOLD, "%lld", dd_rnd_round_number(s, i));
 	tab_add(&tab, S_BOLD, "seen");
+	tab_add(&tab, S_BOLD | S_RIGHT, "rounds");
 	tab_endrow(&tab);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
@@ -532,22 +514,24 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 		for (i = 0; i < nr; i++) {
 			const dd_item *it = row->cells[i];
 
-			if (!it) {
+			if (!it)
 				tab_add(&tab, S_DIM, ABSENT);
-			} else if (it->action) {
-				abbrev(buf, sizeof(buf), it->action);
-				tab_add(&tab, S_GREEN, buf);
-			} else {
-				tab_add(&tab, S_GREEN, PRESENT);
-			}
+			else
+				tab_add(&tab, S_GREEN,
+					it->action ? it->action : PRESENT);
 		}
 		span_rounds(buf, sizeof(buf), s, row->first, row->last);
 		tab_add(&tab, 0, buf);
-		flags(buf, sizeof(buf), row);
-		tab_add(&tab, 0, buf);
+		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
+		dd_buf_reset(&notes);
+		row_notes(&notes, s, row);
+		tab_add(&tab, 0, notes.ptr);
 	}
+	if (dd_buf_oom(&notes))
+		tab.oom = 1;
+	dd_buf_release(&notes);
 	if (nr > 1 && sec->similarity) {
-		tab_add(&tab, S_DIM, "similarity");
+		tab_add(&tab, S_DIM, "similarity to previous");
 		tab_add(&tab, 0, "");
 		for (i = 1; i < nr; i++)
 			tab_addf(&tab, S_DIM, "%.2f", sec->similarity[i - 1]);
@@ -555,16 +539,17 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	}
 	rc = tab_render(out, &tab, 0, o->color);
 	tab_release(&tab);
-	return rc;
+	if (rc < 0)
+		return -1;
+	core_line(out, t, sec, o);
+	return dd_buf_oom(out) ? -1 : 0;
 }
 
 static int timeline_body(dd_buf *out, const dd_timeline *t,
 			 const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
-	const char **acts;
-	size_t nacts, i;
-	char buf[64];
+	size_t i;
 
 	style_on(out, o->color, S_BOLD);
 	putf(out, "timeline: %s", dd_text_get(&s->title, o->lang));
@@ -576,6 +561,9 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 			    s->rounds[i]->number,
 			    s->rounds[i]->date ? s->rounds[i]->date : "?");
 	dd_buf_addc(out, '\n');
+	put(out, "cells: the action recorded in the round, " PRESENT
+	    " present (no action recorded), " ABSENT " absent");
+	dd_buf_addc(out, '\n');
 	for (i = 0; i < t->nsections; i++) {
 		dd_buf_addc(out, '\n');
 		if (timeline_section(out, t, &t->sections[i], o) < 0)
@@ -583,7 +571,7 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 	}
 	if (s->nrounds > 1 && t->similarity) {
 		dd_buf_addc(out, '\n');
-		put(out, "similarity (all sections):");
+		put(out, "similarity to previous (all sections):");
 		for (i = 1; i < s->nrounds; i++)
 			putf(out, "%s %lld" ARROW "%lld %.2f",
 				    i > 1 ? "," : "",
@@ -592,15 +580,6 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
-	if (collect_actions(t, &acts, &nacts) < 0)
-		return -1;
-	put(out, PRESENT " present  " ABSENT " absent");
-	for (i = 0; i < nacts; i++) {
-		abbrev(buf, sizeof(buf), acts[i]);
-		putf(out, "  %s %s", buf, acts[i]);
-	}
-	dd_buf_addc(out, '\n');
-	free(acts);
 	return dd_buf_oom(out) ? -1 : 0;
 }
 

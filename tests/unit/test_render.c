@@ -6,6 +6,7 @@
 
 #include "dialdiff/json.h"
 #include "dialdiff/render.h"
+#include "../../src/render/internal.h"
 
 /* ---- the fixture: a taxonomy, two classified rounds, their diff ------ */
 
@@ -299,12 +300,14 @@ static void test_find(void **state)
 	assert_ptr_equal(dd_render_find("markdown"), &dd_render_markdown);
 	assert_ptr_equal(dd_render_find("md"), &dd_render_markdown);
 	assert_ptr_equal(dd_render_find("json"), &dd_render_json);
+	assert_ptr_equal(dd_render_find("html"), &dd_render_html);
 	assert_null(dd_render_find("nope"));
 	assert_null(dd_render_find(NULL));
 	assert_ptr_equal(dd_renderers[0], &dd_render_text);
 	assert_null(dd_render_text.check);
 	assert_null(dd_render_markdown.check);
 	assert_null(dd_render_json.check);
+	assert_null(dd_render_html.check);
 }
 
 static const char expected_text_diff[] =
@@ -401,23 +404,25 @@ static void test_text_diff_all(void **state)
 static const char expected_text_timeline_zh[] =
 	"timeline: 中美对话\n"
 	"rounds: 1 (2015-12-01), 2 (2016-06-14)\n"
+	"cells: the action recorded in the round, ● present (no action "
+	"recorded), · absent\n"
 	"\n"
-	"犯罪类别    1     2     seen\n"
-	"黑客攻击    cont  cont  1–2   core\n"
-	"网络诈骗    ·     agre  2\n"
-	"热线        esta  impl  1–2   core\n"
-	"儿童色情    agre  ·     1\n"
-	"恐怖主义    ●     ●     1–2   core\n"
-	"similarity        0.60\n"
+	"犯罪类别                1            2            seen  rounds\n"
+	"黑客攻击                continued    continued    1–2      2/2  core\n"
+	"网络诈骗                ·            agreed       2        1/2\n"
+	"热线                    established  implemented  1–2      2/2  core\n"
+	"儿童色情                agreed       ·            1        1/2\n"
+	"恐怖主义                ●            ●            1–2      2/2  core\n"
+	"similarity to previous               0.60\n"
+	"core set (in all 2 rounds): 黑客攻击, 热线, 恐怖主义\n"
 	"\n"
-	"网络保护                        1     2     seen\n"
-	"信息共享                        ●     ●     1–2   core\n"
-	"Cloud | <b>secure</b> & `fast`  ·     ●     2     unclassified\n"
-	"similarity                            0.50\n"
+	"网络保护                        1     2     seen  rounds\n"
+	"信息共享                        ●     ●     1–2      2/2  core\n"
+	"Cloud | <b>secure</b> & `fast`  ·     ●     2        1/2  unclassified\n"
+	"similarity to previous                0.50\n"
+	"core set (in all 2 rounds): 信息共享\n"
 	"\n"
-	"similarity (all sections): 1→2 0.57\n"
-	"● present  · absent  cont continued  agre agreed  "
-	"esta established  impl implemented\n";
+	"similarity to previous (all sections): 1→2 0.57\n";
 
 static void test_text_timeline_cjk(void **state)
 {
@@ -438,8 +443,10 @@ static void test_text_timeline_color(void **state)
 	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
 						 &color_en), 0);
 	/* padding stays outside the escapes, so columns still line up */
-	assert_non_null(strstr(out.ptr, "\033[32mcont\033[m  \033[32mcont\033[m"));
-	assert_non_null(strstr(out.ptr, "\033[2m·\033[m     \033[32magre\033[m"));
+	assert_non_null(strstr(out.ptr,
+		"\033[32mcontinued\033[m    \033[32mcontinued\033[m"));
+	assert_non_null(strstr(out.ptr,
+		"\033[2m·\033[m            \033[32magreed\033[m"));
 	dd_buf_release(&out);
 	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
 						 &plain_en), 0);
@@ -583,7 +590,9 @@ static const char expected_md_diff[] =
 	"| --- | --- | --- | --- |\n"
 	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
 	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
-	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n";
+	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n"
+	"\n"
+	"➕ added · ➖ dropped · ✏️ kept, changed · ＝ kept, unchanged\n";
 
 static void test_markdown_diff(void **state)
 {
@@ -640,12 +649,15 @@ static void test_markdown_others(void **state)
 						     &plain_en), 0);
 	assert_non_null(strstr(out.ptr, "### Timeline: China-US dialogue\n"));
 	assert_non_null(strstr(out.ptr,
-		"| topic | 1 | 2 | seen | flags |\n"
-		"| --- | :-: | :-: | --- | --- |\n"
-		"| Hacking | ✓ continued | ✓ continued | 1–2 | core |\n"
-		"| Online fraud |  | ✓ agreed | 2 |  |\n"));
-	assert_non_null(strstr(out.ptr, "| *similarity* |  | 0.60 |  |  |\n"));
-	assert_non_null(strstr(out.ptr, "| 2 | unclassified |\n"));
+		"Core set (in all 2 rounds): Hacking, Hotline, Terrorism\n"
+		"\n"
+		"| topic | 1 | 2 | seen | rounds | notes |\n"
+		"| --- | :-: | :-: | --- | ---: | --- |\n"
+		"| Hacking | ✓ continued | ✓ continued | 1–2 | 2/2 | core |\n"
+		"| Online fraud | · | ✓ agreed | 2 | 1/2 |  |\n"));
+	assert_non_null(strstr(out.ptr,
+		"| *similarity to previous* |  | 0.60 |  |  |  |\n"));
+	assert_non_null(strstr(out.ptr, "| 2 | 1/2 | unclassified |\n"));
 	dd_buf_release(&out);
 
 	assert_int_equal(dd_render_markdown.list(&out, &l, &plain_en), 0);
@@ -909,6 +921,151 @@ static void test_oom(void **state)
 	}
 }
 
+/* ---- html ---------------------------------------------------------- */
+
+/* The page is one document: doctype, no script, nothing external. */
+static void assert_page(const char *s, const char *lang)
+{
+	char want[64];
+
+	assert_true(!strncmp(s, "<!DOCTYPE html>\n<html ", 22));
+	snprintf(want, sizeof(want), " lang=\"%s\" xml:lang=\"%s\">", lang,
+		 lang);
+	assert_non_null(strstr(s, want));
+	assert_non_null(strstr(s, "<meta charset=\"utf-8\"/>"));
+	assert_non_null(strstr(s, "@media print"));
+	assert_null(strstr(s, "<script"));
+	assert_null(strstr(s, "src="));
+	assert_null(strstr(s, "url("));
+	assert_null(strstr(s, "@import"));
+	assert_null(strstr(s, "<link"));
+	assert_null(strstr(s, "href=\"http"));
+	assert_null(strstr(s, "href=\"//"));
+	assert_string_equal(s + strlen(s) - 8, "</html>\n");
+}
+
+static void test_html_diff(void **state)
+{
+	char *s = render_diff(&dd_render_html, &plain_en);
+
+	(void)state;
+	assert_page(s, "en");
+	/* a label from the data cannot inject markup */
+	assert_null(strstr(s, "<b>secure"));
+	assert_non_null(strstr(s,
+		"Cloud | &lt;b&gt;secure&lt;/b&gt; &amp; `fast`"));
+	assert_non_null(strstr(s, "<title>Round 1 → Round 2</title>"));
+	assert_non_null(strstr(s, "<td class=\"mark s-a\"><span class=\"sym\">+"
+				  "</span> Added</td><td>Online fraud</td>"));
+	assert_non_null(strstr(s, "established → implemented"));
+	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	free(s);
+
+	s = render_diff(&dd_render_html, &plain_zh);
+	assert_page(s, "zh");
+	assert_non_null(strstr(s, "<title>第 1 轮 → 第 2 轮</title>"));
+	assert_non_null(strstr(s, "</span> 新增</td><td>网络诈骗</td>"));
+	assert_non_null(strstr(s, "建立 → 实施"));
+	/* no zh label: the en one, marked as English */
+	assert_non_null(strstr(s, "<span lang=\"en\" xml:lang=\"en\">Cloud | &lt;b&gt;"));
+	free(s);
+}
+
+static void test_html_escape(void **state)
+{
+	dd_item items[] = {
+		ITEM("x", -1, "a\x01" "b\x7f" "c\xc2\x85" "d\xef\xbf\xbe" "e\xff"
+		     "f\"'<>&\r\n", NULL, "<i>", "</td>"),
+	};
+	dd_round_section secs[] = {
+		{ .id = "crime", .items = items, .count = 1, .tsection = 0 },
+	};
+	dd_round r = round_b;
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	r.sections = secs;
+	r.nsections = 1;
+	r.title.en = "<script>alert(1)</script>";
+	assert_int_equal(dd_render_html.show(&out, &r, &tx, &plain_en), 0);
+	assert_page(out.ptr, "en");
+	assert_non_null(strstr(out.ptr, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"
+				       "d\xef\xbf\xbd" "e\xef\xbf\xbd"
+				       "f&quot;&#39;&lt;&gt;&amp; \n"));
+	assert_non_null(strstr(out.ptr, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_non_null(strstr(out.ptr, "&lt;i&gt;"));
+	assert_non_null(strstr(out.ptr, "&lt;/td&gt;"));
+	/* a source's url is text, not a link */
+	assert_non_null(strstr(out.ptr, "<code>https://example.org/x</code>"));
+	dd_buf_release(&out);
+}
+
+static void test_html_timeline_report(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_html.timeline(&out, &the_timeline,
+						 &plain_en), 0);
+	assert_page(out.ptr, "en");
+	/* colour and symbol in every cell, and the action */
+	assert_non_null(strstr(out.ptr,
+		"<td class=\"cell s-p\" title=\"Present\"><span class=\"sym\">"
+		"●</span> established</td><td class=\"cell s-p\" "
+		"title=\"Present\"><span class=\"sym\">●</span> implemented</td>"));
+	assert_non_null(strstr(out.ptr,
+		"<td class=\"cell s-x\" title=\"Absent\"><span class=\"sym\">·"
+		"</span></td><td class=\"cell s-a\" title=\"Added\">"
+		"<span class=\"sym\">+</span> agreed</td>"));
+	assert_non_null(strstr(out.ptr, "title=\"Dropped\"><span class=\"sym\">−"));
+	assert_non_null(strstr(out.ptr,
+		"In every round (core set): </strong>Hacking, Hotline, Terrorism"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_html.report(&out, &r, &plain_zh), 0);
+	assert_page(out.ptr, "zh");
+	assert_non_null(strstr(out.ptr, "<h2>时间线</h2>"));
+	assert_non_null(strstr(out.ptr, "<h2>资料来源</h2>"));
+	assert_non_null(strstr(out.ptr, "<cite>Outcome list</cite>"));
+	assert_non_null(strstr(out.ptr, "href=\"#diff-1-2\""));
+	assert_non_null(strstr(out.ptr, "<article id=\"diff-1-2\">"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_html.list(&out, &l, &plain_en), 0);
+	assert_page(out.ptr, "en");
+	assert_non_null(strstr(out.ptr, "<code>round-02.json</code>"));
+	dd_buf_release(&out);
+}
+
+static void test_row_gaps(void **state)
+{
+	dd_item x = ITEM("x", 0, "X", NULL, NULL, NULL);
+	/* present in 1, 4, 5, 7 of 8: gaps 2-3 and 6 */
+	const dd_item *cells[] = { &x, NULL, NULL, &x, &x, NULL, &x, NULL };
+	dd_timeline_row row = { .key = "x", .cells = cells, .npresent = 4,
+				.first = 0, .last = 6, .gap = 1 };
+	dd_timeline_section sec = { .rows = &row, .nrows = 1 };
+	size_t from = 0, a = 99, b = 99;
+
+	(void)state;
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 1);
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 2);
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 1);
+	assert_int_equal(a, 5);
+	assert_int_equal(b, 5);
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 0);
+	assert_int_equal(dd_rnd_core_count(&sec), 0);
+	/* no gap in a row present in every round */
+	from = 0;
+	assert_int_equal(dd_rnd_row_gap(&crime_rows[0], 2, &from, &a, &b), 0);
+	assert_int_equal(dd_rnd_core_count(&timeline_sections[0]), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -931,6 +1088,10 @@ int main(void)
 		cmocka_unit_test(test_json_timeline),
 		cmocka_unit_test(test_json_report_list_show),
 		cmocka_unit_test(test_oom),
+		cmocka_unit_test(test_row_gaps),
+		cmocka_unit_test(test_html_diff),
+		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_html_timeline_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
