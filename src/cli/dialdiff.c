@@ -38,7 +38,8 @@ const cli_command *cli_find_command(const char *name)
 
 static const char global_usage[] =
 	"usage: dialdiff [-C DIR] [--dialogues DIR] [--taxonomy FILE] [--series ID]\n"
-	"                [--format FMT] [--lang en|zh] [--color auto|always|never]\n"
+	"                [--rev REV] [--format FMT] [--lang en|zh]\n"
+	"                [--color auto|always|never]\n"
 	"                [COMMAND [ARGS]]\n";
 
 void cli_print_usage(FILE *f, const cli_command *cmd)
@@ -143,10 +144,19 @@ static void ctx_release(cli_ctx *ctx)
 	for (i = 0; i < ctx->nextra; i++)
 		dd_round_free(ctx->extra[i]);
 	free(ctx->extra);
+	for (i = 0; i < ctx->nrevs; i++) {
+		dd_series_free(ctx->revs[i].series);
+		dd_source_free(ctx->revs[i].src);
+		free(ctx->revs[i].rev);
+	}
+	free(ctx->revs);
 	dd_series_free(ctx->series);
 	dd_taxonomy_free(ctx->tx);
 	free(ctx->tx_path);
 	dd_source_free(ctx->src);
+	free(ctx->dialogues_buf);
+	free(ctx->taxonomy_buf);
+	dd_git_free(ctx->repo);	/* last: the sources borrow it */
 }
 
 int cli_output_option(cli_ctx *ctx, int c, const char *arg)
@@ -173,11 +183,13 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_VERSION };
+	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
+	       OPT_VERSION };
 	static const struct option opts[] = {
 		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
 		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 		{ "series", required_argument, NULL, OPT_SERIES },
+		{ "rev", required_argument, NULL, OPT_REV },
 		CLI_OUTPUT_OPTIONS,
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, 'h' },
@@ -202,9 +214,13 @@ int main(int argc, char **argv)
 				return cli_failf("cannot change to '%s': %s",
 						 optarg, strerror(errno));
 			break;
-		case OPT_DIALOGUES: ctx.dialogues = optarg; break;
+		case OPT_DIALOGUES:
+			ctx.dialogues = optarg;
+			ctx.dialogues_given = 1;
+			break;
 		case OPT_TAXONOMY: ctx.taxonomy_path = optarg; break;
 		case OPT_SERIES: ctx.series_id = optarg; break;
+		case OPT_REV: ctx.rev = optarg; break;
 		case OPT_VERSION:
 			printf("dialdiff %s\n", DD_VERSION);
 			return 0;
