@@ -745,7 +745,7 @@ int dd_git_diff_workdir(dd_git_change **out, size_t *count, dd_git_repo *r,
 		return rc;
 	spec[0] = (char *)dir;
 	opts.pathspec.strings = spec;
-	opts.pathspec.count = 1;
+	opts.pathspec.count = *dir && strcmp(dir, ".") ? 1 : 0;
 	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
 		     GIT_DIFF_DISABLE_PATHSPEC_MATCH | GIT_DIFF_SKIP_BINARY_CHECK;
 	rc = git_diff_tree_to_workdir(&diff, r->repo, a, &opts);
