@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "diff.h"
+#include "history.h"
 #include "round.h"
 #include "series.h"
 #include "taxonomy.h"
@@ -61,7 +62,22 @@ typedef struct dd_renderer {
 			const dd_render_opts *o);
 	int (*check)(dd_buf *out, const dd_check_result *c,
 		     const dd_render_opts *o);
+	/* The round files changed between two revisions.  A review with
+	   neither from_rev nor to_rev set (the diff driver's single file)
+	   is shown without the review's own header line. */
+	int (*review)(dd_buf *out, const dd_review *r, const dd_render_opts *o);
+	/* Commits and their round file changes, newest first. */
+	int (*log)(dd_buf *out, const dd_log *l, const dd_render_opts *o);
 } dd_renderer;
+
+/*
+ * The stable listing of one classified round that git's textconv driver
+ * diffs: metadata lines, then one line per topic in taxonomy order
+ * ("SECTION: KEY (ACTION)  ZH / EN"), then reaffirmed documents.  Nothing
+ * in it depends on other lines (no alignment, no colour), so a change to
+ * one topic changes one line.
+ */
+int dd_render_listing(dd_buf *out, const dd_round *r);
 
 /* The renderer called name ("text", "markdown", "json", ...), or NULL. */
 const dd_renderer *dd_render_find(const char *name);
@@ -80,5 +96,7 @@ extern const dd_renderer dd_render_json;
 #define DD_SCHEMA_LIST "dialdiff/list@1"
 #define DD_SCHEMA_ROUND "dialdiff/round@1"
 #define DD_SCHEMA_CHECK "dialdiff/check@1"
+#define DD_SCHEMA_REVIEW "dialdiff/review@1"
+#define DD_SCHEMA_LOG "dialdiff/log@1"
 
 #endif

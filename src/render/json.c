@@ -222,6 +222,83 @@ static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	return finish(out);
 }
 
+/* ---- review and log ------------------------------------------------ */
+
+static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
+{
+	size_t i;
+
+	dd_json_key(w, "files");
+	dd_json_begin_array(w);
+	for (i = 0; i < n; i++) {
+		const dd_file_change *f = &files[i];
+
+		dd_json_begin_object(w);
+		jstr(w, "path", f->path);
+		jstr_opt(w, "old_path", f->old_path);
+		jstr(w, "status", dd_file_status_name(f->status));
+		if (f->diff) {
+			dd_json_key(w, "diff");
+			jdiff(w, f->diff);
+		}
+		jstr_opt(w, "error", f->error);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+static int json_review(dd_buf *out, const dd_review *r,
+		       const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_REVIEW);
+	jstr(&w, "from_rev", r->from_rev);
+	jstr(&w, "to_rev", r->to_rev);
+	jfiles(&w, r->files, r->nfiles);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
+static int json_log(dd_buf *out, const dd_log *l, const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t i, j;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_LOG);
+	dd_json_key(&w, "commits");
+	dd_json_begin_array(&w);
+	for (i = 0; i < l->ncommits; i++) {
+		const dd_log_commit *c = &l->commits[i];
+
+		dd_json_begin_object(&w);
+		jstr(&w, "id", c->id);
+		dd_json_key(&w, "parents");
+		dd_json_begin_array(&w);
+		for (j = 0; j < c->nparents; j++)
+			dd_json_string(&w, c->parents[j]);
+		dd_json_end_array(&w);
+		dd_json_key(&w, "author");
+		dd_json_begin_object(&w);
+		jstr(&w, "name", c->author_name);
+		jstr(&w, "email", c->author_email);
+		dd_json_end_object(&w);
+		jstr(&w, "date", c->date);
+		jstr(&w, "subject", c->subject);
+		jfiles(&w, c->files, c->nfiles);
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
 /* ---- timeline ------------------------------------------------------ */
 
 static void jtimeline_row(dd_json_writer *w, const dd_series *s,
@@ -538,4 +615,6 @@ const dd_renderer dd_render_json = {
 	json_diff,
 	json_timeline,
 	NULL,
+	json_review,
+	json_log,
 };
