@@ -104,6 +104,15 @@ dd_git_repo *cli_repo_try(cli_ctx *ctx);
  * revision).
  */
 int cli_path(cli_ctx *ctx, const char *user, char **out);
+/* Make --dialogues and --taxonomy relative to the top of the repository
+ * (once; cli_source does it too).  0 or EXIT_USAGE. */
+int cli_setup_paths(cli_ctx *ctx);
+/*
+ * The taxonomy for the rounds of series id, read from the current source:
+ * --taxonomy, else what the series' series.json names, else
+ * DIALOGUES/taxonomy.json.  Without loading the series' rounds.
+ */
+int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out);
 
 /*
  * Load (once) the source, taxonomy and series the options select.  The
@@ -150,6 +159,8 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_diff(cli_ctx *ctx, int argc, char **argv);
 int cmd_timeline(cli_ctx *ctx, int argc, char **argv);
+int cmd_review(cli_ctx *ctx, int argc, char **argv);
+int cmd_log(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 
 /* Print the usage of cmd (or of dialdiff when NULL) to f. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "dialdiff/json.h"
 #include "dialdiff/selector.h"
 
 static char *join(const char *a, const char *b)
@@ -72,11 +73,11 @@ int cli_path(cli_ctx *ctx, const char *user, char **out)
 	return 0;
 }
 
-/* Make --dialogues and --taxonomy relative to the top of the repository. */
-static int setup_paths(cli_ctx *ctx)
+int cli_setup_paths(cli_ctx *ctx)
 {
 	int rc;
 
+	cli_repo_try(ctx);
 	if (ctx->paths_done)
 		return 0;
 	ctx->paths_done = 1;
@@ -126,7 +127,7 @@ int cli_source(cli_ctx *ctx, dd_source **out)
 				return cli_fail(&err);
 		}
 	}
-	if ((rc = setup_paths(ctx)))
+	if ((rc = cli_setup_paths(ctx)))
 		return rc;
 	*out = ctx->src;
 	return 0;
@@ -190,18 +191,31 @@ static int fail_load(const dd_diags *diags, const dd_error *err)
 	return EXIT_USAGE;
 }
 
-static int load_taxonomy_file(cli_ctx *ctx, const char *path)
+static int load_taxonomy_file(cli_ctx *ctx, const char *given)
 {
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
 	dd_source *src = NULL;
+	char path[4096];
 	dd_error err;
 	int rc;
 
 	if ((rc = cli_source(ctx, &src)))
 		return rc;
+	/* "dialogues/s/../taxonomy.json" -> "dialogues/taxonomy.json" */
+	if (given[0] == '/' ||
+	    dd_path_resolve(path, sizeof(path), "", given, NULL) < 0)
+		snprintf(path, sizeof(path), "%s", given);
 	rc = dd_source_read(&buf, src, path, 0, &err);
-	if (rc == DD_ENOTFOUND)
+	if (rc == DD_ENOTFOUND && dd_source_rev_name(src)) {
+		char at[sizeof(path) + 256];
+
+		snprintf(at, sizeof(at), "%s:%s", dd_source_rev_name(src), path);
+		rc = dd_error_set(&err, rc, at, 0, 0,
+				  "no taxonomy in %s (use --taxonomy FILE or --dialogues DIR)",
+				  dd_source_rev_name(src));
+	}
+	else if (rc == DD_ENOTFOUND)
 		rc = dd_error_set(&err, rc, path, 0, 0,
 				  "no taxonomy here (use --taxonomy FILE or --dialogues DIR)");
 	if (rc == 0)
@@ -240,6 +254,44 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 	}
 	*out = ctx->tx;
 	return 0;
+}
+
+int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
+{
+	dd_buf buf = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	dd_source *src;
+	char *dir, *sj;
+	int rc;
+
+	if (ctx->tx || ctx->taxonomy_path || !id || !*id || strchr(id, '/') ||
+	    !strcmp(id, ".") || !strcmp(id, ".."))
+		return cli_taxonomy(ctx, out);
+	if ((rc = cli_source(ctx, &src)))
+		return rc;
+	dir = join(ctx->dialogues, id);
+	sj = dir ? join(dir, "series.json") : NULL;
+	if (sj && dd_source_read(&buf, src, sj, 0, NULL) == 0 &&
+	    dd_json_parse(&doc, buf.ptr, buf.len, sj, NULL) == 0) {
+		const dd_json *root = dd_json_root(doc);
+		const dd_json *v = root && root->type == DD_JSON_OBJECT ?
+				   dd_json_get(root, "taxonomy") : NULL;
+
+		if (v && v->type == DD_JSON_STRING) {
+			char *path = join(dir, v->string);
+
+			rc = path ? load_taxonomy_file(ctx, path)
+				  : cli_failf("out of memory");
+			free(path);
+		}
+	}
+	dd_json_doc_free(doc);
+	dd_buf_release(&buf);
+	free(dir);
+	free(sj);
+	if (rc)
+		return rc;
+	return cli_taxonomy(ctx, out);
 }
 
 static int classify(cli_ctx *ctx, dd_round *r)

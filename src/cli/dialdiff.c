@@ -22,6 +22,12 @@ const cli_command cli_commands[] = {
 	  "semantic diff of two rounds (default: the last two)" },
 	{ "timeline", cmd_timeline, "timeline",
 	  "presence of every entry across the rounds" },
+	{ "review", cmd_review,
+	  "review [--exit-code] [--fail-on WHAT[:SECTION]] [A..B | A...B | A [B]] [-- PATH...]",
+	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
+	{ "log", cmd_log,
+	  "log [-n N] [--first-parent] [RANGE] [-- PATH...]",
+	  "the commits that changed round files, with their semantic changes" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -54,7 +60,7 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs(global_usage, f);
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
-		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+		fprintf(f, "  %-12s %s\n", c->name, c->summary);
 	fputs("\nformats: text (default), markdown, json\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
