@@ -161,6 +161,9 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv);
 int cmd_timeline(cli_ctx *ctx, int argc, char **argv);
 int cmd_review(cli_ctx *ctx, int argc, char **argv);
 int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_textconv(cli_ctx *ctx, int argc, char **argv);
+int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv);
+int cmd_git_setup(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 
 /* Print the usage of cmd (or of dialdiff when NULL) to f. */

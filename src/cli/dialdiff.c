@@ -28,6 +28,13 @@ const cli_command cli_commands[] = {
 	{ "log", cmd_log,
 	  "log [-n N] [--first-parent] [RANGE] [-- PATH...]",
 	  "the commits that changed round files, with their semantic changes" },
+	{ "textconv", cmd_textconv, "textconv FILE",
+	  "a stable listing of one round's topics, for git's textconv driver" },
+	{ "diff-driver", cmd_diff_driver,
+	  "diff-driver PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
+	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
+	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
+	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL }
 };
