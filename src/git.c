@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -145,21 +146,59 @@ static char *real_dir(const char *path)
 	return p;
 }
 
-/* The path libgit2 names in "repository path '/x/' is not owned ...". */
-static void owner_path(char *out, size_t size, const char *msg)
+/* 1 when dir holds a repository: a .git entry, or the layout of a bare
+ * one.  *git gets the entry whose owner counts. */
+static int holds_repo(const char *dir, char *git, size_t size)
 {
-	const char *a = strchr(msg, '\''), *b = a ? strchr(a + 1, '\'') : NULL;
-	size_t n;
+	static const char *const bare[] = { "HEAD", "objects", "refs" };
+	struct stat st;
+	size_t i;
 
-	if (!a || !b) {
-		if (!getcwd(out, size))
-			snprintf(out, size, ".");
-		return;
+	if (snprintf(git, size, "%s/.git", dir) < (int)size &&
+	    lstat(git, &st) == 0)
+		return 1;
+	for (i = 0; i < 3; i++) {
+		if (snprintf(git, size, "%s/%s", dir, bare[i]) >= (int)size ||
+		    stat(git, &st) < 0)
+			return 0;
 	}
-	n = (size_t)(b - a - 1);
-	while (n > 1 && a[n] == '/')
-		n--;
-	snprintf(out, size, "%.*s", (int)n, a + 1);
+	snprintf(git, size, "%s", dir);
+	return 1;
+}
+
+/*
+ * libgit2 1.5 reports a repository owned by another user as "not found"
+ * (with a stale message about safe.directory).  Look for it ourselves:
+ * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
+ * its top in out when another user owns it.
+ */
+static int foreign_repo(char *out, size_t size)
+{
+	char dir[PATH_MAX], git[PATH_MAX + 16];
+	const char *env = getenv("GIT_DIR");
+	struct stat st;
+	char *slash;
+
+	if (env && *env) {
+		if (!realpath(env, dir) || stat(dir, &st) < 0)
+			return 0;
+		snprintf(out, size, "%s", dir);
+		return st.st_uid != geteuid();
+	}
+	if (!getcwd(dir, sizeof(dir)))
+		return 0;
+	for (;;) {
+		if (holds_repo(dir, git, sizeof(git))) {
+			if (lstat(git, &st) < 0 || st.st_uid == geteuid())
+				return 0;
+			snprintf(out, size, "%s", dir);
+			return 1;
+		}
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			return 0;
+		*slash = '\0';
+	}
 }
 
 int dd_git_open(dd_git_repo **out, dd_error *err)
@@ -181,17 +220,19 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	rc = git_repository_open_ext(&r->repo, NULL,
 				     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
 	if (rc < 0) {
-		if (rc == GIT_ENOTFOUND) {
+		char path[PATH_MAX];
+
+		if ((rc == GIT_ENOTFOUND || rc == GIT_EOWNER) &&
+		    foreign_repo(path, sizeof(path))) {
+			rc = GIT_EOWNER;
+			dd_error_set(err, DD_EGIT, path, 0, 0,
+				     "the repository is owned by another user, "
+				     "so git does not trust it; if you do, run: "
+				     "git config --global --add safe.directory %s",
+				     path);
+		} else if (rc == GIT_ENOTFOUND) {
 			dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
 				     "not in a git repository (or any parent folder)");
-		} else if (rc == GIT_EOWNER) {
-			char path[PATH_MAX];
-
-			owner_path(path, sizeof(path), last_message());
-			dd_error_set(err, DD_EGIT, path, 0, 0,
-				     "the repository is owned by another user; "
-				     "if you trust it, run: git config --global "
-				     "--add safe.directory %s", path);
 		} else {
 			dd_error_set(err, DD_EGIT, NULL, 0, 0,
 				     "cannot open the repository: %s",
