@@ -17,10 +17,20 @@
 /* A parsed blob, per taxonomy it was classified with (usually one). */
 typedef struct round_entry {
 	const dd_taxonomy *tx;
-	dd_round *round;	/* NULL when it does not parse */
-	const char *error;
+	dd_round *round;	/* NULL when it does not parse, or evicted */
+	const char *error;	/* why it does not parse */
+	size_t stamp;		/* its place in the eviction queue */
 	struct round_entry *next;
 } round_entry;
+
+/* A place in the eviction queue: the entry, and its stamp then. */
+typedef struct queued {
+	round_entry *e;
+	size_t stamp;
+} queued;
+
+/* Parsed rounds a streaming log keeps (about 4 MiB). */
+#define LIVE_ROUNDS 256
 
 /* A taxonomy, or why it could not be loaded. */
 typedef struct tx_entry {
@@ -44,6 +54,10 @@ struct dd_history {
 	dd_strmap taxonomies;	/* blob hex, or "W:path" -> tx_entry */
 	dd_strmap series;	/* series.json blob hex -> taxonomy field */
 	dd_strmap folders;	/* commit hex -> folder_entry */
+	/* parsed rounds in the order they were parsed, oldest first: a
+	   streaming log frees them from the front (see evict) */
+	queued *queue;
+	size_t qhead, qlen, qalloc, live, stamps;
 	dd_source *worktree;
 	dd_round **wt_rounds;	/* rounds read from the working tree */
 	size_t nwt_rounds;
@@ -131,6 +145,7 @@ void dd_history_free(dd_history *h)
 	for (i = 0; i < h->nwt_rounds; i++)
 		dd_round_free(h->wt_rounds[i]);
 	free(h->wt_rounds);
+	free(h->queue);
 	dd_strmap_release(&h->rounds);
 	dd_strmap_release(&h->taxonomies);
 	dd_strmap_release(&h->series);
@@ -402,6 +417,54 @@ out:
 
 /* ---- rounds --------------------------------------------------------- */
 
+/* Queue a parsed round for eviction. */
+static int enqueue(dd_history *h, round_entry *e)
+{
+	if (h->qlen == h->qalloc) {
+		size_t na;
+		queued *q;
+
+		if (h->qhead > h->qlen / 2) {
+			/* drop the consumed front */
+			memmove(h->queue, h->queue + h->qhead,
+				(h->qlen - h->qhead) * sizeof(*q));
+			h->qlen -= h->qhead;
+			h->qhead = 0;
+		}
+		if (h->qlen == h->qalloc) {
+			na = h->qalloc ? h->qalloc * 2 : 64;
+			q = realloc(h->queue, na * sizeof(*q));
+			if (!q)
+				return -1;
+			h->queue = q;
+			h->qalloc = na;
+		}
+	}
+	e->stamp = ++h->stamps;
+	h->queue[h->qlen].e = e;
+	h->queue[h->qlen].stamp = e->stamp;
+	h->qlen++;
+	h->live++;
+	return 0;
+}
+
+/*
+ * Free the oldest parsed rounds until at most max are left.  Only between
+ * the commits of a streaming log, when no result refers to any round.
+ */
+static void evict(dd_history *h, size_t max)
+{
+	while (h->live > max && h->qhead < h->qlen) {
+		queued q = h->queue[h->qhead++];
+
+		if (q.e->stamp != q.stamp || !q.e->round)
+			continue;	/* parsed again since: queued later */
+		dd_round_free(q.e->round);
+		q.e->round = NULL;
+		h->live--;
+	}
+}
+
 /*
  * The round in path on side s (object id on commits), classified with tx:
  * 0 with *r set, or 0 with *r NULL and *why set when it does not parse;
@@ -412,7 +475,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		      dd_round **r, const char **why, dd_error *err)
 {
 	char hex[DD_OID_HEXSZ + 1], at[DD_ERROR_FILE_MAX];
-	round_entry *first = NULL, *e;
+	round_entry *first = NULL, *e = NULL;
 	dd_round *round = NULL;
 	const char *key = NULL;
 	dd_error lerr;
@@ -424,12 +487,15 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		hex_of(hex, id);
 		first = dd_strmap_get(&h->rounds, hex);
 		for (e = first; e; e = e->next)
-			if (e->tx == tx) {
-				*r = e->round;
-				if (!e->round)
-					*why = dd_arena_strdup(arena, e->error);
-				return 0;
-			}
+			if (e->tx == tx)
+				break;
+		if (e && (e->round || e->error)) {
+			*r = e->round;
+			if (!e->round)
+				*why = dd_arena_strdup(arena, e->error);
+			return 0;
+		}
+		/* not parsed yet, or evicted (then e is its entry) */
 	}
 	where(at, sizeof(at), s, path);
 	rc = side_read(h, s, path, id, &lerr);
@@ -448,22 +514,26 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		return rc;
 	}
 	if (s->kind == SIDE_COMMIT) {
-		e = dd_arena_alloc(&h->arena, sizeof(*e));
-		key = first ? NULL : keep(h, hex);
-		if (!e || (!first && !key)) {
-			dd_round_free(round);
-			return dd_error_oom(err);
+		if (!e) {
+			e = dd_arena_alloc(&h->arena, sizeof(*e));
+			key = first ? NULL : keep(h, hex);
+			if (!e || (!first && !key)) {
+				dd_round_free(round);
+				return dd_error_oom(err);
+			}
+			e->tx = tx;
+			if (first) {
+				e->next = first->next;
+				first->next = e;
+			} else if (dd_strmap_put(&h->rounds, key, e, NULL) < 0) {
+				dd_round_free(round);
+				return dd_error_oom(err);
+			}
 		}
-		e->tx = tx;
 		e->round = round;
 		e->error = round ? NULL : message(&h->arena, &lerr);
-		if (first) {
-			e->next = first->next;
-			first->next = e;
-		} else if (dd_strmap_put(&h->rounds, key, e, NULL) < 0) {
-			dd_round_free(round);
+		if (round && enqueue(h, e) < 0)
 			return dd_error_oom(err);
-		}
 	} else if (round) {
 		dd_round **grown = realloc(h->wt_rounds, (h->nwt_rounds + 1) *
 					   sizeof(*grown));
@@ -887,58 +957,45 @@ static const char *iso_date(dd_arena *arena, long long t, int offset)
 	return dd_arena_strdup(arena, buf);
 }
 
-/* Append a commit to the log; its files are filled by the caller. */
-static dd_log_commit *add_commit(dd_log *log, size_t *alloc,
-				 const dd_git_commit *c)
+/* lc from c, its strings in arena; files are filled by the caller. */
+static int fill_commit(dd_log_commit *lc, dd_arena *arena,
+		       const dd_git_commit *c)
 {
 	char hex[DD_OID_HEXSZ + 1];
-	dd_log_commit *lc;
 	size_t i;
 
-	if (log->ncommits == *alloc) {
-		size_t na = *alloc ? *alloc * 2 : 16;
-		dd_log_commit *p = realloc(log->commits, na * sizeof(*p));
-
-		if (!p)
-			return NULL;
-		log->commits = p;
-		*alloc = na;
-	}
-	lc = &log->commits[log->ncommits];
 	memset(lc, 0, sizeof(*lc));
 	hex_of(hex, &c->id);
-	lc->id = dd_arena_strdup(&log->arena, hex);
-	lc->author_name = dd_arena_strdup(&log->arena, c->author_name);
-	lc->author_email = dd_arena_strdup(&log->arena, c->author_email);
-	lc->subject = dd_arena_strdup(&log->arena, c->subject);
-	lc->date = iso_date(&log->arena, c->time, c->offset);
-	lc->parents = dd_arena_array(&log->arena, c->nparents ? c->nparents : 1,
+	lc->id = dd_arena_strdup(arena, hex);
+	lc->author_name = dd_arena_strdup(arena, c->author_name);
+	lc->author_email = dd_arena_strdup(arena, c->author_email);
+	lc->subject = dd_arena_strdup(arena, c->subject);
+	lc->date = iso_date(arena, c->time, c->offset);
+	lc->parents = dd_arena_array(arena, c->nparents ? c->nparents : 1,
 				     sizeof(*lc->parents));
 	if (!lc->id || !lc->author_name || !lc->author_email || !lc->subject ||
 	    !lc->date || !lc->parents)
-		return NULL;
+		return -1;
 	for (i = 0; i < c->nparents; i++) {
 		hex_of(hex, &c->parents[i]);
-		if (!(lc->parents[i] = dd_arena_strdup(&log->arena, hex)))
-			return NULL;
+		if (!(lc->parents[i] = dd_arena_strdup(arena, hex)))
+			return -1;
 	}
 	lc->nparents = c->nparents;
-	log->ncommits++;
-	return lc;
+	return 0;
 }
 
 /*
- * Look at one commit of the walk: append it to the log when it changed
- * round files.  *shown is set when it was appended.
+ * Look at one commit of the walk: *shown is set, and lc filled (in arena,
+ * its diffs in o), when it changed round files.
  */
-static int log_commit(dd_history *h, dd_log *log, owned *o, size_t *alloc,
-		      const dd_git_commit *c, int first_parent, int *shown,
-		      dd_error *err)
+static int log_commit(dd_history *h, dd_arena *arena, owned *o,
+		      const dd_git_commit *c, int first_parent,
+		      dd_log_commit *lc, int *shown, dd_error *err)
 {
 	folder_entry *fc, *fp, none;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i, n = 0;
 	dd_git_change *ch = NULL;
-	dd_log_commit *lc;
 	side a, b;
 	dd_oid ptree;
 	int rc;
@@ -960,7 +1017,7 @@ static int log_commit(dd_history *h, dd_log *log, owned *o, size_t *alloc,
 		}
 		if (h->opts.npaths)
 			return 0;	/* it shows no files to match */
-		if (!add_commit(log, alloc, c))
+		if (fill_commit(lc, arena, c) < 0)
 			return dd_error_oom(err);
 		*shown = 1;
 		return 0;
@@ -978,23 +1035,19 @@ static int log_commit(dd_history *h, dd_log *log, owned *o, size_t *alloc,
 		if ((rc = dd_git_commit_tree(&ptree, h->repo, &c->parents[0],
 					     err)) < 0)
 			goto out;
-		set_commit_side(&a, &log->arena, &c->parents[0], &ptree);
+		set_commit_side(&a, arena, &c->parents[0], &ptree);
 		if (!a.rev)
 			goto oom;
 	} else {
 		a.kind = SIDE_EMPTY;
 	}
-	set_commit_side(&b, &log->arena, &c->id, &c->tree);
-	if (!b.rev || !(lc = add_commit(log, alloc, c)))
+	set_commit_side(&b, arena, &c->id, &c->tree);
+	if (!b.rev || fill_commit(lc, arena, c) < 0)
 		goto oom;
-	rc = build_changes(h, &log->arena, o, &a, &b, ch, n, &lc->files,
-			   &lc->nfiles, err);
-	if (rc < 0)
-		goto out;
-	if (!lc->nfiles)
-		log->ncommits--;	/* no round file changed */
-	else
-		*shown = 1;
+	rc = build_changes(h, arena, o, &a, &b, ch, n, &lc->files, &lc->nfiles,
+			   err);
+	if (rc == 0 && lc->nfiles)
+		*shown = 1;	/* else no round file changed */
 out:
 	dd_git_changes_free(ch, n);
 	return rc;
@@ -1003,17 +1056,29 @@ oom:
 	goto out;
 }
 
+/* Free the diffs of o (they stay allocated in a non-streaming log). */
+static void drop_diffs(owned *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ndiffs; i++)
+		dd_diff_free(o->diffs[i]);
+	o->ndiffs = 0;
+}
+
 int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 		   dd_error *err)
 {
 	dd_git_walk *walk = NULL;
+	dd_arena tmp = DD_ARENA_INIT;
+	owned tmpo, *o;
 	size_t alloc = 0;
 	dd_log *log;
-	owned *o;
 	dd_oid id;
 	int rc, shown;
 
 	*out = NULL;
+	memset(&tmpo, 0, sizeof(tmpo));
 	log = calloc(1, sizeof(*log));
 	o = calloc(1, sizeof(*o));
 	if (!log || !o) {
@@ -1027,6 +1092,7 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 			     opts->exclude, opts->nexclude, opts->first_parent,
 			     err);
 	while (rc == 0 && !(opts->max_count && log->ncommits >= opts->max_count)) {
+		dd_log_commit lc;
 		dd_git_commit c;
 
 		rc = dd_git_walk_next(&id, walk, err);
@@ -1038,11 +1104,40 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 				       log->ncommits);
 		if ((rc = dd_git_commit_load(&c, h->repo, &id, err)) < 0)
 			break;
-		rc = log_commit(h, log, o, &alloc, &c, opts->first_parent,
-				&shown, err);
+		if (opts->each) {
+			/* nothing refers to a parsed round between commits */
+			evict(h, LIVE_ROUNDS);
+			rc = log_commit(h, &tmp, &tmpo, &c, opts->first_parent,
+					&lc, &shown, err);
+			if (rc == 0 && shown)
+				rc = opts->each(opts->each_data, &lc,
+						log->ncommits++, err);
+			drop_diffs(&tmpo);
+			dd_arena_release(&tmp);
+		} else {
+			rc = log_commit(h, &log->arena, o, &c,
+					opts->first_parent, &lc, &shown, err);
+			if (rc == 0 && shown) {
+				if (log->ncommits == alloc) {
+					size_t na = alloc ? alloc * 2 : 16;
+					dd_log_commit *p = realloc(log->commits,
+								   na * sizeof(*p));
+
+					if (!p)
+						rc = dd_error_oom(err);
+					else {
+						log->commits = p;
+						alloc = na;
+					}
+				}
+				if (rc == 0)
+					log->commits[log->ncommits++] = lc;
+			}
+		}
 		dd_git_commit_release(&c);
 	}
 	dd_git_walk_free(walk);
+	free(tmpo.diffs);
 	if (rc < 0) {
 		dd_log_free(log);
 		return rc;

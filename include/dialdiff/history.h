@@ -19,7 +19,12 @@
  * each taxonomy once (by object id), and remembers the id of the dialogues
  * folder of each commit it has seen, so a walk over n commits reads each
  * tree once and skips, without diffing, every commit whose dialogues
- * folder is the same as its parent's.
+ * folder is the same as its parent's.  A log that hands each commit to a
+ * callback (dd_log_opts.each) keeps only the most recently parsed rounds
+ * (a blob is parsed again only if it comes back after hundreds of others),
+ * so its memory does not grow with the length of the history; it frees
+ * the others, so no review or log of the same history may be kept across
+ * it.
  *
  * Ownership: a dd_history borrows its repository (which must outlive it)
  * and owns its caches.  A dd_review or dd_log borrows rounds and
@@ -82,8 +87,8 @@ typedef struct dd_log_commit {
 /* The commits that changed round files, newest first. */
 typedef struct dd_log {
 	dd_arena arena;
-	dd_log_commit *commits;
-	size_t ncommits;
+	dd_log_commit *commits;	/* NULL when they went to dd_log_opts.each */
+	size_t ncommits;	/* commits listed */
 	size_t walked;		/* commits looked at */
 	void *priv;
 } dd_log;
@@ -124,6 +129,15 @@ typedef struct dd_log_opts {
 	/* Called every so many commits walked (may be NULL). */
 	void (*progress)(void *data, size_t walked, size_t shown);
 	void *progress_data;
+	/*
+	 * When set, each listed commit is passed here as soon as it is
+	 * known (index counts from 0), and freed when the call returns:
+	 * the log keeps only the count.  A negative return (with err
+	 * filled) stops the walk and is returned.
+	 */
+	int (*each)(void *data, const dd_log_commit *c, size_t index,
+		    dd_error *err);
+	void *each_data;
 } dd_log_opts;
 
 /*

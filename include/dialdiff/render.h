@@ -66,9 +66,21 @@ typedef struct dd_renderer {
 	   neither from_rev nor to_rev set (the diff driver's single file)
 	   is shown without the review's own header line. */
 	int (*review)(dd_buf *out, const dd_review *r, const dd_render_opts *o);
-	/* Commits and their round file changes, newest first. */
-	int (*log)(dd_buf *out, const dd_log *l, const dd_render_opts *o);
+	/*
+	 * A log, one commit at a time, so that a long history is never held
+	 * whole: log_begin, log_commit for each commit (index counts from
+	 * 0), log_end with the number of commits.  dd_render_log() renders a
+	 * whole dd_log with them.
+	 */
+	int (*log_begin)(dd_buf *out, const dd_render_opts *o);
+	int (*log_commit)(dd_buf *out, const dd_log_commit *c, size_t index,
+			  const dd_render_opts *o);
+	int (*log_end)(dd_buf *out, size_t ncommits, const dd_render_opts *o);
 } dd_renderer;
+
+/* A whole log through r's log_begin, log_commit and log_end. */
+int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
+		  const dd_render_opts *o);
 
 /*
  * The stable listing of one classified round that git's textconv driver

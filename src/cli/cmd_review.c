@@ -263,6 +263,22 @@ static void on_progress(void *data, size_t walked, size_t shown)
 	fflush(stderr);
 }
 
+/* dd_log_opts.each: render one commit into the output. */
+typedef struct emitter {
+	cli_ctx *ctx;
+	dd_buf *out;
+} emitter;
+
+static int emit_commit(void *data, const dd_log_commit *c, size_t index,
+		       dd_error *err)
+{
+	emitter *e = data;
+
+	if (e->ctx->renderer->log_commit(e->out, c, index, &e->ctx->ropts) < 0)
+		return dd_error_oom(err);
+	return 0;
+}
+
 static int parse_count(const char *s, size_t *out)
 {
 	char *end;
@@ -296,6 +312,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	char **paths, **resolved = NULL;
 	dd_oid inc[2], exc[1];
 	progress prog;
+	emitter emit;
 	int c, rc = 0, nrevs, npaths, none = 0;
 	dd_error err;
 
@@ -329,7 +346,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);
 	if (nrevs > 1)
 		return cli_usage(cmd, "log takes one revision or range");
-	if ((rc = CLI_NEED(ctx, log)) ||
+	if ((rc = CLI_NEED(ctx, log_commit)) ||
 	    (rc = open_history(ctx, &h, paths, npaths, &resolved)))
 		goto out;
 	if (dd_revrange_parse(&range, nrevs ? argv[optind] : "HEAD", &err) < 0) {
@@ -360,30 +377,31 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	memset(&prog, 0, sizeof(prog));
-	if (none) {
-		/* -n 0, as git log: no commit; still a whole document */
-		dd_log empty;
-
-		memset(&empty, 0, sizeof(empty));
-		if (ctx->renderer->log(&out, &empty, &ctx->ropts) < 0)
-			rc = cli_failf("out of memory");
-		else
-			rc = cli_emit(&out);
+	if (ctx->renderer->log_begin(&out, &ctx->ropts) < 0) {
+		rc = cli_failf("out of memory");
 		goto out;
 	}
-	if (isatty(STDERR_FILENO)) {
-		clock_gettime(CLOCK_MONOTONIC, &prog.start);
-		lopts.progress = on_progress;
-		lopts.progress_data = &prog;
+	if (!none) {
+		/* each commit is rendered as soon as it is known, then freed */
+		emit.ctx = ctx;
+		emit.out = &out;
+		lopts.each = emit_commit;
+		lopts.each_data = &emit;
+		if (isatty(STDERR_FILENO)) {
+			clock_gettime(CLOCK_MONOTONIC, &prog.start);
+			lopts.progress = on_progress;
+			lopts.progress_data = &prog;
+		}
+		rc = dd_history_log(&log, h, &lopts, &err);
+		if (prog.shown)
+			fputs("\r\033[K", stderr);
+		if (rc < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
 	}
-	rc = dd_history_log(&log, h, &lopts, &err);
-	if (prog.shown)
-		fputs("\r\033[K", stderr);
-	if (rc < 0) {
-		rc = cli_fail(&err);
-		goto out;
-	}
-	if (ctx->renderer->log(&out, log, &ctx->ropts) < 0) {
+	if (ctx->renderer->log_end(&out, log ? log->ncommits : 0,
+				   &ctx->ropts) < 0) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}

@@ -263,10 +263,14 @@ static int json_review(dd_buf *out, const dd_review *r,
 	return finish(out);
 }
 
-static int json_log(dd_buf *out, const dd_log *l, const dd_render_opts *o)
+/*
+ * The log is written in parts that resume the writer where the last part
+ * left it: inside "commits": [ ... ] at depth 2, after a comma when a
+ * commit came before.
+ */
+static int json_log_begin(dd_buf *out, const dd_render_opts *o)
 {
 	dd_json_writer w;
-	size_t i, j;
 
 	(void)o;
 	dd_json_writer_init(&w, out, 0);
@@ -274,26 +278,49 @@ static int json_log(dd_buf *out, const dd_log *l, const dd_render_opts *o)
 	jstr(&w, "schema", DD_SCHEMA_LOG);
 	dd_json_key(&w, "commits");
 	dd_json_begin_array(&w);
-	for (i = 0; i < l->ncommits; i++) {
-		const dd_log_commit *c = &l->commits[i];
+	return dd_buf_oom(out) ? -1 : 0;
+}
 
-		dd_json_begin_object(&w);
-		jstr(&w, "id", c->id);
-		dd_json_key(&w, "parents");
-		dd_json_begin_array(&w);
-		for (j = 0; j < c->nparents; j++)
-			dd_json_string(&w, c->parents[j]);
-		dd_json_end_array(&w);
-		dd_json_key(&w, "author");
-		dd_json_begin_object(&w);
-		jstr(&w, "name", c->author_name);
-		jstr(&w, "email", c->author_email);
-		dd_json_end_object(&w);
-		jstr(&w, "date", c->date);
-		jstr(&w, "subject", c->subject);
-		jfiles(&w, c->files, c->nfiles);
-		dd_json_end_object(&w);
-	}
+static void resume(dd_json_writer *w, dd_buf *out, size_t index)
+{
+	dd_json_writer_init(w, out, 0);
+	w->depth = 2;
+	w->need_comma = index > 0;
+}
+
+static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			   const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t j;
+
+	(void)o;
+	resume(&w, out, index);
+	dd_json_begin_object(&w);
+	jstr(&w, "id", c->id);
+	dd_json_key(&w, "parents");
+	dd_json_begin_array(&w);
+	for (j = 0; j < c->nparents; j++)
+		dd_json_string(&w, c->parents[j]);
+	dd_json_end_array(&w);
+	dd_json_key(&w, "author");
+	dd_json_begin_object(&w);
+	jstr(&w, "name", c->author_name);
+	jstr(&w, "email", c->author_email);
+	dd_json_end_object(&w);
+	jstr(&w, "date", c->date);
+	jstr(&w, "subject", c->subject);
+	jfiles(&w, c->files, c->nfiles);
+	dd_json_end_object(&w);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int json_log_end(dd_buf *out, size_t n, const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	resume(&w, out, n);
 	dd_json_end_array(&w);
 	dd_json_end_object(&w);
 	return finish(out);
@@ -616,5 +643,7 @@ const dd_renderer dd_render_json = {
 	json_timeline,
 	NULL,
 	json_review,
-	json_log,
+	json_log_begin,
+	json_log_commit,
+	json_log_end,
 };

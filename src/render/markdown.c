@@ -372,35 +372,46 @@ static int md_review(dd_buf *out, const dd_review *r,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int md_log(dd_buf *out, const dd_log *l, const dd_render_opts *opts)
+static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
+{
+	(void)opts;
+	dd_buf_adds(out, "## Log\n");
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			 const dd_render_opts *opts)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
-	size_t i, j;
+	size_t j;
 
-	dd_buf_addf(out, "## Log\n\n%zu commit%s changed round files\n",
-		    l->ncommits, l->ncommits == 1 ? "" : "s");
-	for (i = 0; i < l->ncommits; i++) {
-		const dd_log_commit *c = &l->commits[i];
-
-		dd_buf_adds(out, "\n### ");
-		md_rev(out, c->id);
-		dd_buf_addc(out, ' ');
-		md_text(out, c->subject);
-		dd_buf_adds(out, "\n\n");
-		md_text(out, c->author_name);
-		dd_buf_adds(out, " \xc2\xb7 ");
-		md_text(out, c->date);
-		if (c->nparents > 1) {
-			dd_buf_adds(out, " \xc2\xb7 merge of");
-			for (j = 0; j < c->nparents; j++) {
-				dd_buf_addc(out, ' ');
-				md_rev(out, c->parents[j]);
-			}
+	(void)index;
+	dd_buf_adds(out, "\n### ");
+	md_rev(out, c->id);
+	dd_buf_addc(out, ' ');
+	md_text(out, c->subject);
+	dd_buf_adds(out, "\n\n");
+	md_text(out, c->author_name);
+	dd_buf_adds(out, " \xc2\xb7 ");
+	md_text(out, c->date);
+	if (c->nparents > 1) {
+		dd_buf_adds(out, " \xc2\xb7 merge of");
+		for (j = 0; j < c->nparents; j++) {
+			dd_buf_addc(out, ' ');
+			md_rev(out, c->parents[j]);
 		}
-		dd_buf_addc(out, '\n');
-		for (j = 0; j < c->nfiles; j++)
-			md_file_change(out, &c->files[j], o, 4);
 	}
+	dd_buf_addc(out, '\n');
+	for (j = 0; j < c->nfiles; j++)
+		md_file_change(out, &c->files[j], o, 4);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+{
+	(void)opts;
+	dd_buf_addf(out, "\n%zu commit%s changed round files\n", n,
+		    n == 1 ? "" : "s");
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -776,5 +787,7 @@ const dd_renderer dd_render_markdown = {
 	md_timeline,
 	NULL,
 	md_review,
-	md_log,
+	md_log_begin,
+	md_log_commit,
+	md_log_end,
 };

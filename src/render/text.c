@@ -490,37 +490,49 @@ static int text_review(dd_buf *out, const dd_review *r,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int text_log(dd_buf *out, const dd_log *l, const dd_render_opts *opts)
+static int text_log_begin(dd_buf *out, const dd_render_opts *opts)
+{
+	(void)out;
+	(void)opts;
+	return 0;
+}
+
+/* As git log: the commit header, then each file's change. */
+static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			   const dd_render_opts *opts)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
-	size_t i, j;
+	size_t j;
 
-	for (i = 0; i < l->ncommits; i++) {
-		const dd_log_commit *c = &l->commits[i];
-
-		if (i)
-			dd_buf_addc(out, '\n');
-		style_on(out, o->color, S_YELLOW);
-		putf(out, "commit %s", c->id);
-		style_off(out, o->color, S_YELLOW);
+	if (index)
 		dd_buf_addc(out, '\n');
-		if (c->nparents > 1) {
-			put(out, "Merge:");
-			for (j = 0; j < c->nparents; j++)
-				putf(out, " %.7s", c->parents[j]);
-			dd_buf_addc(out, '\n');
-		}
-		putf(out, "Author: %s <%s>", c->author_name, c->author_email);
+	style_on(out, o->color, S_YELLOW);
+	putf(out, "commit %s", c->id);
+	style_off(out, o->color, S_YELLOW);
+	dd_buf_addc(out, '\n');
+	if (c->nparents > 1) {
+		put(out, "Merge:");
+		for (j = 0; j < c->nparents; j++)
+			putf(out, " %.7s", c->parents[j]);
 		dd_buf_addc(out, '\n');
-		putf(out, "Date:   %s", c->date);
-		dd_buf_addc(out, '\n');
-		dd_buf_addc(out, '\n');
-		putf(out, "    %s", c->subject);
-		dd_buf_addc(out, '\n');
-		if (c->nfiles)
-			dd_buf_addc(out, '\n');
-		text_files(out, c->files, c->nfiles, o);
 	}
+	putf(out, "Author: %s <%s>", c->author_name, c->author_email);
+	dd_buf_addc(out, '\n');
+	putf(out, "Date:   %s", c->date);
+	dd_buf_addc(out, '\n');
+	dd_buf_addc(out, '\n');
+	putf(out, "    %s", c->subject);
+	dd_buf_addc(out, '\n');
+	if (c->nfiles)
+		dd_buf_addc(out, '\n');
+	text_files(out, c->files, c->nfiles, o);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int text_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+{
+	(void)n;
+	(void)opts;
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -1084,5 +1096,7 @@ const dd_renderer dd_render_text = {
 	text_timeline,
 	NULL,
 	text_review,
-	text_log,
+	text_log_begin,
+	text_log_commit,
+	text_log_end,
 };
