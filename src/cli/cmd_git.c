@@ -411,7 +411,9 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 			rc = cli_fail(&err);
 			goto out;
 		}
-		dd_buf_addf(&out, "git config %s '%s'\n", keys[k].key, value.ptr);
+		dd_buf_addf(&out, "git config %s ", keys[k].key);
+		shell_word(&out, value.ptr);
+		dd_buf_addc(&out, '\n');
 	}
 
 	/* round files use the driver; series.json and the schema do not */
