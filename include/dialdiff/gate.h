@@ -1,17 +1,16 @@
 /*
- * gate.h - CI gates over semantic diffs: `--exit-code` and
- * `--fail-on added|dropped|changed[:SECTION]`.
+ * gate.h - policy gates over diffs, for CI: "fail when a category was
+ * dropped", "fail on any change".
  *
- * A gate is a condition on a set of diffs; the command that evaluates it
- * exits 1 when it holds.  Parsing and evaluation are pure functions, shared
- * by `diff`, `review` and any other command that gates on diffs.
+ * A gate is one condition: something was added, dropped or changed (a
+ * kept item whose label, action or note differs), in any section or in one
+ * named section; DD_GATE_ANY is any of the three (what `--exit-code`
+ * means).  A list of gates holds when any of its gates holds for any of
+ * the diffs.  `diff` and `review` share these, so that `--exit-code` and
+ * `--fail-on added|dropped|changed[:SECTION]` mean the same everywhere.
  *
- * Example:
- *
- *   dd_gate g;
- *   if (dd_gate_parse(&g, "dropped:crime-categories", &err) == 0 &&
- *       dd_gate_holds(&g, diffs, n))
- *           status = 1;
+ * Ownership: a dd_gate borrows its section string from the argument it was
+ * parsed from, which must outlive it.  Nothing here allocates.
  */
 #ifndef DIALDIFF_GATE_H
 #define DIALDIFF_GATE_H
@@ -19,34 +18,44 @@
 #include <stddef.h>
 #include "diff.h"
 #include "error.h"
+#include "taxonomy.h"
 
 typedef enum dd_gate_what {
-	DD_GATE_ADDED = 0,	/* an item was added */
-	DD_GATE_DROPPED,	/* an item was dropped */
-	DD_GATE_CHANGED		/* a kept item changed its label, action or note */
+	DD_GATE_ADDED,
+	DD_GATE_DROPPED,
+	DD_GATE_CHANGED,
+	DD_GATE_ANY		/* added, dropped or changed */
 } dd_gate_what;
-
-#define DD_GATE_SECTION_MAX 256
 
 typedef struct dd_gate {
 	dd_gate_what what;
-	char section[DD_GATE_SECTION_MAX];	/* "" for any section */
+	const char *section;	/* a section id, or NULL for any section */
 } dd_gate;
 
 /*
- * Parse "added", "dropped" or "changed", optionally followed by ":SECTION"
- * (a non-empty section id).  Returns 0, or DD_EUSAGE with err saying what
- * is accepted.  arg is not modified nor kept.
+ * Parse "added", "dropped" or "changed", optionally followed by
+ * ":SECTION" (e.g. "dropped:crime-categories"), into *out.  arg is not
+ * modified; out->section points into it.  Returns 0, or DD_EUSAGE with a
+ * message in err for anything else (an unknown word, an empty section).
  */
 int dd_gate_parse(dd_gate *out, const char *arg, dd_error *err);
 
-/* 1 when the condition holds for at least one of the n diffs, else 0. */
-int dd_gate_holds(const dd_gate *g, dd_diff *const *diffs, size_t n);
+/*
+ * 0 when every gate that names a section names one of the taxonomy's;
+ * otherwise DD_ENOTFOUND and err says which (a typo in a CI gate would
+ * otherwise never hold, silently).
+ */
+int dd_gate_validate(const dd_gate *gates, size_t ngates,
+		     const dd_taxonomy *tx, dd_error *err);
 
-/* 1 when d added, dropped or changed anything (what --exit-code tests). */
-int dd_gate_any_change(const dd_diff *d);
+/* 1 when gate g holds for diff d, else 0. */
+int dd_gate_holds_one(const dd_gate *g, const dd_diff *d);
 
-/* "added", "dropped", "changed". */
-const char *dd_gate_what_name(dd_gate_what what);
+/*
+ * 1 when any of the ngates gates holds for any of the ndiffs diffs, else
+ * 0.  No gates: 0.
+ */
+int dd_gate_holds(const dd_gate *gates, size_t ngates,
+		  dd_diff *const *diffs, size_t ndiffs);
 
 #endif

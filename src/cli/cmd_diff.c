@@ -85,15 +85,16 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("diff");
 	const dd_round **pairs = NULL;
 	dd_diff **diffs = NULL;
-	dd_gate *conds = NULL;
-	size_t nconds = 0, k;
+	dd_gate *gates = NULL;
+	size_t ngates = 0;
 	dd_buf out = DD_BUF_INIT;
 	int all = 0, exit_code = 0, c, n, i, rc = 0;
 	dd_taxonomy *tx;
 	dd_error err;
 
-	conds = calloc((size_t)argc + 1, sizeof(*conds));
-	if (!conds)
+	/* --exit-code is the gate "anything changed"; one slot for it */
+	gates = calloc((size_t)argc + 1, sizeof(*gates));
+	if (!gates)
 		return cli_failf("out of memory");
 	optind = 1;
 	opterr = 0;
@@ -102,21 +103,21 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 		case OPT_ALL: all = 1; break;
 		case OPT_EXIT_CODE: exit_code = 1; break;
 		case OPT_FAIL_ON:
-			if (dd_gate_parse(&conds[nconds], optarg, &err) < 0) {
-				free(conds);
-				return cli_usage(cmd, "%s", err.message);
+			if (dd_gate_parse(&gates[ngates], optarg, &err) < 0) {
+				free(gates);
+				return cli_usage(cmd, "--fail-on %s", err.message);
 			}
-			nconds++;
+			ngates++;
 			break;
 		case 'h':
-			free(conds);
+			free(gates);
 			cli_print_usage(stdout, cmd);
 			return 0;
 		default:
 			rc = cli_output_option(ctx, c, optarg);
 			if (rc == 0)
 				break;
-			free(conds);
+			free(gates);
 			if (rc > 0)
 				return rc;
 			return cli_usage(cmd, "unknown or incomplete option '%s'",
@@ -132,6 +133,12 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_taxonomy(ctx, &tx)))
 		goto out;
+	if (dd_gate_validate(gates, ngates, tx, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (exit_code)
+		gates[ngates++].what = DD_GATE_ANY;	/* any section */
 	diffs = calloc((size_t)n + 1, sizeof(*diffs));
 	if (!diffs) {
 		rc = cli_failf("out of memory");
@@ -149,18 +156,14 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	for (i = 0; exit_code && i < n; i++)
-		if (dd_gate_any_change(diffs[i]))
-			rc = EXIT_DIFF;
-	for (k = 0; k < nconds; k++)
-		if (dd_gate_holds(&conds[k], diffs, (size_t)n))
-			rc = EXIT_DIFF;
+	if (dd_gate_holds(gates, ngates, diffs, (size_t)n))
+		rc = EXIT_DIFF;
 out:
 	for (i = 0; diffs && diffs[i]; i++)
 		dd_diff_free(diffs[i]);
 	free(diffs);
 	free(pairs);
-	free(conds);
+	free(gates);
 	dd_buf_release(&out);
 	return rc;
 }

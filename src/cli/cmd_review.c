@@ -134,25 +134,46 @@ static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
 	return 0;
 }
 
-/* --exit-code and --fail-on: a file that could not be compared counts as
- * a change (fail closed). */
-static int review_gates(const dd_review *r, int exit_code,
-			const dd_gate *conds, size_t nconds)
+/*
+ * --exit-code (the gate DD_GATE_ANY) and --fail-on: 1 when a gate holds for
+ * a file's diff; a file that could not be compared counts as a change
+ * (fail closed).
+ */
+static int review_gates(const dd_review *r, const dd_gate *gates,
+			size_t ngates)
 {
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < r->nfiles; i++) {
+	for (i = 0; ngates && i < r->nfiles; i++) {
 		const dd_file_change *f = &r->files[i];
 
-		if (!f->diff && (exit_code || nconds))
+		if (!f->diff || dd_gate_holds(gates, ngates, &f->diff, 1))
 			return EXIT_DIFF;
-		if (exit_code && dd_gate_any_change(f->diff))
-			return EXIT_DIFF;
-		for (k = 0; k < nconds; k++)
-			if (dd_gate_holds(&conds[k], &f->diff, 1))
-				return EXIT_DIFF;
 	}
 	return 0;
+}
+
+/* A section a gate names must exist in the taxonomy of some file's diff
+ * (a typo would otherwise never hold, silently). */
+static int validate_gates(const dd_review *r, const dd_gate *gates,
+			  size_t ngates)
+{
+	dd_error err, first;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < r->nfiles; i++) {
+		const dd_diff *d = r->files[i].diff;
+
+		if (!d)
+			continue;
+		if (dd_gate_validate(gates, ngates, d->tx, &err) == 0)
+			return 0;
+		if (!any)
+			first = err;
+		any = 1;
+	}
+	return any ? cli_fail(&first) : 0;
 }
 
 int cmd_review(cli_ctx *ctx, int argc, char **argv)
@@ -169,15 +190,16 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	dd_buf out = DD_BUF_INIT;
 	dd_history *h = NULL;
 	dd_review *r = NULL;
-	dd_gate *conds;
+	dd_gate *gates;
 	char **paths, **resolved = NULL;
 	int exit_code = 0, c, rc = 0, nrevs, npaths, to_worktree;
-	size_t nconds = 0;
+	size_t ngates = 0;
 	dd_oid from, to;
 	dd_error err;
 
-	conds = calloc((size_t)argc + 1, sizeof(*conds));
-	if (!conds)
+	/* --exit-code is the gate "anything changed"; one slot for it */
+	gates = calloc((size_t)argc + 1, sizeof(*gates));
+	if (!gates)
 		return cli_failf("out of memory");
 	optind = 1;
 	opterr = 0;
@@ -187,21 +209,21 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 			exit_code = 1;
 			break;
 		case OPT_FAIL_ON:
-			if (dd_gate_parse(&conds[nconds], optarg, &err) < 0) {
-				free(conds);
-				return cli_usage(cmd, "%s", err.message);
+			if (dd_gate_parse(&gates[ngates], optarg, &err) < 0) {
+				free(gates);
+				return cli_usage(cmd, "--fail-on %s", err.message);
 			}
-			nconds++;
+			ngates++;
 			break;
 		case 'h':
-			free(conds);
+			free(gates);
 			cli_print_usage(stdout, cmd);
 			return 0;
 		default:
 			rc = cli_output_option(ctx, c, optarg);
 			if (rc == 0)
 				break;
-			free(conds);
+			free(gates);
 			if (rc > 0)
 				return rc;
 			return cli_usage(cmd, "unknown or incomplete option '%s'",
@@ -218,18 +240,22 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
+	if ((rc = validate_gates(r, gates, ngates)))
+		goto out;
+	if (exit_code)
+		gates[ngates++].what = DD_GATE_ANY;	/* any section */
 	if (ctx->renderer->review(&out, r, &ctx->ropts) < 0) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	rc = review_gates(r, exit_code, conds, nconds);
+	rc = review_gates(r, gates, ngates);
 out:
 	dd_review_free(r);
 	dd_history_free(h);
 	free_paths(resolved);
-	free(conds);
+	free(gates);
 	dd_buf_release(&out);
 	return rc;
 }

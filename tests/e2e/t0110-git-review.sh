@@ -72,6 +72,9 @@ run "$DIALDIFF" review --fail-on changed:agenda
 is "$STATUS" 1 "--fail-on changed:SECTION holds for the working tree"
 run "$DIALDIFF" review --fail-on gone
 is "$STATUS,$OUT" "2," "--fail-on with an unknown condition exits 2, nothing on stdout"
+run "$DIALDIFF" review --fail-on dropped:agendas HEAD~2..HEAD~1
+is "$STATUS,$OUT" "2," "--fail-on naming a section the taxonomy lacks exits 2, nothing on stdout"
+like "$ERR" "no section 'agendas'" "and names it"
 git checkout -q -- . && rm -f dialogues/trade-talks/round-0[49].json dialogues/trade-talks/notes.txt .gitignore
 
 # renamed and deleted files; non-round files are left out
