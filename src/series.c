@@ -272,7 +272,15 @@ int dd_series_list(char ***out, size_t *count, dd_source *src,
 
 	rc = dd_source_list(&names, &n, src, dialogues, DD_SOURCE_DIR, err);
 	if (rc < 0) {
-		if (rc == DD_ENOTFOUND)
+		if (rc == DD_ENOTFOUND && dd_source_rev_name(src)) {
+			char at[DD_ERROR_FILE_MAX];
+
+			snprintf(at, sizeof(at), "%s:%s",
+				 dd_source_rev_name(src), dialogues);
+			dd_error_set(err, rc, at, 0, 0,
+				     "no dialogues folder in %s (use --dialogues DIR or --rev REV)",
+				     dd_source_rev_name(src));
+		} else if (rc == DD_ENOTFOUND)
 			dd_error_set(err, rc, dialogues, 0, 0,
 				     "no dialogues folder here (use --dialogues DIR or -C DIR)");
 		return rc;

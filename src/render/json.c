@@ -222,6 +222,110 @@ static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	return finish(out);
 }
 
+/* ---- review and log ------------------------------------------------ */
+
+static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
+{
+	size_t i;
+
+	dd_json_key(w, "files");
+	dd_json_begin_array(w);
+	for (i = 0; i < n; i++) {
+		const dd_file_change *f = &files[i];
+
+		dd_json_begin_object(w);
+		jstr(w, "path", f->path);
+		jstr_opt(w, "old_path", f->old_path);
+		jstr(w, "status", dd_file_status_name(f->status));
+		if (f->diff) {
+			dd_json_key(w, "diff");
+			jdiff(w, f->diff);
+		}
+		jstr_opt(w, "error", f->error);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+static int json_review(dd_buf *out, const dd_review *r,
+		       const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_REVIEW);
+	jstr(&w, "from_rev", r->from_rev);
+	jstr(&w, "to_rev", r->to_rev);
+	jfiles(&w, r->files, r->nfiles);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
+/*
+ * The log is written in parts that resume the writer where the last part
+ * left it: inside "commits": [ ... ] at depth 2, after a comma when a
+ * commit came before.
+ */
+static int json_log_begin(dd_buf *out, const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_LOG);
+	dd_json_key(&w, "commits");
+	dd_json_begin_array(&w);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static void resume(dd_json_writer *w, dd_buf *out, size_t index)
+{
+	dd_json_writer_init(w, out, 0);
+	w->depth = 2;
+	w->need_comma = index > 0;
+}
+
+static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			   const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t j;
+
+	(void)o;
+	resume(&w, out, index);
+	dd_json_begin_object(&w);
+	jstr(&w, "id", c->id);
+	dd_json_key(&w, "parents");
+	dd_json_begin_array(&w);
+	for (j = 0; j < c->nparents; j++)
+		dd_json_string(&w, c->parents[j]);
+	dd_json_end_array(&w);
+	dd_json_key(&w, "author");
+	dd_json_begin_object(&w);
+	jstr(&w, "name", c->author_name);
+	jstr(&w, "email", c->author_email);
+	dd_json_end_object(&w);
+	jstr(&w, "date", c->date);
+	jstr(&w, "subject", c->subject);
+	jfiles(&w, c->files, c->nfiles);
+	dd_json_end_object(&w);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int json_log_end(dd_buf *out, size_t n, const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	resume(&w, out, n);
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
 /* ---- timeline ------------------------------------------------------ */
 
 static void jtimeline_row(dd_json_writer *w, const dd_series *s,
@@ -553,4 +657,8 @@ const dd_renderer dd_render_json = {
 	json_diff,
 	json_timeline,
 	NULL,
+	json_review,
+	json_log_begin,
+	json_log_commit,
+	json_log_end,
 };

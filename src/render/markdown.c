@@ -194,8 +194,15 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	dd_buf_adds(out, " |\n");
 }
 
+/* "### " for level 3: the start of a heading line. */
+static void md_heading(dd_buf *out, int level)
+{
+	dd_buf_addn(out, '#', (size_t)(level < 1 ? 1 : level > 6 ? 6 : level));
+	dd_buf_addc(out, ' ');
+}
+
 static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
-			    const dd_render_opts *o)
+			    const dd_render_opts *o, int level)
 {
 	static const char *const cols[] = { "", "topic", "id", "action" };
 	size_t rows = sec->nadded + sec->nkept + sec->ndropped, j;
@@ -203,7 +210,8 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 
 	if (!rows)
 		return;
-	dd_buf_adds(out, "\n#### ");
+	dd_buf_addc(out, '\n');
+	md_heading(out, level);
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
 	open = md_details_open(out, rows, "topics");
@@ -220,7 +228,10 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	md_details_close(out, open);
 }
 
-static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
+/* One diff: its heading at level (3 in a diff report), its sections one
+ * level below. */
+static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
+			int level)
 {
 	static const char *const cols[] = {
 		"section", "added", "kept", "changed", "dropped", "similarity"
@@ -230,7 +241,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
 	size_t i;
 	int open;
 
-	dd_buf_adds(out, "### ");
+	md_heading(out, level);
 	md_side(out, d->from, with_series);
 	dd_buf_adds(out, " " ARROW " ");
 	md_side(out, d->to, with_series);
@@ -260,7 +271,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
 	}
 	md_details_close(out, open);
 	for (i = 0; i < d->nsections; i++)
-		md_diff_section(out, &d->sections[i], o);
+		md_diff_section(out, &d->sections[i], o, level + 1);
 }
 
 /* What the marks of the topic tables mean. */
@@ -279,12 +290,140 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	for (i = 0; i < n; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		md_diff_one(out, d[i], o);
+		md_diff_one(out, d[i], o, 3);
 	}
 	if (n) {
 		dd_buf_addc(out, '\n');
 		md_diff_legend(out);
 	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- review and log ------------------------------------------------- */
+
+static const char *md_status(dd_file_status st)
+{
+	switch (st) {
+	case DD_FILE_ADDED:
+		return "Added";
+	case DD_FILE_DELETED:
+		return "Deleted";
+	case DD_FILE_MODIFIED:
+		return "Modified";
+	case DD_FILE_RENAMED:
+		return "Renamed";
+	}
+	return "?";
+}
+
+/* A heading "Modified `path`" at level, then the diff one level below. */
+static void md_file_change(dd_buf *out, const dd_file_change *f,
+			   const dd_render_opts *o, int level)
+{
+	dd_buf_addc(out, '\n');
+	md_heading(out, level);
+	dd_buf_adds(out, md_status(f->status));
+	dd_buf_addc(out, ' ');
+	if (f->old_path) {
+		md_code(out, f->old_path);
+		dd_buf_adds(out, " " ARROW " ");
+	}
+	md_code(out, f->path);
+	dd_buf_adds(out, "\n\n");
+	if (f->diff) {
+		md_diff_one(out, f->diff, o, level + 1);
+	} else {
+		dd_buf_adds(out, "> " M_WARN " cannot compare: ");
+		md_text(out, f->error ? f->error : "unknown error");
+		dd_buf_addc(out, '\n');
+	}
+}
+
+/* "3 round files changed: 1 added, 2 modified" */
+static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n)
+{
+	size_t count[4] = { 0, 0, 0, 0 }, i;
+	const char *sep = ": ";
+
+	for (i = 0; i < n; i++)
+		count[files[i].status]++;
+	dd_buf_addf(out, "%zu round file%s changed", n, n == 1 ? "" : "s");
+	for (i = 0; i < 4; i++)
+		if (count[i]) {
+			dd_buf_addf(out, "%s%zu %s", sep, count[i],
+				    dd_file_status_name((dd_file_status)i));
+			sep = ", ";
+		}
+	dd_buf_addc(out, '\n');
+}
+
+static void md_rev(dd_buf *out, const char *rev)
+{
+	if (rev)
+		dd_buf_addf(out, "`%.7s`", rev);
+	else
+		dd_buf_adds(out, "working tree");
+}
+
+static int md_review(dd_buf *out, const dd_review *r,
+		     const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i;
+
+	if (r->from_rev || r->to_rev) {
+		dd_buf_adds(out, "## Review ");
+		md_rev(out, r->from_rev);
+		dd_buf_adds(out, " " ARROW " ");
+		md_rev(out, r->to_rev);
+		dd_buf_adds(out, "\n\n");
+		md_file_counts(out, r->files, r->nfiles);
+	}
+	for (i = 0; i < r->nfiles; i++)
+		md_file_change(out, &r->files[i], o, 3);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
+{
+	(void)opts;
+	dd_buf_adds(out, "## Log\n");
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			 const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t j;
+
+	(void)index;
+	dd_buf_adds(out, "\n### ");
+	md_rev(out, c->id);
+	dd_buf_addc(out, ' ');
+	md_text(out, c->subject);
+	dd_buf_adds(out, "\n\n");
+	md_text(out, c->author_name);
+	dd_buf_adds(out, " \xc2\xb7 ");
+	md_text(out, c->date);
+	if (c->nparents > 1) {
+		dd_buf_adds(out, " \xc2\xb7 merge of");
+		for (j = 0; j < c->nparents; j++) {
+			dd_buf_addc(out, ' ');
+			md_rev(out, c->parents[j]);
+		}
+	}
+	dd_buf_addc(out, '\n');
+	for (j = 0; j < c->nfiles; j++)
+		md_file_change(out, &c->files[j], o, 4);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+{
+	(void)opts;
+	dd_buf_addf(out, "\n%zu commit%s changed round files\n", n,
+		    n == 1 ? "" : "s");
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -513,7 +652,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 	}
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
-		md_diff_one(out, r->diffs[i], o);
+		md_diff_one(out, r->diffs[i], o, 3);
 	}
 	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
@@ -726,4 +865,8 @@ const dd_renderer dd_render_markdown = {
 	md_diff,
 	md_timeline,
 	NULL,
+	md_review,
+	md_log_begin,
+	md_log_commit,
+	md_log_end,
 };

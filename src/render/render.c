@@ -29,6 +29,21 @@ const dd_renderer *dd_render_find(const char *name)
 	return NULL;
 }
 
+int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
+		  const dd_render_opts *o)
+{
+	size_t i;
+
+	if (!r->log_begin || !r->log_commit || !r->log_end)
+		return -1;
+	if (r->log_begin(out, o) < 0)
+		return -1;
+	for (i = 0; i < l->ncommits && l->commits; i++)
+		if (r->log_commit(out, &l->commits[i], i, o) < 0)
+			return -1;
+	return r->log_end(out, l->ncommits, o);
+}
+
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)
 {
 	static const dd_render_opts defaults = { DD_LANG_EN, 0 };

@@ -285,6 +285,10 @@ static int tab_render(dd_buf *out, table *t, size_t indent, int color)
 
 static void side_name(dd_buf *out, const dd_round *r, int with_series)
 {
+	if (!r->path && !r->nsections) {
+		put(out, "(none)");	/* the missing side of an added file */
+		return;
+	}
 	if (with_series && r->series)
 		putf(out, "%s/%lld", r->series, r->number);
 	else
@@ -293,15 +297,15 @@ static void side_name(dd_buf *out, const dd_round *r, int with_series)
 		putf(out, " (%s)", r->date);
 }
 
-/* "--- PATH" or "--- REV7:PATH" */
+/* "--- PATH", "--- REV7:PATH", or "--- /dev/null" for no file */
 static void side_path(dd_buf *out, const char *prefix, const dd_round *r,
 		      int color)
 {
 	style_on(out, color, S_BOLD);
 	put(out, prefix);
-	if (r->rev)
+	if (r->rev && r->path)
 		putf(out, "%.7s:", r->rev);
-	put(out, r->path ? r->path : "-");
+	put(out, r->path ? r->path : "/dev/null");
 	style_off(out, color, S_BOLD);
 	dd_buf_addc(out, '\n');
 }
@@ -422,6 +426,224 @@ static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
 		if (i)
 			dd_buf_addc(out, '\n');
 		text_diff_one(out, d[i], o);
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- review and log ------------------------------------------------- */
+
+/* "modified PATH", "renamed OLD → NEW", then the diff or the error. */
+static void text_file_change(dd_buf *out, const dd_file_change *f,
+			     const dd_render_opts *o)
+{
+	style_on(out, o->color, S_BOLD);
+	putf(out, "%s ", dd_file_status_name(f->status));
+	if (f->old_path)
+		putf(out, "%s " ARROW " ", f->old_path);
+	put(out, f->path);
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	if (f->diff) {
+		text_diff_one(out, f->diff, o);
+	} else {
+		style_on(out, o->color, S_RED);
+		putf(out, "error: %s", f->error ? f->error : "cannot compare");
+		style_off(out, o->color, S_RED);
+		dd_buf_addc(out, '\n');
+	}
+}
+
+static void text_files(dd_buf *out, const dd_file_change *files, size_t n,
+		       const dd_render_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			dd_buf_addc(out, '\n');
+		text_file_change(out, &files[i], o);
+	}
+}
+
+static int text_review(dd_buf *out, const dd_review *r,
+		       const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+
+	if (r->from_rev || r->to_rev) {
+		style_on(out, o->color, S_BOLD);
+		putf(out, "review %.7s..", r->from_rev ? r->from_rev : "");
+		if (r->to_rev)
+			putf(out, "%.7s", r->to_rev);
+		else
+			put(out, "working tree");
+		style_off(out, o->color, S_BOLD);
+		dd_buf_addc(out, '\n');
+		if (!r->nfiles) {
+			put(out, "no round file changed");
+			dd_buf_addc(out, '\n');
+		} else {
+			dd_buf_addc(out, '\n');
+		}
+	}
+	text_files(out, r->files, r->nfiles, o);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int text_log_begin(dd_buf *out, const dd_render_opts *opts)
+{
+	(void)out;
+	(void)opts;
+	return 0;
+}
+
+/* As git log: the commit header, then each file's change. */
+static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			   const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t j;
+
+	if (index)
+		dd_buf_addc(out, '\n');
+	style_on(out, o->color, S_YELLOW);
+	putf(out, "commit %s", c->id);
+	style_off(out, o->color, S_YELLOW);
+	dd_buf_addc(out, '\n');
+	if (c->nparents > 1) {
+		put(out, "Merge:");
+		for (j = 0; j < c->nparents; j++)
+			putf(out, " %.7s", c->parents[j]);
+		dd_buf_addc(out, '\n');
+	}
+	putf(out, "Author: %s <%s>", c->author_name, c->author_email);
+	dd_buf_addc(out, '\n');
+	putf(out, "Date:   %s", c->date);
+	dd_buf_addc(out, '\n');
+	dd_buf_addc(out, '\n');
+	putf(out, "    %s", c->subject);
+	dd_buf_addc(out, '\n');
+	if (c->nfiles)
+		dd_buf_addc(out, '\n');
+	text_files(out, c->files, c->nfiles, o);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int text_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+{
+	(void)n;
+	(void)opts;
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- listing (textconv) --------------------------------------------- */
+
+typedef struct listed {
+	const dd_round_section *sec;
+	const dd_item *it;
+	int tsec, entry;
+} listed;
+
+static int cmp_listed(const void *pa, const void *pb)
+{
+	const listed *a = pa, *b = pb;
+	int ka = a->tsec < 0, kb = b->tsec < 0;
+	int rc;
+
+	/* taxonomy sections in order, then unknown sections by id */
+	if (ka != kb)
+		return ka - kb;
+	if (!ka && a->tsec != b->tsec)
+		return a->tsec < b->tsec ? -1 : 1;
+	if (ka && (rc = strcmp(a->sec->id ? a->sec->id : "",
+			       b->sec->id ? b->sec->id : "")))
+		return rc;
+	/* entries in taxonomy order, then the rest by key */
+	ka = a->entry < 0;
+	kb = b->entry < 0;
+	if (ka != kb)
+		return ka - kb;
+	if (!ka && a->entry != b->entry)
+		return a->entry < b->entry ? -1 : 1;
+	rc = strcmp(a->it->key ? a->it->key : "", b->it->key ? b->it->key : "");
+	if (rc)
+		return rc;
+	return a->it < b->it ? -1 : a->it > b->it;
+}
+
+/* "ZH / EN", or the one there is. */
+static void both_languages(dd_buf *out, const dd_text *t)
+{
+	if (t->zh && t->en)
+		putf(out, "%s / %s", t->zh, t->en);
+	else
+		put(out, t->zh ? t->zh : t->en);
+}
+
+int dd_render_listing(dd_buf *out, const dd_round *r)
+{
+	listed *items;
+	size_t i, j, n = 0;
+
+	putf(out, "series: %s", r->series ? r->series : "");
+	dd_buf_addc(out, '\n');
+	putf(out, "round: %lld", r->number);
+	dd_buf_addc(out, '\n');
+	putf(out, "date: %s", r->date ? r->date : "");
+	dd_buf_addc(out, '\n');
+	put(out, "title: ");
+	both_languages(out, &r->title);
+	dd_buf_addc(out, '\n');
+	if (r->place.en || r->place.zh) {
+		put(out, "place: ");
+		both_languages(out, &r->place);
+		dd_buf_addc(out, '\n');
+	}
+	for (i = 0; i < r->nsections; i++)
+		n += r->sections[i].count;
+	items = calloc(n ? n : 1, sizeof(*items));
+	if (!items)
+		return -1;
+	n = 0;
+	for (i = 0; i < r->nsections; i++)
+		for (j = 0; j < r->sections[i].count; j++) {
+			const dd_item *it = &r->sections[i].items[j];
+			int known = it->cls == DD_CLASS_EXPLICIT ||
+				    it->cls == DD_CLASS_MATCHED;
+
+			items[n].sec = &r->sections[i];
+			items[n].it = it;
+			items[n].tsec = r->sections[i].tsection;
+			items[n].entry = known ? it->entry : -1;
+			n++;
+		}
+	qsort(items, n, sizeof(*items), cmp_listed);
+	if (n)
+		dd_buf_addc(out, '\n');
+	for (i = 0; i < n; i++) {
+		const dd_item *it = items[i].it;
+		const char *sec = items[i].sec->id ? items[i].sec->id : "";
+
+		putf(out, "%s: %s%s", sec, items[i].entry < 0 ? "? " : "",
+		     it->key ? it->key : "");
+		if (it->action)
+			putf(out, " (%s)", it->action);
+		put(out, "  ");
+		both_languages(out, &it->label);
+		dd_buf_addc(out, '\n');
+		if (it->note) {
+			putf(out, "%s: %s note: %s", sec, it->key ? it->key : "",
+			     it->note);
+			dd_buf_addc(out, '\n');
+		}
+	}
+	free(items);
+	if (r->nreaffirms)
+		dd_buf_addc(out, '\n');
+	for (i = 0; i < r->nreaffirms; i++) {
+		put(out, "reaffirms: ");
+		both_languages(out, &r->reaffirms[i].label);
+		dd_buf_addc(out, '\n');
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -852,4 +1074,8 @@ const dd_renderer dd_render_text = {
 	text_diff,
 	text_timeline,
 	NULL,
+	text_review,
+	text_log_begin,
+	text_log_commit,
+	text_log_end,
 };

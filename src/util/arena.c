@@ -10,6 +10,9 @@ struct dd_arena_block {
 };
 
 #define ALIGN (sizeof(max_align_t))
+/* Blocks grow from BLOCK_FIRST to BLOCK_MIN bytes, doubling, so that a
+ * small model (one round, one diff) does not hold 64 KiB. */
+#define BLOCK_FIRST ((size_t)2 << 10)
 #define BLOCK_MIN ((size_t)64 << 10)
 
 void dd_arena_init(dd_arena *a)
@@ -40,7 +43,9 @@ void *dd_arena_alloc(dd_arena *a, size_t size)
 	if (!size)
 		size = ALIGN;
 	if (!a->head || a->size - a->used < size) {
-		size_t bsize = size > BLOCK_MIN ? size : BLOCK_MIN;
+		size_t next = !a->head ? BLOCK_FIRST :
+			      a->size < BLOCK_MIN ? 2 * a->size : BLOCK_MIN;
+		size_t bsize = size > next ? size : next;
 		dd_arena_block *b;
 
 		if (bsize > SIZE_MAX - sizeof(*b))

@@ -898,6 +898,175 @@ static void test_json_report_list_show(void **state)
 }
 
 /* Out of memory in the buffer: every renderer says so. */
+/* ---- review, log, listing ----------------------------------------- */
+
+static dd_file_change review_files[] = {
+	{ .path = "dialogues/us-cn/round-02.json",
+	  .old_path = "dialogues/us-cn/round-2.json",
+	  .status = DD_FILE_RENAMED, .from = &round_a, .to = &round_b,
+	  .diff = &the_diff },
+	{ .path = "dialogues/us-cn/round-09.json", .status = DD_FILE_ADDED,
+	  .error = "abc1234:dialogues/us-cn/round-09.json:2:3: duplicate key \"round\"" },
+};
+static dd_review the_review = {
+	.from_rev = "1111111111111111111111111111111111111111",
+	.to_rev = NULL, .files = review_files, .nfiles = 2,
+};
+static const char *merge_parents[] = {
+	"2222222222222222222222222222222222222222",
+	"3333333333333333333333333333333333333333",
+};
+static dd_log_commit log_commits[] = {
+	{ .id = "4444444444444444444444444444444444444444",
+	  .parents = merge_parents, .nparents = 2,
+	  .author_name = "A U Thor", .author_email = "author@example.com",
+	  .date = "2020-01-01T00:00:00+00:00", .subject = "merge side" },
+	{ .id = "2222222222222222222222222222222222222222",
+	  .parents = merge_parents + 1, .nparents = 1,
+	  .author_name = "A U Thor", .author_email = "author@example.com",
+	  .date = "2019-12-31T23:00:00-01:00", .subject = "round 2 | <b>",
+	  .files = review_files, .nfiles = 1 },
+};
+static dd_log the_log = { .commits = log_commits, .ncommits = 2 };
+
+static void test_review(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+
+	(void)state;
+	assert_int_equal(dd_render_text.review(&out, &the_review, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "review 1111111..working tree\n\n"
+				      "renamed dialogues/us-cn/round-2.json \xe2\x86\x92 dialogues/us-cn/round-02.json\n"
+				      "diff round 1 (2015-12-01) \xe2\x86\x92 round 2 (2016-06-14)\n"));
+	assert_non_null(strstr(out.ptr, "\n\nadded dialogues/us-cn/round-09.json\n"
+				      "error: abc1234:dialogues/us-cn/round-09.json:2:3: duplicate key \"round\"\n"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_markdown.review(&out, &the_review, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "## Review `1111111` \xe2\x86\x92 working tree\n\n"
+				      "2 round files changed: 1 added, 1 renamed\n"));
+	assert_non_null(strstr(out.ptr, "\n### Renamed `dialogues/us-cn/round-2.json` \xe2\x86\x92 `dialogues/us-cn/round-02.json`\n\n#### Round 1"));
+	assert_non_null(strstr(out.ptr, "\n##### Crime categories\n"));
+	assert_non_null(strstr(out.ptr, "cannot compare: abc1234:"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_json.review(&out, &the_review, &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/review@1");
+	assert_string_equal(jstr_at(root, "from_rev"),
+			    "1111111111111111111111111111111111111111");
+	assert_int_equal(jtype_at(root, "to_rev"), DD_JSON_NULL);
+	assert_string_equal(jstr_at(root, "files.0.status"), "renamed");
+	assert_string_equal(jstr_at(root, "files.0.old_path"),
+			    "dialogues/us-cn/round-2.json");
+	assert_string_equal(jstr_at(root, "files.0.diff.schema"), "dialdiff/diff@1");
+	assert_string_equal(jstr_at(root, "files.1.status"), "added");
+	assert_null(jpath(root, "files.1.diff"));
+	assert_null(jpath(root, "files.1.old_path"));
+	assert_non_null(strstr(jstr_at(root, "files.1.error"), "duplicate key"));
+	dd_json_doc_free(doc);
+
+	/* the diff driver's single file: no review header */
+	{
+		dd_review one = { .files = review_files + 1, .nfiles = 1 };
+
+		dd_buf_reset(&out);
+		assert_int_equal(dd_render_text.review(&out, &one, &plain_en), 0);
+		assert_int_equal(strncmp(out.ptr, "added ", 6), 0);
+	}
+	dd_buf_release(&out);
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static void test_log(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dd_render_log(&out, &dd_render_text, &the_log, &plain_en), 0);
+	assert_true(starts(out.ptr,
+		"commit 4444444444444444444444444444444444444444\n"
+		"Merge: 2222222 3333333\n"
+		"Author: A U Thor <author@example.com>\n"
+		"Date:   2020-01-01T00:00:00+00:00\n\n"
+		"    merge side\n\n"
+		"commit 2222222222222222222222222222222222222222\n"
+		"Author: A U Thor <author@example.com>\n"
+		"Date:   2019-12-31T23:00:00-01:00\n\n"
+		"    round 2 | <b>\n\n"
+		"renamed dialogues/us-cn/round-2.json"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_log(&out, &dd_render_markdown, &the_log, &plain_en), 0);
+	assert_true(starts(out.ptr, "## Log\n\n### `4444444` merge side\n\n"
+			   "A U Thor \xc2\xb7 2020-01-01T00:00:00+00:00 \xc2\xb7 merge of `2222222` `3333333`\n"));
+	assert_non_null(strstr(out.ptr, "### `2222222` round 2 \\| &lt;b&gt;\n"));
+	assert_non_null(strstr(out.ptr, "\n#### Renamed `dialogues/us-cn/round-2.json`"));
+	assert_non_null(strstr(out.ptr, "\n2 commits changed round files\n"));
+	dd_buf_reset(&out);
+
+	for (i = 0; i < 2; i++) {
+		dd_log empty = { .ncommits = 0 };
+
+		/* resumed in parts, the JSON is one document */
+		dd_buf_reset(&out);
+		assert_int_equal(dd_render_log(&out, &dd_render_json,
+					       i ? &empty : &the_log, &plain_en), 0);
+		doc = parse(out.ptr);
+		root = dd_json_root(doc);
+		assert_string_equal(jstr_at(root, "schema"), "dialdiff/log@1");
+		assert_int_equal(jpath(root, "commits")->count, i ? 0 : 2);
+		if (!i) {
+			assert_string_equal(jstr_at(root, "commits.0.parents.1"),
+					    "3333333333333333333333333333333333333333");
+			assert_string_equal(jstr_at(root, "commits.0.author.email"),
+					    "author@example.com");
+			assert_int_equal(jpath(root, "commits.0.files")->count, 0);
+			assert_string_equal(jstr_at(root, "commits.1.date"),
+					    "2019-12-31T23:00:00-01:00");
+			assert_int_equal(jint_at(root, "commits.1.files.0.diff.to.round"),
+					 2);
+		}
+		dd_json_doc_free(doc);
+	}
+	dd_buf_release(&out);
+}
+
+static void test_listing(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_listing(&out, &round_b), 0);
+	assert_string_equal(out.ptr,
+		"series: us-cn\n"
+		"round: 2\n"
+		"date: 2016-06-14\n"
+		"title: \xe7\xac\xac\xe4\xba\x8c\xe6\xac\xa1\xe5\xaf\xb9\xe8\xaf\x9d / Second dialogue\n"
+		"place: \xe5\x8c\x97\xe4\xba\xac / Beijing\n"
+		"\n"
+		"crime: hacking (continued)  \xe9\xbb\x91\xe5\xae\xa2\xe6\x94\xbb\xe5\x87\xbb / Hacking\n"
+		"crime: fraud (agreed)  \xe7\xbd\x91\xe7\xbb\x9c\xe8\xaf\x88\xe9\xaa\x97 / Online fraud\n"
+		"crime: hotline (implemented)  \xe7\x83\xad\xe7\xba\xbf / Hotline\n"
+		"crime: terror  \xe6\x81\x90\xe6\x80\x96\xe4\xb8\xbb\xe4\xb9\x89 / Terrorism\n"
+		"protect: info-sharing  \xe4\xbf\xa1\xe6\x81\xaf\xe5\x85\xb1\xe4\xba\xab\n"
+		"protect: info-sharing note: new note\n"
+		"protect: ? cloud | <b>secure</b> & `fast`  Cloud | <b>secure</b> & `fast`\n"
+		"\n"
+		"reaffirms: 2015\xe5\xb9\xb4\xe5\x85\xb1\xe8\xaf\x86 / 2015 consensus\n");
+	dd_buf_release(&out);
+}
+
 static void test_oom(void **state)
 {
 	dd_diff *diffs[] = { &the_diff };
@@ -917,6 +1086,11 @@ static void test_oom(void **state)
 		assert_int_equal(rd->report(&out, &r, &plain_en), -1);
 		assert_int_equal(rd->list(&out, &l, &plain_en), -1);
 		assert_int_equal(rd->show(&out, &round_b, &tx, &plain_en), -1);
+		if (rd->review) {
+			assert_int_equal(rd->review(&out, &the_review, &plain_en), -1);
+			assert_int_equal(dd_render_log(&out, rd, &the_log,
+						       &plain_en), -1);
+		}
 		dd_buf_release(&out);
 	}
 }
@@ -1087,6 +1261,9 @@ int main(void)
 		cmocka_unit_test(test_json_diffs),
 		cmocka_unit_test(test_json_timeline),
 		cmocka_unit_test(test_json_report_list_show),
+		cmocka_unit_test(test_review),
+		cmocka_unit_test(test_log),
+		cmocka_unit_test(test_listing),
 		cmocka_unit_test(test_oom),
 		cmocka_unit_test(test_row_gaps),
 		cmocka_unit_test(test_html_diff),
