@@ -52,4 +52,14 @@ long long dd_rnd_round_number(const dd_series *s, size_t i);
 /* The round's path with the series folder stripped, for tables. */
 const char *dd_rnd_round_file(const dd_series *s, const dd_round *r);
 
+/*
+ * s when it is valid UTF-8, else a copy in tmp (reset first) with each
+ * invalid byte replaced by U+FFFD: file names come from the file system
+ * and need not be UTF-8, but JSON, XML and SARIF output must be.
+ */
+const char *dd_rnd_utf8(dd_buf *tmp, const char *s);
+
+/* "s" when n != 1, else "": for "1 file", "2 files". */
+const char *dd_rnd_plural(size_t n);
+
 #endif

@@ -11,6 +11,9 @@ const dd_renderer *const dd_renderers[] = {
 	&dd_render_text,
 	&dd_render_markdown,
 	&dd_render_json,
+	&dd_render_github,
+	&dd_render_junit,
+	&dd_render_sarif,
 	NULL
 };
 
@@ -162,4 +165,32 @@ const char *dd_rnd_round_file(const dd_series *s, const dd_round *r)
 			return r->path + n + 1;
 	}
 	return r->path;
+}
+
+const char *dd_rnd_utf8(dd_buf *tmp, const char *s)
+{
+	size_t len, bad;
+
+	if (!s)
+		return "";
+	len = strlen(s);
+	if (dd_utf8_valid(s, len, &bad))
+		return s;
+	dd_buf_reset(tmp);
+	while (len) {
+		if (dd_utf8_valid(s, len, &bad)) {
+			dd_buf_add(tmp, s, len);
+			break;
+		}
+		dd_buf_add(tmp, s, bad);
+		dd_buf_adds(tmp, "\xef\xbf\xbd");	/* U+FFFD */
+		s += bad + 1;
+		len -= bad + 1;
+	}
+	return tmp->ptr;
+}
+
+const char *dd_rnd_plural(size_t n)
+{
+	return n == 1 ? "" : "s";
 }
