@@ -22,6 +22,9 @@ const cli_command cli_commands[] = {
 	  "semantic diff of two rounds (default: the last two)" },
 	{ "timeline", cmd_timeline, "timeline",
 	  "presence of every entry across the rounds" },
+	{ "check", cmd_check,
+	  "check [--strict] [--max-size SIZE] [PATH...]",
+	  "consistency checks of the dialogues (or the named files), for CI" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -54,7 +57,7 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fputs("\nformats: text (default), markdown, json\n"
+	fputs("\nformats: text (default), markdown, json; for check also github, junit, sarif\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
 }
@@ -124,7 +127,7 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 	if (!ctx->renderer) {
 		ctx->renderer = dd_render_find(ctx->format);
 		if (!ctx->renderer)
-			return cli_failf("unknown format '%s' (text, markdown, json)",
+			return cli_failf("unknown format '%s' (text, markdown, json, github, junit, sarif)",
 					 ctx->format);
 		ctx->ropts.color = want_color(ctx->color) &&
 				   !strcmp(ctx->renderer->name, "text");
