@@ -103,6 +103,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv);
 int cmd_timeline(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
 
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */

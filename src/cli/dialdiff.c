@@ -25,6 +25,8 @@ const cli_command cli_commands[] = {
 	{ "check", cmd_check,
 	  "check [--strict] [--max-size SIZE] [PATH...]",
 	  "consistency checks of the dialogues (or the named files), for CI" },
+	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
+	  "canonical formatting of round, series and taxonomy files" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL }
 };
