@@ -458,6 +458,90 @@ static int check_series(dd_check *c, const char *sdir)
 	return rc;
 }
 
+/* 1 when the file at path parses as an object with "round" or "topics". */
+static int looks_like_round(dd_source *src, const char *path)
+{
+	dd_buf buf = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	const dd_json *root;
+	int yes = 0;
+
+	if (dd_source_read(&buf, src, path, 0, NULL) == 0 &&
+	    dd_json_parse(&doc, buf.ptr, buf.len, path, NULL) == 0) {
+		root = dd_json_root(doc);
+		yes = root && root->type == DD_JSON_OBJECT &&
+		      (dd_json_get(root, "round") || dd_json_get(root, "topics"));
+	}
+	dd_json_doc_free(doc);
+	dd_buf_release(&buf);
+	return yes;
+}
+
+/* 1 when folder sdir, which has no series.json, holds a round file. */
+static int holds_rounds(dd_source *src, const char *sdir)
+{
+	char **files, *p;
+	size_t n, i;
+	int yes = 0;
+
+	if (dd_source_list(&files, &n, src, sdir, DD_SOURCE_FILE, NULL) < 0)
+		return 0;
+	for (i = 0; i < n && !yes; i++) {
+		if (!dd_series_is_round_file(files[i]))
+			continue;
+		p = join(sdir, files[i]);
+		yes = p && looks_like_round(src, p);
+		free(p);
+	}
+	dd_source_names_free(files);
+	return yes;
+}
+
+/*
+ * The series folders of dialogues folder dir, sorted: every subfolder with
+ * a series.json, and every other one that holds a round file (a series
+ * that lost its series.json: rule series-file; a folder of other JSON
+ * files, such as taxonomies, is none), but "schema" (the JSON Schema of
+ * the file format) and hidden folders.  Free with dd_source_names_free.
+ */
+static int series_dirs(char ***out, size_t *count, dd_source *src,
+		       const char *dir, dd_error *err)
+{
+	char **names, *sdir, *sj;
+	size_t n, i, j, k = 0;
+	int rc, keep;
+
+	rc = dd_source_list(&names, &n, src, dir, DD_SOURCE_DIR, err);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		keep = 0;
+		sdir = join(dir, names[i]);
+		sj = sdir ? join(sdir, "series.json") : NULL;
+		if (!sj) {
+			free(sdir);
+			for (j = i; j < n; j++)
+				free(names[j]);
+			names[k] = NULL;
+			dd_source_names_free(names);
+			return dd_error_oom(err);
+		}
+		if (names[i][0] != '.' && strcmp(names[i], "schema"))
+			keep = dd_source_type(src, sj) == DD_SOURCE_FILE ||
+			       holds_rounds(src, sdir);
+		free(sdir);
+		free(sj);
+		if (keep)
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	}
+	names[k] = NULL;
+	*out = names;
+	*count = k;
+	return 0;
+}
+
 /* Check a dialogues folder: its taxonomy and every series (or one). */
 static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 			       dd_error *err)
@@ -479,7 +563,7 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	free(p);
 	if (rc < 0)
 		return dd_error_oom(err);
-	rc = dd_series_list(&names, &n, c->src, dir, err);
+	rc = series_dirs(&names, &n, c->src, dir, err);
 	if (rc < 0)
 		return rc;
 	for (i = 0; i < n && rc == 0; i++) {
@@ -896,7 +980,8 @@ static void list_series(names *l, dd_source *src, const char *sdir,
 		free(norm);
 		free(member);
 	}
-	names_add(l, p);
+	if (dd_source_type(src, p) == DD_SOURCE_FILE)
+		names_add(l, p);
 	free(p);
 	if (dd_source_list(&files, &n, src, sdir, DD_SOURCE_FILE, NULL) < 0)
 		return;
@@ -939,7 +1024,7 @@ int dd_check_list_files(char ***out, size_t *count, dd_source *src,
 			l.oom = 1;
 		else if (dd_source_type(src, dflt) == DD_SOURCE_FILE)
 			names_add(&l, dflt);
-		if (!l.oom && dd_series_list(&series, &n, src, dir, err) == 0) {
+		if (!l.oom && series_dirs(&series, &n, src, dir, err) == 0) {
 			for (i = 0; i < n; i++) {
 				char *sdir;
 
