@@ -14,6 +14,10 @@
 #                         $WANT_STATUS (default 1 for an error, 0 for a
 #                         warning)
 
+# python3 for the XML and position oracles: the system's when there is one
+# (a version manager's shim on PATH can take a quarter of a second a call)
+PYTHON=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}
+
 R1=dialogues/us-china-cybercrime/round-01.json
 R2=dialogues/us-china-cybercrime/round-02.json
 R3=dialogues/us-china-cybercrime/round-03.json
@@ -30,7 +34,7 @@ fresh() {
 }
 
 jpos() {
-	python3 "$TEST_DIR/jpos.py" "$@"
+	"$PYTHON" "$TEST_DIR/jpos.py" "$@"
 }
 
 jedit() {
@@ -66,7 +70,7 @@ _markdown_line() {
 # junit_has FILE.xml SEV RULE PATH LINE COL: the testcase of PATH has a
 # failure of type RULE (error) or a system-out line (warning) at LINE:COL.
 junit_has() {
-	python3 - "$@" <<'EOF'
+	"$PYTHON" - "$@" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 

@@ -41,7 +41,7 @@ is "$(printf '%s\n' "$OUT" | jq -r '.diagnostics[0].file')" "$odd" "json: the fi
 run "$DIALDIFF" check --format junit
 is "$STATUS" 1 "junit: exit 1"
 cp "$WORK/.out" junit.xml
-run python3 - junit.xml "$odd" "$R2" <<'EOF'
+run "$PYTHON" - junit.xml "$odd" "$R2" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 
@@ -74,7 +74,7 @@ like "$ERR" "^$" "junit: (python said nothing)"
 
 run "$DIALDIFF" check --format junit --strict
 cp "$WORK/.out" strict.xml
-run python3 -c '
+run "$PYTHON" -c '
 import sys, xml.etree.ElementTree as ET
 c = [t for t in ET.parse(sys.argv[1]).getroot().iter("testcase") if t.get("name") == sys.argv[2]][0]
 print(sorted(f.get("type") for f in c.findall("failure")))' strict.xml "$R2"
@@ -119,7 +119,7 @@ run "$DIALDIFF" check --format sarif
 is "$(printf '%s\n' "$OUT" | jq -r '.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri')" "$S/r%E9sum%E9.json" "sarif: the bytes percent-encoded"
 run "$DIALDIFF" check --format junit
 cp "$WORK/.out" latin1.xml
-run python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1]); print("ok")' latin1.xml
+run "$PYTHON" -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1]); print("ok")' latin1.xml
 is "$OUT" ok "junit: still well-formed XML"
 
 # clean data in every format
@@ -134,7 +134,7 @@ is "$OUT" "### dialdiff check
 ✅ 6 files checked: no problems found." "clean data, markdown: one line for the job summary"
 run "$DIALDIFF" check --format junit
 cp "$WORK/.out" clean.xml
-run python3 -c '
+run "$PYTHON" -c '
 import sys, xml.etree.ElementTree as ET
 s = ET.parse(sys.argv[1]).getroot().find("testsuite")
 print(s.get("tests"), s.get("failures"), len(s.findall("testcase")))' clean.xml
