@@ -549,7 +549,7 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	char **names = NULL, *p;
 	dd_taxonomy *tx;
 	size_t n, i;
-	int rc = 0, found = 0;
+	int rc = 0, found = 0, any = 0;
 
 	if (dd_source_type(c->src, dir) != DD_SOURCE_DIR)
 		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
@@ -558,8 +558,10 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	p = c->taxonomy ? strdup(c->taxonomy) : join(dir, "taxonomy.json");
 	if (!p)
 		return dd_error_oom(err);
-	if (c->taxonomy || dd_source_type(c->src, p) != 0)
+	if (c->taxonomy || dd_source_type(c->src, p) != 0) {
 		rc = taxonomy_at(c, p, &tx);
+		any = 1;
+	}
 	free(p);
 	if (rc < 0)
 		return dd_error_oom(err);
@@ -569,7 +571,7 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	for (i = 0; i < n && rc == 0; i++) {
 		if (c->series && !named && strcmp(c->series, names[i]))
 			continue;
-		found = 1;
+		found = any = 1;
 		p = join(dir, names[i]);
 		rc = p ? check_series(c, p) : DD_ENOMEM;
 		free(p);
@@ -581,7 +583,12 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
 				    "no series '%s' here (a series is a folder with a series.json)",
 				    c->series);
-	return 0;
+	/* a folder with nothing to check is a mistake worth a word (a wrong
+	 * --dialogues, a path named by mistake), not a clean check */
+	if (!any)
+		dd_diags_add(&c->diags, DD_SEV_ERROR, "file", dir, 0, 0,
+			     "no taxonomy.json and no series folder here: nothing to check");
+	return c->diags.oom ? dd_error_oom(err) : 0;
 }
 
 int dd_check_dialogues(dd_check *c, dd_error *err)

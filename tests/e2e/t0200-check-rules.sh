@@ -33,6 +33,11 @@ expect_diag error file $S/round-09.json - - $S/round-09.json
 fresh no-taxonomy
 rm $TX
 expect_diag error file $TX - -
+fresh nothing
+rm -r dialogues/*
+expect_diag error file dialogues - -
+mkdir elsewhere
+expect_diag error file elsewhere - - elsewhere
 
 fresh file-size
 truncate -s 17M $R3		# sparse: over the default cap of 16 MiB
