@@ -443,6 +443,13 @@ static void test_cannot_run(void **state)
 	c = run(&opts, NULL, 0, 0);
 	assert_string_equal(summary(c), "");
 	finish(c);
+	/* a folder with nothing to check can run, and says so */
+	put("empty/notes.txt", "x");
+	opts.series = NULL;
+	opts.dialogues = "empty";
+	c = run(&opts, NULL, 0, 0);
+	assert_string_equal(summary(c), "empty:0:0:file\n");
+	finish(c);
 }
 
 static void test_max_size(void **state)
