@@ -44,9 +44,10 @@ typedef struct dd_listing {
 
 /* What `check` found. */
 typedef struct dd_check_result {
-	const dd_diags *diags;
-	const char **files;	/* every file checked, in order */
+	const dd_diags *diags;	/* sorted: file after file, by position */
+	const char *const *files;	/* every file checked, in order */
 	size_t nfiles;
+	int strict;		/* warnings fail too (junit marks them failures) */
 } dd_check_result;
 
 typedef struct dd_renderer {
@@ -100,6 +101,10 @@ extern const dd_renderer dd_render_text;
 extern const dd_renderer dd_render_markdown;
 extern const dd_renderer dd_render_json;
 extern const dd_renderer dd_render_html;
+/* For `check` only: */
+extern const dd_renderer dd_render_github;	/* workflow commands */
+extern const dd_renderer dd_render_junit;	/* JUnit XML */
+extern const dd_renderer dd_render_sarif;	/* SARIF 2.1.0 */
 
 /* Schema names of the JSON outputs. */
 #define DD_SCHEMA_DIFF "dialdiff/diff@1"

@@ -42,8 +42,8 @@ void dd_source_free(dd_source *src);
 
 /*
  * Read the file at path into out (replacing its content).  A missing file
- * is DD_ENOTFOUND; a folder, a FIFO or a file over max_size bytes (0: the
- * default cap) is DD_ERROR; err names the path.
+ * is DD_ENOTFOUND; a file over max_size bytes (0: the default cap) is
+ * DD_ETOOBIG; a folder or a FIFO is DD_ERROR; err names the path.
  */
 int dd_source_read(dd_buf *out, dd_source *src, const char *path,
 		   size_t max_size, dd_error *err);

@@ -165,6 +165,12 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv);
 int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv);
 int cmd_git_setup(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
+
+/* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
+ * when malformed or zero. */
+int cli_parse_size(const char *s, size_t *out);
 
 /* Print the usage of cmd (or of dialdiff when NULL) to f. */
 void cli_print_usage(FILE *f, const cli_command *cmd);

@@ -35,6 +35,11 @@ const cli_command cli_commands[] = {
 	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
 	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
+	{ "check", cmd_check,
+	  "check [--strict] [--max-size SIZE] [PATH...]",
+	  "consistency checks of the dialogues (or the named files), for CI" },
+	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
+	  "canonical formatting of round, series and taxonomy files" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -68,7 +73,8 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
 		fprintf(f, "  %-12s %s\n", c->name, c->summary);
-	fputs("\nformats: text (default), markdown, json, html\n"
+	fputs("\nformats: text (default), markdown, json, html; "
+	      "for check also github, junit, sarif\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
 }
@@ -138,7 +144,7 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 	if (!ctx->renderer) {
 		ctx->renderer = dd_render_find(ctx->format);
 		if (!ctx->renderer)
-			return cli_failf("unknown format '%s' (text, markdown, json, html)",
+			return cli_failf("unknown format '%s' (text, markdown, json, html, github, junit, sarif)",
 					 ctx->format);
 		ctx->ropts.color = want_color(ctx->color) &&
 				   !strcmp(ctx->renderer->name, "text");

@@ -65,4 +65,14 @@ int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
 /* Number of rows of the section present in every round (the core set). */
 size_t dd_rnd_core_count(const dd_timeline_section *sec);
 
+/*
+ * s when it is valid UTF-8, else a copy in tmp (reset first) with each
+ * invalid byte replaced by U+FFFD: file names come from the file system
+ * and need not be UTF-8, but JSON, XML and SARIF output must be.
+ */
+const char *dd_rnd_utf8(dd_buf *tmp, const char *s);
+
+/* "s" when n != 1, else "": for "1 file", "2 files". */
+const char *dd_rnd_plural(size_t n);
+
 #endif

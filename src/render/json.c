@@ -649,6 +649,58 @@ static int json_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	return finish(out);
 }
 
+/* ---- check ---------------------------------------------------------- */
+
+/* "key": n, or null when n is 0 (no position). */
+static void jpos(dd_json_writer *w, const char *key, int n)
+{
+	dd_json_key(w, key);
+	if (n > 0)
+		dd_json_int(w, n);
+	else
+		dd_json_null(w);
+}
+
+static int json_check(dd_buf *out, const dd_check_result *c,
+		      const dd_render_opts *o)
+{
+	const dd_diags *dl = c->diags;
+	dd_buf tmp = DD_BUF_INIT;
+	dd_json_writer w;
+	size_t i;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_CHECK);
+	dd_json_key(&w, "diagnostics");
+	dd_json_begin_array(&w);
+	for (i = 0; i < dl->count; i++) {
+		const dd_diag *d = &dl->items[i];
+
+		dd_json_begin_object(&w);
+		jstr(&w, "file", dd_rnd_utf8(&tmp, d->file));
+		jpos(&w, "line", d->line);
+		jpos(&w, "column", d->line > 0 ? d->column : 0);
+		jstr(&w, "severity", dd_severity_name(d->severity));
+		jstr(&w, "rule", d->rule);
+		jstr(&w, "message", dd_rnd_utf8(&tmp, d->message));
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	dd_json_key(&w, "summary");
+	dd_json_begin_object(&w);
+	jint(&w, "files", (long long)c->nfiles);
+	jint(&w, "errors", (long long)dl->errors);
+	jint(&w, "warnings", (long long)dl->warnings);
+	dd_json_end_object(&w);
+	dd_json_end_object(&w);
+	if (dd_buf_oom(&tmp))
+		out->oom = 1;
+	dd_buf_release(&tmp);
+	return finish(out);
+}
+
 const dd_renderer dd_render_json = {
 	"json",
 	json_report,
@@ -656,7 +708,7 @@ const dd_renderer dd_render_json = {
 	json_show,
 	json_diff,
 	json_timeline,
-	NULL,
+	json_check,
 	json_review,
 	json_log_begin,
 	json_log_commit,

@@ -857,6 +857,57 @@ static int md_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* ---- check ---------------------------------------------------------- */
+
+#define M_ERROR "\xe2\x9d\x8c"		/* ❌ */
+#define M_OK "\xe2\x9c\x85"		/* ✅ */
+
+/* A heading, the counts, and a table of every diagnostic: for a CI job
+ * summary ($GITHUB_STEP_SUMMARY) or a merge-request note. */
+static int md_check(dd_buf *out, const dd_check_result *c,
+		    const dd_render_opts *o)
+{
+	static const char *const cols[] = {
+		"", "file", "line", "column", "rule", "message"
+	};
+	const dd_diags *dl = c->diags;
+	size_t i;
+
+	(void)o;
+	dd_buf_adds(out, "### dialdiff check\n\n");
+	if (!dl->count) {
+		dd_buf_addf(out, M_OK " %zu file%s checked: no problems found.\n",
+			    c->nfiles, dd_rnd_plural(c->nfiles));
+		return dd_buf_oom(out) ? -1 : 0;
+	}
+	dd_buf_addf(out, "%s **%zu error%s**, %zu warning%s in %zu file%s checked.\n\n",
+		    dl->errors ? M_ERROR : M_WARN, dl->errors,
+		    dd_rnd_plural(dl->errors), dl->warnings,
+		    dd_rnd_plural(dl->warnings), c->nfiles,
+		    dd_rnd_plural(c->nfiles));
+	md_table_head(out, cols, "clrrll", 6);
+	for (i = 0; i < dl->count; i++) {
+		const dd_diag *d = &dl->items[i];
+
+		dd_buf_addf(out, "| %s | ",
+			    d->severity == DD_SEV_ERROR ? M_ERROR : M_WARN);
+		md_code(out, d->file);
+		if (d->line > 0)
+			dd_buf_addf(out, " | %d | ", d->line);
+		else
+			dd_buf_adds(out, " | | ");
+		if (d->line > 0 && d->column > 0)
+			dd_buf_addf(out, "%d | ", d->column);
+		else
+			dd_buf_adds(out, "| ");
+		md_code(out, d->rule);
+		dd_buf_adds(out, " | ");
+		md_text(out, d->message);
+		dd_buf_adds(out, " |\n");
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 const dd_renderer dd_render_markdown = {
 	"markdown",
 	md_report,
@@ -864,7 +915,7 @@ const dd_renderer dd_render_markdown = {
 	md_show,
 	md_diff,
 	md_timeline,
-	NULL,
+	md_check,
 	md_review,
 	md_log_begin,
 	md_log_commit,

@@ -12,6 +12,9 @@ const dd_renderer *const dd_renderers[] = {
 	&dd_render_markdown,
 	&dd_render_json,
 	&dd_render_html,
+	&dd_render_github,
+	&dd_render_junit,
+	&dd_render_sarif,
 	NULL
 };
 
@@ -208,4 +211,32 @@ size_t dd_rnd_core_count(const dd_timeline_section *sec)
 	for (i = 0; i < sec->nrows; i++)
 		n += !!sec->rows[i].core;
 	return n;
+}
+
+const char *dd_rnd_utf8(dd_buf *tmp, const char *s)
+{
+	size_t len, bad;
+
+	if (!s)
+		return "";
+	len = strlen(s);
+	if (dd_utf8_valid(s, len, &bad))
+		return s;
+	dd_buf_reset(tmp);
+	while (len) {
+		if (dd_utf8_valid(s, len, &bad)) {
+			dd_buf_add(tmp, s, len);
+			break;
+		}
+		dd_buf_add(tmp, s, bad);
+		dd_buf_adds(tmp, "\xef\xbf\xbd");	/* U+FFFD */
+		s += bad + 1;
+		len -= bad + 1;
+	}
+	return tmp->ptr;
+}
+
+const char *dd_rnd_plural(size_t n)
+{
+	return n == 1 ? "" : "s";
 }

@@ -1066,6 +1066,48 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* ---- check ---------------------------------------------------------- */
+
+/* file:line:col: error: message [rule], one per line, then a summary. */
+static int text_check(dd_buf *out, const dd_check_result *c,
+		      const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	const dd_diags *dl = c->diags;
+	size_t i;
+
+	for (i = 0; i < dl->count; i++) {
+		const dd_diag *d = &dl->items[i];
+		int err = d->severity == DD_SEV_ERROR;
+
+		style_on(out, o->color, S_BOLD);
+		put(out, d->file);
+		if (d->line > 0)
+			dd_buf_addf(out, ":%d", d->line);
+		if (d->line > 0 && d->column > 0)
+			dd_buf_addf(out, ":%d", d->column);
+		dd_buf_addc(out, ':');
+		style_off(out, o->color, S_BOLD);
+		dd_buf_addc(out, ' ');
+		span(out, o->color, S_BOLD | (err ? S_RED : S_YELLOW),
+		     dd_severity_name(d->severity));
+		dd_buf_adds(out, ": ");
+		put(out, d->message);
+		dd_buf_adds(out, " [");
+		put(out, d->rule);
+		dd_buf_adds(out, "]\n");
+	}
+	dd_buf_addf(out, "%zu file%s checked: ", c->nfiles,
+		    dd_rnd_plural(c->nfiles));
+	if (!dl->errors && !dl->warnings)
+		dd_buf_adds(out, "no problems found\n");
+	else
+		dd_buf_addf(out, "%zu error%s, %zu warning%s\n", dl->errors,
+			    dd_rnd_plural(dl->errors), dl->warnings,
+			    dd_rnd_plural(dl->warnings));
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 const dd_renderer dd_render_text = {
 	"text",
 	text_report,
@@ -1073,7 +1115,7 @@ const dd_renderer dd_render_text = {
 	text_show,
 	text_diff,
 	text_timeline,
-	NULL,
+	text_check,
 	text_review,
 	text_log_begin,
 	text_log_commit,

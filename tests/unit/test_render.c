@@ -303,11 +303,88 @@ static void test_find(void **state)
 	assert_ptr_equal(dd_render_find("html"), &dd_render_html);
 	assert_null(dd_render_find("nope"));
 	assert_null(dd_render_find(NULL));
+	assert_ptr_equal(dd_render_find("github"), &dd_render_github);
+	assert_ptr_equal(dd_render_find("junit"), &dd_render_junit);
+	assert_ptr_equal(dd_render_find("sarif"), &dd_render_sarif);
 	assert_ptr_equal(dd_renderers[0], &dd_render_text);
-	assert_null(dd_render_text.check);
-	assert_null(dd_render_markdown.check);
-	assert_null(dd_render_json.check);
 	assert_null(dd_render_html.check);
+	assert_non_null(dd_render_text.check);
+	assert_non_null(dd_render_markdown.check);
+	assert_non_null(dd_render_json.check);
+	/* the CI formats render check results only */
+	assert_null(dd_render_github.diff);
+	assert_null(dd_render_junit.report);
+	assert_null(dd_render_sarif.timeline);
+	assert_non_null(dd_render_sarif.check);
+}
+
+/* A check result with a file name and a message that every format must
+ * escape its own way. */
+static void check_fixture(dd_diags *d, dd_check_result *c)
+{
+	static const char *const files[] = { "a,b:c%.json", "ok.json" };
+
+	dd_diags_init(d);
+	dd_diags_add(d, DD_SEV_ERROR, "date", "a,b:c%.json", 3, 7,
+		     "50%% <x> & \"y\"\nz");
+	dd_diags_add(d, DD_SEV_WARNING, "unknown-key", "a,b:c%.json", 0, 0,
+		     "w");
+	memset(c, 0, sizeof(*c));
+	c->diags = d;
+	c->files = files;
+	c->nfiles = 2;
+}
+
+static char *render_check(const dd_renderer *r, const dd_check_result *c)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	assert_int_equal(r->check(&out, c, &plain_en), 0);
+	return dd_buf_detach(&out, NULL);
+}
+
+static void test_check_formats(void **state)
+{
+	dd_check_result c;
+	dd_diags d;
+	char *s;
+
+	(void)state;
+	check_fixture(&d, &c);
+	s = render_check(&dd_render_text, &c);
+	assert_string_equal(s,
+		"a,b:c%.json:3:7: error: 50% <x> & \"y\" z [date]\n"
+		"a,b:c%.json: warning: w [unknown-key]\n"
+		"2 files checked: 1 error, 1 warning\n");
+	free(s);
+	s = render_check(&dd_render_github, &c);
+	assert_string_equal(s,
+		"::error file=a%2Cb%3Ac%25.json,line=3,col=7,title=date::50%25 <x> & \"y\"%0Az\n"
+		"::warning file=a%2Cb%3Ac%25.json,title=unknown-key::w\n");
+	free(s);
+	s = render_check(&dd_render_junit, &c);
+	assert_non_null(strstr(s, "<testcase classname=\"dialdiff.check\" name=\"a,b:c%.json\""));
+	assert_non_null(strstr(s, "<failure type=\"date\" message=\"line 3: 50% &lt;x&gt; &amp; &quot;y&quot;&#10;z\">"
+				  "a,b:c%.json:3:7: error: 50% &lt;x&gt; &amp; \"y\"\nz [date]</failure>"));
+	assert_non_null(strstr(s, "<system-out>a,b:c%.json: warning: w [unknown-key]\n</system-out>"));
+	assert_non_null(strstr(s, "tests=\"2\" failures=\"1\""));
+	free(s);
+	c.strict = 1;
+	s = render_check(&dd_render_junit, &c);
+	assert_non_null(strstr(s, "<failure type=\"unknown-key\""));
+	free(s);
+	s = render_check(&dd_render_sarif, &c);
+	assert_non_null(strstr(s, "\"uri\": \"a%2Cb%3Ac%25.json\""));
+	assert_non_null(strstr(s, "\"startLine\": 3,\n"));
+	free(s);
+	s = render_check(&dd_render_json, &c);
+	assert_non_null(strstr(s, "\"line\": null,\n"));
+	assert_non_null(strstr(s, "\"message\": \"50% <x> & \\\"y\\\"\\nz\""));
+	free(s);
+	s = render_check(&dd_render_markdown, &c);
+	assert_non_null(strstr(s, "| \xe2\x9d\x8c | `a,b:c%.json` | 3 | 7 | `date` | 50% &lt;x&gt; &amp; \"y\" z |\n"));
+	free(s);
+	dd_diags_release(&d);
 }
 
 static const char expected_text_diff[] =
@@ -1080,17 +1157,29 @@ static void test_oom(void **state)
 		const dd_renderer *rd = dd_renderers[i];
 		dd_buf out = DD_BUF_INIT;
 
+		dd_check_result c;
+		dd_diags d;
+
 		out.oom = 1;
-		assert_int_equal(rd->diff(&out, one_diff, 1, &plain_en), -1);
-		assert_int_equal(rd->timeline(&out, &the_timeline, &plain_en), -1);
-		assert_int_equal(rd->report(&out, &r, &plain_en), -1);
-		assert_int_equal(rd->list(&out, &l, &plain_en), -1);
-		assert_int_equal(rd->show(&out, &round_b, &tx, &plain_en), -1);
+		check_fixture(&d, &c);
+		if (rd->diff)
+			assert_int_equal(rd->diff(&out, one_diff, 1, &plain_en), -1);
+		if (rd->timeline)
+			assert_int_equal(rd->timeline(&out, &the_timeline, &plain_en), -1);
+		if (rd->report)
+			assert_int_equal(rd->report(&out, &r, &plain_en), -1);
+		if (rd->list)
+			assert_int_equal(rd->list(&out, &l, &plain_en), -1);
+		if (rd->show)
+			assert_int_equal(rd->show(&out, &round_b, &tx, &plain_en), -1);
+		if (rd->check)
+			assert_int_equal(rd->check(&out, &c, &plain_en), -1);
 		if (rd->review) {
 			assert_int_equal(rd->review(&out, &the_review, &plain_en), -1);
 			assert_int_equal(dd_render_log(&out, rd, &the_log,
 						       &plain_en), -1);
 		}
+		dd_diags_release(&d);
 		dd_buf_release(&out);
 	}
 }
@@ -1264,6 +1353,7 @@ int main(void)
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_log),
 		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_check_formats),
 		cmocka_unit_test(test_oom),
 		cmocka_unit_test(test_row_gaps),
 		cmocka_unit_test(test_html_diff),
