@@ -357,9 +357,11 @@ static int taxonomy_at(dd_check *c, const char *path, dd_taxonomy **out)
 		return DD_ENOMEM;
 	rc = read_file(c, &buf, norm);
 	if (rc == 0) {
+		size_t before = c->diags.count;
+
 		rc = dd_taxonomy_load(&slot->tx, buf.ptr, buf.len, norm,
 				      &c->diags, &e);
-		if (rc < 0 && !c->diags.count)	/* never silent */
+		if (rc < 0 && c->diags.count == before)	/* never silent */
 			dd_diags_add(&c->diags, DD_SEV_ERROR, "file", norm,
 				     e.line, e.column, "%s", e.message);
 	}
