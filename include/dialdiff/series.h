@@ -34,7 +34,7 @@ typedef struct dd_series {
 	dd_text title;
 	dd_party *parties;
 	size_t nparties;
-	const char *taxonomy;	/* path of its taxonomy relative to the source root, or NULL */
+	const char *taxonomy;	/* its taxonomy path, relative to the series folder, or NULL */
 	dd_round **rounds;	/* owned; sorted by round number */
 	size_t nrounds;
 } dd_series;

@@ -1,4 +1,4 @@
-/* check [--strict] [--max-size N] [PATH...]: consistency checks for CI. */
+/* check [--strict] [--max-size N] [--rev REV] [PATH...]: consistency checks for CI. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
@@ -37,10 +37,11 @@ int cli_parse_size(const char *s, size_t *out)
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_STRICT = 256, OPT_MAX_SIZE };
+	enum { OPT_STRICT = 256, OPT_MAX_SIZE, OPT_REV };
 	static const struct option opts[] = {
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "rev", required_argument, NULL, OPT_REV },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -61,6 +62,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_STRICT: strict = 1; break;
+		case OPT_REV: ctx->rev = optarg; break;
 		case OPT_MAX_SIZE:
 			if (cli_parse_size(optarg, &copts.max_size) < 0)
 				return cli_usage(cmd, "--max-size takes a size in bytes, e.g. 1048576, 512K or 16M, not '%s'",

@@ -36,7 +36,7 @@ const cli_command cli_commands[] = {
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
 	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
 	{ "check", cmd_check,
-	  "check [--strict] [--max-size SIZE] [PATH...]",
+	  "check [--strict] [--max-size SIZE] [--rev REV] [PATH...]",
 	  "consistency checks of the dialogues (or the named files), for CI" },
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
 	  "canonical formatting of round, series and taxonomy files" },
