@@ -139,8 +139,14 @@ $(B)/dialdiff: $(CLI_OBJ) $(B)/libdialdiff.a
 
 $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libdialdiff.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
-		$(B)/libdialdiff.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka) $(LDLIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) $(TEST_LDFLAGS) \
+		-o $@ $< $(B)/libdialdiff.a $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs cmocka) $(LDLIBS)
+
+# test_oom fails allocations on purpose: the library's calls to the
+# allocator go through its __wrap_ functions.
+$(B)/tests/test_oom: TEST_LDFLAGS = \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 
 # The replay driver: main() runs LLVMFuzzerTestOneInput over the target's
 # corpus (or the files and folders named), reporting in TAP.
@@ -181,7 +187,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-e2e
 
 test-unit: $(UNIT_BIN)
-	DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '$(TEST_WRAPPER)' $(UNIT_BIN)
+	DD_SRCDIR=$(CURDIR) DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '$(TEST_WRAPPER)' $(UNIT_BIN)
 
 # Replay every fuzz corpus (and the JSON test suite through the JSON target).
 test-fuzz: $(REPLAY_BIN)
