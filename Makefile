@@ -236,12 +236,16 @@ COV_B := build-coverage
 coverage: deps-coverage
 	@rm -f $$(find $(COV_B) -name '*.gcda' 2>/dev/null)
 	@$(MAKE) --no-print-directory COVERAGE=1 test
-	lcov --quiet $(LCOV_RC) --capture --directory $(COV_B) \
-		--base-directory $(CURDIR) --output-file $(COV_B)/all.info
-	lcov --quiet $(LCOV_RC) --extract $(COV_B)/all.info '$(CURDIR)/src/*' \
-		--output-file $(COV_B)/src.info
+	@# (lcov 1.16 warns about its own Perl: its chatter goes to lcov.log)
+	@lcov --quiet $(LCOV_RC) --capture --directory $(COV_B) \
+		--base-directory $(CURDIR) --output-file $(COV_B)/all.info \
+		2>$(COV_B)/lcov.log || { cat $(COV_B)/lcov.log; exit 1; }
+	@lcov --quiet $(LCOV_RC) --extract $(COV_B)/all.info '$(CURDIR)/src/*' \
+		--output-file $(COV_B)/src.info 2>>$(COV_B)/lcov.log || \
+		{ cat $(COV_B)/lcov.log; exit 1; }
 	@genhtml --quiet $(LCOV_RC) --branch-coverage --title 'dialdiff src/' \
-		--output-directory $(COV_B)/html $(COV_B)/src.info
+		--output-directory $(COV_B)/html $(COV_B)/src.info \
+		2>>$(COV_B)/lcov.log || { cat $(COV_B)/lcov.log; exit 1; }
 	@lcov $(LCOV_RC) --summary $(COV_B)/src.info
 	@echo "HTML report: $(COV_B)/html/index.html"
 
