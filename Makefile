@@ -221,7 +221,8 @@ VALGRIND_CMD = $(VALGRIND) $(VALGRIND_OPTS)
 check-valgrind: deps-valgrind
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(REPLAY_BIN)
 	@rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
-	@$(MAKE) --no-print-directory test-unit test-fuzz TEST_WRAPPER='$(VALGRIND_CMD)'
+	@$(MAKE) --no-print-directory test-unit TEST_WRAPPER='$(VALGRIND_CMD)'
+	@$(MAKE) --no-print-directory test-fuzz TEST_WRAPPER='$(VALGRIND_CMD)'
 	@$(MAKE) --no-print-directory test-e2e \
 		E2E_ENV='DD_VALGRIND="$(VALGRIND_CMD)" DD_VALGRIND_BIN=$(CURDIR)/$(B)/dialdiff DD_VALGRIND_LOGS=$(CURDIR)/$(B)/valgrind' \
 		E2E_DIALDIFF=$(CURDIR)/tests/valgrind-wrapper.sh
