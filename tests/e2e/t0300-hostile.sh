@@ -34,6 +34,23 @@ nest 1000 deep1000.json
 line=$(grep -n '"deep"' deep1000.json | cut -d: -f1)
 bad deep1000.json "^dialdiff: deep1000\\.json:$line:[0-9]+: nesting deeper than 1000 levels" "1001 levels of nesting"
 
+# big but valid: a label of 1 MiB, and 50000 topics in one section
+awk 'BEGIN { printf "{\"schema_version\": 1, \"series\": \"us-china-cybercrime\", \"round\": 7, \"date\": \"2020-01-01\", \"title\": {\"en\": \"Long\"}, \"topics\": {\"crime-categories\": [{\"label\": {\"en\": \"Online fraud "
+	for (i = 0; i < 1048576; i++) printf "x"
+	printf "\"}}]}}\n" }' > long-label.json
+run "$DIALDIFF" --format json diff 1 long-label.json
+is "$STATUS" 0 "a label of 1 MiB: diff exits 0"
+is "$(printf '%s\n' "$OUT" | jq '[.. | strings | length] | max')" 1048589 "and keeps the label whole"
+awk 'BEGIN { printf "{\"schema_version\": 1, \"series\": \"us-china-cybercrime\", \"round\": 7, \"date\": \"2020-01-01\", \"title\": {\"en\": \"Many\"}, \"topics\": {\"crime-categories\": ["
+	for (i = 0; i < 50000; i++) printf "%s{\"label\": {\"en\": \"topic %d\"}}", i ? "," : "", i
+	printf "]}}\n" }' > many.json
+start=$(date +%s)
+run "$DIALDIFF" --format json diff 1 many.json
+end=$(date +%s)
+is "$STATUS" 0 "50000 topics: diff exits 0"
+is "$(printf '%s\n' "$OUT" | jq '.summary.added')" 50000 "and adds them all"
+is "$((end - start < 60))" 1 "without a quadratic blow-up (even under valgrind)"
+
 # ---- bytes -----------------------------------------------------------------
 
 printf '{"a": "x\000y"}\n' > nul-in-string.json
