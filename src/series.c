@@ -299,11 +299,18 @@ int dd_series_list(char ***out, size_t *count, dd_source *src,
 	}
 	for (i = 0; i < n; i++) {
 		char *sub = join(dialogues, names[i]), *f = sub ? join(sub, "series.json") : NULL;
-		int keep = f && dd_source_type(src, f) == DD_SOURCE_FILE;
+		int type = f ? dd_source_type(src, f) : DD_ENOMEM;
 
 		free(sub);
 		free(f);
-		if (keep)
+		if (type < 0) {		/* out of memory: not "no series" */
+			while (i < n)
+				free(names[i++]);
+			names[k] = NULL;
+			dd_source_names_free(names);
+			return dd_error_oom(err);
+		}
+		if (type == DD_SOURCE_FILE)
 			names[k++] = names[i];
 		else
 			free(names[i]);

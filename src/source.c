@@ -190,11 +190,21 @@ int dd_source_read(dd_buf *out, dd_source *src, const char *path,
 	return rc;
 }
 
-int dd_source_type(dd_source *src, const char *path)
+/* The type of the file-system path p (0 when it does not exist). */
+static int fs_type(const char *p)
 {
 	struct stat st;
+
+	if (stat(p, &st) < 0)
+		return 0;
+	return S_ISDIR(st.st_mode) ? DD_SOURCE_DIR :
+	       S_ISREG(st.st_mode) ? DD_SOURCE_FILE : 0;
+}
+
+int dd_source_type(dd_source *src, const char *path)
+{
 	char *p;
-	int rc = 0;
+	int rc;
 
 	if (src->repo) {
 		int type;
@@ -205,9 +215,9 @@ int dd_source_type(dd_source *src, const char *path)
 		       type == DD_GIT_BLOB ? DD_SOURCE_FILE : 0;
 	}
 	p = fs_path(src, path);
-	if (p && stat(p, &st) == 0)
-		rc = S_ISDIR(st.st_mode) ? DD_SOURCE_DIR :
-		     S_ISREG(st.st_mode) ? DD_SOURCE_FILE : 0;
+	if (!p)
+		return DD_ENOMEM;
+	rc = fs_type(p);
 	free(p);
 	return rc;
 }
@@ -272,11 +282,11 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		child = malloc(strlen(dir) + strlen(de->d_name) + 2);
+		child = malloc(strlen(p) + strlen(de->d_name) + 2);
 		if (!child)
 			goto oom;
-		sprintf(child, "%s/%s", dir, de->d_name);
-		type = dd_source_type(src, child);
+		sprintf(child, "%s/%s", p, de->d_name);
+		type = fs_type(child);
 		free(child);
 		if (!(type & (int)mask))
 			continue;

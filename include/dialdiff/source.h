@@ -59,7 +59,8 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 		   const char *dir, unsigned mask, dd_error *err);
 void dd_source_names_free(char **names);
 
-/* DD_SOURCE_FILE, DD_SOURCE_DIR, or 0 when path does not exist. */
+/* DD_SOURCE_FILE, DD_SOURCE_DIR, 0 when path does not exist, or DD_ENOMEM
+ * (negative) when memory runs out. */
 int dd_source_type(dd_source *src, const char *path);
 
 /* The commit id (40 hex) the source reads, or NULL for the working tree. */

@@ -1031,6 +1031,8 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		tab_add(&tab, 0, "chairs");
 		tab_add(&tab, 0, tmp.ptr);
 	}
+	if (dd_buf_oom(&tmp))	/* before dd_buf_reset clears it */
+		tab.oom = 1;
 	if (r->path) {
 		dd_buf_reset(&tmp);
 		if (r->rev)
