@@ -747,10 +747,11 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
 		dd_buf_reset(&notes);
 		row_notes(&notes, s, row);
+		/* dd_buf_reset clears the flag: note a failure row by row */
+		if (dd_buf_oom(&notes))
+			tab.oom = 1;
 		tab_add(&tab, 0, notes.ptr);
 	}
-	if (dd_buf_oom(&notes))
-		tab.oom = 1;
 	dd_buf_release(&notes);
 	if (nr > 1 && sec->similarity) {
 		tab_add(&tab, S_DIM, "similarity to previous");
