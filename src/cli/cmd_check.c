@@ -57,9 +57,11 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	int strict = 0, c, i, rc;
 
 	memset(&copts, 0, sizeof(copts));
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_STRICT: strict = 1; break;
 		case OPT_REV: ctx->rev = optarg; break;

@@ -96,9 +96,11 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	gates = calloc((size_t)argc + 1, sizeof(*gates));
 	if (!gates)
 		return cli_failf("out of memory");
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ALL: all = 1; break;
 		case OPT_EXIT_CODE: exit_code = 1; break;

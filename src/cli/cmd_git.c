@@ -367,9 +367,11 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 		{ "diff.dialdiff-semantic.command", "diff-driver" },
 	};
 
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SEMANTIC:
 			driver = "dialdiff-semantic";

@@ -201,9 +201,11 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	gates = calloc((size_t)argc + 1, sizeof(*gates));
 	if (!gates)
 		return cli_failf("out of memory");
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EXIT_CODE:
 			exit_code = 1;
@@ -343,9 +345,11 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	dd_error err;
 
 	memset(&lopts, 0, sizeof(lopts));
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hn:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (parse_count(optarg, &lopts.max_count) < 0)

@@ -287,9 +287,11 @@ int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	};
 	int c;
 
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_print_usage(stdout, cmd);
 			*status = 0;

@@ -53,7 +53,7 @@ enum ui {
 	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
 	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
 	U_NOTE, U_WAS, U_NOTE_CHANGED, U_NOTE_WAS, U_SECTIONS_N, U_NO_SOURCES,
-	U_NO_CHANGES, U_REAFFIRMS, U_TOPICS_N, U_NOT_CLASSIFIED,
+	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
 	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
 	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
 	/* the action vocabulary (round.h) */
@@ -117,6 +117,7 @@ static const char *const ui_en[U_COUNT] = {
 	[U_NO_SOURCES] = "No sources recorded.",
 	[U_NO_CHANGES] = "No changes.",
 	[U_REAFFIRMS] = "Reaffirms",
+	[U_TOPIC_1] = "{1} topic",
 	[U_TOPICS_N] = "{1} topics",
 	[U_NOT_CLASSIFIED] = "not classified",
 	[U_AMBIGUOUS] = "ambiguous",
@@ -194,6 +195,7 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_NO_SOURCES] = "未记录资料来源。",
 	[U_NO_CHANGES] = "没有变化。",
 	[U_REAFFIRMS] = "重申",
+	[U_TOPIC_1] = "{1} 项议题",
 	[U_TOPICS_N] = "{1} 项议题",
 	[U_NOT_CLASSIFIED] = "未能归类",
 	[U_AMBIGUOUS] = "归类不唯一",
@@ -1213,7 +1215,8 @@ static void show_section(page *p, const dd_round_section *sec,
 	raw(p, "<h3>");
 	text(p, &title);
 	raw(p, " <span class=\"muted\">");
-	putwf(p, U_TOPICS_N, (long long)sec->count, 0);
+	putwf(p, sec->count == 1 ? U_TOPIC_1 : U_TOPICS_N,
+	      (long long)sec->count, 0);
 	raw(p, "</span></h3>\n");
 	if (!sec->count)
 		return;

@@ -38,6 +38,10 @@ is "$(only hacking)" "3,4" "hacking from round 3 on"
 
 run "$DIALDIFF" diff --format json --lang zh 1 2
 is "$(printf '%s\n' "$OUT" | jq -r .schema)" "dialdiff/diff@1" "output options are accepted after the command"
+run "$DIALDIFF" diff 1 2 --format json
+is "$(printf '%s\n' "$OUT" | jq -r .schema)" "dialdiff/diff@1" "options may follow the operands, as in git"
+run "$DIALDIFF" show 2 --format json
+is "$STATUS" 0 "show ROUND --format json"
 run "$DIALDIFF" list --format markdown
 like "$OUT" "^### us-china-cybercrime" "list --format markdown"
 run "$DIALDIFF" show 1 --color sometimes
