@@ -5,10 +5,22 @@
 #   make test       install missing test packages, build, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      dialdiff against its peers (several minutes; RUNS=5)
-#   make bench-scaling   how the cost of log and diff grows with size
+#   make bench-scaling  how the cost of log and diff grows with size
+#
+# Hardening (docs/testing.md):
+#   make check-sanitize     the whole suite under ASan+UBSan (build-sanitize/)
+#   make check-valgrind     unit tests, corpus replays and e2e under memcheck
+#   make coverage           the suite with --coverage; lcov summary of src/
+#                           and an HTML report in build-coverage/html
+#   make fuzz FUZZ_SECONDS=N  every libFuzzer target for N seconds (clang)
+#
+# Each flavour builds into its own folder (B), and a flags stamp in it
+# forces a rebuild when the compiler or the flags change, so objects of
+# different flavours never mix.
 
 VERSION   := 0.1.0
 CC        ?= cc
+FUZZ_CC   ?= clang-14
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
@@ -29,6 +41,14 @@ ifdef COVERAGE
 CFLAGS    := -O0 -g --coverage
 LDFLAGS   += --coverage
 endif
+ifdef FUZZ
+# libFuzzer build (clang): the library and the targets are instrumented,
+# only the fuzzer binaries link libFuzzer's main().
+CC        := $(FUZZ_CC)
+CFLAGS    := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+             -fsanitize=fuzzer-no-link,address,undefined
+LDFLAGS   += -fsanitize=address,undefined
+endif
 
 # Evaluated when a recipe needs them, so that `make run` can install the
 # packages before pkg-config is asked about them.
@@ -38,7 +58,18 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DDD_VERSION='"$(VERSION)"' \
                -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS)
 
+# The build folder of each flavour; B=... on the command line overrides.
+ifneq ($(origin B),command line)
+ifdef FUZZ
+B := build-fuzz
+else ifdef COVERAGE
+B := build-coverage
+else ifdef SANITIZE
+B := build-sanitize
+else
 B := build
+endif
+endif
 JSONTESTSUITE ?= $(CURDIR)/../shared/testdata/JSONTestSuite/test_parsing
 
 LIB_SRC := $(wildcard src/util/*.c) $(wildcard src/*.c) $(wildcard src/render/*.c)
@@ -48,14 +79,58 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run test test-unit test-e2e deps deps-test deps-bench install uninstall clean
-.PHONY: bench bench-scaling
+# Fuzz targets: tests/fuzz/fuzz_NAME.c defines LLVMFuzzerTestOneInput.
+# Each gets a replay driver (any compiler) that runs its corpus in `make
+# test`, and with clang a libFuzzer binary for `make fuzz`.
+FUZZ_SECONDS ?= 30
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_COMMON  := $(B)/obj/tests/fuzz/common.o
+REPLAY_BIN   := $(FUZZ_NAMES:%=$(B)/fuzz/replay-%)
+FUZZER_BIN   := $(FUZZ_NAMES:%=$(B)/fuzz/fuzz-%)
+FUZZ_ENV     := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Extra seeds for the JSON target (read, never written), when present.
+JSON_SEEDS    = $(wildcard $(JSONTESTSUITE))
+
+SAN_LOGS     := $(CURDIR)/build-sanitize/logs
+SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:log_path=$(SAN_LOGS)/asan \
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/ubsan
+VALGRIND     ?= valgrind
+VALGRIND_OPTS := --quiet --error-exitcode=99 --leak-check=full \
+                 --errors-for-leak-kinds=definite,indirect \
+                 --show-leak-kinds=definite,indirect --track-origins=yes
+LCOV_RC      := --rc lcov_branch_coverage=1
+E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
+
+.PHONY: all run test test-unit test-e2e test-fuzz deps deps-test install \
+        uninstall clean check-sanitize check-valgrind coverage fuzz \
+        fuzz-build FORCE
+.PHONY: deps-bench bench bench-scaling
 
 all: $(B)/dialdiff
 
-$(B)/obj/%.o: %.c $(wildcard include/dialdiff/*.h src/*.h src/*/*.h)
+# Keep the objects of the fuzz targets (make would delete them as
+# intermediate files of a chain of pattern rules).
+.SECONDARY:
+
+# The flags stamp: rewritten only when the flags change, and every object
+# depends on it (as git's GIT-CFLAGS).
+FLAGS_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
+$(B)/FLAGS: FORCE
+	@mkdir -p $(B)
+	@printf '%s\n' '$(subst ','\'',$(FLAGS_ID))' >$@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; \
+	else mv $@.new $@; echo "flags of $(B)/ changed: rebuilding"; fi
+
+$(B)/obj/%.o: %.c $(wildcard include/dialdiff/*.h src/*.h src/*/*.h) $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard include/dialdiff/*.h) $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/fuzz \
+		-DDD_FUZZ_TAXONOMY='"$(CURDIR)/dialogues/taxonomy.json"' -c -o $@ $<
 
 $(B)/libdialdiff.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -67,8 +142,33 @@ $(B)/dialdiff: $(CLI_OBJ) $(B)/libdialdiff.a
 
 $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libdialdiff.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
-		$(B)/libdialdiff.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka) $(LDLIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) $(TEST_LDFLAGS) \
+		-o $@ $< $(B)/libdialdiff.a $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs cmocka) $(LDLIBS)
+
+# test_oom fails allocations on purpose: the library's calls to the
+# allocator go through its __wrap_ functions.
+$(B)/tests/test_oom: TEST_LDFLAGS = \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+
+# The replay driver: main() runs LLVMFuzzerTestOneInput over the target's
+# corpus (or the files and folders named), reporting in TAP.
+$(B)/fuzz/replay-%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/replay_%.o \
+		$(FUZZ_COMMON) $(B)/libdialdiff.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(B)/libdialdiff.a $(PKG_LIBS) $(LDLIBS)
+
+$(B)/obj/tests/fuzz/replay_%.o: tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/fuzz \
+		-DDD_FUZZ_NAME='"$*"' \
+		-DDD_FUZZ_CORPUS='"$(CURDIR)/tests/fuzz/corpus/$*"' -c -o $@ $<
+
+# The libFuzzer binary (FUZZ=1 flavour only).
+$(B)/fuzz/fuzz-%: $(B)/obj/tests/fuzz/fuzz_%.o $(FUZZ_COMMON) $(B)/libdialdiff.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $(filter %.o,$^) \
+		$(B)/libdialdiff.a $(PKG_LIBS) $(LDLIBS)
 
 deps:
 	@sh scripts/deps.sh build
@@ -76,19 +176,107 @@ deps:
 deps-test:
 	@sh scripts/deps.sh test
 
+deps-%:
+	@sh scripts/deps.sh $*
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	@./$(B)/dialdiff --dialogues dialogues report
 
 test: deps-test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory test-unit test-e2e
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory test-unit
+	@$(MAKE) --no-print-directory test-fuzz
+	@$(MAKE) --no-print-directory test-e2e
 
 test-unit: $(UNIT_BIN)
-	DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '' $(UNIT_BIN)
+	DD_SRCDIR=$(CURDIR) DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '$(TEST_WRAPPER)' $(UNIT_BIN)
+
+# Replay every fuzz corpus (and the JSON test suite through the JSON target).
+test-fuzz: $(REPLAY_BIN)
+	DD_FUZZ_EXTRA_json='$(JSON_SEEDS)' prove --exec '$(TEST_WRAPPER)' $(REPLAY_BIN)
 
 test-e2e: $(B)/dialdiff
-	DIALDIFF=$(CURDIR)/$(B)/dialdiff prove --exec 'sh' tests/e2e/t*.sh
+	DIALDIFF=$(E2E_DIALDIFF) $(E2E_ENV) prove --exec 'sh' tests/e2e/t*.sh
+
+# ---- sanitizers ------------------------------------------------------------
+
+# The whole suite, built with ASan and UBSan into build-sanitize/: any
+# report (leaks included) aborts the process that triggered it, so its test
+# fails.  Reports go to build-sanitize/logs/ rather than to stderr (which
+# the e2e tests compare), and any report there fails the run too, in case a
+# test ignored an exit status.
+check-sanitize: deps-sanitize
+	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
+	@$(SANITIZE_ENV) $(MAKE) --no-print-directory SANITIZE=address,undefined test; \
+	rc=$$?; if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
+		echo "sanitizer reports:"; cat $(SAN_LOGS)/*; exit 1; fi; \
+	[ $$rc -eq 0 ] && echo "check-sanitize: no sanitizer report"; exit $$rc
+
+# ---- valgrind --------------------------------------------------------------
+
+# Unit tests and corpus replays run under memcheck directly; the e2e suite
+# runs the binary through tests/valgrind-wrapper.sh, which logs each run to
+# $(B)/valgrind/ (stderr stays the program's).  Any error or definite or
+# indirect leak makes the run exit 99, and the logs are checked afterwards
+# too, in case a test ignored an exit status.
+VALGRIND_CMD = $(VALGRIND) $(VALGRIND_OPTS)
+check-valgrind: deps-valgrind
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(REPLAY_BIN)
+	@rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
+	@$(MAKE) --no-print-directory test-unit TEST_WRAPPER='$(VALGRIND_CMD)'
+	@$(MAKE) --no-print-directory test-fuzz TEST_WRAPPER='$(VALGRIND_CMD)'
+	@$(MAKE) --no-print-directory test-e2e \
+		E2E_ENV='DD_VALGRIND="$(VALGRIND_CMD)" DD_VALGRIND_BIN=$(CURDIR)/$(B)/dialdiff DD_VALGRIND_LOGS=$(CURDIR)/$(B)/valgrind' \
+		E2E_DIALDIFF=$(CURDIR)/tests/valgrind-wrapper.sh
+	@n=$$(ls $(B)/valgrind | wc -l); \
+	if grep -l . $(B)/valgrind/* >/dev/null 2>&1; then \
+		echo "valgrind reported errors:"; grep -H . $(B)/valgrind/* | head -60; exit 1; \
+	else echo "valgrind: $$n runs of dialdiff, no error"; fi
+
+# ---- coverage --------------------------------------------------------------
+
+COV_B := build-coverage
+coverage: deps-coverage
+	@rm -f $$(find $(COV_B) -name '*.gcda' 2>/dev/null)
+	@$(MAKE) --no-print-directory COVERAGE=1 test
+	@# (lcov 1.16 warns about its own Perl: its chatter goes to lcov.log)
+	@lcov --quiet $(LCOV_RC) --capture --directory $(COV_B) \
+		--base-directory $(CURDIR) --output-file $(COV_B)/all.info \
+		2>$(COV_B)/lcov.log || { cat $(COV_B)/lcov.log; exit 1; }
+	@lcov --quiet $(LCOV_RC) --extract $(COV_B)/all.info '$(CURDIR)/src/*' \
+		--output-file $(COV_B)/src.info 2>>$(COV_B)/lcov.log || \
+		{ cat $(COV_B)/lcov.log; exit 1; }
+	@genhtml --quiet $(LCOV_RC) --branch-coverage --title 'dialdiff src/' \
+		--output-directory $(COV_B)/html $(COV_B)/src.info \
+		2>>$(COV_B)/lcov.log || { cat $(COV_B)/lcov.log; exit 1; }
+	@lcov $(LCOV_RC) --summary $(COV_B)/src.info
+	@echo "HTML report: $(COV_B)/html/index.html"
+
+# ---- fuzzing ---------------------------------------------------------------
+
+# Build every libFuzzer target with clang into build-fuzz/, then run each in
+# turn for FUZZ_SECONDS (or FUZZ_RUNS executions).  New inputs go to
+# build-fuzz/corpus/NAME (tests/fuzz/corpus/NAME is only read); a crash
+# leaves build-fuzz/artifacts/NAME-crash-* and fails the run.
+FUZZ_LIMIT = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS))
+FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+FB := build-fuzz
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@mkdir -p $(FB)/artifacts
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FB)/corpus/$$t; \
+		extra=""; [ $$t = json ] && extra="$(JSON_SEEDS)"; \
+		echo "== fuzz-$$t: $(FUZZ_LIMIT)"; \
+		$(FUZZ_ENV) $(FB)/fuzz/fuzz-$$t $(FUZZ_LIMIT) $(FUZZ_FLAGS) \
+			-dict=tests/fuzz/json.dict -artifact_prefix=$(FB)/artifacts/$$t- \
+			$(FB)/corpus/$$t tests/fuzz/corpus/$$t $$extra \
+			2>$(FB)/fuzz-$$t.log || { tail -60 $(FB)/fuzz-$$t.log; exit 1; }; \
+		grep -E '^(stat::number_of_executed_units|Done)' $(FB)/fuzz-$$t.log || true; \
+	done
+
+fuzz-build: $(FUZZER_BIN)
 
 # Benchmarks: data is generated under $(B)/bench/ (see scripts/bench/run.py).
 RUNS ?= 5
@@ -119,4 +307,4 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dialdiff $(DESTDIR)$(MANDIR)/man1/dialdiff.1
 
 clean:
-	rm -rf $(B)
+	rm -rf build build-sanitize build-coverage build-fuzz

@@ -1,17 +1,32 @@
 #!/bin/sh
 # Install the Debian packages dialdiff needs, when they are missing.
-#   scripts/deps.sh build   what `make` needs
-#   scripts/deps.sh test    what `make test` needs as well
-#   scripts/deps.sh bench   what `make bench` needs as well
+#   scripts/deps.sh build      what `make` needs
+#   scripts/deps.sh test       what `make test` needs as well
+#   scripts/deps.sh sanitize   `make check-sanitize` (gcc's ASan/UBSan runtimes)
+#   scripts/deps.sh valgrind   `make check-valgrind`
+#   scripts/deps.sh coverage   `make coverage` (lcov, genhtml)
+#   scripts/deps.sh fuzz       `make fuzz` (clang 14 and its fuzzer runtime)
+#   scripts/deps.sh harden     all four of the above
+#   scripts/deps.sh bench      `make bench` (git, jq, python3, GNU time)
 # As root it runs apt-get; otherwise it prints the apt-get line and stops.
 set -eu
 
 pkgs="gcc make pkg-config libgit2-dev libcjson-dev libpcre2-dev"
+test_pkgs="libcmocka-dev git perl jq python3"
+sanitize_pkgs="libasan8 libubsan1"
+# libclang-rt-14-dev holds libFuzzer and clang's sanitizer runtimes; it is
+# only a Recommends of clang-14, so it is named here.
+fuzz_pkgs="clang-14 libclang-rt-14-dev"
 case "${1:-build}" in
 build) ;;
-test) pkgs="$pkgs libcmocka-dev git perl jq python3" ;;
+test) pkgs="$pkgs $test_pkgs" ;;
+sanitize) pkgs="$pkgs $test_pkgs $sanitize_pkgs" ;;
+valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;
+coverage) pkgs="$pkgs $test_pkgs lcov" ;;
+fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
+harden) pkgs="$pkgs $test_pkgs $sanitize_pkgs valgrind lcov $fuzz_pkgs" ;;
 bench) pkgs="$pkgs git jq python3 time" ;;
-*) echo "usage: scripts/deps.sh build|test|bench" >&2; exit 2 ;;
+*) echo "usage: scripts/deps.sh build|test|sanitize|valgrind|coverage|fuzz|harden|bench" >&2; exit 2 ;;
 esac
 
 missing=""

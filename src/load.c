@@ -190,6 +190,49 @@ void dd_load_text_member(dd_loader *l, dd_text *out, const dd_json *obj,
 	dd_load_text(l, out, v, name, 0);
 }
 
+/* The byte at (line, column) of buf (columns count characters), or -1. */
+static int byte_at(const char *buf, size_t len, int line, int column)
+{
+	size_t i = 0;
+	int ln = 1, col = 1;
+
+	if (line < 1 || column < 1)
+		return -1;
+	while (i < len && ln < line)
+		if (buf[i++] == '\n')
+			ln++;
+	while (i < len && col < column && buf[i] != '\n') {
+		i++;
+		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+			i++;
+		col++;
+	}
+	return i < len && ln == line && col == column ?
+	       (unsigned char)buf[i] : -1;
+}
+
+/*
+ * The rule of a parse failure.  The JSON module reports every failure as
+ * one error; the message and the byte it points at tell the kinds apart.
+ * tests/unit/test_check.c pins each mapping.
+ */
+const char *dd_load_json_rule(const dd_error *e, const char *buf, size_t len)
+{
+	const char *m = e->message;
+
+	if (e->code == DD_ENOMEM)
+		return "json-syntax";
+	if (!strncmp(m, "duplicate key", 13))
+		return "duplicate-key";
+	if (!strncmp(m, "nesting deeper", 14))
+		return "nesting-depth";
+	if (!strncmp(m, "invalid UTF-8", 13) || !strncmp(m, "\\u0000", 6) ||
+	    strstr(m, "lone surrogate") ||
+	    byte_at(buf, len, e->line, e->column) == 0)
+		return "invalid-utf8";
+	return "json-syntax";
+}
+
 int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 		  size_t len)
 {
@@ -197,7 +240,8 @@ int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 	int rc = dd_json_parse(doc, buf, len, l->path, &jerr);
 
 	if (rc < 0) {
-		dd_diags_add(l->diags, DD_SEV_ERROR, "json-syntax", l->path,
+		dd_diags_add(l->diags, DD_SEV_ERROR,
+			     dd_load_json_rule(&jerr, buf, len), l->path,
 			     jerr.line, jerr.column, "%s", jerr.message);
 		if (!l->failed) {
 			l->failed = 1;

@@ -52,9 +52,16 @@ void dd_load_text(dd_loader *l, dd_text *out, const dd_json *v,
 void dd_load_text_member(dd_loader *l, dd_text *out, const dd_json *obj,
 			 const char *key, const char *what, int required);
 
-/* Parse buf as JSON; a failure becomes a "json-syntax" problem. */
+/*
+ * Parse buf as JSON; a failure becomes a problem with rule duplicate-key,
+ * nesting-depth, invalid-utf8 (also NUL, \u0000 and lone surrogates) or
+ * json-syntax (anything else).
+ */
 int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 		  size_t len);
+
+/* The rule id of the parse failure e of buf (see dd_load_parse). */
+const char *dd_load_json_rule(const dd_error *e, const char *buf, size_t len);
 
 /* Copy a string into the arena, noting exhaustion. */
 const char *dd_load_strdup(dd_loader *l, const char *s);

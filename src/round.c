@@ -258,6 +258,7 @@ int dd_round_load(dd_round **out, const char *buf, size_t len,
 	dd_loader_init(&l, &r->arena, path, diags, err);
 	r->path = dd_load_strdup(&l, path);
 	if (dd_load_parse(&l, &doc, buf, len) < 0 || l.oom) {
+		dd_json_doc_free(doc);	/* parsed, but the path's copy failed */
 		dd_round_free(r);
 		return l.oom ? DD_ENOMEM : DD_ERROR;
 	}

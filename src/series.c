@@ -86,7 +86,13 @@ static int cmp_rounds(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-static int is_round_file(const char *name)
+/* The rule of a failure to read a file: the size cap, or dflt. */
+static const char *read_rule(int rc, const char *dflt)
+{
+	return rc == DD_ETOOBIG ? "file-size" : dflt;
+}
+
+int dd_series_is_round_file(const char *name)
 {
 	size_t n = strlen(name);
 
@@ -135,6 +141,7 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 	size_t nnames, i;
 	dd_series *s;
 	dd_loader l;
+	dd_error rerr;
 	int rc;
 
 	*out = NULL;
@@ -151,18 +158,23 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 		goto fail;
 	}
 	s->path = l.path = dd_load_strdup(&l, path);
-	rc = dd_source_read(&buf, src, path, max_size, err);
+	rc = dd_source_read(&buf, src, path, max_size, &rerr);
 	if (rc < 0) {
 		if (rc == DD_ENOTFOUND)
-			dd_error_set(err, rc, path, 0, 0,
+			dd_error_set(&rerr, rc, path, 0, 0,
 				     "no series.json: %s is not a series folder",
 				     dir);
-		dd_diags_add(diags, DD_SEV_ERROR, "series-file", path, 0, 0, "%s",
-			     err ? err->message : "cannot read");
-		goto fail;
-	}
-	if (dd_load_parse(&l, &doc, buf.ptr, buf.len) == 0)
+		dd_diags_add(diags, DD_SEV_ERROR, read_rule(rc, "series-file"),
+			     path, 0, 0, "%s", rerr.message);
+		if (err)
+			*err = rerr;
+		/* with keep_going, the rounds are still worth loading */
+		if (rc == DD_ENOMEM || !keep_going || !diags)
+			goto fail;
+		l.failed = 1;
+	} else if (dd_load_parse(&l, &doc, buf.ptr, buf.len) == 0) {
 		load_meta(&l, s, dd_json_root(doc), folder);
+	}
 	dd_json_doc_free(doc);
 	if (!s->id)
 		s->id = dd_load_strdup(&l, folder);
@@ -181,10 +193,9 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 	}
 	for (i = 0; i < nnames; i++) {
 		dd_round *r = NULL;
-		dd_error rerr;
 		char *rpath;
 
-		if (!is_round_file(names[i]))
+		if (!dd_series_is_round_file(names[i]))
 			continue;
 		rpath = join(dir, names[i]);
 		if (!rpath) {
@@ -196,8 +207,9 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 			rc = dd_round_load(&r, buf.ptr, buf.len, rpath, diags,
 					   &rerr);
 		else
-			dd_diags_add(diags, DD_SEV_ERROR, "file", rpath,
-				     rerr.line, rerr.column, "%s", rerr.message);
+			dd_diags_add(diags, DD_SEV_ERROR, read_rule(rc, "file"),
+				     rpath, rerr.line, rerr.column, "%s",
+				     rerr.message);
 		free(rpath);
 		if (r && r->number > 0)
 			r->rev = dd_source_rev(src) ?
@@ -272,18 +284,33 @@ int dd_series_list(char ***out, size_t *count, dd_source *src,
 
 	rc = dd_source_list(&names, &n, src, dialogues, DD_SOURCE_DIR, err);
 	if (rc < 0) {
-		if (rc == DD_ENOTFOUND)
+		if (rc == DD_ENOTFOUND && dd_source_rev_name(src)) {
+			char at[DD_ERROR_FILE_MAX];
+
+			snprintf(at, sizeof(at), "%s:%s",
+				 dd_source_rev_name(src), dialogues);
+			dd_error_set(err, rc, at, 0, 0,
+				     "no dialogues folder in %s (use --dialogues DIR or --rev REV)",
+				     dd_source_rev_name(src));
+		} else if (rc == DD_ENOTFOUND)
 			dd_error_set(err, rc, dialogues, 0, 0,
 				     "no dialogues folder here (use --dialogues DIR or -C DIR)");
 		return rc;
 	}
 	for (i = 0; i < n; i++) {
 		char *sub = join(dialogues, names[i]), *f = sub ? join(sub, "series.json") : NULL;
-		int keep = f && dd_source_type(src, f) == DD_SOURCE_FILE;
+		int type = f ? dd_source_type(src, f) : DD_ENOMEM;
 
 		free(sub);
 		free(f);
-		if (keep)
+		if (type < 0) {		/* out of memory: not "no series" */
+			while (i < n)
+				free(names[i++]);
+			names[k] = NULL;
+			dd_source_names_free(names);
+			return dd_error_oom(err);
+		}
+		if (type == DD_SOURCE_FILE)
 			names[k++] = names[i];
 		else
 			free(names[i]);

@@ -1,5 +1,6 @@
 /*
- * source.c - reading files from the working tree.
+ * source.c - reading files from the working tree, or from the tree of a
+ * git commit (through the git module, without a checkout).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -10,9 +11,16 @@
 
 #include "dialdiff/source.h"
 
+/* The git module's entry types are the source's. */
+typedef char dd_source_types_agree[((int)DD_SOURCE_FILE == (int)DD_GIT_BLOB &&
+				    (int)DD_SOURCE_DIR == (int)DD_GIT_TREE) ? 1 : -1];
+
 struct dd_source {
 	char *root;		/* prefix for relative paths, "" for none */
-	char *rev;		/* NULL: working tree */
+	char *rev;		/* NULL: working tree; else the commit, 40 hex */
+	char *rev_name;		/* the revision as the user named it */
+	dd_git_repo *repo;	/* borrowed; NULL for the working tree */
+	dd_oid tree;		/* the commit's root tree */
 };
 
 int dd_source_worktree(dd_source **out, const char *root, dd_error *err)
@@ -29,18 +37,121 @@ oom:
 	return dd_error_oom(err);
 }
 
+int dd_source_git_commit(dd_source **out, dd_git_repo *repo,
+			 const dd_oid *commit, const char *name,
+			 dd_error *err)
+{
+	char hex[DD_OID_HEXSZ + 1];
+	dd_source *s;
+	int rc;
+
+	*out = NULL;
+	dd_oid_fmt(hex, commit);
+	s = calloc(1, sizeof(*s));
+	if (!s || !(s->root = strdup("")) || !(s->rev = strdup(hex)) ||
+	    !(s->rev_name = name ? strdup(name) : strndup(hex, 7))) {
+		dd_source_free(s);
+		return dd_error_oom(err);
+	}
+	s->repo = repo;
+	rc = dd_git_commit_tree(&s->tree, repo, commit, err);
+	if (rc < 0) {
+		dd_source_free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+int dd_source_git(dd_source **out, dd_git_repo *repo, const char *rev,
+		  dd_error *err)
+{
+	dd_oid commit;
+	int rc;
+
+	*out = NULL;
+	rc = dd_git_resolve(&commit, repo, rev, err);
+	if (rc < 0)
+		return rc;
+	return dd_source_git_commit(out, repo, &commit, rev, err);
+}
+
 void dd_source_free(dd_source *src)
 {
 	if (!src)
 		return;
 	free(src->root);
 	free(src->rev);
+	free(src->rev_name);
 	free(src);
 }
 
 const char *dd_source_rev(const dd_source *src)
 {
 	return src->rev;
+}
+
+const char *dd_source_rev_name(const dd_source *src)
+{
+	return src->rev_name;
+}
+
+/* "REV:PATH", as git names a file at a revision, into buf. */
+static const char *rev_path(char *buf, size_t size, const dd_source *src,
+			    const char *path)
+{
+	snprintf(buf, size, "%s:%s", src->rev_name, path);
+	return buf;
+}
+
+/* What path is at the source's commit; *type DD_GIT_*. */
+static int git_entry(dd_oid *id, int *type, dd_source *src, const char *path,
+		     dd_error *err)
+{
+	char where[DD_ERROR_FILE_MAX];
+	int rc = dd_git_entry(id, type, src->repo, &src->tree, path, err);
+
+	if (rc < 0 && err)
+		snprintf(err->file, sizeof(err->file), "%s",
+			 rev_path(where, sizeof(where), src, path));
+	return rc;
+}
+
+int dd_source_blob_id(dd_oid *id, dd_source *src, const char *path,
+		      dd_error *err)
+{
+	char where[DD_ERROR_FILE_MAX];
+	int type, rc;
+
+	if (!src->repo)
+		return dd_error_set(err, DD_EUSAGE, path, 0, 0,
+				    "not read from a git revision");
+	if ((rc = git_entry(id, &type, src, path, err)) < 0)
+		return rc;
+	rev_path(where, sizeof(where), src, path);
+	if (type == DD_GIT_TREE)
+		return dd_error_set(err, DD_ERROR, where, 0, 0,
+				    "is a folder, not a file");
+	if (type != DD_GIT_BLOB)
+		return dd_error_set(err, DD_ENOTFOUND, where, 0, 0,
+				    "no such file in %s", src->rev_name);
+	return 0;
+}
+
+static int git_read(dd_buf *out, dd_source *src, const char *path,
+		    size_t max_size, dd_error *err)
+{
+	char where[DD_ERROR_FILE_MAX];
+	dd_oid id;
+	int rc = dd_source_blob_id(&id, src, path, err);
+
+	if (rc < 0)
+		return rc;
+	rc = dd_git_read_blob(out, src->repo, &id, max_size, err);
+	if (rc < 0 && err)
+		snprintf(err->file, sizeof(err->file), "%s",
+			 rev_path(where, sizeof(where), src, path));
+	return rc;
 }
 
 /* The file-system path of a source path: root/path, or path when it is
@@ -62,9 +173,13 @@ static char *fs_path(const dd_source *src, const char *path)
 int dd_source_read(dd_buf *out, dd_source *src, const char *path,
 		   size_t max_size, dd_error *err)
 {
-	char *p = fs_path(src, path);
+	char *p;
 	int rc;
 
+	if (src->repo)
+		return git_read(out, src, path,
+				max_size ? max_size : DD_SOURCE_MAX_SIZE, err);
+	p = fs_path(src, path);
 	if (!p)
 		return dd_error_oom(err);
 	rc = dd_buf_read_file(out, p, max_size ? max_size : DD_SOURCE_MAX_SIZE,
@@ -75,15 +190,34 @@ int dd_source_read(dd_buf *out, dd_source *src, const char *path,
 	return rc;
 }
 
+/* The type of the file-system path p (0 when it does not exist). */
+static int fs_type(const char *p)
+{
+	struct stat st;
+
+	if (stat(p, &st) < 0)
+		return 0;
+	return S_ISDIR(st.st_mode) ? DD_SOURCE_DIR :
+	       S_ISREG(st.st_mode) ? DD_SOURCE_FILE : 0;
+}
+
 int dd_source_type(dd_source *src, const char *path)
 {
-	char *p = fs_path(src, path);
-	struct stat st;
-	int rc = 0;
+	char *p;
+	int rc;
 
-	if (p && stat(p, &st) == 0)
-		rc = S_ISDIR(st.st_mode) ? DD_SOURCE_DIR :
-		     S_ISREG(st.st_mode) ? DD_SOURCE_FILE : 0;
+	if (src->repo) {
+		int type;
+
+		if (git_entry(NULL, &type, src, path, NULL) < 0)
+			return 0;
+		return type == DD_GIT_TREE ? DD_SOURCE_DIR :
+		       type == DD_GIT_BLOB ? DD_SOURCE_FILE : 0;
+	}
+	p = fs_path(src, path);
+	if (!p)
+		return DD_ENOMEM;
+	rc = fs_type(p);
 	free(p);
 	return rc;
 }
@@ -115,6 +249,22 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 
 	*out = NULL;
 	*count = 0;
+	if (src->repo) {
+		char where[DD_ERROR_FILE_MAX];
+		int rc;
+
+		free(p);
+		rc = dd_git_list(out, count, src->repo, &src->tree, dir, mask,
+				 err);
+		if (rc < 0 && err) {
+			snprintf(err->file, sizeof(err->file), "%s",
+				 rev_path(where, sizeof(where), src, dir));
+			if (rc == DD_ENOTFOUND)
+				snprintf(err->message, sizeof(err->message),
+					 "no such folder in %s", src->rev_name);
+		}
+		return rc;
+	}
 	if (!p)
 		return dd_error_oom(err);
 	d = opendir(p);
@@ -132,11 +282,11 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		child = malloc(strlen(dir) + strlen(de->d_name) + 2);
+		child = malloc(strlen(p) + strlen(de->d_name) + 2);
 		if (!child)
 			goto oom;
-		sprintf(child, "%s/%s", dir, de->d_name);
-		type = dd_source_type(src, child);
+		sprintf(child, "%s/%s", p, de->d_name);
+		type = fs_type(child);
 		free(child);
 		if (!(type & (int)mask))
 			continue;

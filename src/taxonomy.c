@@ -786,7 +786,7 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 	const dd_tsection *ts = &tx->sections[sec];
 	const char *texts[2];
 	dd_match m = { 0, { -1, -1 } };
-	size_t i;
+	size_t i, ntexts = 0;
 
 	if (it->id) {
 		int e = dd_taxonomy_entry(tx, sec, it->id);
@@ -815,8 +815,10 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 		dd_error merr;
 		int rc;
 
-		if (!texts[i] || !*texts[i])
-			continue;	/* an empty text can only mislead */
+		/* an empty text can only mislead */
+		if (!texts[i] || !texts[i][strspn(texts[i], " \t\r\n")])
+			continue;
+		ntexts++;
 		rc = dd_taxonomy_match(&one, tx, sec, texts[i], &merr);
 		if (rc == DD_ENOMEM)
 			return dd_error_oom(err);
@@ -840,11 +842,14 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 		}
 		if (m.count == 0) {
 			it->cls = DD_CLASS_UNCLASSIFIED;
-			dd_diags_add(diags, DD_SEV_ERROR, "unclassified",
-				     round->path, it->label_pos.line,
-				     it->label_pos.column,
-				     "label \"%s\" matches no entry of section "
-				     "\"%s\"", label_text(it), rs->id);
+			/* no text at all: the loader said so (empty-label) */
+			if (ntexts)
+				dd_diags_add(diags, DD_SEV_ERROR, "unclassified",
+					round->path, it->label_pos.line,
+					it->label_pos.column,
+					"label \"%s\" matches no entry of "
+					"section \"%s\"", label_text(it),
+					rs->id);
 		} else {
 			it->cls = DD_CLASS_AMBIGUOUS;
 			it->entry = m.entry[0];

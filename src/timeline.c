@@ -43,7 +43,8 @@ static int build_section(builder *b, dd_timeline_section *sec,
 	firsts = calloc(total + 1, sizeof(*firsts));
 	if (!entry_row || !firsts)
 		goto out;
-	/* which entries and keys appear; entry_row holds 1 + present flag */
+	/* which entries and keys appear: entry_row[e] is 1 for a present entry,
+	 * and becomes its row index below */
 	for (r = 0; r < b->nrounds; r++) {
 		const dd_round_section *rs =
 			dd_round_section_find(b->s->rounds[r], sec->id);

@@ -42,7 +42,8 @@ static inline int dd_buf_oom(const dd_buf *buf) { return buf->oom; }
 /*
  * Read a whole file into buf (replacing its content).  Refuses anything but a
  * regular file and files over max_size bytes (0: no cap).  Returns 0, or a
- * negative code with err filled (file = path).
+ * negative code with err filled (file = path): DD_ENOTFOUND for a missing
+ * file, DD_ETOOBIG for one over the cap, DD_ERROR otherwise.
  */
 int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 		     dd_error *err);

@@ -18,7 +18,8 @@ enum {
 	DD_ENOTFOUND = -3,  /* a round, file, revision or entry does not exist */
 	DD_EAMBIGUOUS = -4, /* a selector or short revision matches several */
 	DD_EUSAGE = -5,     /* the caller asked for something meaningless */
-	DD_EGIT = -6        /* the git layer failed */
+	DD_EGIT = -6,       /* the git layer failed */
+	DD_ETOOBIG = -7     /* a file is over the size cap */
 };
 
 #define DD_ERROR_FILE_MAX 1024

@@ -42,7 +42,8 @@ struct dd_json {
 	dd_json_type type;
 	unsigned flags;
 	const char *key;	/* member name when the parent is an object */
-	const char *string;	/* DD_JSON_STRING: NUL-terminated UTF-8 */
+	const char *string;	/* DD_JSON_STRING: NUL-terminated UTF-8;
+				 * DD_JSON_NUMBER: the literal as written */
 	size_t string_len;	/* its length in bytes */
 	double number;		/* DD_JSON_NUMBER (may be +-inf for 1e400) */
 	dd_json *child;		/* first element or member */
@@ -69,7 +70,8 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 void dd_json_doc_free(dd_json_doc *doc);
 const dd_json *dd_json_root(const dd_json_doc *doc);
 
-/* Member of an object by exact (case-sensitive) name, or NULL. */
+/* Member of an object by exact (case-sensitive) name, or NULL.  A linear
+ * scan: to visit every member of a large object, walk child/next. */
 const dd_json *dd_json_get(const dd_json *object, const char *key);
 /* "string", "number", "object", ... for messages. */
 const char *dd_json_type_name(dd_json_type type);

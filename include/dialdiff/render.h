@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "diff.h"
+#include "history.h"
 #include "round.h"
 #include "series.h"
 #include "taxonomy.h"
@@ -43,9 +44,10 @@ typedef struct dd_listing {
 
 /* What `check` found. */
 typedef struct dd_check_result {
-	const dd_diags *diags;
-	const char **files;	/* every file checked, in order */
+	const dd_diags *diags;	/* sorted: file after file, by position */
+	const char *const *files;	/* every file checked, in order */
 	size_t nfiles;
+	int strict;		/* warnings fail too (junit marks them failures) */
 } dd_check_result;
 
 typedef struct dd_renderer {
@@ -61,7 +63,34 @@ typedef struct dd_renderer {
 			const dd_render_opts *o);
 	int (*check)(dd_buf *out, const dd_check_result *c,
 		     const dd_render_opts *o);
+	/* The round files changed between two revisions.  A review with
+	   neither from_rev nor to_rev set (the diff driver's single file)
+	   is shown without the review's own header line. */
+	int (*review)(dd_buf *out, const dd_review *r, const dd_render_opts *o);
+	/*
+	 * A log, one commit at a time, so that a long history is never held
+	 * whole: log_begin, log_commit for each commit (index counts from
+	 * 0), log_end with the number of commits.  dd_render_log() renders a
+	 * whole dd_log with them.
+	 */
+	int (*log_begin)(dd_buf *out, const dd_render_opts *o);
+	int (*log_commit)(dd_buf *out, const dd_log_commit *c, size_t index,
+			  const dd_render_opts *o);
+	int (*log_end)(dd_buf *out, size_t ncommits, const dd_render_opts *o);
 } dd_renderer;
+
+/* A whole log through r's log_begin, log_commit and log_end. */
+int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
+		  const dd_render_opts *o);
+
+/*
+ * The stable listing of one classified round that git's textconv driver
+ * diffs: metadata lines, then one line per topic in taxonomy order
+ * ("SECTION: KEY (ACTION)  ZH / EN"), then reaffirmed documents.  Nothing
+ * in it depends on other lines (no alignment, no colour), so a change to
+ * one topic changes one line.
+ */
+int dd_render_listing(dd_buf *out, const dd_round *r);
 
 /* The renderer called name ("text", "markdown", "json", ...), or NULL. */
 const dd_renderer *dd_render_find(const char *name);
@@ -71,6 +100,11 @@ extern const dd_renderer *const dd_renderers[];
 extern const dd_renderer dd_render_text;
 extern const dd_renderer dd_render_markdown;
 extern const dd_renderer dd_render_json;
+extern const dd_renderer dd_render_html;
+/* For `check` only: */
+extern const dd_renderer dd_render_github;	/* workflow commands */
+extern const dd_renderer dd_render_junit;	/* JUnit XML */
+extern const dd_renderer dd_render_sarif;	/* SARIF 2.1.0 */
 
 /* Schema names of the JSON outputs. */
 #define DD_SCHEMA_DIFF "dialdiff/diff@1"
@@ -80,5 +114,7 @@ extern const dd_renderer dd_render_json;
 #define DD_SCHEMA_LIST "dialdiff/list@1"
 #define DD_SCHEMA_ROUND "dialdiff/round@1"
 #define DD_SCHEMA_CHECK "dialdiff/check@1"
+#define DD_SCHEMA_REVIEW "dialdiff/review@1"
+#define DD_SCHEMA_LOG "dialdiff/log@1"
 
 #endif

@@ -92,9 +92,9 @@ int dd_round_action_known(const char *action);
  * the JSON parsed and was an object (so that check can go on checking),
  * else NULL.  Caller frees *out with dd_round_free.
  *
- * Rules: json-syntax (also invalid UTF-8, duplicate keys, nesting),
- * type, required, unknown-key (warning), schema-version, round-number,
- * date, empty-label, action.
+ * Rules: json-syntax, duplicate-key, invalid-utf8, nesting-depth (the
+ * parse), type, required, unknown-key (warning), schema-version,
+ * round-number, date, empty-label, action (see docs/rules.md).
  */
 int dd_round_load(dd_round **out, const char *buf, size_t len,
 		  const char *path, dd_diags *diags, dd_error *err);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "buf.h"
 #include "error.h"
+#include "git.h"
 
 typedef struct dd_source dd_source;
 
@@ -21,12 +22,28 @@ typedef struct dd_source dd_source;
 
 /* A source over the file system; relative paths resolve against root. */
 int dd_source_worktree(dd_source **out, const char *root, dd_error *err);
+
+/*
+ * A source over the tree of the commit that rev names in repo, read without
+ * a checkout.  The repository is borrowed: it must outlive the source.
+ * Paths are relative to the top of the repository.  Errors name the
+ * revision as the user wrote it: "HEAD~1:dialogues/x.json: no such file in
+ * HEAD~1".  Fails as dd_git_resolve does for an unknown, ambiguous or
+ * unborn revision.
+ */
+int dd_source_git(dd_source **out, dd_git_repo *repo, const char *rev,
+		  dd_error *err);
+/* The same over a commit already resolved; name is used in messages (NULL:
+ * the abbreviated id). */
+int dd_source_git_commit(dd_source **out, dd_git_repo *repo,
+			 const dd_oid *commit, const char *name,
+			 dd_error *err);
 void dd_source_free(dd_source *src);
 
 /*
  * Read the file at path into out (replacing its content).  A missing file
- * is DD_ENOTFOUND; a folder, a FIFO or a file over max_size bytes (0: the
- * default cap) is DD_ERROR; err names the path.
+ * is DD_ENOTFOUND; a file over max_size bytes (0: the default cap) is
+ * DD_ETOOBIG; a folder or a FIFO is DD_ERROR; err names the path.
  */
 int dd_source_read(dd_buf *out, dd_source *src, const char *path,
 		   size_t max_size, dd_error *err);
@@ -42,10 +59,22 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 		   const char *dir, unsigned mask, dd_error *err);
 void dd_source_names_free(char **names);
 
-/* DD_SOURCE_FILE, DD_SOURCE_DIR, or 0 when path does not exist. */
+/* DD_SOURCE_FILE, DD_SOURCE_DIR, 0 when path does not exist, or DD_ENOMEM
+ * (negative) when memory runs out. */
 int dd_source_type(dd_source *src, const char *path);
 
 /* The commit id (40 hex) the source reads, or NULL for the working tree. */
 const char *dd_source_rev(const dd_source *src);
+/* The revision as named by the user (or the abbreviated id), or NULL for
+ * the working tree. */
+const char *dd_source_rev_name(const dd_source *src);
+
+/*
+ * The git object id of the file at path (a git source only): 0 and *id set,
+ * DD_ENOTFOUND when there is no such file, DD_EUSAGE for a working-tree
+ * source.  Lets callers cache what they parse by content.
+ */
+int dd_source_blob_id(dd_oid *id, dd_source *src, const char *path,
+		      dd_error *err);
 
 #endif

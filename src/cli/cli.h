@@ -17,6 +17,7 @@
 #include "dialdiff/buf.h"
 #include "dialdiff/diag.h"
 #include "dialdiff/error.h"
+#include "dialdiff/git.h"
 #include "dialdiff/render.h"
 #include "dialdiff/series.h"
 #include "dialdiff/source.h"
@@ -25,10 +26,21 @@
 #define EXIT_DIFF 1
 #define EXIT_USAGE 2
 
+/* A source at another revision, for N@REV and REV:PATH selectors. */
+typedef struct cli_rev {
+	char *rev;		/* as the user wrote it */
+	dd_source *src;
+	dd_series *series;	/* loaded on demand */
+} cli_rev;
+
 typedef struct cli_ctx {
 	/* global options */
-	const char *dialogues;	/* --dialogues, default "dialogues" */
-	const char *taxonomy_path;	/* --taxonomy */
+	const char *dialogues;	/* --dialogues, default "dialogues" (made
+				   relative to the top of the repository by
+				   cli_source) */
+	int dialogues_given;	/* --dialogues was given (relative to the
+				   current folder) */
+	const char *taxonomy_path;	/* --taxonomy, likewise */
 	const char *series_id;	/* --series, or the series of a selector */
 	char series_buf[256];
 	const char *rev;	/* --rev */
@@ -44,6 +56,15 @@ typedef struct cli_ctx {
 	/* rounds loaded from paths outside the series, freed at exit */
 	dd_round **extra;
 	size_t nextra;
+	/* the repository, discovered on first use */
+	dd_git_repo *repo;
+	int repo_tried;
+	dd_error repo_err;	/* why there is none */
+	const char *prefix;	/* current folder relative to the top: "" or "a/" */
+	int paths_done;		/* dialogues and taxonomy_path made top-relative */
+	char *dialogues_buf, *taxonomy_buf;
+	cli_rev *revs;
+	size_t nrevs;
 } cli_ctx;
 
 typedef struct cli_command {
@@ -66,14 +87,51 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...) DD_PRINTF(2, 3);
 /* Write buf to stdout whole; 0, or EXIT_USAGE after a message. */
 int cli_emit(dd_buf *buf);
 
-/* Load (once) the source, taxonomy and series the options select. */
+/*
+ * The repository (discovered once, upward from the current folder, GIT_DIR
+ * honoured).  0, or EXIT_USAGE after a message (not in a repository, owned
+ * by another user, ...).
+ */
+int cli_repo(cli_ctx *ctx, dd_git_repo **out);
+/* The repository when there is one, else NULL (no message). */
+dd_git_repo *cli_repo_try(cli_ctx *ctx);
+
+/*
+ * A path the user gave (relative to the current folder, as git takes
+ * them), as a path of the source: relative to the top of the work tree
+ * when in a repository, unchanged otherwise.  *out is malloc'd.  0, or
+ * EXIT_USAGE after a message (a path outside the repository read at a
+ * revision).
+ */
+int cli_path(cli_ctx *ctx, const char *user, char **out);
+/* Make --dialogues and --taxonomy relative to the top of the repository
+ * (once; cli_source does it too).  0 or EXIT_USAGE. */
+int cli_setup_paths(cli_ctx *ctx);
+/*
+ * The taxonomy for the rounds of series id, read from the current source:
+ * --taxonomy, else what the series' series.json names, else
+ * DIALOGUES/taxonomy.json.  Without loading the series' rounds.
+ */
+int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out);
+
+/*
+ * Load (once) the source, taxonomy and series the options select.  The
+ * source: the tree of --rev; else HEAD in a bare repository; else the work
+ * tree (its top in a repository, else the current folder).
+ */
 int cli_source(cli_ctx *ctx, dd_source **out);
+/* A source at revision rev (cached for the run); what (may be NULL) is
+ * what the user wrote, named in the message when rev does not resolve. */
+int cli_rev_source(cli_ctx *ctx, const char *rev, const char *what,
+		   cli_rev **out);
 int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out);
 int cli_series(cli_ctx *ctx, dd_series **out);
 
 /*
- * Resolve a round selector: N, SERIES/N, or a path to a round file.  The
- * round is classified; it belongs to ctx (do not free it).
+ * Resolve a round selector: N, SERIES/N, N@REV, SERIES/N@REV, REV:PATH, or
+ * a path to a round file (see selector.h).  The round is classified with
+ * the taxonomy of the current source, whatever revision it comes from; it
+ * belongs to ctx (do not free it).
  */
 int cli_round(cli_ctx *ctx, const char *selector, const dd_round **out);
 
@@ -101,7 +159,18 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_diff(cli_ctx *ctx, int argc, char **argv);
 int cmd_timeline(cli_ctx *ctx, int argc, char **argv);
+int cmd_review(cli_ctx *ctx, int argc, char **argv);
+int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_textconv(cli_ctx *ctx, int argc, char **argv);
+int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv);
+int cmd_git_setup(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
+
+/* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
+ * when malformed or zero. */
+int cli_parse_size(const char *s, size_t *out);
 
 /* Print the usage of cmd (or of dialdiff when NULL) to f. */
 void cli_print_usage(FILE *f, const cli_command *cmd);

@@ -3,49 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-/* One --fail-on condition: what (added, dropped, changed) and a section. */
-typedef struct fail_on {
-	int what;		/* 0 added, 1 dropped, 2 changed */
-	const char *section;	/* NULL: any */
-} fail_on;
-
-static int parse_fail_on(fail_on *f, char *arg)
-{
-	static const char *const names[] = { "added", "dropped", "changed" };
-	char *colon = strchr(arg, ':');
-	int i;
-
-	f->section = NULL;
-	if (colon) {
-		*colon = '\0';
-		f->section = colon + 1;
-		if (!*f->section)
-			return -1;
-	}
-	for (i = 0; i < 3; i++)
-		if (!strcmp(arg, names[i])) {
-			f->what = i;
-			return 0;
-		}
-	return -1;
-}
-
-static int holds(const fail_on *f, dd_diff *const *diffs, size_t n)
-{
-	size_t i, k;
-
-	for (i = 0; i < n; i++)
-		for (k = 0; k < diffs[i]->nsections; k++) {
-			const dd_diff_section *s = &diffs[i]->sections[k];
-			size_t count = f->what == 0 ? s->nadded :
-				       f->what == 1 ? s->ndropped : s->nchanged;
-
-			if (count && (!f->section || !strcmp(f->section, s->id)))
-				return 1;
-		}
-	return 0;
-}
+#include "dialdiff/gate.h"
 
 /* The round before r in its series (by number), or NULL. */
 static const dd_round *predecessor(const dd_series *s, const dd_round *r)
@@ -127,38 +85,41 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("diff");
 	const dd_round **pairs = NULL;
 	dd_diff **diffs = NULL;
-	fail_on *conds = NULL;
-	size_t nconds = 0, k;
+	dd_gate *gates = NULL;
+	size_t ngates = 0;
 	dd_buf out = DD_BUF_INIT;
 	int all = 0, exit_code = 0, c, n, i, rc = 0;
 	dd_taxonomy *tx;
 	dd_error err;
 
-	conds = calloc((size_t)argc + 1, sizeof(*conds));
-	if (!conds)
+	/* --exit-code is the gate "anything changed"; one slot for it */
+	gates = calloc((size_t)argc + 1, sizeof(*gates));
+	if (!gates)
 		return cli_failf("out of memory");
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ALL: all = 1; break;
 		case OPT_EXIT_CODE: exit_code = 1; break;
 		case OPT_FAIL_ON:
-			if (parse_fail_on(&conds[nconds], optarg) < 0) {
-				free(conds);
-				return cli_usage(cmd, "--fail-on takes added, dropped or changed, optionally with :SECTION");
+			if (dd_gate_parse(&gates[ngates], optarg, &err) < 0) {
+				free(gates);
+				return cli_usage(cmd, "--fail-on %s", err.message);
 			}
-			nconds++;
+			ngates++;
 			break;
 		case 'h':
-			free(conds);
+			free(gates);
 			cli_print_usage(stdout, cmd);
 			return 0;
 		default:
 			rc = cli_output_option(ctx, c, optarg);
 			if (rc == 0)
 				break;
-			free(conds);
+			free(gates);
 			if (rc > 0)
 				return rc;
 			return cli_usage(cmd, "unknown or incomplete option '%s'",
@@ -174,6 +135,12 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_taxonomy(ctx, &tx)))
 		goto out;
+	if (dd_gate_validate(gates, ngates, tx, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (exit_code)
+		gates[ngates++].what = DD_GATE_ANY;	/* any section */
 	diffs = calloc((size_t)n + 1, sizeof(*diffs));
 	if (!diffs) {
 		rc = cli_failf("out of memory");
@@ -191,18 +158,14 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	for (i = 0; exit_code && i < n; i++)
-		if (diffs[i]->nadded || diffs[i]->ndropped || diffs[i]->nchanged)
-			rc = EXIT_DIFF;
-	for (k = 0; k < nconds; k++)
-		if (holds(&conds[k], diffs, (size_t)n))
-			rc = EXIT_DIFF;
+	if (dd_gate_holds(gates, ngates, diffs, (size_t)n))
+		rc = EXIT_DIFF;
 out:
 	for (i = 0; diffs && diffs[i]; i++)
 		dd_diff_free(diffs[i]);
 	free(diffs);
 	free(pairs);
-	free(conds);
+	free(gates);
 	dd_buf_release(&out);
 	return rc;
 }

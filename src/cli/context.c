@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "dialdiff/json.h"
+#include "dialdiff/selector.h"
 
 static char *join(const char *a, const char *b)
 {
@@ -18,14 +20,152 @@ static char *join(const char *a, const char *b)
 	return p;
 }
 
-int cli_source(cli_ctx *ctx, dd_source **out)
+dd_git_repo *cli_repo_try(cli_ctx *ctx)
 {
+	if (!ctx->repo_tried) {
+		ctx->repo_tried = 1;
+		if (dd_git_open(&ctx->repo, &ctx->repo_err) < 0)
+			ctx->repo = NULL;
+		ctx->prefix = ctx->repo ? dd_git_prefix(ctx->repo) : "";
+	}
+	return ctx->repo;
+}
+
+int cli_repo(cli_ctx *ctx, dd_git_repo **out)
+{
+	*out = cli_repo_try(ctx);
+	return *out ? 0 : cli_fail(&ctx->repo_err);
+}
+
+int cli_path(cli_ctx *ctx, const char *user, char **out)
+{
+	dd_git_repo *repo = cli_repo_try(ctx);
+	const char *top = repo ? dd_git_workdir(repo) : NULL;
+	size_t n = top ? strlen(top) : 0, size;
+	const char *rel = user, *pre = ctx->prefix;
 	dd_error err;
+	char *p;
 
 	*out = NULL;
-	if (!ctx->src && dd_source_worktree(&ctx->src, NULL, &err) < 0)
-		return cli_fail(&err);
+	if (!repo || (user[0] == '/' && !(top && !strncmp(user, top, n - 1) &&
+					   (user[n - 1] == '/' || !user[n - 1])))) {
+		/* no repository, or an absolute path outside the work tree */
+		if (repo && (ctx->rev || !top))
+			return cli_failf("%s: outside the repository: only paths in the repository can be read at a revision",
+					 user);
+		*out = strdup(user);
+		return *out ? 0 : cli_failf("out of memory");
+	}
+	if (user[0] == '/') {
+		/* inside the work tree: relative to its top */
+		rel = user[n - 1] ? user + n : "";
+		pre = "";
+	}
+	size = strlen(pre) + strlen(rel) + 2;
+	p = malloc(size);
+	if (!p)
+		return cli_failf("out of memory");
+	if (dd_path_resolve(p, size, pre, rel, &err) < 0) {
+		free(p);
+		return cli_failf("%s: %s", user, err.message);
+	}
+	*out = p;
+	return 0;
+}
+
+int cli_setup_paths(cli_ctx *ctx)
+{
+	int rc;
+
+	cli_repo_try(ctx);
+	if (ctx->paths_done)
+		return 0;
+	ctx->paths_done = 1;
+	if (ctx->dialogues_given) {
+		if ((rc = cli_path(ctx, ctx->dialogues, &ctx->dialogues_buf)))
+			return rc;
+		ctx->dialogues = *ctx->dialogues_buf ? ctx->dialogues_buf : ".";
+	}
+	if (ctx->taxonomy_path) {
+		if ((rc = cli_path(ctx, ctx->taxonomy_path, &ctx->taxonomy_buf)))
+			return rc;
+		ctx->taxonomy_path = ctx->taxonomy_buf;
+	}
+	return 0;
+}
+
+int cli_source(cli_ctx *ctx, dd_source **out)
+{
+	dd_git_repo *repo = cli_repo_try(ctx);
+	dd_error err;
+	int rc;
+
+	*out = NULL;
+	if (!ctx->src) {
+		if (ctx->rev) {
+			if ((rc = cli_repo(ctx, &repo)))
+				return rc;
+			if (dd_source_git(&ctx->src, repo, ctx->rev, &err) < 0)
+				return cli_fail(&err);
+		} else if (repo && dd_git_is_bare(repo)) {
+			/* no work tree: read HEAD */
+			if (dd_source_git(&ctx->src, repo, "HEAD", &err) < 0)
+				return cli_fail(&err);
+		} else {
+			char *root = NULL;
+
+			if (repo) {
+				root = strdup(dd_git_workdir(repo));
+				if (!root)
+					return cli_failf("out of memory");
+				if (strlen(root) > 1)
+					root[strlen(root) - 1] = '\0';
+			}
+			rc = dd_source_worktree(&ctx->src, root, &err);
+			free(root);
+			if (rc < 0)
+				return cli_fail(&err);
+		}
+	}
+	if ((rc = cli_setup_paths(ctx)))
+		return rc;
 	*out = ctx->src;
+	return 0;
+}
+
+int cli_rev_source(cli_ctx *ctx, const char *rev, const char *what,
+		   cli_rev **out)
+{
+	dd_git_repo *repo;
+	cli_rev *grown, *r;
+	dd_error err;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < ctx->nrevs; i++)
+		if (!strcmp(ctx->revs[i].rev, rev)) {
+			*out = &ctx->revs[i];
+			return 0;
+		}
+	if ((rc = cli_repo(ctx, &repo)))
+		return rc;
+	grown = realloc(ctx->revs, (ctx->nrevs + 1) * sizeof(*grown));
+	if (!grown)
+		return cli_failf("out of memory");
+	ctx->revs = grown;
+	r = &ctx->revs[ctx->nrevs];
+	memset(r, 0, sizeof(*r));
+	if (dd_source_git(&r->src, repo, rev, &err) < 0) {
+		if (what)
+			snprintf(err.file, sizeof(err.file), "%s", what);
+		return cli_fail(&err);
+	}
+	if (!(r->rev = strdup(rev))) {
+		dd_source_free(r->src);
+		return cli_failf("out of memory");
+	}
+	ctx->nrevs++;
+	*out = r;
 	return 0;
 }
 
@@ -51,18 +191,31 @@ static int fail_load(const dd_diags *diags, const dd_error *err)
 	return EXIT_USAGE;
 }
 
-static int load_taxonomy_file(cli_ctx *ctx, const char *path)
+static int load_taxonomy_file(cli_ctx *ctx, const char *given)
 {
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
 	dd_source *src = NULL;
+	char path[4096];
 	dd_error err;
 	int rc;
 
 	if ((rc = cli_source(ctx, &src)))
 		return rc;
+	/* "dialogues/s/../taxonomy.json" -> "dialogues/taxonomy.json" */
+	if (given[0] == '/' ||
+	    dd_path_resolve(path, sizeof(path), "", given, NULL) < 0)
+		snprintf(path, sizeof(path), "%s", given);
 	rc = dd_source_read(&buf, src, path, 0, &err);
-	if (rc == DD_ENOTFOUND)
+	if (rc == DD_ENOTFOUND && dd_source_rev_name(src)) {
+		char at[sizeof(path) + 256];
+
+		snprintf(at, sizeof(at), "%s:%s", dd_source_rev_name(src), path);
+		rc = dd_error_set(&err, rc, at, 0, 0,
+				  "no taxonomy in %s (use --taxonomy FILE or --dialogues DIR)",
+				  dd_source_rev_name(src));
+	}
+	else if (rc == DD_ENOTFOUND)
 		rc = dd_error_set(&err, rc, path, 0, 0,
 				  "no taxonomy here (use --taxonomy FILE or --dialogues DIR)");
 	if (rc == 0)
@@ -104,6 +257,44 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 	return 0;
 }
 
+int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
+{
+	dd_buf buf = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	dd_source *src;
+	char *dir, *sj;
+	int rc;
+
+	if (ctx->tx || ctx->taxonomy_path || !id || !*id || strchr(id, '/') ||
+	    !strcmp(id, ".") || !strcmp(id, ".."))
+		return cli_taxonomy(ctx, out);
+	if ((rc = cli_source(ctx, &src)))
+		return rc;
+	dir = join(ctx->dialogues, id);
+	sj = dir ? join(dir, "series.json") : NULL;
+	if (sj && dd_source_read(&buf, src, sj, 0, NULL) == 0 &&
+	    dd_json_parse(&doc, buf.ptr, buf.len, sj, NULL) == 0) {
+		const dd_json *root = dd_json_root(doc);
+		const dd_json *v = root && root->type == DD_JSON_OBJECT ?
+				   dd_json_get(root, "taxonomy") : NULL;
+
+		if (v && v->type == DD_JSON_STRING) {
+			char *path = join(dir, v->string);
+
+			rc = path ? load_taxonomy_file(ctx, path)
+				  : cli_failf("out of memory");
+			free(path);
+		}
+	}
+	dd_json_doc_free(doc);
+	dd_buf_release(&buf);
+	free(dir);
+	free(sj);
+	if (rc)
+		return rc;
+	return cli_taxonomy(ctx, out);
+}
+
 static int classify(cli_ctx *ctx, dd_round *r)
 {
 	dd_taxonomy *tx;
@@ -117,24 +308,32 @@ static int classify(cli_ctx *ctx, dd_round *r)
 	return 0;
 }
 
-/* The series folder to use: --series, else the only one there is. */
-static int pick_series(cli_ctx *ctx, char **dir)
+/* " in REV" for messages about a source at a revision, else "". */
+static const char *at_rev(char *buf, size_t size, dd_source *src)
 {
-	char **names;
-	size_t n, i;
-	dd_source *src = NULL;
-	dd_error err;
-	int rc;
+	if (dd_source_rev_name(src))
+		snprintf(buf, size, " in %s", dd_source_rev_name(src));
+	else
+		buf[0] = '\0';
+	return buf;
+}
 
-	if ((rc = cli_source(ctx, &src)))
-		return rc;
-	if (ctx->series_id) {
-		*dir = join(ctx->dialogues, ctx->series_id);
+/* The series folder to use in src: id, else the only one there is. */
+static int pick_series(cli_ctx *ctx, dd_source *src, const char *id,
+		       char **dir)
+{
+	char **names, where[300];
+	size_t n, i;
+	dd_error err;
+
+	at_rev(where, sizeof(where), src);
+	if (id) {
+		*dir = join(ctx->dialogues, id);
 		if (!*dir)
 			return cli_failf("out of memory");
 		if (dd_source_type(src, *dir) != DD_SOURCE_DIR) {
-			cli_failf("%s: no such series (no folder %s)",
-				  ctx->series_id, *dir);
+			cli_failf("%s: no such series (no folder %s%s)", id,
+				  *dir, where);
 			free(*dir);
 			return EXIT_USAGE;
 		}
@@ -144,11 +343,11 @@ static int pick_series(cli_ctx *ctx, char **dir)
 		return cli_fail(&err);
 	if (n != 1) {
 		if (!n)
-			cli_failf("%s: no series found (a series is a folder with a series.json)",
-				  ctx->dialogues);
+			cli_failf("%s: no series found%s (a series is a folder with a series.json)",
+				  ctx->dialogues, where);
 		else {
-			fprintf(stderr, "dialdiff: %s holds %zu series; choose one with --series:",
-				ctx->dialogues, n);
+			fprintf(stderr, "dialdiff: %s holds %zu series%s; choose one with --series:",
+				ctx->dialogues, n, where);
 			for (i = 0; i < n; i++)
 				fprintf(stderr, " %s", names[i]);
 			fputc('\n', stderr);
@@ -161,22 +360,19 @@ static int pick_series(cli_ctx *ctx, char **dir)
 	return *dir ? 0 : cli_failf("out of memory");
 }
 
-int cli_series(cli_ctx *ctx, dd_series **out)
+/* Load the series id (or the only one) from src into *out, classified. */
+static int load_series(cli_ctx *ctx, dd_source *src, const char *id,
+		       dd_series **out)
 {
 	dd_diags diags = DD_DIAGS_INIT;
-	dd_source *src = NULL;
 	dd_error err;
 	char *dir = NULL;
 	size_t i;
 	int rc;
 
-	if (ctx->series) {
-		*out = ctx->series;
-		return 0;
-	}
-	if ((rc = cli_source(ctx, &src)) || (rc = pick_series(ctx, &dir)))
+	if ((rc = pick_series(ctx, src, id, &dir)))
 		return rc;
-	rc = dd_series_load(&ctx->series, src, dir, 0, &diags, 0, &err);
+	rc = dd_series_load(out, src, dir, 0, &diags, 0, &err);
 	free(dir);
 	if (rc < 0) {
 		fail_load(&diags, &err);
@@ -184,26 +380,38 @@ int cli_series(cli_ctx *ctx, dd_series **out)
 		return EXIT_USAGE;
 	}
 	dd_diags_release(&diags);
-	for (i = 0; i < ctx->series->nrounds; i++)
-		if ((rc = classify(ctx, ctx->series->rounds[i])))
+	for (i = 0; i < (*out)->nrounds; i++)
+		if ((rc = classify(ctx, (*out)->rounds[i])))
 			return rc;
+	return 0;
+}
+
+int cli_series(cli_ctx *ctx, dd_series **out)
+{
+	dd_source *src = NULL;
+	int rc;
+
+	if (!ctx->series) {
+		if ((rc = cli_source(ctx, &src)))
+			return rc;
+		if ((rc = load_series(ctx, src, ctx->series_id, &ctx->series)))
+			return rc;
+	}
 	*out = ctx->series;
 	return 0;
 }
 
-/* "123" -> 123; anything else -> -1. */
-static long long parse_number(const char *s)
+static int pick_round(const dd_series *s, long long n, const char *sel,
+		      dd_source *src, const dd_round **out)
 {
-	long long n = 0;
+	char where[300];
 
-	if (!*s || strlen(s) > 9)
-		return -1;
-	for (; *s; s++) {
-		if (!isdigit((unsigned char)*s))
-			return -1;
-		n = n * 10 + (*s - '0');
-	}
-	return n;
+	*out = dd_series_round(s, n);
+	if (!*out)
+		return cli_failf("%s: series %s has no round %lld%s (it has %zu round%s)",
+				 sel, s->id, n, at_rev(where, sizeof(where), src),
+				 s->nrounds, s->nrounds == 1 ? "" : "s");
+	return 0;
 }
 
 static int round_of_series(cli_ctx *ctx, long long n, const char *sel,
@@ -214,30 +422,44 @@ static int round_of_series(cli_ctx *ctx, long long n, const char *sel,
 
 	if (rc)
 		return rc;
-	*out = dd_series_round(s, n);
-	if (!*out)
-		return cli_failf("%s: series %s has no round %lld (it has %zu round%s)",
-				 sel, s->id, n, s->nrounds,
-				 s->nrounds == 1 ? "" : "s");
-	return 0;
+	return pick_round(s, n, sel, ctx->src, out);
 }
 
-static int round_from_path(cli_ctx *ctx, const char *path,
-			   const dd_round **out)
+/* Round n of a series as recorded at rev. */
+static int round_at_rev(cli_ctx *ctx, const dd_selector *sel,
+			const dd_round **out)
+{
+	const char *id = sel->series ? sel->series : ctx->series_id;
+	cli_rev *r;
+	int rc;
+
+	if ((rc = cli_rev_source(ctx, sel->rev, sel->path, &r)))
+		return rc;
+	if (r->series && id && strcmp(r->series->id, id)) {
+		/* another series at the same revision */
+		dd_series_free(r->series);
+		r->series = NULL;
+	}
+	if (!r->series && (rc = load_series(ctx, r->src, id, &r->series)))
+		return rc;
+	return pick_round(r->series, sel->number, sel->path, r->src, out);
+}
+
+/* The round in file path of src (a path of the source); sel is what the
+ * user wrote, for messages. */
+static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
+			   const char *sel, const dd_round **out)
 {
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
 	dd_round *r = NULL, **grown;
-	dd_source *src = NULL;
 	dd_error err;
 	int rc;
 
-	if ((rc = cli_source(ctx, &src)))
-		return rc;
 	rc = dd_source_read(&buf, src, path, 0, &err);
-	if (rc == DD_ENOTFOUND)
+	if (rc == DD_ENOTFOUND && !dd_source_rev(src))
 		return cli_failf("%s: not a round number, SERIES/N or an existing file",
-				 path);
+				 sel);
 	if (rc == 0)
 		rc = dd_round_load(&r, buf.ptr, buf.len, path, &diags, &err);
 	dd_buf_release(&buf);
@@ -248,6 +470,11 @@ static int round_from_path(cli_ctx *ctx, const char *path,
 		return EXIT_USAGE;
 	}
 	dd_diags_release(&diags);
+	if (dd_source_rev(src) &&
+	    !(r->rev = dd_arena_strdup(&r->arena, dd_source_rev(src)))) {
+		dd_round_free(r);
+		return cli_failf("out of memory");
+	}
 	grown = realloc(ctx->extra, (ctx->nextra + 1) * sizeof(*grown));
 	if (!grown) {
 		dd_round_free(r);
@@ -261,38 +488,94 @@ static int round_from_path(cli_ctx *ctx, const char *path,
 	return 0;
 }
 
-int cli_round(cli_ctx *ctx, const char *sel, const dd_round **out)
+/* REV:PATH: PATH from the top of the repository, or from the current
+ * folder when it starts with ./ or ../ (as git reads it). */
+static int round_from_blob(cli_ctx *ctx, const dd_selector *sel,
+			   const char *text, const dd_round **out)
 {
-	const char *slash = strchr(sel, '/');
-	long long n = parse_number(sel);
-	dd_source *src = NULL;
+	const char *p = sel->path;
+	int relative = !strcmp(p, ".") || !strcmp(p, "..") ||
+		       !strncmp(p, "./", 2) || !strncmp(p, "../", 3);
+	size_t size = strlen(ctx->prefix) + strlen(p) + 2;
+	char *path = malloc(size);
+	dd_error err;
+	cli_rev *r;
 	int rc;
 
-	if (n >= 0)
-		return round_of_series(ctx, n, sel, out);
+	if (!path)
+		return cli_failf("out of memory");
+	if (dd_path_resolve(path, size, relative ? ctx->prefix : "", p,
+			    &err) < 0) {
+		free(path);
+		return cli_failf("%s: %s", p, err.message);
+	}
+	rc = cli_rev_source(ctx, sel->rev, text, &r);
+	if (!rc)
+		rc = round_from_path(ctx, r->src, path, text, out);
+	free(path);
+	return rc;
+}
+
+int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
+{
+	dd_source *src = NULL;
+	dd_selector *sel;
+	dd_error err;
+	char *path = NULL;
+	int rc;
+
 	if ((rc = cli_source(ctx, &src)))
 		return rc;
-	/* SERIES/N, when DIALOGUES/SERIES is a folder and no such file exists */
-	if (slash && !strchr(slash + 1, '/') && parse_number(slash + 1) >= 0 &&
-	    dd_source_type(src, sel) != DD_SOURCE_FILE) {
-		char id[256], *dir;
-		int isdir;
-
-		snprintf(id, sizeof(id), "%.*s", (int)(slash - sel), sel);
-		dir = join(ctx->dialogues, id);
-		if (!dir)
-			return cli_failf("out of memory");
-		isdir = dd_source_type(src, dir) == DD_SOURCE_DIR;
-		free(dir);
-		if (!isdir)
-			return cli_failf("%s: no series '%s' in %s", sel, id,
-					 ctx->dialogues);
-		if (ctx->series_id && strcmp(ctx->series_id, id))
-			return cli_failf("%s: rounds of two series (%s and %s) cannot be compared by number; give paths",
-					 sel, ctx->series_id, id);
-		snprintf(ctx->series_buf, sizeof(ctx->series_buf), "%s", id);
-		ctx->series_id = ctx->series_buf;
-		return round_of_series(ctx, parse_number(slash + 1), sel, out);
+	sel = malloc(sizeof(*sel));
+	if (!sel)
+		return cli_failf("out of memory");
+	if (dd_selector_parse(sel, text, &err) < 0) {
+		free(sel);
+		return cli_failf("%s: %s", text, err.message);
 	}
-	return round_from_path(ctx, sel, out);
+	/* a file of that name wins over SERIES/N and REV:PATH */
+	if (sel->maybe_path) {
+		if ((rc = cli_path(ctx, text, &path)))
+			goto out;
+		if (dd_source_type(src, path) == DD_SOURCE_FILE)
+			sel->kind = DD_SEL_PATH;
+	}
+	switch (sel->kind) {
+	case DD_SEL_ROUND:
+		if (sel->rev) {
+			rc = round_at_rev(ctx, sel, out);
+		} else if (sel->series) {
+			char *dir = join(ctx->dialogues, sel->series);
+			int isdir = dir && dd_source_type(src, dir) == DD_SOURCE_DIR;
+
+			free(dir);
+			if (!isdir)
+				rc = cli_failf("%s: no series '%s' in %s", text,
+					       sel->series, ctx->dialogues);
+			else if (ctx->series_id && strcmp(ctx->series_id, sel->series))
+				rc = cli_failf("%s: rounds of two series (%s and %s) cannot be compared by number; give paths",
+					       text, ctx->series_id, sel->series);
+			else {
+				snprintf(ctx->series_buf, sizeof(ctx->series_buf),
+					 "%s", sel->series);
+				ctx->series_id = ctx->series_buf;
+				rc = round_of_series(ctx, sel->number, text, out);
+			}
+		} else {
+			rc = round_of_series(ctx, sel->number, text, out);
+		}
+		break;
+	case DD_SEL_BLOB:
+		rc = round_from_blob(ctx, sel, text, out);
+		break;
+	default:
+		if (!path && (rc = cli_path(ctx, text, &path)))
+			break;
+		rc = round_from_path(ctx, src, path, text, out);
+		break;
+	}
+out:
+	free(path);
+	free(sel);
+	return rc;
 }

@@ -22,6 +22,24 @@ const cli_command cli_commands[] = {
 	  "semantic diff of two rounds (default: the last two)" },
 	{ "timeline", cmd_timeline, "timeline",
 	  "presence of every entry across the rounds" },
+	{ "review", cmd_review,
+	  "review [--exit-code] [--fail-on WHAT[:SECTION]] [A..B | A...B | A [B]] [-- PATH...]",
+	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
+	{ "log", cmd_log,
+	  "log [-n N] [--first-parent] [RANGE] [-- PATH...]",
+	  "the commits that changed round files, with their semantic changes" },
+	{ "textconv", cmd_textconv, "textconv FILE",
+	  "a stable listing of one round's topics, for git's textconv driver" },
+	{ "diff-driver", cmd_diff_driver,
+	  "diff-driver PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
+	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
+	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
+	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
+	{ "check", cmd_check,
+	  "check [--strict] [--max-size SIZE] [--rev REV] [PATH...]",
+	  "consistency checks of the dialogues (or the named files), for CI" },
+	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
+	  "canonical formatting of round, series and taxonomy files" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -38,7 +56,8 @@ const cli_command *cli_find_command(const char *name)
 
 static const char global_usage[] =
 	"usage: dialdiff [-C DIR] [--dialogues DIR] [--taxonomy FILE] [--series ID]\n"
-	"                [--format FMT] [--lang en|zh] [--color auto|always|never]\n"
+	"                [--rev REV] [--format FMT] [--lang en|zh]\n"
+	"                [--color auto|always|never]\n"
 	"                [COMMAND [ARGS]]\n";
 
 void cli_print_usage(FILE *f, const cli_command *cmd)
@@ -53,8 +72,9 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs(global_usage, f);
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
-		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fputs("\nformats: text (default), markdown, json\n"
+		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+	fputs("\nformats: text (default), markdown, json, html; "
+	      "for check also github, junit, sarif\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
 }
@@ -124,7 +144,7 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 	if (!ctx->renderer) {
 		ctx->renderer = dd_render_find(ctx->format);
 		if (!ctx->renderer)
-			return cli_failf("unknown format '%s' (text, markdown, json)",
+			return cli_failf("unknown format '%s' (text, markdown, json, html, github, junit, sarif)",
 					 ctx->format);
 		ctx->ropts.color = want_color(ctx->color) &&
 				   !strcmp(ctx->renderer->name, "text");
@@ -143,10 +163,19 @@ static void ctx_release(cli_ctx *ctx)
 	for (i = 0; i < ctx->nextra; i++)
 		dd_round_free(ctx->extra[i]);
 	free(ctx->extra);
+	for (i = 0; i < ctx->nrevs; i++) {
+		dd_series_free(ctx->revs[i].series);
+		dd_source_free(ctx->revs[i].src);
+		free(ctx->revs[i].rev);
+	}
+	free(ctx->revs);
 	dd_series_free(ctx->series);
 	dd_taxonomy_free(ctx->tx);
 	free(ctx->tx_path);
 	dd_source_free(ctx->src);
+	free(ctx->dialogues_buf);
+	free(ctx->taxonomy_buf);
+	dd_git_free(ctx->repo);	/* last: the sources borrow it */
 }
 
 int cli_output_option(cli_ctx *ctx, int c, const char *arg)
@@ -173,11 +202,13 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_VERSION };
+	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
+	       OPT_VERSION };
 	static const struct option opts[] = {
 		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
 		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 		{ "series", required_argument, NULL, OPT_SERIES },
+		{ "rev", required_argument, NULL, OPT_REV },
 		CLI_OUTPUT_OPTIONS,
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, 'h' },
@@ -202,9 +233,13 @@ int main(int argc, char **argv)
 				return cli_failf("cannot change to '%s': %s",
 						 optarg, strerror(errno));
 			break;
-		case OPT_DIALOGUES: ctx.dialogues = optarg; break;
+		case OPT_DIALOGUES:
+			ctx.dialogues = optarg;
+			ctx.dialogues_given = 1;
+			break;
 		case OPT_TAXONOMY: ctx.taxonomy_path = optarg; break;
 		case OPT_SERIES: ctx.series_id = optarg; break;
+		case OPT_REV: ctx.rev = optarg; break;
 		case OPT_VERSION:
 			printf("dialdiff %s\n", DD_VERSION);
 			return 0;
@@ -252,9 +287,11 @@ int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	};
 	int c;
 
-	optind = 1;
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_print_usage(stdout, cmd);
 			*status = 0;

@@ -52,4 +52,27 @@ long long dd_rnd_round_number(const dd_series *s, size_t i);
 /* The round's path with the series folder stripped, for tables. */
 const char *dd_rnd_round_file(const dd_series *s, const dd_round *r);
 
+/*
+ * The gaps of a timeline row: runs of rounds where it is absent between two
+ * rounds where it is present (dropped, then added again).  Start with
+ * *from = 0; each call finds the next gap at or after round index *from,
+ * sets [*a, *b] to its first and last round index and *from past it, and
+ * returns 1; 0 when there is no further gap.  nrounds: of the series.
+ */
+int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
+		   size_t *a, size_t *b);
+
+/* Number of rows of the section present in every round (the core set). */
+size_t dd_rnd_core_count(const dd_timeline_section *sec);
+
+/*
+ * s when it is valid UTF-8, else a copy in tmp (reset first) with each
+ * invalid byte replaced by U+FFFD: file names come from the file system
+ * and need not be UTF-8, but JSON, XML and SARIF output must be.
+ */
+const char *dd_rnd_utf8(dd_buf *tmp, const char *s);
+
+/* "s" when n != 1, else "": for "1 file", "2 files". */
+const char *dd_rnd_plural(size_t n);
+
 #endif

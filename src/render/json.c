@@ -222,13 +222,117 @@ static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	return finish(out);
 }
 
+/* ---- review and log ------------------------------------------------ */
+
+static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
+{
+	size_t i;
+
+	dd_json_key(w, "files");
+	dd_json_begin_array(w);
+	for (i = 0; i < n; i++) {
+		const dd_file_change *f = &files[i];
+
+		dd_json_begin_object(w);
+		jstr(w, "path", f->path);
+		jstr_opt(w, "old_path", f->old_path);
+		jstr(w, "status", dd_file_status_name(f->status));
+		if (f->diff) {
+			dd_json_key(w, "diff");
+			jdiff(w, f->diff);
+		}
+		jstr_opt(w, "error", f->error);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+static int json_review(dd_buf *out, const dd_review *r,
+		       const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_REVIEW);
+	jstr(&w, "from_rev", r->from_rev);
+	jstr(&w, "to_rev", r->to_rev);
+	jfiles(&w, r->files, r->nfiles);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
+/*
+ * The log is written in parts that resume the writer where the last part
+ * left it: inside "commits": [ ... ] at depth 2, after a comma when a
+ * commit came before.
+ */
+static int json_log_begin(dd_buf *out, const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_LOG);
+	dd_json_key(&w, "commits");
+	dd_json_begin_array(&w);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static void resume(dd_json_writer *w, dd_buf *out, size_t index)
+{
+	dd_json_writer_init(w, out, 0);
+	w->depth = 2;
+	w->need_comma = index > 0;
+}
+
+static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			   const dd_render_opts *o)
+{
+	dd_json_writer w;
+	size_t j;
+
+	(void)o;
+	resume(&w, out, index);
+	dd_json_begin_object(&w);
+	jstr(&w, "id", c->id);
+	dd_json_key(&w, "parents");
+	dd_json_begin_array(&w);
+	for (j = 0; j < c->nparents; j++)
+		dd_json_string(&w, c->parents[j]);
+	dd_json_end_array(&w);
+	dd_json_key(&w, "author");
+	dd_json_begin_object(&w);
+	jstr(&w, "name", c->author_name);
+	jstr(&w, "email", c->author_email);
+	dd_json_end_object(&w);
+	jstr(&w, "date", c->date);
+	jstr(&w, "subject", c->subject);
+	jfiles(&w, c->files, c->nfiles);
+	dd_json_end_object(&w);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int json_log_end(dd_buf *out, size_t n, const dd_render_opts *o)
+{
+	dd_json_writer w;
+
+	(void)o;
+	resume(&w, out, n);
+	dd_json_end_array(&w);
+	dd_json_end_object(&w);
+	return finish(out);
+}
+
 /* ---- timeline ------------------------------------------------------ */
 
 static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 			  const dd_timeline_row *row)
 {
 	char num[32];
-	size_t i;
+	size_t i, from = 0, a, b;
 
 	dd_json_begin_object(w);
 	jstr(w, "id", row->key);
@@ -242,6 +346,15 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 	jint(w, "first", dd_rnd_round_number(s, row->first));
 	jint(w, "last", dd_rnd_round_number(s, row->last));
 	jbool(w, "gap", row->gap);
+	dd_json_key(w, "gaps");
+	dd_json_begin_array(w);
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_json_begin_object(w);
+		jint(w, "dropped", dd_rnd_round_number(s, a));
+		jint(w, "re_added", dd_rnd_round_number(s, b + 1));
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
 	jbool(w, "core", row->core);
 	jbool(w, "classified", row->entry >= 0);
 	dd_json_key(w, "actions");
@@ -288,6 +401,12 @@ static void jtimeline(dd_json_writer *w, const dd_timeline *t, int schema)
 		dd_json_begin_array(w);
 		for (j = 0; j < sec->nrows; j++)
 			jtimeline_row(w, s, &sec->rows[j]);
+		dd_json_end_array(w);
+		dd_json_key(w, "core");
+		dd_json_begin_array(w);
+		for (j = 0; j < sec->nrows; j++)
+			if (sec->rows[j].core)
+				dd_json_string(w, sec->rows[j].key);
 		dd_json_end_array(w);
 		jsimilarity(w, "similarity", s, sec->similarity);
 		dd_json_end_object(w);
@@ -530,6 +649,58 @@ static int json_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	return finish(out);
 }
 
+/* ---- check ---------------------------------------------------------- */
+
+/* "key": n, or null when n is 0 (no position). */
+static void jpos(dd_json_writer *w, const char *key, int n)
+{
+	dd_json_key(w, key);
+	if (n > 0)
+		dd_json_int(w, n);
+	else
+		dd_json_null(w);
+}
+
+static int json_check(dd_buf *out, const dd_check_result *c,
+		      const dd_render_opts *o)
+{
+	const dd_diags *dl = c->diags;
+	dd_buf tmp = DD_BUF_INIT;
+	dd_json_writer w;
+	size_t i;
+
+	(void)o;
+	dd_json_writer_init(&w, out, 0);
+	dd_json_begin_object(&w);
+	jstr(&w, "schema", DD_SCHEMA_CHECK);
+	dd_json_key(&w, "diagnostics");
+	dd_json_begin_array(&w);
+	for (i = 0; i < dl->count; i++) {
+		const dd_diag *d = &dl->items[i];
+
+		dd_json_begin_object(&w);
+		jstr(&w, "file", dd_rnd_utf8(&tmp, d->file));
+		jpos(&w, "line", d->line);
+		jpos(&w, "column", d->line > 0 ? d->column : 0);
+		jstr(&w, "severity", dd_severity_name(d->severity));
+		jstr(&w, "rule", d->rule);
+		jstr(&w, "message", dd_rnd_utf8(&tmp, d->message));
+		dd_json_end_object(&w);
+	}
+	dd_json_end_array(&w);
+	dd_json_key(&w, "summary");
+	dd_json_begin_object(&w);
+	jint(&w, "files", (long long)c->nfiles);
+	jint(&w, "errors", (long long)dl->errors);
+	jint(&w, "warnings", (long long)dl->warnings);
+	dd_json_end_object(&w);
+	dd_json_end_object(&w);
+	if (dd_buf_oom(&tmp))
+		out->oom = 1;
+	dd_buf_release(&tmp);
+	return finish(out);
+}
+
 const dd_renderer dd_render_json = {
 	"json",
 	json_report,
@@ -537,5 +708,9 @@ const dd_renderer dd_render_json = {
 	json_show,
 	json_diff,
 	json_timeline,
-	NULL,
+	json_check,
+	json_review,
+	json_log_begin,
+	json_log_commit,
+	json_log_end,
 };

@@ -20,6 +20,7 @@
 #define ARROW "\xe2\x86\x92"		/* → */
 #define DASH "\xe2\x80\x93"		/* – */
 #define CHECK "\xe2\x9c\x93"		/* ✓ */
+#define ABSENT "\xc2\xb7"		/* · */
 #define M_ADDED "\xe2\x9e\x95"		/* ➕ */
 #define M_DROPPED "\xe2\x9e\x96"	/* ➖ */
 #define M_CHANGED "\xe2\x9c\x8f\xef\xb8\x8f"	/* ✏️ */
@@ -193,8 +194,15 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	dd_buf_adds(out, " |\n");
 }
 
+/* "### " for level 3: the start of a heading line. */
+static void md_heading(dd_buf *out, int level)
+{
+	dd_buf_addn(out, '#', (size_t)(level < 1 ? 1 : level > 6 ? 6 : level));
+	dd_buf_addc(out, ' ');
+}
+
 static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
-			    const dd_render_opts *o)
+			    const dd_render_opts *o, int level)
 {
 	static const char *const cols[] = { "", "topic", "id", "action" };
 	size_t rows = sec->nadded + sec->nkept + sec->ndropped, j;
@@ -202,7 +210,8 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 
 	if (!rows)
 		return;
-	dd_buf_adds(out, "\n#### ");
+	dd_buf_addc(out, '\n');
+	md_heading(out, level);
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
 	open = md_details_open(out, rows, "topics");
@@ -219,7 +228,10 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	md_details_close(out, open);
 }
 
-static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
+/* One diff: its heading at level (3 in a diff report), its sections one
+ * level below. */
+static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
+			int level)
 {
 	static const char *const cols[] = {
 		"section", "added", "kept", "changed", "dropped", "similarity"
@@ -229,7 +241,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
 	size_t i;
 	int open;
 
-	dd_buf_adds(out, "### ");
+	md_heading(out, level);
 	md_side(out, d->from, with_series);
 	dd_buf_adds(out, " " ARROW " ");
 	md_side(out, d->to, with_series);
@@ -259,7 +271,14 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o)
 	}
 	md_details_close(out, open);
 	for (i = 0; i < d->nsections; i++)
-		md_diff_section(out, &d->sections[i], o);
+		md_diff_section(out, &d->sections[i], o, level + 1);
+}
+
+/* What the marks of the topic tables mean. */
+static void md_diff_legend(dd_buf *out)
+{
+	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
+		    M_CHANGED " kept, changed \xc2\xb7 " M_KEPT " kept, unchanged\n");
 }
 
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -271,21 +290,175 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	for (i = 0; i < n; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		md_diff_one(out, d[i], o);
+		md_diff_one(out, d[i], o, 3);
+	}
+	if (n) {
+		dd_buf_addc(out, '\n');
+		md_diff_legend(out);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* ---- review and log ------------------------------------------------- */
+
+static const char *md_status(dd_file_status st)
+{
+	switch (st) {
+	case DD_FILE_ADDED:
+		return "Added";
+	case DD_FILE_DELETED:
+		return "Deleted";
+	case DD_FILE_MODIFIED:
+		return "Modified";
+	case DD_FILE_RENAMED:
+		return "Renamed";
+	}
+	return "?";
+}
+
+/* A heading "Modified `path`" at level, then the diff one level below. */
+static void md_file_change(dd_buf *out, const dd_file_change *f,
+			   const dd_render_opts *o, int level)
+{
+	dd_buf_addc(out, '\n');
+	md_heading(out, level);
+	dd_buf_adds(out, md_status(f->status));
+	dd_buf_addc(out, ' ');
+	if (f->old_path) {
+		md_code(out, f->old_path);
+		dd_buf_adds(out, " " ARROW " ");
+	}
+	md_code(out, f->path);
+	dd_buf_adds(out, "\n\n");
+	if (f->diff) {
+		md_diff_one(out, f->diff, o, level + 1);
+	} else {
+		dd_buf_adds(out, "> " M_WARN " cannot compare: ");
+		md_text(out, f->error ? f->error : "unknown error");
+		dd_buf_addc(out, '\n');
+	}
+}
+
+/* "3 round files changed: 1 added, 2 modified" */
+static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n)
+{
+	size_t count[4] = { 0, 0, 0, 0 }, i;
+	const char *sep = ": ";
+
+	for (i = 0; i < n; i++)
+		count[files[i].status]++;
+	dd_buf_addf(out, "%zu round file%s changed", n, n == 1 ? "" : "s");
+	for (i = 0; i < 4; i++)
+		if (count[i]) {
+			dd_buf_addf(out, "%s%zu %s", sep, count[i],
+				    dd_file_status_name((dd_file_status)i));
+			sep = ", ";
+		}
+	dd_buf_addc(out, '\n');
+}
+
+static void md_rev(dd_buf *out, const char *rev)
+{
+	if (rev)
+		dd_buf_addf(out, "`%.7s`", rev);
+	else
+		dd_buf_adds(out, "working tree");
+}
+
+static int md_review(dd_buf *out, const dd_review *r,
+		     const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t i;
+
+	if (r->from_rev || r->to_rev) {
+		dd_buf_adds(out, "## Review ");
+		md_rev(out, r->from_rev);
+		dd_buf_adds(out, " " ARROW " ");
+		md_rev(out, r->to_rev);
+		dd_buf_adds(out, "\n\n");
+		md_file_counts(out, r->files, r->nfiles);
+	}
+	for (i = 0; i < r->nfiles; i++)
+		md_file_change(out, &r->files[i], o, 3);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
+{
+	(void)opts;
+	dd_buf_adds(out, "## Log\n");
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			 const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t j;
+
+	(void)index;
+	dd_buf_adds(out, "\n### ");
+	md_rev(out, c->id);
+	dd_buf_addc(out, ' ');
+	md_text(out, c->subject);
+	dd_buf_adds(out, "\n\n");
+	md_text(out, c->author_name);
+	dd_buf_adds(out, " \xc2\xb7 ");
+	md_text(out, c->date);
+	if (c->nparents > 1) {
+		dd_buf_adds(out, " \xc2\xb7 merge of");
+		for (j = 0; j < c->nparents; j++) {
+			dd_buf_addc(out, ' ');
+			md_rev(out, c->parents[j]);
+		}
+	}
+	dd_buf_addc(out, '\n');
+	for (j = 0; j < c->nfiles; j++)
+		md_file_change(out, &c->files[j], o, 4);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int md_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+{
+	(void)opts;
+	dd_buf_addf(out, "\n%zu commit%s changed round files\n", n,
+		    n == 1 ? "" : "s");
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 /* ---- timeline ------------------------------------------------------- */
+
+/* "core; dropped 2, re-added 3; unclassified" for a timeline row. */
+static void md_row_notes(dd_buf *out, const dd_series *s,
+			 const dd_timeline_row *row)
+{
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(out, "core");
+		sep = "; ";
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_addf(out, "%sdropped %lld, re-added %lld", sep,
+			    dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = "; ";
+	}
+	if (row->entry < 0)
+		dd_buf_addf(out, "%sunclassified", sep);
+}
 
 static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			       const dd_timeline_section *sec,
 			       const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
-	size_t nr = s->nrounds, ncols = nr + 3, i, j;
+	size_t nr = s->nrounds, ncols = nr + 4, i, j;
 	const char **cols;
 	char *align, *nums;
+	const char *sep = " ";
 	int open;
 
 	cols = calloc(ncols, sizeof(*cols));
@@ -305,26 +478,37 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		align[1 + i] = 'c';
 	}
 	cols[nr + 1] = "seen";
-	cols[nr + 2] = "flags";
-	align[nr + 1] = align[nr + 2] = 'l';
+	cols[nr + 2] = "rounds";
+	cols[nr + 3] = "notes";
+	align[nr + 1] = align[nr + 3] = 'l';
+	align[nr + 2] = 'r';
 
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
+	dd_buf_addf(out, "Core set (in all %zu rounds):", nr);
+	for (j = 0; j < sec->nrows; j++)
+		if (sec->rows[j].core) {
+			dd_buf_adds(out, sep);
+			md_text(out, dd_text_get(&sec->rows[j].name, o->lang));
+			sep = ", ";
+		}
+	dd_buf_adds(out, dd_rnd_core_count(sec) ? "\n\n" : " none\n\n");
 	open = md_details_open(out, sec->nrows, "topics");
 	md_table_head(out, cols, align, ncols);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
 		long long a = dd_rnd_round_number(s, row->first);
 		long long b = dd_rnd_round_number(s, row->last);
-		const char *sep = "";
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&row->name, o->lang));
 		for (i = 0; i < nr; i++) {
 			dd_buf_adds(out, " | ");
-			if (!row->cells[i])
+			if (!row->cells[i]) {
+				dd_buf_adds(out, ABSENT);
 				continue;
+			}
 			dd_buf_adds(out, CHECK);
 			if (row->cells[i]->action) {
 				dd_buf_addc(out, ' ');
@@ -332,22 +516,18 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			}
 		}
 		if (a == b)
-			dd_buf_addf(out, " | %lld | ", a);
+			dd_buf_addf(out, " | %lld", a);
 		else
-			dd_buf_addf(out, " | %lld" DASH "%lld | ", a, b);
-		if (row->core)
-			dd_buf_adds(out, "core"), sep = ", ";
-		if (row->gap)
-			dd_buf_addf(out, "%sgap", sep), sep = ", ";
-		if (row->entry < 0)
-			dd_buf_addf(out, "%sunclassified", sep);
+			dd_buf_addf(out, " | %lld" DASH "%lld", a, b);
+		dd_buf_addf(out, " | %zu/%zu | ", row->npresent, nr);
+		md_row_notes(out, s, row);
 		dd_buf_adds(out, " |\n");
 	}
 	if (nr > 1 && sec->similarity) {
-		dd_buf_adds(out, "| *similarity* |  |");
+		dd_buf_adds(out, "| *similarity to previous* |  |");
 		for (i = 1; i < nr; i++)
 			dd_buf_addf(out, " %.2f |", sec->similarity[i - 1]);
-		dd_buf_adds(out, "  |  |\n");
+		dd_buf_adds(out, "  |  |  |\n");
 	}
 	md_details_close(out, open);
 	free(cols);
@@ -373,7 +553,7 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 	}
 	dd_buf_addc(out, '\n');
 	if (s->nrounds > 1 && t->similarity) {
-		dd_buf_adds(out, "\nSimilarity over all sections:");
+		dd_buf_adds(out, "\nSimilarity to the previous round, over all sections:");
 		for (i = 1; i < s->nrounds; i++)
 			dd_buf_addf(out, "%s %lld " ARROW " %lld: %.2f",
 				    i > 1 ? "," : "",
@@ -382,6 +562,8 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
+	dd_buf_adds(out, "\n" CHECK " present, with the action recorded in "
+		    "that round; " ABSENT " absent\n");
 	for (i = 0; i < t->nsections; i++)
 		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
 			return -1;
@@ -395,6 +577,37 @@ static int md_timeline(dd_buf *out, const dd_timeline *t,
 }
 
 /* ---- report --------------------------------------------------------- */
+
+/* The counts of every consecutive diff, up front: one row per pair. */
+static void md_report_changes(dd_buf *out, const dd_report *r)
+{
+	static const char *const cols[] = {
+		"rounds", "dates", "added", "kept", "changed", "dropped",
+		"similarity"
+	};
+	size_t i;
+	int open;
+
+	if (!r->ndiffs)
+		return;
+	open = md_details_open(out, r->ndiffs, "changes");
+	md_table_head(out, cols, "llrrrrr", 7);
+	for (i = 0; i < r->ndiffs; i++) {
+		const dd_diff *d = r->diffs[i];
+		size_t uni = d->nadded + d->nkept + d->ndropped;
+
+		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
+			    d->to->number);
+		md_text(out, or_dash(d->from->date));
+		dd_buf_adds(out, " " ARROW " ");
+		md_text(out, or_dash(d->to->date));
+		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
+			    d->nadded, d->nkept, d->nchanged, d->ndropped,
+			    uni ? (double)d->nkept / (double)uni : 1.0);
+	}
+	md_details_close(out, open);
+	dd_buf_addc(out, '\n');
+}
 
 static int md_report(dd_buf *out, const dd_report *r,
 		     const dd_render_opts *opts)
@@ -417,6 +630,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 		}
 	}
 	dd_buf_adds(out, "\n\n");
+	md_report_changes(out, r);
 	open = md_details_open(out, s->nrounds, "rounds");
 	md_table_head(out, cols, "rlll", 4);
 	for (i = 0; i < s->nrounds; i++) {
@@ -438,7 +652,11 @@ static int md_report(dd_buf *out, const dd_report *r,
 	}
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
-		md_diff_one(out, r->diffs[i], o);
+		md_diff_one(out, r->diffs[i], o, 3);
+	}
+	if (r->ndiffs) {
+		dd_buf_addc(out, '\n');
+		md_diff_legend(out);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -639,6 +857,57 @@ static int md_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* ---- check ---------------------------------------------------------- */
+
+#define M_ERROR "\xe2\x9d\x8c"		/* ❌ */
+#define M_OK "\xe2\x9c\x85"		/* ✅ */
+
+/* A heading, the counts, and a table of every diagnostic: for a CI job
+ * summary ($GITHUB_STEP_SUMMARY) or a merge-request note. */
+static int md_check(dd_buf *out, const dd_check_result *c,
+		    const dd_render_opts *o)
+{
+	static const char *const cols[] = {
+		"", "file", "line", "column", "rule", "message"
+	};
+	const dd_diags *dl = c->diags;
+	size_t i;
+
+	(void)o;
+	dd_buf_adds(out, "### dialdiff check\n\n");
+	if (!dl->count) {
+		dd_buf_addf(out, M_OK " %zu file%s checked: no problems found.\n",
+			    c->nfiles, dd_rnd_plural(c->nfiles));
+		return dd_buf_oom(out) ? -1 : 0;
+	}
+	dd_buf_addf(out, "%s **%zu error%s**, %zu warning%s in %zu file%s checked.\n\n",
+		    dl->errors ? M_ERROR : M_WARN, dl->errors,
+		    dd_rnd_plural(dl->errors), dl->warnings,
+		    dd_rnd_plural(dl->warnings), c->nfiles,
+		    dd_rnd_plural(c->nfiles));
+	md_table_head(out, cols, "clrrll", 6);
+	for (i = 0; i < dl->count; i++) {
+		const dd_diag *d = &dl->items[i];
+
+		dd_buf_addf(out, "| %s | ",
+			    d->severity == DD_SEV_ERROR ? M_ERROR : M_WARN);
+		md_code(out, d->file);
+		if (d->line > 0)
+			dd_buf_addf(out, " | %d | ", d->line);
+		else
+			dd_buf_adds(out, " | | ");
+		if (d->line > 0 && d->column > 0)
+			dd_buf_addf(out, "%d | ", d->column);
+		else
+			dd_buf_adds(out, "| ");
+		md_code(out, d->rule);
+		dd_buf_adds(out, " | ");
+		md_text(out, d->message);
+		dd_buf_adds(out, " |\n");
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 const dd_renderer dd_render_markdown = {
 	"markdown",
 	md_report,
@@ -646,5 +915,9 @@ const dd_renderer dd_render_markdown = {
 	md_show,
 	md_diff,
 	md_timeline,
-	NULL,
+	md_check,
+	md_review,
+	md_log_begin,
+	md_log_commit,
+	md_log_end,
 };

@@ -11,6 +11,10 @@ const dd_renderer *const dd_renderers[] = {
 	&dd_render_text,
 	&dd_render_markdown,
 	&dd_render_json,
+	&dd_render_html,
+	&dd_render_github,
+	&dd_render_junit,
+	&dd_render_sarif,
 	NULL
 };
 
@@ -26,6 +30,21 @@ const dd_renderer *dd_render_find(const char *name)
 		if (!strcmp(dd_renderers[i]->name, name))
 			return dd_renderers[i];
 	return NULL;
+}
+
+int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
+		  const dd_render_opts *o)
+{
+	size_t i;
+
+	if (!r->log_begin || !r->log_commit || !r->log_end)
+		return -1;
+	if (r->log_begin(out, o) < 0)
+		return -1;
+	for (i = 0; i < l->ncommits && l->commits; i++)
+		if (r->log_commit(out, &l->commits[i], i, o) < 0)
+			return -1;
+	return r->log_end(out, l->ncommits, o);
 }
 
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)
@@ -162,4 +181,62 @@ const char *dd_rnd_round_file(const dd_series *s, const dd_round *r)
 			return r->path + n + 1;
 	}
 	return r->path;
+}
+
+int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
+		   size_t *a, size_t *b)
+{
+	size_t i = *from;
+
+	if (!row->npresent)
+		return 0;
+	if (i <= row->first)
+		i = row->first + 1;
+	while (i < row->last && row->cells[i])
+		i++;
+	if (i >= row->last || i >= nrounds)
+		return 0;
+	*a = i;
+	while (i < row->last && !row->cells[i])
+		i++;
+	*b = i - 1;
+	*from = i;
+	return 1;
+}
+
+size_t dd_rnd_core_count(const dd_timeline_section *sec)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sec->nrows; i++)
+		n += !!sec->rows[i].core;
+	return n;
+}
+
+const char *dd_rnd_utf8(dd_buf *tmp, const char *s)
+{
+	size_t len, bad;
+
+	if (!s)
+		return "";
+	len = strlen(s);
+	if (dd_utf8_valid(s, len, &bad))
+		return s;
+	dd_buf_reset(tmp);
+	while (len) {
+		if (dd_utf8_valid(s, len, &bad)) {
+			dd_buf_add(tmp, s, len);
+			break;
+		}
+		dd_buf_add(tmp, s, bad);
+		dd_buf_adds(tmp, "\xef\xbf\xbd");	/* U+FFFD */
+		s += bad + 1;
+		len -= bad + 1;
+	}
+	return tmp->ptr;
+}
+
+const char *dd_rnd_plural(size_t n)
+{
+	return n == 1 ? "" : "s";
 }

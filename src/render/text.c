@@ -285,6 +285,10 @@ static int tab_render(dd_buf *out, table *t, size_t indent, int color)
 
 static void side_name(dd_buf *out, const dd_round *r, int with_series)
 {
+	if (!r->path && !r->nsections) {
+		put(out, "(none)");	/* the missing side of an added file */
+		return;
+	}
 	if (with_series && r->series)
 		putf(out, "%s/%lld", r->series, r->number);
 	else
@@ -293,15 +297,15 @@ static void side_name(dd_buf *out, const dd_round *r, int with_series)
 		putf(out, " (%s)", r->date);
 }
 
-/* "--- PATH" or "--- REV7:PATH" */
+/* "--- PATH", "--- REV7:PATH", or "--- /dev/null" for no file */
 static void side_path(dd_buf *out, const char *prefix, const dd_round *r,
 		      int color)
 {
 	style_on(out, color, S_BOLD);
 	put(out, prefix);
-	if (r->rev)
+	if (r->rev && r->path)
 		putf(out, "%.7s:", r->rev);
-	put(out, r->path ? r->path : "-");
+	put(out, r->path ? r->path : "/dev/null");
 	style_off(out, color, S_BOLD);
 	dd_buf_addc(out, '\n');
 }
@@ -435,65 +439,225 @@ static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-/* ---- timeline ------------------------------------------------------- */
+/* ---- review and log ------------------------------------------------- */
 
-/* The action shortened to its first four characters, for matrix cells. */
-static void abbrev(char *dst, size_t size, const char *action)
+/* "modified PATH", "renamed OLD → NEW", then the diff or the error. */
+static void text_file_change(dd_buf *out, const dd_file_change *f,
+			     const dd_render_opts *o)
 {
-	size_t n = 0, chars = 0;
-
-	while (action[n] && chars < 4) {
-		unsigned cp;
-		size_t k = dd_utf8_decode(action + n, &cp);
-
-		if (n + k >= size)
-			break;
-		n += k;
-		chars++;
+	style_on(out, o->color, S_BOLD);
+	putf(out, "%s ", dd_file_status_name(f->status));
+	if (f->old_path)
+		putf(out, "%s " ARROW " ", f->old_path);
+	put(out, f->path);
+	style_off(out, o->color, S_BOLD);
+	dd_buf_addc(out, '\n');
+	if (f->diff) {
+		text_diff_one(out, f->diff, o);
+	} else {
+		style_on(out, o->color, S_RED);
+		putf(out, "error: %s", f->error ? f->error : "cannot compare");
+		style_off(out, o->color, S_RED);
+		dd_buf_addc(out, '\n');
 	}
-	memcpy(dst, action, n);
-	dst[n] = '\0';
 }
 
-/* Distinct actions of the timeline, in order of first appearance. */
-static int collect_actions(const dd_timeline *t, const char ***out,
-			   size_t *count)
+static void text_files(dd_buf *out, const dd_file_change *files, size_t n,
+		       const dd_render_opts *o)
 {
-	const dd_series *s = t->series;
-	const char **acts = NULL;
-	size_t i, j, k, m, n = 0, alloc = 0;
+	size_t i;
 
-	*out = NULL;
-	*count = 0;
-	for (i = 0; i < t->nsections; i++)
-		for (j = 0; j < t->sections[i].nrows; j++)
-			for (k = 0; k < s->nrounds; k++) {
-				const dd_item *it = t->sections[i].rows[j].cells[k];
+	for (i = 0; i < n; i++) {
+		if (i)
+			dd_buf_addc(out, '\n');
+		text_file_change(out, &files[i], o);
+	}
+}
 
-				if (!it || !it->action)
-					continue;
-				for (m = 0; m < n; m++)
-					if (!strcmp(acts[m], it->action))
-						break;
-				if (m < n)
-					continue;
-				if (n == alloc) {
-					size_t na = alloc ? alloc * 2 : 16;
-					const char **p = realloc(acts, na * sizeof(*p));
+static int text_review(dd_buf *out, const dd_review *r,
+		       const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
 
-					if (!p) {
-						free(acts);
-						return -1;
-					}
-					acts = p;
-					alloc = na;
-				}
-				acts[n++] = it->action;
-			}
-	*out = acts;
-	*count = n;
+	if (r->from_rev || r->to_rev) {
+		style_on(out, o->color, S_BOLD);
+		putf(out, "review %.7s..", r->from_rev ? r->from_rev : "");
+		if (r->to_rev)
+			putf(out, "%.7s", r->to_rev);
+		else
+			put(out, "working tree");
+		style_off(out, o->color, S_BOLD);
+		dd_buf_addc(out, '\n');
+		if (!r->nfiles) {
+			put(out, "no round file changed");
+			dd_buf_addc(out, '\n');
+		} else {
+			dd_buf_addc(out, '\n');
+		}
+	}
+	text_files(out, r->files, r->nfiles, o);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int text_log_begin(dd_buf *out, const dd_render_opts *opts)
+{
+	(void)out;
+	(void)opts;
 	return 0;
 }
+
+/* As git log: the commit header, then each file's change. */
+static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
+			   const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	size_t j;
+
+	if (index)
+		dd_buf_addc(out, '\n');
+	style_on(out, o->color, S_YELLOW);
+	putf(out, "commit %s", c->id);
+	style_off(out, o->color, S_YELLOW);
+	dd_buf_addc(out, '\n');
+	if (c->nparents > 1) {
+		put(out, "Merge:");
+		for (j = 0; j < c->nparents; j++)
+			putf(out, " %.7s", c->parents[j]);
+		dd_buf_addc(out, '\n');
+	}
+	putf(out, "Author: %s <%s>", c->author_name, c->author_email);
+	dd_buf_addc(out, '\n');
+	putf(out, "Date:   %s", c->date);
+	dd_buf_addc(out, '\n');
+	dd_buf_addc(out, '\n');
+	putf(out, "    %s", c->subject);
+	dd_buf_addc(out, '\n');
+	if (c->nfiles)
+		dd_buf_addc(out, '\n');
+	text_files(out, c->files, c->nfiles, o);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int text_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+{
+	(void)n;
+	(void)opts;
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- listing (textconv) --------------------------------------------- */
+
+typedef struct listed {
+	const dd_round_section *sec;
+	const dd_item *it;
+	int tsec, entry;
+} listed;
+
+static int cmp_listed(const void *pa, const void *pb)
+{
+	const listed *a = pa, *b = pb;
+	int ka = a->tsec < 0, kb = b->tsec < 0;
+	int rc;
+
+	/* taxonomy sections in order, then unknown sections by id */
+	if (ka != kb)
+		return ka - kb;
+	if (!ka && a->tsec != b->tsec)
+		return a->tsec < b->tsec ? -1 : 1;
+	if (ka && (rc = strcmp(a->sec->id ? a->sec->id : "",
+			       b->sec->id ? b->sec->id : "")))
+		return rc;
+	/* entries in taxonomy order, then the rest by key */
+	ka = a->entry < 0;
+	kb = b->entry < 0;
+	if (ka != kb)
+		return ka - kb;
+	if (!ka && a->entry != b->entry)
+		return a->entry < b->entry ? -1 : 1;
+	rc = strcmp(a->it->key ? a->it->key : "", b->it->key ? b->it->key : "");
+	if (rc)
+		return rc;
+	return a->it < b->it ? -1 : a->it > b->it;
+}
+
+/* "ZH / EN", or the one there is. */
+static void both_languages(dd_buf *out, const dd_text *t)
+{
+	if (t->zh && t->en)
+		putf(out, "%s / %s", t->zh, t->en);
+	else
+		put(out, t->zh ? t->zh : t->en);
+}
+
+int dd_render_listing(dd_buf *out, const dd_round *r)
+{
+	listed *items;
+	size_t i, j, n = 0;
+
+	putf(out, "series: %s", r->series ? r->series : "");
+	dd_buf_addc(out, '\n');
+	putf(out, "round: %lld", r->number);
+	dd_buf_addc(out, '\n');
+	putf(out, "date: %s", r->date ? r->date : "");
+	dd_buf_addc(out, '\n');
+	put(out, "title: ");
+	both_languages(out, &r->title);
+	dd_buf_addc(out, '\n');
+	if (r->place.en || r->place.zh) {
+		put(out, "place: ");
+		both_languages(out, &r->place);
+		dd_buf_addc(out, '\n');
+	}
+	for (i = 0; i < r->nsections; i++)
+		n += r->sections[i].count;
+	items = calloc(n ? n : 1, sizeof(*items));
+	if (!items)
+		return -1;
+	n = 0;
+	for (i = 0; i < r->nsections; i++)
+		for (j = 0; j < r->sections[i].count; j++) {
+			const dd_item *it = &r->sections[i].items[j];
+			int known = it->cls == DD_CLASS_EXPLICIT ||
+				    it->cls == DD_CLASS_MATCHED;
+
+			items[n].sec = &r->sections[i];
+			items[n].it = it;
+			items[n].tsec = r->sections[i].tsection;
+			items[n].entry = known ? it->entry : -1;
+			n++;
+		}
+	qsort(items, n, sizeof(*items), cmp_listed);
+	if (n)
+		dd_buf_addc(out, '\n');
+	for (i = 0; i < n; i++) {
+		const dd_item *it = items[i].it;
+		const char *sec = items[i].sec->id ? items[i].sec->id : "";
+
+		putf(out, "%s: %s%s", sec, items[i].entry < 0 ? "? " : "",
+		     it->key ? it->key : "");
+		if (it->action)
+			putf(out, " (%s)", it->action);
+		put(out, "  ");
+		both_languages(out, &it->label);
+		dd_buf_addc(out, '\n');
+		if (it->note) {
+			putf(out, "%s: %s note: %s", sec, it->key ? it->key : "",
+			     it->note);
+			dd_buf_addc(out, '\n');
+		}
+	}
+	free(items);
+	if (r->nreaffirms)
+		dd_buf_addc(out, '\n');
+	for (i = 0; i < r->nreaffirms; i++) {
+		put(out, "reaffirms: ");
+		both_languages(out, &r->reaffirms[i].label);
+		dd_buf_addc(out, '\n');
+	}
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* ---- timeline ------------------------------------------------------- */
 
 /* "1" for the round at index i, "1–3" for a span. */
 static void span_rounds(char *dst, size_t size, const dd_series *s,
@@ -508,31 +672,71 @@ static void span_rounds(char *dst, size_t size, const dd_series *s,
 		snprintf(dst, size, "%lld" DASH "%lld", a, b);
 }
 
-/* "core", "gap", "unclassified", space-separated. */
-static void flags(char *dst, size_t size, const dd_timeline_row *row)
+/* The notes of a row: "core", "dropped 2, re-added 3" for each gap,
+ * "unclassified"; "; "-separated. */
+static void row_notes(dd_buf *dst, const dd_series *s,
+		      const dd_timeline_row *row)
 {
-	snprintf(dst, size, "%s%s%s%s%s", row->core ? "core" : "",
-		 row->core && row->gap ? " " : "", row->gap ? "gap" : "",
-		 (row->core || row->gap) && row->entry < 0 ? " " : "",
-		 row->entry < 0 ? "unclassified" : "");
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(dst, "core");
+		sep = "; ";
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_addf(dst, "%sdropped %lld, re-added %lld", sep,
+			    dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = "; ";
+	}
+	if (row->entry < 0)
+		dd_buf_addf(dst, "%sunclassified", sep);
 }
 
+/* "core set (in all 4 rounds): a, b" under a section's matrix. */
+static void core_line(dd_buf *out, const dd_timeline *t,
+		      const dd_timeline_section *sec, const dd_render_opts *o)
+{
+	const char *sep = " ";
+	size_t j;
+
+	putf(out, "core set (in all %zu rounds):", t->series->nrounds);
+	for (j = 0; j < sec->nrows; j++)
+		if (sec->rows[j].core) {
+			put(out, sep);
+			put(out, dd_text_get(&sec->rows[j].name, o->lang));
+			sep = ", ";
+		}
+	if (!dd_rnd_core_count(sec))
+		put(out, " none");
+	dd_buf_addc(out, '\n');
+}
+
+/*
+ * One section: a matrix of entries x rounds.  A cell holds the action the
+ * round recorded (in full: "established"), PRESENT when it recorded none,
+ * ABSENT when the entry is absent; then the first-last rounds seen, the
+ * number of rounds present and the notes.
+ */
 static int timeline_section(dd_buf *out, const dd_timeline *t,
 			    const dd_timeline_section *sec,
 			    const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
 	size_t nr = s->nrounds, i, j;
+	dd_buf notes = DD_BUF_INIT;
 	char buf[64];
 	table tab;
 	int rc;
 
-	tab_init(&tab, nr + 3);
+	tab_init(&tab, nr + 4);
 	tab_equalize(&tab, 1, nr);
 	tab_add(&tab, S_BOLD, dd_text_get(&sec->title, o->lang));
 	for (i = 0; i < nr; i++)
 		tab_addf(&tab, S_BOLD, "%lld", dd_rnd_round_number(s, i));
 	tab_add(&tab, S_BOLD, "seen");
+	tab_add(&tab, S_BOLD | S_RIGHT, "rounds");
 	tab_endrow(&tab);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
@@ -541,22 +745,25 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 		for (i = 0; i < nr; i++) {
 			const dd_item *it = row->cells[i];
 
-			if (!it) {
+			if (!it)
 				tab_add(&tab, S_DIM, ABSENT);
-			} else if (it->action) {
-				abbrev(buf, sizeof(buf), it->action);
-				tab_add(&tab, S_GREEN, buf);
-			} else {
-				tab_add(&tab, S_GREEN, PRESENT);
-			}
+			else
+				tab_add(&tab, S_GREEN,
+					it->action ? it->action : PRESENT);
 		}
 		span_rounds(buf, sizeof(buf), s, row->first, row->last);
 		tab_add(&tab, 0, buf);
-		flags(buf, sizeof(buf), row);
-		tab_add(&tab, 0, buf);
+		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
+		dd_buf_reset(&notes);
+		row_notes(&notes, s, row);
+		/* dd_buf_reset clears the flag: note a failure row by row */
+		if (dd_buf_oom(&notes))
+			tab.oom = 1;
+		tab_add(&tab, 0, notes.ptr);
 	}
+	dd_buf_release(&notes);
 	if (nr > 1 && sec->similarity) {
-		tab_add(&tab, S_DIM, "similarity");
+		tab_add(&tab, S_DIM, "similarity to previous");
 		tab_add(&tab, 0, "");
 		for (i = 1; i < nr; i++)
 			tab_addf(&tab, S_DIM, "%.2f", sec->similarity[i - 1]);
@@ -564,16 +771,17 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	}
 	rc = tab_render(out, &tab, 0, o->color);
 	tab_release(&tab);
-	return rc;
+	if (rc < 0)
+		return -1;
+	core_line(out, t, sec, o);
+	return dd_buf_oom(out) ? -1 : 0;
 }
 
 static int timeline_body(dd_buf *out, const dd_timeline *t,
 			 const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
-	const char **acts;
-	size_t nacts, i;
-	char buf[64];
+	size_t i;
 
 	style_on(out, o->color, S_BOLD);
 	putf(out, "timeline: %s", dd_text_get(&s->title, o->lang));
@@ -585,6 +793,9 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 			    s->rounds[i]->number,
 			    s->rounds[i]->date ? s->rounds[i]->date : "?");
 	dd_buf_addc(out, '\n');
+	put(out, "cells: the action recorded in the round, " PRESENT
+	    " present (no action recorded), " ABSENT " absent");
+	dd_buf_addc(out, '\n');
 	for (i = 0; i < t->nsections; i++) {
 		dd_buf_addc(out, '\n');
 		if (timeline_section(out, t, &t->sections[i], o) < 0)
@@ -592,7 +803,7 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 	}
 	if (s->nrounds > 1 && t->similarity) {
 		dd_buf_addc(out, '\n');
-		put(out, "similarity (all sections):");
+		put(out, "similarity to previous (all sections):");
 		for (i = 1; i < s->nrounds; i++)
 			putf(out, "%s %lld" ARROW "%lld %.2f",
 				    i > 1 ? "," : "",
@@ -601,15 +812,6 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
-	if (collect_actions(t, &acts, &nacts) < 0)
-		return -1;
-	put(out, PRESENT " present  " ABSENT " absent");
-	for (i = 0; i < nacts; i++) {
-		abbrev(buf, sizeof(buf), acts[i]);
-		putf(out, "  %s %s", buf, acts[i]);
-	}
-	dd_buf_addc(out, '\n');
-	free(acts);
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -839,6 +1041,8 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		tab_add(&tab, 0, "chairs");
 		tab_add(&tab, 0, tmp.ptr);
 	}
+	if (dd_buf_oom(&tmp))	/* before dd_buf_reset clears it */
+		tab.oom = 1;
 	if (r->path) {
 		dd_buf_reset(&tmp);
 		if (r->rev)
@@ -874,6 +1078,48 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* ---- check ---------------------------------------------------------- */
+
+/* file:line:col: error: message [rule], one per line, then a summary. */
+static int text_check(dd_buf *out, const dd_check_result *c,
+		      const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+	const dd_diags *dl = c->diags;
+	size_t i;
+
+	for (i = 0; i < dl->count; i++) {
+		const dd_diag *d = &dl->items[i];
+		int err = d->severity == DD_SEV_ERROR;
+
+		style_on(out, o->color, S_BOLD);
+		put(out, d->file);
+		if (d->line > 0)
+			dd_buf_addf(out, ":%d", d->line);
+		if (d->line > 0 && d->column > 0)
+			dd_buf_addf(out, ":%d", d->column);
+		dd_buf_addc(out, ':');
+		style_off(out, o->color, S_BOLD);
+		dd_buf_addc(out, ' ');
+		span(out, o->color, S_BOLD | (err ? S_RED : S_YELLOW),
+		     dd_severity_name(d->severity));
+		dd_buf_adds(out, ": ");
+		put(out, d->message);
+		dd_buf_adds(out, " [");
+		put(out, d->rule);
+		dd_buf_adds(out, "]\n");
+	}
+	dd_buf_addf(out, "%zu file%s checked: ", c->nfiles,
+		    dd_rnd_plural(c->nfiles));
+	if (!dl->errors && !dl->warnings)
+		dd_buf_adds(out, "no problems found\n");
+	else
+		dd_buf_addf(out, "%zu error%s, %zu warning%s\n", dl->errors,
+			    dd_rnd_plural(dl->errors), dl->warnings,
+			    dd_rnd_plural(dl->warnings));
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 const dd_renderer dd_render_text = {
 	"text",
 	text_report,
@@ -881,5 +1127,9 @@ const dd_renderer dd_render_text = {
 	text_show,
 	text_diff,
 	text_timeline,
-	NULL,
+	text_check,
+	text_review,
+	text_log_begin,
+	text_log_commit,
+	text_log_end,
 };

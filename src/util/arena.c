@@ -10,6 +10,9 @@ struct dd_arena_block {
 };
 
 #define ALIGN (sizeof(max_align_t))
+/* Blocks grow from BLOCK_FIRST to BLOCK_MIN bytes, doubling, so that a
+ * small model (one round, one diff) does not hold 64 KiB. */
+#define BLOCK_FIRST ((size_t)2 << 10)
 #define BLOCK_MIN ((size_t)64 << 10)
 
 void dd_arena_init(dd_arena *a)
@@ -46,7 +49,9 @@ static void *bump(dd_arena *a, size_t size, size_t align)
 		size = 1;
 	at = (a->used + align - 1) & ~(align - 1);
 	if (!a->head || at > a->size || a->size - at < size) {
-		size_t bsize = size > BLOCK_MIN ? size : BLOCK_MIN;
+		size_t next = !a->head ? BLOCK_FIRST :
+			      a->size < BLOCK_MIN ? 2 * a->size : BLOCK_MIN;
+		size_t bsize = size > next ? size : next;
 		dd_arena_block *b;
 
 		if (bsize > SIZE_MAX - sizeof(*b))

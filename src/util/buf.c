@@ -159,7 +159,7 @@ int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 	}
 	if (max_size && (uintmax_t)st.st_size > max_size) {
 		close(fd);
-		return dd_error_set(err, DD_ERROR, path, 0, 0,
+		return dd_error_set(err, DD_ETOOBIG, path, 0, 0,
 				    "file is %jd bytes, over the size cap of %zu bytes",
 				    (intmax_t)st.st_size, max_size);
 	}
@@ -189,7 +189,7 @@ int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 		buf->ptr[buf->len] = '\0';
 		if (max_size && buf->len > max_size) {
 			close(fd);
-			return dd_error_set(err, DD_ERROR, path, 0, 0,
+			return dd_error_set(err, DD_ETOOBIG, path, 0, 0,
 					    "file is over the size cap of %zu bytes",
 					    max_size);
 		}

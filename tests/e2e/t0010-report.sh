@@ -21,6 +21,10 @@ run "$DIALDIFF" --lang zh report
 cp .out report.zh.text
 same_file report.zh.text "$EXPECTED/report.zh.text" "report --lang zh matches"
 
+run "$DIALDIFF" --lang zh --format markdown report
+cp .out report.zh.markdown
+same_file report.zh.markdown "$EXPECTED/report.zh.markdown" "report --lang zh --format markdown matches"
+
 run env LC_ALL= LANG=zh_CN.UTF-8 "$DIALDIFF" report
 cmp -s .out report.zh.text
 ok $? "LANG=zh_CN.UTF-8 chooses Chinese labels"

@@ -64,5 +64,13 @@ is "$STATUS" 1 "--fail-on is repeatable"
 run "$DIALDIFF" diff --fail-on removed 1 2
 is "$STATUS" 2 "--fail-on with an unknown condition is a usage error"
 is "$OUT" "" "nothing on stdout for a usage error"
+run "$DIALDIFF" diff --fail-on dropped:crime-category 1 2
+is "$STATUS" 2 "--fail-on naming a section the taxonomy lacks exits 2"
+like "$ERR" "^dialdiff: gate 'dropped:crime-category': the taxonomy has no section 'crime-category'" "and names it"
+is "$OUT" "" "and prints nothing on stdout"
+run "$DIALDIFF" diff --fail-on changed:crime-categories --exit-code 2 2
+is "$STATUS" 0 "gates and --exit-code do not hold for a round against itself"
+run "$DIALDIFF" diff --fail-on added: 1 2
+is "$STATUS" 2 "--fail-on with an empty section is a usage error"
 
 done_testing

@@ -13,6 +13,17 @@ for cmd in list "show 2" timeline; do
 	done
 done
 
+for fmt in text markdown; do
+	run "$DIALDIFF" --lang zh --format "$fmt" timeline
+	is "$STATUS" 0 "timeline --lang zh --format $fmt exits 0"
+	cp .out "timeline.zh.$fmt"
+	same_file "timeline.zh.$fmt" "$EXPECTED/timeline.zh.$fmt" "timeline --lang zh --format $fmt matches"
+done
+run "$DIALDIFF" timeline
+like "$OUT" '^Hotline +established +implemented +continued +retained +1–4 +4/4 +core$' "the text timeline shows actions in full"
+like "$OUT" '^Timely responses to requests and cases .* +3/4 +dropped 2, re-added 3$' "the text timeline shows a gap"
+like "$OUT" '^core set \(in all 4 rounds\): Child sexual abuse material, Fraud, Terrorism$' "the text timeline lists the core set"
+
 run "$DIALDIFF" --format json list
 is "$(printf '%s\n' "$OUT" | jq -r '.schema, (.series[0].rounds | length)' | tr '\n' ' ')" "dialdiff/list@1 4 " "list json: schema and four rounds"
 run "$DIALDIFF" --format json show 4
@@ -27,6 +38,10 @@ is "$(only hacking)" "3,4" "hacking from round 3 on"
 
 run "$DIALDIFF" diff --format json --lang zh 1 2
 is "$(printf '%s\n' "$OUT" | jq -r .schema)" "dialdiff/diff@1" "output options are accepted after the command"
+run "$DIALDIFF" diff 1 2 --format json
+is "$(printf '%s\n' "$OUT" | jq -r .schema)" "dialdiff/diff@1" "options may follow the operands, as in git"
+run "$DIALDIFF" show 2 --format json
+is "$STATUS" 0 "show ROUND --format json"
 run "$DIALDIFF" list --format markdown
 like "$OUT" "^### us-china-cybercrime" "list --format markdown"
 run "$DIALDIFF" show 1 --color sometimes

@@ -99,7 +99,7 @@ static void expect_problem(const char *json, const char *rule, int line,
 static void test_round_errors(void **state)
 {
 	(void)state;
-	expect_problem("{\"round\": 1,\n \"round\": 2}", "json-syntax", 2, 2);
+	expect_problem("{\"round\": 1,\n \"round\": 2}", "duplicate-key", 2, 2);
 	expect_problem("[1]", "type", 1, 1);
 	expect_problem(ROUND(2.0, "2020-01-01", "{}"), "round-number", 1, 47);
 	expect_problem(ROUND(0, "2020-01-01", "{}"), "round-number", 1, 47);

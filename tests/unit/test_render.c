@@ -6,6 +6,7 @@
 
 #include "dialdiff/json.h"
 #include "dialdiff/render.h"
+#include "../../src/render/internal.h"
 
 /* ---- the fixture: a taxonomy, two classified rounds, their diff ------ */
 
@@ -299,12 +300,91 @@ static void test_find(void **state)
 	assert_ptr_equal(dd_render_find("markdown"), &dd_render_markdown);
 	assert_ptr_equal(dd_render_find("md"), &dd_render_markdown);
 	assert_ptr_equal(dd_render_find("json"), &dd_render_json);
+	assert_ptr_equal(dd_render_find("html"), &dd_render_html);
 	assert_null(dd_render_find("nope"));
 	assert_null(dd_render_find(NULL));
+	assert_ptr_equal(dd_render_find("github"), &dd_render_github);
+	assert_ptr_equal(dd_render_find("junit"), &dd_render_junit);
+	assert_ptr_equal(dd_render_find("sarif"), &dd_render_sarif);
 	assert_ptr_equal(dd_renderers[0], &dd_render_text);
-	assert_null(dd_render_text.check);
-	assert_null(dd_render_markdown.check);
-	assert_null(dd_render_json.check);
+	assert_null(dd_render_html.check);
+	assert_non_null(dd_render_text.check);
+	assert_non_null(dd_render_markdown.check);
+	assert_non_null(dd_render_json.check);
+	/* the CI formats render check results only */
+	assert_null(dd_render_github.diff);
+	assert_null(dd_render_junit.report);
+	assert_null(dd_render_sarif.timeline);
+	assert_non_null(dd_render_sarif.check);
+}
+
+/* A check result with a file name and a message that every format must
+ * escape its own way. */
+static void check_fixture(dd_diags *d, dd_check_result *c)
+{
+	static const char *const files[] = { "a,b:c%.json", "ok.json" };
+
+	dd_diags_init(d);
+	dd_diags_add(d, DD_SEV_ERROR, "date", "a,b:c%.json", 3, 7,
+		     "50%% <x> & \"y\"\nz");
+	dd_diags_add(d, DD_SEV_WARNING, "unknown-key", "a,b:c%.json", 0, 0,
+		     "w");
+	memset(c, 0, sizeof(*c));
+	c->diags = d;
+	c->files = files;
+	c->nfiles = 2;
+}
+
+static char *render_check(const dd_renderer *r, const dd_check_result *c)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	assert_int_equal(r->check(&out, c, &plain_en), 0);
+	return dd_buf_detach(&out, NULL);
+}
+
+static void test_check_formats(void **state)
+{
+	dd_check_result c;
+	dd_diags d;
+	char *s;
+
+	(void)state;
+	check_fixture(&d, &c);
+	s = render_check(&dd_render_text, &c);
+	assert_string_equal(s,
+		"a,b:c%.json:3:7: error: 50% <x> & \"y\" z [date]\n"
+		"a,b:c%.json: warning: w [unknown-key]\n"
+		"2 files checked: 1 error, 1 warning\n");
+	free(s);
+	s = render_check(&dd_render_github, &c);
+	assert_string_equal(s,
+		"::error file=a%2Cb%3Ac%25.json,line=3,col=7,title=date::50%25 <x> & \"y\"%0Az\n"
+		"::warning file=a%2Cb%3Ac%25.json,title=unknown-key::w\n");
+	free(s);
+	s = render_check(&dd_render_junit, &c);
+	assert_non_null(strstr(s, "<testcase classname=\"dialdiff.check\" name=\"a,b:c%.json\""));
+	assert_non_null(strstr(s, "<failure type=\"date\" message=\"line 3: 50% &lt;x&gt; &amp; &quot;y&quot;&#10;z\">"
+				  "a,b:c%.json:3:7: error: 50% &lt;x&gt; &amp; \"y\"\nz [date]</failure>"));
+	assert_non_null(strstr(s, "<system-out>a,b:c%.json: warning: w [unknown-key]\n</system-out>"));
+	assert_non_null(strstr(s, "tests=\"2\" failures=\"1\""));
+	free(s);
+	c.strict = 1;
+	s = render_check(&dd_render_junit, &c);
+	assert_non_null(strstr(s, "<failure type=\"unknown-key\""));
+	free(s);
+	s = render_check(&dd_render_sarif, &c);
+	assert_non_null(strstr(s, "\"uri\": \"a%2Cb%3Ac%25.json\""));
+	assert_non_null(strstr(s, "\"startLine\": 3,\n"));
+	free(s);
+	s = render_check(&dd_render_json, &c);
+	assert_non_null(strstr(s, "\"line\": null,\n"));
+	assert_non_null(strstr(s, "\"message\": \"50% <x> & \\\"y\\\"\\nz\""));
+	free(s);
+	s = render_check(&dd_render_markdown, &c);
+	assert_non_null(strstr(s, "| \xe2\x9d\x8c | `a,b:c%.json` | 3 | 7 | `date` | 50% &lt;x&gt; &amp; \"y\" z |\n"));
+	free(s);
+	dd_diags_release(&d);
 }
 
 static const char expected_text_diff[] =
@@ -401,23 +481,25 @@ static void test_text_diff_all(void **state)
 static const char expected_text_timeline_zh[] =
 	"timeline: 中美对话\n"
 	"rounds: 1 (2015-12-01), 2 (2016-06-14)\n"
+	"cells: the action recorded in the round, ● present (no action "
+	"recorded), · absent\n"
 	"\n"
-	"犯罪类别    1     2     seen\n"
-	"黑客攻击    cont  cont  1–2   core\n"
-	"网络诈骗    ·     agre  2\n"
-	"热线        esta  impl  1–2   core\n"
-	"儿童色情    agre  ·     1\n"
-	"恐怖主义    ●     ●     1–2   core\n"
-	"similarity        0.60\n"
+	"犯罪类别                1            2            seen  rounds\n"
+	"黑客攻击                continued    continued    1–2      2/2  core\n"
+	"网络诈骗                ·            agreed       2        1/2\n"
+	"热线                    established  implemented  1–2      2/2  core\n"
+	"儿童色情                agreed       ·            1        1/2\n"
+	"恐怖主义                ●            ●            1–2      2/2  core\n"
+	"similarity to previous               0.60\n"
+	"core set (in all 2 rounds): 黑客攻击, 热线, 恐怖主义\n"
 	"\n"
-	"网络保护                        1     2     seen\n"
-	"信息共享                        ●     ●     1–2   core\n"
-	"Cloud | <b>secure</b> & `fast`  ·     ●     2     unclassified\n"
-	"similarity                            0.50\n"
+	"网络保护                        1     2     seen  rounds\n"
+	"信息共享                        ●     ●     1–2      2/2  core\n"
+	"Cloud | <b>secure</b> & `fast`  ·     ●     2        1/2  unclassified\n"
+	"similarity to previous                0.50\n"
+	"core set (in all 2 rounds): 信息共享\n"
 	"\n"
-	"similarity (all sections): 1→2 0.57\n"
-	"● present  · absent  cont continued  agre agreed  "
-	"esta established  impl implemented\n";
+	"similarity to previous (all sections): 1→2 0.57\n";
 
 static void test_text_timeline_cjk(void **state)
 {
@@ -438,8 +520,10 @@ static void test_text_timeline_color(void **state)
 	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
 						 &color_en), 0);
 	/* padding stays outside the escapes, so columns still line up */
-	assert_non_null(strstr(out.ptr, "\033[32mcont\033[m  \033[32mcont\033[m"));
-	assert_non_null(strstr(out.ptr, "\033[2m·\033[m     \033[32magre\033[m"));
+	assert_non_null(strstr(out.ptr,
+		"\033[32mcontinued\033[m    \033[32mcontinued\033[m"));
+	assert_non_null(strstr(out.ptr,
+		"\033[2m·\033[m            \033[32magreed\033[m"));
 	dd_buf_release(&out);
 	assert_int_equal(dd_render_text.timeline(&out, &the_timeline,
 						 &plain_en), 0);
@@ -583,7 +667,9 @@ static const char expected_md_diff[] =
 	"| --- | --- | --- | --- |\n"
 	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
 	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
-	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n";
+	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n"
+	"\n"
+	"➕ added · ➖ dropped · ✏️ kept, changed · ＝ kept, unchanged\n";
 
 static void test_markdown_diff(void **state)
 {
@@ -640,12 +726,15 @@ static void test_markdown_others(void **state)
 						     &plain_en), 0);
 	assert_non_null(strstr(out.ptr, "### Timeline: China-US dialogue\n"));
 	assert_non_null(strstr(out.ptr,
-		"| topic | 1 | 2 | seen | flags |\n"
-		"| --- | :-: | :-: | --- | --- |\n"
-		"| Hacking | ✓ continued | ✓ continued | 1–2 | core |\n"
-		"| Online fraud |  | ✓ agreed | 2 |  |\n"));
-	assert_non_null(strstr(out.ptr, "| *similarity* |  | 0.60 |  |  |\n"));
-	assert_non_null(strstr(out.ptr, "| 2 | unclassified |\n"));
+		"Core set (in all 2 rounds): Hacking, Hotline, Terrorism\n"
+		"\n"
+		"| topic | 1 | 2 | seen | rounds | notes |\n"
+		"| --- | :-: | :-: | --- | ---: | --- |\n"
+		"| Hacking | ✓ continued | ✓ continued | 1–2 | 2/2 | core |\n"
+		"| Online fraud | · | ✓ agreed | 2 | 1/2 |  |\n"));
+	assert_non_null(strstr(out.ptr,
+		"| *similarity to previous* |  | 0.60 |  |  |  |\n"));
+	assert_non_null(strstr(out.ptr, "| 2 | 1/2 | unclassified |\n"));
 	dd_buf_release(&out);
 
 	assert_int_equal(dd_render_markdown.list(&out, &l, &plain_en), 0);
@@ -886,6 +975,175 @@ static void test_json_report_list_show(void **state)
 }
 
 /* Out of memory in the buffer: every renderer says so. */
+/* ---- review, log, listing ----------------------------------------- */
+
+static dd_file_change review_files[] = {
+	{ .path = "dialogues/us-cn/round-02.json",
+	  .old_path = "dialogues/us-cn/round-2.json",
+	  .status = DD_FILE_RENAMED, .from = &round_a, .to = &round_b,
+	  .diff = &the_diff },
+	{ .path = "dialogues/us-cn/round-09.json", .status = DD_FILE_ADDED,
+	  .error = "abc1234:dialogues/us-cn/round-09.json:2:3: duplicate key \"round\"" },
+};
+static dd_review the_review = {
+	.from_rev = "1111111111111111111111111111111111111111",
+	.to_rev = NULL, .files = review_files, .nfiles = 2,
+};
+static const char *merge_parents[] = {
+	"2222222222222222222222222222222222222222",
+	"3333333333333333333333333333333333333333",
+};
+static dd_log_commit log_commits[] = {
+	{ .id = "4444444444444444444444444444444444444444",
+	  .parents = merge_parents, .nparents = 2,
+	  .author_name = "A U Thor", .author_email = "author@example.com",
+	  .date = "2020-01-01T00:00:00+00:00", .subject = "merge side" },
+	{ .id = "2222222222222222222222222222222222222222",
+	  .parents = merge_parents + 1, .nparents = 1,
+	  .author_name = "A U Thor", .author_email = "author@example.com",
+	  .date = "2019-12-31T23:00:00-01:00", .subject = "round 2 | <b>",
+	  .files = review_files, .nfiles = 1 },
+};
+static dd_log the_log = { .commits = log_commits, .ncommits = 2 };
+
+static void test_review(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+
+	(void)state;
+	assert_int_equal(dd_render_text.review(&out, &the_review, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "review 1111111..working tree\n\n"
+				      "renamed dialogues/us-cn/round-2.json \xe2\x86\x92 dialogues/us-cn/round-02.json\n"
+				      "diff round 1 (2015-12-01) \xe2\x86\x92 round 2 (2016-06-14)\n"));
+	assert_non_null(strstr(out.ptr, "\n\nadded dialogues/us-cn/round-09.json\n"
+				      "error: abc1234:dialogues/us-cn/round-09.json:2:3: duplicate key \"round\"\n"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_markdown.review(&out, &the_review, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "## Review `1111111` \xe2\x86\x92 working tree\n\n"
+				      "2 round files changed: 1 added, 1 renamed\n"));
+	assert_non_null(strstr(out.ptr, "\n### Renamed `dialogues/us-cn/round-2.json` \xe2\x86\x92 `dialogues/us-cn/round-02.json`\n\n#### Round 1"));
+	assert_non_null(strstr(out.ptr, "\n##### Crime categories\n"));
+	assert_non_null(strstr(out.ptr, "cannot compare: abc1234:"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_json.review(&out, &the_review, &plain_en), 0);
+	doc = parse(out.ptr);
+	root = dd_json_root(doc);
+	assert_string_equal(jstr_at(root, "schema"), "dialdiff/review@1");
+	assert_string_equal(jstr_at(root, "from_rev"),
+			    "1111111111111111111111111111111111111111");
+	assert_int_equal(jtype_at(root, "to_rev"), DD_JSON_NULL);
+	assert_string_equal(jstr_at(root, "files.0.status"), "renamed");
+	assert_string_equal(jstr_at(root, "files.0.old_path"),
+			    "dialogues/us-cn/round-2.json");
+	assert_string_equal(jstr_at(root, "files.0.diff.schema"), "dialdiff/diff@1");
+	assert_string_equal(jstr_at(root, "files.1.status"), "added");
+	assert_null(jpath(root, "files.1.diff"));
+	assert_null(jpath(root, "files.1.old_path"));
+	assert_non_null(strstr(jstr_at(root, "files.1.error"), "duplicate key"));
+	dd_json_doc_free(doc);
+
+	/* the diff driver's single file: no review header */
+	{
+		dd_review one = { .files = review_files + 1, .nfiles = 1 };
+
+		dd_buf_reset(&out);
+		assert_int_equal(dd_render_text.review(&out, &one, &plain_en), 0);
+		assert_int_equal(strncmp(out.ptr, "added ", 6), 0);
+	}
+	dd_buf_release(&out);
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static void test_log(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+	dd_json_doc *doc;
+	const dd_json *root;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dd_render_log(&out, &dd_render_text, &the_log, &plain_en), 0);
+	assert_true(starts(out.ptr,
+		"commit 4444444444444444444444444444444444444444\n"
+		"Merge: 2222222 3333333\n"
+		"Author: A U Thor <author@example.com>\n"
+		"Date:   2020-01-01T00:00:00+00:00\n\n"
+		"    merge side\n\n"
+		"commit 2222222222222222222222222222222222222222\n"
+		"Author: A U Thor <author@example.com>\n"
+		"Date:   2019-12-31T23:00:00-01:00\n\n"
+		"    round 2 | <b>\n\n"
+		"renamed dialogues/us-cn/round-2.json"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_log(&out, &dd_render_markdown, &the_log, &plain_en), 0);
+	assert_true(starts(out.ptr, "## Log\n\n### `4444444` merge side\n\n"
+			   "A U Thor \xc2\xb7 2020-01-01T00:00:00+00:00 \xc2\xb7 merge of `2222222` `3333333`\n"));
+	assert_non_null(strstr(out.ptr, "### `2222222` round 2 \\| &lt;b&gt;\n"));
+	assert_non_null(strstr(out.ptr, "\n#### Renamed `dialogues/us-cn/round-2.json`"));
+	assert_non_null(strstr(out.ptr, "\n2 commits changed round files\n"));
+	dd_buf_reset(&out);
+
+	for (i = 0; i < 2; i++) {
+		dd_log empty = { .ncommits = 0 };
+
+		/* resumed in parts, the JSON is one document */
+		dd_buf_reset(&out);
+		assert_int_equal(dd_render_log(&out, &dd_render_json,
+					       i ? &empty : &the_log, &plain_en), 0);
+		doc = parse(out.ptr);
+		root = dd_json_root(doc);
+		assert_string_equal(jstr_at(root, "schema"), "dialdiff/log@1");
+		assert_int_equal(jpath(root, "commits")->count, i ? 0 : 2);
+		if (!i) {
+			assert_string_equal(jstr_at(root, "commits.0.parents.1"),
+					    "3333333333333333333333333333333333333333");
+			assert_string_equal(jstr_at(root, "commits.0.author.email"),
+					    "author@example.com");
+			assert_int_equal(jpath(root, "commits.0.files")->count, 0);
+			assert_string_equal(jstr_at(root, "commits.1.date"),
+					    "2019-12-31T23:00:00-01:00");
+			assert_int_equal(jint_at(root, "commits.1.files.0.diff.to.round"),
+					 2);
+		}
+		dd_json_doc_free(doc);
+	}
+	dd_buf_release(&out);
+}
+
+static void test_listing(void **state)
+{
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_listing(&out, &round_b), 0);
+	assert_string_equal(out.ptr,
+		"series: us-cn\n"
+		"round: 2\n"
+		"date: 2016-06-14\n"
+		"title: \xe7\xac\xac\xe4\xba\x8c\xe6\xac\xa1\xe5\xaf\xb9\xe8\xaf\x9d / Second dialogue\n"
+		"place: \xe5\x8c\x97\xe4\xba\xac / Beijing\n"
+		"\n"
+		"crime: hacking (continued)  \xe9\xbb\x91\xe5\xae\xa2\xe6\x94\xbb\xe5\x87\xbb / Hacking\n"
+		"crime: fraud (agreed)  \xe7\xbd\x91\xe7\xbb\x9c\xe8\xaf\x88\xe9\xaa\x97 / Online fraud\n"
+		"crime: hotline (implemented)  \xe7\x83\xad\xe7\xba\xbf / Hotline\n"
+		"crime: terror  \xe6\x81\x90\xe6\x80\x96\xe4\xb8\xbb\xe4\xb9\x89 / Terrorism\n"
+		"protect: info-sharing  \xe4\xbf\xa1\xe6\x81\xaf\xe5\x85\xb1\xe4\xba\xab\n"
+		"protect: info-sharing note: new note\n"
+		"protect: ? cloud | <b>secure</b> & `fast`  Cloud | <b>secure</b> & `fast`\n"
+		"\n"
+		"reaffirms: 2015\xe5\xb9\xb4\xe5\x85\xb1\xe8\xaf\x86 / 2015 consensus\n");
+	dd_buf_release(&out);
+}
+
 static void test_oom(void **state)
 {
 	dd_diff *diffs[] = { &the_diff };
@@ -899,14 +1157,176 @@ static void test_oom(void **state)
 		const dd_renderer *rd = dd_renderers[i];
 		dd_buf out = DD_BUF_INIT;
 
+		dd_check_result c;
+		dd_diags d;
+
 		out.oom = 1;
-		assert_int_equal(rd->diff(&out, one_diff, 1, &plain_en), -1);
-		assert_int_equal(rd->timeline(&out, &the_timeline, &plain_en), -1);
-		assert_int_equal(rd->report(&out, &r, &plain_en), -1);
-		assert_int_equal(rd->list(&out, &l, &plain_en), -1);
-		assert_int_equal(rd->show(&out, &round_b, &tx, &plain_en), -1);
+		check_fixture(&d, &c);
+		if (rd->diff)
+			assert_int_equal(rd->diff(&out, one_diff, 1, &plain_en), -1);
+		if (rd->timeline)
+			assert_int_equal(rd->timeline(&out, &the_timeline, &plain_en), -1);
+		if (rd->report)
+			assert_int_equal(rd->report(&out, &r, &plain_en), -1);
+		if (rd->list)
+			assert_int_equal(rd->list(&out, &l, &plain_en), -1);
+		if (rd->show)
+			assert_int_equal(rd->show(&out, &round_b, &tx, &plain_en), -1);
+		if (rd->check)
+			assert_int_equal(rd->check(&out, &c, &plain_en), -1);
+		if (rd->review) {
+			assert_int_equal(rd->review(&out, &the_review, &plain_en), -1);
+			assert_int_equal(dd_render_log(&out, rd, &the_log,
+						       &plain_en), -1);
+		}
+		dd_diags_release(&d);
 		dd_buf_release(&out);
 	}
+}
+
+/* ---- html ---------------------------------------------------------- */
+
+/* The page is one document: doctype, no script, nothing external. */
+static void assert_page(const char *s, const char *lang)
+{
+	char want[64];
+
+	assert_true(!strncmp(s, "<!DOCTYPE html>\n<html ", 22));
+	snprintf(want, sizeof(want), " lang=\"%s\" xml:lang=\"%s\">", lang,
+		 lang);
+	assert_non_null(strstr(s, want));
+	assert_non_null(strstr(s, "<meta charset=\"utf-8\"/>"));
+	assert_non_null(strstr(s, "@media print"));
+	assert_null(strstr(s, "<script"));
+	assert_null(strstr(s, "src="));
+	assert_null(strstr(s, "url("));
+	assert_null(strstr(s, "@import"));
+	assert_null(strstr(s, "<link"));
+	assert_null(strstr(s, "href=\"http"));
+	assert_null(strstr(s, "href=\"//"));
+	assert_string_equal(s + strlen(s) - 8, "</html>\n");
+}
+
+static void test_html_diff(void **state)
+{
+	char *s = render_diff(&dd_render_html, &plain_en);
+
+	(void)state;
+	assert_page(s, "en");
+	/* a label from the data cannot inject markup */
+	assert_null(strstr(s, "<b>secure"));
+	assert_non_null(strstr(s,
+		"Cloud | &lt;b&gt;secure&lt;/b&gt; &amp; `fast`"));
+	assert_non_null(strstr(s, "<title>Round 1 → Round 2</title>"));
+	assert_non_null(strstr(s, "<td class=\"mark s-a\"><span class=\"sym\">+"
+				  "</span> Added</td><td>Online fraud</td>"));
+	assert_non_null(strstr(s, "established → implemented"));
+	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	free(s);
+
+	s = render_diff(&dd_render_html, &plain_zh);
+	assert_page(s, "zh");
+	assert_non_null(strstr(s, "<title>第 1 轮 → 第 2 轮</title>"));
+	assert_non_null(strstr(s, "</span> 新增</td><td>网络诈骗</td>"));
+	assert_non_null(strstr(s, "建立 → 实施"));
+	/* no zh label: the en one, marked as English */
+	assert_non_null(strstr(s, "<span lang=\"en\" xml:lang=\"en\">Cloud | &lt;b&gt;"));
+	free(s);
+}
+
+static void test_html_escape(void **state)
+{
+	dd_item items[] = {
+		ITEM("x", -1, "a\x01" "b\x7f" "c\xc2\x85" "d\xef\xbf\xbe" "e\xff"
+		     "f\"'<>&\r\n", NULL, "<i>", "</td>"),
+	};
+	dd_round_section secs[] = {
+		{ .id = "crime", .items = items, .count = 1, .tsection = 0 },
+	};
+	dd_round r = round_b;
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	r.sections = secs;
+	r.nsections = 1;
+	r.title.en = "<script>alert(1)</script>";
+	assert_int_equal(dd_render_html.show(&out, &r, &tx, &plain_en), 0);
+	assert_page(out.ptr, "en");
+	assert_non_null(strstr(out.ptr, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"
+				       "d\xef\xbf\xbd" "e\xef\xbf\xbd"
+				       "f&quot;&#39;&lt;&gt;&amp; \n"));
+	assert_non_null(strstr(out.ptr, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_non_null(strstr(out.ptr, "&lt;i&gt;"));
+	assert_non_null(strstr(out.ptr, "&lt;/td&gt;"));
+	/* a source's url is text, not a link */
+	assert_non_null(strstr(out.ptr, "<code>https://example.org/x</code>"));
+	dd_buf_release(&out);
+}
+
+static void test_html_timeline_report(void **state)
+{
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_series *all[] = { &series };
+	dd_listing l = { all, 1, &tx };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_html.timeline(&out, &the_timeline,
+						 &plain_en), 0);
+	assert_page(out.ptr, "en");
+	/* colour and symbol in every cell, and the action */
+	assert_non_null(strstr(out.ptr,
+		"<td class=\"cell s-p\" title=\"Present\"><span class=\"sym\">"
+		"●</span> established</td><td class=\"cell s-p\" "
+		"title=\"Present\"><span class=\"sym\">●</span> implemented</td>"));
+	assert_non_null(strstr(out.ptr,
+		"<td class=\"cell s-x\" title=\"Absent\"><span class=\"sym\">·"
+		"</span></td><td class=\"cell s-a\" title=\"Added\">"
+		"<span class=\"sym\">+</span> agreed</td>"));
+	assert_non_null(strstr(out.ptr, "title=\"Dropped\"><span class=\"sym\">−"));
+	assert_non_null(strstr(out.ptr,
+		"In every round (core set): </strong>Hacking, Hotline, Terrorism"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_html.report(&out, &r, &plain_zh), 0);
+	assert_page(out.ptr, "zh");
+	assert_non_null(strstr(out.ptr, "<h2>时间线</h2>"));
+	assert_non_null(strstr(out.ptr, "<h2>资料来源</h2>"));
+	assert_non_null(strstr(out.ptr, "<cite>Outcome list</cite>"));
+	assert_non_null(strstr(out.ptr, "href=\"#diff-1-2\""));
+	assert_non_null(strstr(out.ptr, "<article id=\"diff-1-2\">"));
+	dd_buf_release(&out);
+
+	assert_int_equal(dd_render_html.list(&out, &l, &plain_en), 0);
+	assert_page(out.ptr, "en");
+	assert_non_null(strstr(out.ptr, "<code>round-02.json</code>"));
+	dd_buf_release(&out);
+}
+
+static void test_row_gaps(void **state)
+{
+	dd_item x = ITEM("x", 0, "X", NULL, NULL, NULL);
+	/* present in 1, 4, 5, 7 of 8: gaps 2-3 and 6 */
+	const dd_item *cells[] = { &x, NULL, NULL, &x, &x, NULL, &x, NULL };
+	dd_timeline_row row = { .key = "x", .cells = cells, .npresent = 4,
+				.first = 0, .last = 6, .gap = 1 };
+	dd_timeline_section sec = { .rows = &row, .nrows = 1 };
+	size_t from = 0, a = 99, b = 99;
+
+	(void)state;
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 1);
+	assert_int_equal(a, 1);
+	assert_int_equal(b, 2);
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 1);
+	assert_int_equal(a, 5);
+	assert_int_equal(b, 5);
+	assert_int_equal(dd_rnd_row_gap(&row, 8, &from, &a, &b), 0);
+	assert_int_equal(dd_rnd_core_count(&sec), 0);
+	/* no gap in a row present in every round */
+	from = 0;
+	assert_int_equal(dd_rnd_row_gap(&crime_rows[0], 2, &from, &a, &b), 0);
+	assert_int_equal(dd_rnd_core_count(&timeline_sections[0]), 3);
 }
 
 int main(void)
@@ -930,7 +1350,15 @@ int main(void)
 		cmocka_unit_test(test_json_diffs),
 		cmocka_unit_test(test_json_timeline),
 		cmocka_unit_test(test_json_report_list_show),
+		cmocka_unit_test(test_review),
+		cmocka_unit_test(test_log),
+		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_check_formats),
 		cmocka_unit_test(test_oom),
+		cmocka_unit_test(test_row_gaps),
+		cmocka_unit_test(test_html_diff),
+		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_html_timeline_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -186,7 +186,7 @@ static void test_files(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);	/* mode kept */
 	assert_int_equal(dd_buf_read_file(&b, path, 0, &err), 0);
 	assert_string_equal(b.ptr, "[1]\n");
-	assert_int_equal(dd_buf_read_file(&b, path, 2, &err), DD_ERROR);
+	assert_int_equal(dd_buf_read_file(&b, path, 2, &err), DD_ETOOBIG);
 	assert_non_null(strstr(err.message, "size cap"));
 	assert_int_equal(dd_buf_read_file(&b, dir, 0, &err), DD_ERROR);
 	assert_non_null(strstr(err.message, "folder"));

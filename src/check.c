@@ -1,0 +1,1065 @@
+/*
+ * check.c - consistency checks over a dialogues folder or named files.
+ *
+ * The loaders do the work: each rule lives where its value is read
+ * (round.c, series.c, taxonomy.c, load.c) and appends to a dd_diags list.
+ * This module decides what to load, in which order, with which taxonomy,
+ * keeps going past every broken file, and adds the rules that need more
+ * than one file for a round named on its own (its series and its
+ * siblings).  It also holds the catalogue of rule ids.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/check.h"
+#include "dialdiff/json.h"
+#include "dialdiff/round.h"
+#include "dialdiff/series.h"
+#include "dialdiff/taxonomy.h"
+
+/* ------------------------------------------------------------------------
+ * The catalogue.  Keep it in the order of docs/rules.md; the unit tests
+ * compare the two.
+ */
+
+const dd_rule dd_rules[] = {
+	{ "file", DD_SEV_ERROR,
+	  "A file cannot be read: missing, not a regular file, or an I/O error" },
+	{ "file-size", DD_SEV_ERROR,
+	  "A file is over the size cap (16 MiB by default, --max-size)" },
+	{ "json-syntax", DD_SEV_ERROR,
+	  "The file is not valid JSON (RFC 8259)" },
+	{ "duplicate-key", DD_SEV_ERROR,
+	  "An object has the same key twice" },
+	{ "invalid-utf8", DD_SEV_ERROR,
+	  "Text that is not valid UTF-8: bad or overlong bytes, surrogates, NUL" },
+	{ "nesting-depth", DD_SEV_ERROR,
+	  "Values nested deeper than the JSON reader allows (1000 levels)" },
+	{ "type", DD_SEV_ERROR,
+	  "A value has the wrong type, or an id is empty" },
+	{ "required", DD_SEV_ERROR,
+	  "A required key is missing" },
+	{ "unknown-key", DD_SEV_WARNING,
+	  "A key the file format does not define" },
+	{ "schema-version", DD_SEV_ERROR,
+	  "schema_version is not 1" },
+	{ "series-file", DD_SEV_ERROR,
+	  "A series folder has no readable series.json" },
+	{ "series-mismatch", DD_SEV_ERROR,
+	  "A series id, or a round's series, differs from the folder's name" },
+	{ "round-number", DD_SEV_ERROR,
+	  "A round number is not a positive integer" },
+	{ "round-duplicate", DD_SEV_ERROR,
+	  "Two rounds of a series have the same number" },
+	{ "date", DD_SEV_ERROR,
+	  "A date is not a real calendar date written YYYY-MM-DD" },
+	{ "date-order", DD_SEV_ERROR,
+	  "Dates do not increase strictly with the round number" },
+	{ "unknown-section", DD_SEV_ERROR,
+	  "A section of topics that the taxonomy does not declare" },
+	{ "unknown-id", DD_SEV_ERROR,
+	  "An explicit id that is not an entry of its section" },
+	{ "unclassified", DD_SEV_ERROR,
+	  "A label that matches no entry of its section" },
+	{ "ambiguous", DD_SEV_ERROR,
+	  "A label that matches several entries of its section" },
+	{ "duplicate-item", DD_SEV_ERROR,
+	  "The same category twice in one section" },
+	{ "empty-label", DD_SEV_ERROR,
+	  "A label without text" },
+	{ "action", DD_SEV_ERROR,
+	  "An action outside the vocabulary" },
+	{ "taxonomy-pattern", DD_SEV_ERROR,
+	  "A taxonomy pattern does not compile" },
+	{ "taxonomy-duplicate", DD_SEV_ERROR,
+	  "A taxonomy section or entry id is given twice" },
+	{ "match-limit", DD_SEV_ERROR,
+	  "A taxonomy pattern hit the PCRE2 match limit on a label" },
+};
+
+const size_t dd_nrules = sizeof(dd_rules) / sizeof(dd_rules[0]);
+
+int dd_rule_index(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < dd_nrules; i++)
+		if (!strcmp(dd_rules[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+/* ------------------------------------------------------------------------
+ * Paths.
+ */
+
+/* dir/name; dir may be "" (then name alone).  Caller frees. */
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s%s%s", dir,
+			 *dir && dir[strlen(dir) - 1] != '/' ? "/" : "", name);
+	return p;
+}
+
+/* The folder part of path ("" for a bare name, "/" for "/x").  Caller
+ * frees. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup("");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* The last component of path, ignoring trailing slashes; borrowed when
+ * there are none, else copied into buf. */
+static const char *base_of(const char *path, char *buf, size_t size)
+{
+	size_t n = strlen(path);
+	const char *p;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (p = path + n; p > path && p[-1] != '/'; p--)
+		;
+	snprintf(buf, size, "%.*s", (int)(path + n - p), p);
+	return buf;
+}
+
+/*
+ * Lexically normalized path: "a/./b" -> "a/b", "a/b/../c" -> "a/c", no
+ * doubled slashes; a leading "/" and leading ".." are kept.  So that a
+ * series' "../taxonomy.json" and the default taxonomy are one file.
+ * Caller frees.
+ */
+static char *normalize(const char *path)
+{
+	size_t n = strlen(path), len = 0;
+	char *out = malloc(n + 2);
+	const char *p = path;
+	int abs = path[0] == '/';
+
+	if (!out)
+		return NULL;
+	if (abs)
+		out[len++] = '/';
+	while (*p) {
+		const char *e;
+		size_t k;
+
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		e = strchr(p, '/');
+		k = e ? (size_t)(e - p) : strlen(p);
+		if (k == 1 && p[0] == '.') {
+			/* skip */
+		} else if (k == 2 && p[0] == '.' && p[1] == '.' &&
+			   len > (size_t)abs &&
+			   !(len - abs >= 2 && out[len - 1] == '.' &&
+			     out[len - 2] == '.' &&
+			     (len - abs == 2 || out[len - 3] == '/'))) {
+			/* drop the last component */
+			while (len > (size_t)abs && out[len - 1] != '/')
+				len--;
+			if (len > (size_t)abs)
+				len--;	/* its slash */
+		} else {
+			if (len > (size_t)abs)
+				out[len++] = '/';
+			memcpy(out + len, p, k);
+			len += k;
+		}
+		p += k;
+	}
+	if (!len)
+		out[len++] = '.';
+	out[len] = '\0';
+	return out;
+}
+
+/* ------------------------------------------------------------------------
+ * The check.
+ */
+
+typedef struct tx_slot {
+	char *path;
+	dd_taxonomy *tx;	/* NULL: missing or broken (reported once) */
+} tx_slot;
+
+struct dd_check {
+	dd_source *src;
+	char *dialogues, *taxonomy, *series;
+	size_t max_size;
+	dd_diags diags;
+	char **files;
+	size_t nfiles, files_alloc;
+	tx_slot *txs;
+	size_t ntxs, txs_alloc;
+	int sorted;
+	int oom;
+};
+
+static char *dup_opt(const char *s, int *oom)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = strdup(s);
+	if (!p)
+		*oom = 1;
+	return p;
+}
+
+int dd_check_new(dd_check **out, dd_source *src, const dd_check_opts *opts,
+		 dd_error *err)
+{
+	dd_check *c = calloc(1, sizeof(*c));
+	int oom = 0;
+
+	*out = NULL;
+	if (!c)
+		return dd_error_oom(err);
+	c->src = src;
+	dd_diags_init(&c->diags);
+	c->dialogues = dup_opt(opts && opts->dialogues ? opts->dialogues :
+			       "dialogues", &oom);
+	c->taxonomy = dup_opt(opts ? opts->taxonomy : NULL, &oom);
+	c->series = dup_opt(opts ? opts->series : NULL, &oom);
+	c->max_size = opts && opts->max_size ? opts->max_size :
+		      DD_SOURCE_MAX_SIZE;
+	if (oom) {
+		dd_check_free(c);
+		return dd_error_oom(err);
+	}
+	*out = c;
+	return 0;
+}
+
+void dd_check_free(dd_check *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->nfiles; i++)
+		free(c->files[i]);
+	free(c->files);
+	for (i = 0; i < c->ntxs; i++) {
+		free(c->txs[i].path);
+		dd_taxonomy_free(c->txs[i].tx);
+	}
+	free(c->txs);
+	dd_diags_release(&c->diags);
+	free(c->dialogues);
+	free(c->taxonomy);
+	free(c->series);
+	free(c);
+}
+
+static int file_index(const dd_check *c, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfiles; i++)
+		if (!strcmp(c->files[i], path))
+			return (int)i;
+	return -1;
+}
+
+/* Note that path is checked (once); 0 or -1 when memory runs out. */
+static int add_file(dd_check *c, const char *path)
+{
+	if (file_index(c, path) >= 0)
+		return 0;
+	if (c->nfiles == c->files_alloc) {
+		size_t n = c->files_alloc ? c->files_alloc * 2 : 16;
+		char **p = realloc(c->files, n * sizeof(*p));
+
+		if (!p)
+			return -1;
+		c->files = p;
+		c->files_alloc = n;
+	}
+	if (!(c->files[c->nfiles] = strdup(path)))
+		return -1;
+	c->nfiles++;
+	return 0;
+}
+
+static const char *read_rule(int rc)
+{
+	return rc == DD_ETOOBIG ? "file-size" : "file";
+}
+
+/* Read path; a failure is a diagnostic (file, file-size) and returns < 0. */
+static int read_file(dd_check *c, dd_buf *buf, const char *path)
+{
+	dd_error e;
+	int rc = dd_source_read(buf, c->src, path, c->max_size, &e);
+
+	if (rc == DD_ENOMEM)
+		return rc;
+	if (rc < 0)
+		dd_diags_add(&c->diags, DD_SEV_ERROR, read_rule(rc), path,
+			     e.line, e.column, "%s", e.message);
+	return rc;
+}
+
+/*
+ * The taxonomy at path, loaded and checked once: its problems go to the
+ * diagnostics the first time it is asked for.  *out is NULL when it is
+ * missing or broken.  Returns 0 or DD_ENOMEM.
+ */
+static int taxonomy_at(dd_check *c, const char *path, dd_taxonomy **out)
+{
+	dd_buf buf = DD_BUF_INIT;
+	char *norm = normalize(path);
+	tx_slot *slot;
+	dd_error e;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (!norm)
+		return DD_ENOMEM;
+	for (i = 0; i < c->ntxs; i++)
+		if (!strcmp(c->txs[i].path, norm)) {
+			free(norm);
+			*out = c->txs[i].tx;
+			return 0;
+		}
+	if (c->ntxs == c->txs_alloc) {
+		size_t n = c->txs_alloc ? c->txs_alloc * 2 : 4;
+		tx_slot *p = realloc(c->txs, n * sizeof(*p));
+
+		if (!p) {
+			free(norm);
+			return DD_ENOMEM;
+		}
+		c->txs = p;
+		c->txs_alloc = n;
+	}
+	slot = &c->txs[c->ntxs++];
+	slot->path = norm;
+	slot->tx = NULL;
+	if (add_file(c, norm) < 0)
+		return DD_ENOMEM;
+	rc = read_file(c, &buf, norm);
+	if (rc == 0) {
+		size_t before = c->diags.count;
+
+		rc = dd_taxonomy_load(&slot->tx, buf.ptr, buf.len, norm,
+				      &c->diags, &e);
+		if (rc < 0 && c->diags.count == before)	/* never silent */
+			dd_diags_add(&c->diags, DD_SEV_ERROR, "file", norm,
+				     e.line, e.column, "%s", e.message);
+	}
+	dd_buf_release(&buf);
+	if (rc == DD_ENOMEM || c->diags.oom)
+		return DD_ENOMEM;
+	*out = slot->tx;
+	return 0;
+}
+
+static int classify(dd_check *c, dd_taxonomy *tx, dd_round *r)
+{
+	dd_error e;
+
+	if (!tx)
+		return 0;	/* reported with the taxonomy */
+	return dd_taxonomy_classify_round(tx, r, &c->diags, &e) == DD_ENOMEM ?
+	       DD_ENOMEM : 0;
+}
+
+/* The taxonomy of series s in folder sdir: --taxonomy, else its own, else
+ * PARENT/taxonomy.json.  Caller frees. */
+static char *series_taxonomy(const dd_check *c, const dd_series *s,
+			     const char *sdir)
+{
+	char *parent, *p;
+
+	if (c->taxonomy)
+		return strdup(c->taxonomy);
+	if (s && s->taxonomy)
+		return join(sdir, s->taxonomy);
+	parent = dir_of(sdir);
+	if (!parent)
+		return NULL;
+	p = join(parent, "taxonomy.json");
+	free(parent);
+	return p;
+}
+
+/* Every file of series folder sdir, as check names them, into the list. */
+static int add_series_files(dd_check *c, const char *sdir)
+{
+	char **names = NULL, *p;
+	size_t n, i;
+	dd_error e;
+	int rc = 0;
+
+	p = join(sdir, "series.json");
+	if (!p || add_file(c, p) < 0) {
+		free(p);
+		return DD_ENOMEM;
+	}
+	free(p);
+	if (dd_source_list(&names, &n, c->src, sdir, DD_SOURCE_FILE, &e) < 0)
+		return e.code == DD_ENOMEM ? DD_ENOMEM : 0;	/* reported by the loader */
+	for (i = 0; i < n && !rc; i++) {
+		if (!dd_series_is_round_file(names[i]))
+			continue;
+		p = join(sdir, names[i]);
+		if (!p || add_file(c, p) < 0)
+			rc = DD_ENOMEM;
+		free(p);
+	}
+	dd_source_names_free(names);
+	return rc;
+}
+
+/* Check the series in folder sdir: series.json, every round, classified. */
+static int check_series(dd_check *c, const char *sdir)
+{
+	dd_series *s = NULL;
+	dd_taxonomy *tx;
+	char *txpath;
+	dd_error e;
+	size_t i;
+	int rc;
+
+	if ((rc = add_series_files(c, sdir)) < 0)
+		return rc;
+	rc = dd_series_load(&s, c->src, sdir, c->max_size, &c->diags, 1, &e);
+	if (rc == DD_ENOMEM || c->diags.oom) {
+		dd_series_free(s);
+		return DD_ENOMEM;
+	}
+	if (!s) {	/* the folder could not be listed */
+		dd_diags_add(&c->diags, DD_SEV_ERROR, "file", sdir, 0, 0,
+			     "%s", e.message);
+		return 0;
+	}
+	txpath = series_taxonomy(c, s, sdir);
+	rc = txpath ? taxonomy_at(c, txpath, &tx) : DD_ENOMEM;
+	free(txpath);
+	for (i = 0; rc == 0 && i < s->nrounds; i++)
+		rc = classify(c, tx, s->rounds[i]);
+	dd_series_free(s);
+	return rc;
+}
+
+/* 1 when the file at path parses as an object with "round" or "topics". */
+static int looks_like_round(dd_source *src, const char *path)
+{
+	dd_buf buf = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	const dd_json *root;
+	int yes = 0;
+
+	if (dd_source_read(&buf, src, path, 0, NULL) == 0 &&
+	    dd_json_parse(&doc, buf.ptr, buf.len, path, NULL) == 0) {
+		root = dd_json_root(doc);
+		yes = root && root->type == DD_JSON_OBJECT &&
+		      (dd_json_get(root, "round") || dd_json_get(root, "topics"));
+	}
+	dd_json_doc_free(doc);
+	dd_buf_release(&buf);
+	return yes;
+}
+
+/* 1 when folder sdir, which has no series.json, holds a round file. */
+static int holds_rounds(dd_source *src, const char *sdir)
+{
+	char **files, *p;
+	size_t n, i;
+	int yes = 0;
+
+	if (dd_source_list(&files, &n, src, sdir, DD_SOURCE_FILE, NULL) < 0)
+		return 0;
+	for (i = 0; i < n && !yes; i++) {
+		if (!dd_series_is_round_file(files[i]))
+			continue;
+		p = join(sdir, files[i]);
+		yes = p && looks_like_round(src, p);
+		free(p);
+	}
+	dd_source_names_free(files);
+	return yes;
+}
+
+/*
+ * The series folders of dialogues folder dir, sorted: every subfolder with
+ * a series.json, and every other one that holds a round file (a series
+ * that lost its series.json: rule series-file; a folder of other JSON
+ * files, such as taxonomies, is none), but "schema" (the JSON Schema of
+ * the file format) and hidden folders.  Free with dd_source_names_free.
+ */
+static int series_dirs(char ***out, size_t *count, dd_source *src,
+		       const char *dir, dd_error *err)
+{
+	char **names, *sdir, *sj;
+	size_t n, i, j, k = 0;
+	int rc, keep;
+
+	rc = dd_source_list(&names, &n, src, dir, DD_SOURCE_DIR, err);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		keep = 0;
+		sdir = join(dir, names[i]);
+		sj = sdir ? join(sdir, "series.json") : NULL;
+		if (!sj) {
+			free(sdir);
+			for (j = i; j < n; j++)
+				free(names[j]);
+			names[k] = NULL;
+			dd_source_names_free(names);
+			return dd_error_oom(err);
+		}
+		if (names[i][0] != '.' && strcmp(names[i], "schema"))
+			keep = dd_source_type(src, sj) == DD_SOURCE_FILE ||
+			       holds_rounds(src, sdir);
+		free(sdir);
+		free(sj);
+		if (keep)
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	}
+	names[k] = NULL;
+	*out = names;
+	*count = k;
+	return 0;
+}
+
+/* Check a dialogues folder: its taxonomy and every series (or one). */
+static int check_dialogues_dir(dd_check *c, const char *dir, int named,
+			       dd_error *err)
+{
+	char **names = NULL, *p;
+	dd_taxonomy *tx;
+	size_t n, i;
+	int rc = 0, found = 0, any = 0;
+
+	if (dd_source_type(c->src, dir) != DD_SOURCE_DIR)
+		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
+				    "no dialogues folder here (use --dialogues DIR or -C DIR)");
+	/* the default taxonomy, whether or not a series uses it */
+	p = c->taxonomy ? strdup(c->taxonomy) : join(dir, "taxonomy.json");
+	if (!p)
+		return dd_error_oom(err);
+	if (c->taxonomy || dd_source_type(c->src, p) != 0) {
+		rc = taxonomy_at(c, p, &tx);
+		any = 1;
+	}
+	free(p);
+	if (rc < 0)
+		return dd_error_oom(err);
+	rc = series_dirs(&names, &n, c->src, dir, err);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (c->series && !named && strcmp(c->series, names[i]))
+			continue;
+		found = any = 1;
+		p = join(dir, names[i]);
+		rc = p ? check_series(c, p) : DD_ENOMEM;
+		free(p);
+	}
+	dd_source_names_free(names);
+	if (rc < 0)
+		return dd_error_oom(err);
+	if (c->series && !named && !found)
+		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
+				    "no series '%s' here (a series is a folder with a series.json)",
+				    c->series);
+	/* a folder with nothing to check is a mistake worth a word (a wrong
+	 * --dialogues, a path named by mistake), not a clean check */
+	if (!any)
+		dd_diags_add(&c->diags, DD_SEV_ERROR, "file", dir, 0, 0,
+			     "no taxonomy.json and no series folder here: nothing to check");
+	return c->diags.oom ? dd_error_oom(err) : 0;
+}
+
+int dd_check_dialogues(dd_check *c, dd_error *err)
+{
+	c->sorted = 0;
+	return check_dialogues_dir(c, c->dialogues, 0, err);
+}
+
+/* series.json named on its own: its problems, from loading its series. */
+static int check_series_json(dd_check *c, const char *path)
+{
+	dd_diags scratch = DD_DIAGS_INIT;
+	dd_series *s = NULL;
+	char *sdir = dir_of(path), *spath = NULL;
+	dd_error e;
+	size_t i;
+	int rc;
+
+	if (!sdir || add_file(c, path) < 0) {
+		free(sdir);
+		return DD_ENOMEM;
+	}
+	rc = dd_series_load(&s, c->src, *sdir ? sdir : ".", c->max_size,
+			    &scratch, 1, &e);
+	spath = join(*sdir ? sdir : ".", "series.json");
+	if (rc != DD_ENOMEM && spath) {
+		rc = 0;
+		for (i = 0; i < scratch.count; i++) {
+			const dd_diag *d = &scratch.items[i];
+
+			if (strcmp(d->file, spath))
+				continue;
+			/* in "." the folder's name is not known */
+			if (!*sdir && !strcmp(d->rule, "series-mismatch"))
+				continue;
+			dd_diags_add(&c->diags, d->severity, d->rule, path,
+				     d->line, d->column, "%s", d->message);
+		}
+	}
+	if (!spath || scratch.oom || c->diags.oom)
+		rc = DD_ENOMEM;
+	dd_series_free(s);
+	dd_diags_release(&scratch);
+	free(spath);
+	free(sdir);
+	return rc;
+}
+
+/* The rules between a round named on its own and its siblings in its
+ * series folder; base is the round's file name. */
+static void check_siblings(dd_check *c, const dd_round *r,
+			   const dd_series *s, const char *base)
+{
+	const dd_round *prev = NULL, *next = NULL;
+	char b[1024];
+	size_t i;
+	int dup = 0;
+
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *o = s->rounds[i];
+
+		if (!strcmp(base_of(o->path, b, sizeof(b)), base))
+			continue;	/* the round itself */
+		if (o->number == r->number) {
+			if (!dup++)
+				dd_diags_add(&c->diags, DD_SEV_ERROR,
+					     "round-duplicate", r->path,
+					     r->number_pos.line,
+					     r->number_pos.column,
+					     "round %lld is also recorded in %s",
+					     r->number, o->path);
+		} else if (o->number < r->number) {
+			if (!prev || o->number > prev->number)
+				prev = o;
+		} else if (!next || o->number < next->number) {
+			next = o;
+		}
+	}
+	if (!r->date)
+		return;
+	if (prev && prev->date && strcmp(r->date, prev->date) <= 0)
+		dd_diags_add(&c->diags, DD_SEV_ERROR, "date-order", r->path,
+			     r->date_pos.line, r->date_pos.column,
+			     "round %lld is dated %s, not after round %lld (%s)",
+			     r->number, r->date, prev->number, prev->date);
+	if (next && next->date && strcmp(next->date, r->date) <= 0)
+		dd_diags_add(&c->diags, DD_SEV_ERROR, "date-order", r->path,
+			     r->date_pos.line, r->date_pos.column,
+			     "round %lld is dated %s, not before round %lld (%s)",
+			     r->number, r->date, next->number, next->date);
+}
+
+/* A round named on its own, already read into buf. */
+static int check_round_file(dd_check *c, const char *path, const dd_buf *buf)
+{
+	dd_diags scratch = DD_DIAGS_INIT;
+	dd_round *r = NULL;
+	dd_series *s = NULL;
+	dd_taxonomy *tx = NULL;
+	char *dir = dir_of(path), *sj = NULL, *txpath = NULL;
+	char folder[256], base[1024];
+	dd_error e;
+	int rc, in_series;
+
+	if (!dir)
+		return DD_ENOMEM;
+	rc = dd_round_load(&r, buf->ptr, buf->len, path, &c->diags, &e);
+	if (rc == DD_ENOMEM || !r)
+		goto out;
+	rc = 0;
+	sj = join(*dir ? dir : ".", "series.json");
+	if (!sj) {
+		rc = DD_ENOMEM;
+		goto out;
+	}
+	in_series = dd_source_type(c->src, sj) == DD_SOURCE_FILE;
+	if (in_series) {
+		const char *sdir = *dir ? dir : ".";
+
+		base_of(*dir ? dir : ".", folder, sizeof(folder));
+		if (r->series && *dir && strcmp(r->series, folder))
+			dd_diags_add(&c->diags, DD_SEV_ERROR, "series-mismatch",
+				     path, r->series_pos.line,
+				     r->series_pos.column,
+				     "round names series \"%s\" but lies in folder \"%s\"",
+				     r->series, folder);
+		rc = dd_series_load(&s, c->src, sdir, c->max_size, &scratch,
+				    1, &e);
+		if (rc == DD_ENOMEM)
+			goto out;
+		rc = 0;
+		if (s && r->number > 0)
+			check_siblings(c, r, s, base_of(path, base, sizeof(base)));
+		txpath = series_taxonomy(c, s, sdir);
+	} else if (c->taxonomy) {
+		txpath = strdup(c->taxonomy);
+	} else {
+		txpath = join(c->dialogues, "taxonomy.json");
+	}
+	if (!txpath) {
+		rc = DD_ENOMEM;
+		goto out;
+	}
+	if ((rc = taxonomy_at(c, txpath, &tx)) == 0)
+		rc = classify(c, tx, r);
+out:
+	if (scratch.oom || c->diags.oom)
+		rc = DD_ENOMEM;
+	dd_diags_release(&scratch);
+	dd_series_free(s);
+	dd_round_free(r);
+	free(dir);
+	free(sj);
+	free(txpath);
+	return rc == DD_ENOMEM ? DD_ENOMEM : 0;
+}
+
+/* 1 when buf is a JSON object with "sections" and no "topics". */
+static int looks_like_taxonomy(const dd_buf *buf)
+{
+	dd_json_doc *doc = NULL;
+	const dd_json *root;
+	int yes = 0;
+
+	if (dd_json_parse(&doc, buf->ptr, buf->len, "", NULL) < 0)
+		return 0;
+	root = dd_json_root(doc);
+	yes = root && root->type == DD_JSON_OBJECT &&
+	      dd_json_get(root, "sections") && !dd_json_get(root, "topics");
+	dd_json_doc_free(doc);
+	return yes;
+}
+
+static int check_file(dd_check *c, const char *path)
+{
+	dd_buf buf = DD_BUF_INIT;
+	char base[1024];
+	dd_taxonomy *tx;
+	int rc;
+
+	if (!strcmp(base_of(path, base, sizeof(base)), "series.json"))
+		return check_series_json(c, path);
+	if (add_file(c, path) < 0)
+		return DD_ENOMEM;
+	rc = read_file(c, &buf, path);
+	if (rc < 0) {
+		dd_buf_release(&buf);
+		return rc == DD_ENOMEM ? rc : 0;
+	}
+	if (looks_like_taxonomy(&buf))
+		rc = taxonomy_at(c, path, &tx);
+	else
+		rc = check_round_file(c, path, &buf);
+	dd_buf_release(&buf);
+	return rc;
+}
+
+int dd_check_path(dd_check *c, const char *path, dd_error *err)
+{
+	int rc = 0;
+
+	c->sorted = 0;
+	if (dd_source_type(c->src, path) == DD_SOURCE_DIR) {
+		char *sj = join(path, "series.json");
+
+		if (!sj)
+			return dd_error_oom(err);
+		if (dd_source_type(c->src, sj) == DD_SOURCE_FILE)
+			rc = check_series(c, path);
+		else
+			rc = check_dialogues_dir(c, path, 1, err);
+		free(sj);
+		if (rc == DD_ENOMEM)
+			return dd_error_oom(err);
+		return rc < 0 ? rc : 0;
+	}
+	rc = check_file(c, path);
+	return rc == DD_ENOMEM ? dd_error_oom(err) : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Results.
+ */
+
+/* A diagnostic with the index of its file, for sorting. */
+typedef struct keyed {
+	size_t file;
+	dd_diag d;
+} keyed;
+
+static int key_order(const keyed *a, const keyed *b)
+{
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->d.line != b->d.line)
+		return a->d.line < b->d.line ? -1 : 1;
+	if (a->d.column != b->d.column)
+		return a->d.column < b->d.column ? -1 : 1;
+	return 0;
+}
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	int o = key_order(a, b);
+
+	if (o)
+		return o;
+	return a->d.seq < b->d.seq ? -1 : a->d.seq > b->d.seq;
+}
+
+static int same_diag(const keyed *a, const keyed *b)
+{
+	return !key_order(a, b) && a->d.severity == b->d.severity &&
+	       !strcmp(a->d.rule, b->d.rule) &&
+	       !strcmp(a->d.message, b->d.message);
+}
+
+const dd_diags *dd_check_diags(dd_check *c)
+{
+	dd_diags *dl = &c->diags;
+	keyed *v;
+	size_t i, j, k;
+
+	if (c->sorted || !dl->count)
+		return dl;
+	/* every file a diagnostic names is a file checked */
+	for (i = 0; i < dl->count; i++)
+		if (add_file(c, dl->items[i].file) < 0)
+			dl->oom = 1;
+	v = malloc(dl->count * sizeof(*v));
+	if (!v) {
+		dl->oom = 1;
+		return dl;
+	}
+	for (i = 0; i < dl->count; i++) {
+		int fi = file_index(c, dl->items[i].file);
+
+		v[i].file = fi < 0 ? c->nfiles : (size_t)fi;
+		v[i].d = dl->items[i];
+	}
+	qsort(v, dl->count, sizeof(*v), cmp_keyed);
+	/* drop repeats (a file checked twice: a folder and a file in it,
+	 * both named); repeats share a position, so look back over the kept
+	 * diagnostics at the same position */
+	for (i = k = 0; i < dl->count; i++) {
+		int dup = 0;
+
+		for (j = k; j > 0 && !key_order(&v[j - 1], &v[i]); j--)
+			if (same_diag(&v[j - 1], &v[i])) {
+				dup = 1;
+				break;
+			}
+		if (dup) {
+			if (v[i].d.severity == DD_SEV_ERROR)
+				dl->errors--;
+			else
+				dl->warnings--;
+			free(v[i].d.file);
+			free(v[i].d.message);
+			continue;
+		}
+		v[k++] = v[i];
+	}
+	for (i = 0; i < k; i++) {
+		dl->items[i] = v[i].d;
+		dl->items[i].seq = i;
+	}
+	dl->count = k;
+	free(v);
+	c->sorted = 1;
+	return dl;
+}
+
+const char *const *dd_check_files(const dd_check *c, size_t *n)
+{
+	*n = c->nfiles;
+	return (const char *const *)c->files;
+}
+
+/* ------------------------------------------------------------------------
+ * Listing the files of a folder (for fmt).
+ */
+
+typedef struct names {
+	char **v;
+	size_t n, alloc;
+	int oom;
+} names;
+
+static void names_add(names *l, const char *path)
+{
+	size_t i;
+
+	if (l->oom)
+		return;
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], path))
+			return;
+	if (l->n + 2 > l->alloc) {
+		size_t n = l->alloc ? l->alloc * 2 : 16;
+		char **p = realloc(l->v, n * sizeof(*p));
+
+		if (!p) {
+			l->oom = 1;
+			return;
+		}
+		l->v = p;
+		l->alloc = n;
+	}
+	if (!(l->v[l->n] = strdup(path))) {
+		l->oom = 1;
+		return;
+	}
+	l->v[++l->n] = NULL;
+}
+
+/* The "taxonomy" member of series.json at path, or NULL.  Caller frees. */
+static char *series_taxonomy_member(dd_source *src, const char *path,
+				    size_t max_size)
+{
+	dd_buf buf = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	const dd_json *t;
+	char *s = NULL;
+
+	if (dd_source_read(&buf, src, path, max_size, NULL) == 0 &&
+	    dd_json_parse(&doc, buf.ptr, buf.len, path, NULL) == 0) {
+		t = dd_json_get(dd_json_root(doc), "taxonomy");
+		if (t && t->type == DD_JSON_STRING)
+			s = strdup(t->string);
+	}
+	dd_json_doc_free(doc);
+	dd_buf_release(&buf);
+	return s;
+}
+
+static void list_series(names *l, dd_source *src, const char *sdir,
+			size_t max_size)
+{
+	char **files = NULL, *p, *member;
+	size_t n, i;
+
+	p = join(sdir, "series.json");
+	if (!p) {
+		l->oom = 1;
+		return;
+	}
+	member = series_taxonomy_member(src, p, max_size);
+	if (member) {
+		char *tp = join(sdir, member), *norm = tp ? normalize(tp) : NULL;
+
+		if (norm && dd_source_type(src, norm) == DD_SOURCE_FILE)
+			names_add(l, norm);
+		free(tp);
+		free(norm);
+		free(member);
+	}
+	if (dd_source_type(src, p) == DD_SOURCE_FILE)
+		names_add(l, p);
+	free(p);
+	if (dd_source_list(&files, &n, src, sdir, DD_SOURCE_FILE, NULL) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!dd_series_is_round_file(files[i]))
+			continue;
+		p = join(sdir, files[i]);
+		if (p)
+			names_add(l, p);
+		else
+			l->oom = 1;
+		free(p);
+	}
+	dd_source_names_free(files);
+}
+
+int dd_check_list_files(char ***out, size_t *count, dd_source *src,
+			const char *dir, const dd_check_opts *opts,
+			dd_error *err)
+{
+	size_t max_size = opts && opts->max_size ? opts->max_size : 0;
+	const char *only = opts ? opts->series : NULL;
+	names l = { NULL, 0, 0, 0 };
+	char *p, *dflt, **series = NULL;
+	size_t n, i;
+
+	*out = NULL;
+	*count = 0;
+	if (dd_source_type(src, dir) != DD_SOURCE_DIR)
+		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
+				    "not a folder");
+	p = join(dir, "series.json");
+	if (!p)
+		return dd_error_oom(err);
+	if (dd_source_type(src, p) == DD_SOURCE_FILE) {
+		list_series(&l, src, dir, max_size);	/* a series folder */
+	} else {
+		dflt = join(dir, "taxonomy.json");
+		if (!dflt)
+			l.oom = 1;
+		else if (dd_source_type(src, dflt) == DD_SOURCE_FILE)
+			names_add(&l, dflt);
+		if (!l.oom && series_dirs(&series, &n, src, dir, err) == 0) {
+			for (i = 0; i < n; i++) {
+				char *sdir;
+
+				if (only && strcmp(only, series[i]))
+					continue;
+				sdir = join(dir, series[i]);
+				if (!sdir) {
+					l.oom = 1;
+					break;
+				}
+				list_series(&l, src, sdir, max_size);
+				free(sdir);
+			}
+			dd_source_names_free(series);
+		}
+		free(dflt);
+	}
+	free(p);
+	if (l.oom || (!l.v && !(l.v = calloc(1, sizeof(*l.v))))) {
+		if (l.v) {
+			l.v[l.n] = NULL;
+			dd_source_names_free(l.v);
+		}
+		return dd_error_oom(err);
+	}
+	*out = l.v;
+	*count = l.n;
+	return 0;
+}

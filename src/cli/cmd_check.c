@@ -1,0 +1,123 @@
+/* check [--strict] [--max-size N] [--rev REV] [PATH...]: consistency checks for CI. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dialdiff/check.h"
+
+/* "16777216", "512K", "16M", "1G" (binary multiples, an optional "iB" or
+ * "B" after the letter) -> bytes; 0 or -1 when malformed or zero. */
+int cli_parse_size(const char *s, size_t *out)
+{
+	unsigned long long v, mult = 1;
+	char *end;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || !v)
+		return -1;
+	switch (toupper((unsigned char)*end)) {
+	case 'K': mult = 1ull << 10; end++; break;
+	case 'M': mult = 1ull << 20; end++; break;
+	case 'G': mult = 1ull << 30; end++; break;
+	default: break;
+	}
+	if (mult > 1 && (!strcmp(end, "iB") || !strcmp(end, "B")))
+		end += strlen(end);
+	if (*end || v > SIZE_MAX / mult)
+		return -1;
+	*out = (size_t)(v * mult);
+	return 0;
+}
+
+int cmd_check(cli_ctx *ctx, int argc, char **argv)
+{
+	enum { OPT_STRICT = 256, OPT_MAX_SIZE, OPT_REV };
+	static const struct option opts[] = {
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "rev", required_argument, NULL, OPT_REV },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *cmd = cli_find_command("check");
+	dd_check_opts copts;
+	dd_check_result res;
+	dd_check *chk = NULL;
+	dd_source *src = NULL;
+	dd_buf out = DD_BUF_INIT;
+	const dd_diags *diags;
+	dd_error err;
+	int strict = 0, c, i, rc;
+
+	memset(&copts, 0, sizeof(copts));
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_STRICT: strict = 1; break;
+		case OPT_REV: ctx->rev = optarg; break;
+		case OPT_MAX_SIZE:
+			if (cli_parse_size(optarg, &copts.max_size) < 0)
+				return cli_usage(cmd, "--max-size takes a size in bytes, e.g. 1048576, 512K or 16M, not '%s'",
+						 optarg);
+			break;
+		case 'h':
+			cli_print_usage(stdout, cmd);
+			return 0;
+		default:
+			rc = cli_output_option(ctx, c, optarg);
+			if (rc == 0)
+				break;
+			if (rc > 0)
+				return rc;
+			return cli_usage(cmd, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+		}
+	}
+	if ((rc = CLI_NEED(ctx, check)) || (rc = cli_source(ctx, &src)))
+		return rc;
+	copts.dialogues = ctx->dialogues;
+	copts.taxonomy = ctx->taxonomy_path;
+	copts.series = ctx->series_id;
+	if (dd_check_new(&chk, src, &copts, &err) < 0)
+		return cli_fail(&err);
+	rc = 0;
+	if (optind == argc) {
+		if (dd_check_dialogues(chk, &err) < 0)
+			rc = cli_fail(&err);
+	}
+	for (i = optind; i < argc && !rc; i++)
+		if (dd_check_path(chk, argv[i], &err) < 0)
+			rc = cli_fail(&err);
+	if (rc)
+		goto out;
+	diags = dd_check_diags(chk);
+	if (diags->oom) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	memset(&res, 0, sizeof(res));
+	res.diags = diags;
+	res.files = dd_check_files(chk, &res.nfiles);
+	res.strict = strict;
+	if (ctx->renderer->check(&out, &res, &ctx->ropts) < 0) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	if ((rc = cli_emit(&out)))
+		goto out;
+	rc = diags->errors || (strict && diags->warnings) ? EXIT_DIFF : 0;
+out:
+	dd_buf_release(&out);
+	dd_check_free(chk);
+	return rc;
+}

@@ -1,0 +1,147 @@
+/*
+ * fmt [--check | --write] [PATH...]: canonical formatting.
+ *
+ * Without a flag, the one file named is printed formatted.  --check lists
+ * the files whose formatting differs (exit 1).  --write rewrites them, each
+ * atomically.  Folders stand for the files check would read in them; no
+ * PATH, for the dialogues folder.  A file that cannot be read or parsed is
+ * reported (dialdiff: PATH:LINE:COL: message) and the others are still
+ * done; the exit status is then 2.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dialdiff/check.h"
+#include "dialdiff/fmt.h"
+
+enum { MODE_PRINT, MODE_CHECK, MODE_WRITE };
+
+/* Append the files path stands for to *list; 0, or EXIT_USAGE. */
+static int expand(cli_ctx *ctx, dd_source *src, const char *path,
+		  char ***list, size_t *n, size_t *alloc)
+{
+	dd_check_opts opts;
+	char **files = NULL;
+	size_t nfiles = 0, i;
+	dd_error err;
+	int rc = 0;
+
+	if (dd_source_type(src, path) == DD_SOURCE_DIR) {
+		memset(&opts, 0, sizeof(opts));
+		opts.series = ctx->series_id;
+		if (dd_check_list_files(&files, &nfiles, src, path, &opts,
+					&err) < 0)
+			return cli_fail(&err);
+	}
+	for (i = 0; rc == 0 && i < (files ? nfiles : 1); i++) {
+		const char *f = files ? files[i] : path;
+
+		if (*n + 1 >= *alloc) {
+			size_t na = *alloc ? *alloc * 2 : 16;
+			char **p = realloc(*list, na * sizeof(*p));
+
+			if (!p) {
+				rc = cli_failf("out of memory");
+				break;
+			}
+			*list = p;
+			*alloc = na;
+		}
+		if (!((*list)[*n] = strdup(f)))
+			rc = cli_failf("out of memory");
+		else
+			(*list)[++*n] = NULL;
+	}
+	dd_source_names_free(files);
+	return rc;
+}
+
+int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
+{
+	enum { OPT_CHECK = 256, OPT_WRITE };
+	static const struct option opts[] = {
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "write", no_argument, NULL, OPT_WRITE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *cmd = cli_find_command("fmt");
+	char **files = NULL;
+	size_t nfiles = 0, alloc = 0, i;
+	dd_buf out = DD_BUF_INIT, one = DD_BUF_INIT;
+	dd_source *src = NULL;
+	int mode = MODE_PRINT, c, rc = 0, failed = 0, differ = 0;
+
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_CHECK:
+		case OPT_WRITE:
+			if (mode != MODE_PRINT)
+				return cli_usage(cmd, "--check and --write go alone");
+			mode = c == OPT_CHECK ? MODE_CHECK : MODE_WRITE;
+			break;
+		case 'h':
+			cli_print_usage(stdout, cmd);
+			return 0;
+		default:
+			return cli_usage(cmd, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+		}
+	}
+	if (mode == MODE_PRINT && argc - optind != 1)
+		return cli_usage(cmd, "fmt prints one file: name it, or use --check or --write");
+	if ((rc = cli_source(ctx, &src)))
+		return rc;
+	if (optind == argc) {
+		if (dd_source_type(src, ctx->dialogues) != DD_SOURCE_DIR)
+			return cli_failf("%s: no dialogues folder here (use --dialogues DIR or -C DIR)",
+					 ctx->dialogues);
+		rc = expand(ctx, src, ctx->dialogues, &files, &nfiles, &alloc);
+	}
+	for (i = (size_t)optind; rc == 0 && i < (size_t)argc; i++)
+		rc = expand(ctx, src, argv[i], &files, &nfiles, &alloc);
+	if (rc == 0 && mode == MODE_PRINT && nfiles != 1)
+		rc = cli_usage(cmd, "fmt prints one file, and %s holds %zu: use --check or --write",
+			       argv[optind], nfiles);
+	for (i = 0; rc == 0 && i < nfiles; i++) {
+		dd_error err;
+		int changed = 0, r;
+
+		if (mode == MODE_WRITE)
+			r = dd_fmt_write(&changed, files[i], 0, &err);
+		else
+			r = dd_fmt_file(&one, &changed, files[i], 0, &err);
+		if (r == DD_ENOMEM) {
+			rc = cli_failf("out of memory");
+			break;
+		}
+		if (r < 0) {
+			cli_fail(&err);		/* and go on with the next */
+			failed = 1;
+			continue;
+		}
+		differ |= changed;
+		if (mode == MODE_CHECK && changed) {
+			dd_buf_adds(&out, files[i]);
+			dd_buf_addc(&out, '\n');
+		} else if (mode == MODE_PRINT) {
+			dd_buf_add(&out, one.ptr, one.len);
+		}
+	}
+	if (rc == 0)
+		rc = cli_emit(&out);
+	if (rc == 0)
+		rc = failed ? EXIT_USAGE :
+		     mode == MODE_CHECK && differ ? EXIT_DIFF : 0;
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	dd_buf_release(&out);
+	dd_buf_release(&one);
+	return rc;
+}

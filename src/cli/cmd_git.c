@@ -1,0 +1,460 @@
+/*
+ * textconv, diff-driver, git-setup: semantic diffs inside git's own
+ * commands (git diff, git log -p, git show).
+ *
+ * git runs both drivers from the top of the work tree and stops when one
+ * fails, so they exit 0 whenever they produced output: a file that is not
+ * a round, or that does not parse, is shown as it is, after a line that
+ * says why.  Only a usage error exits 2.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "dialdiff/history.h"
+#include "dialdiff/json.h"
+
+/* 1 when buf holds a JSON object with a "topics" member: a round file, as
+ * opposed to a taxonomy, a series.json or a schema. */
+static int looks_like_round(const char *buf, size_t len)
+{
+	dd_json_doc *doc = NULL;
+	const dd_json *root;
+	int yes = 0;
+
+	if (dd_json_parse(&doc, buf, len, "", NULL) < 0)
+		return 1;	/* broken JSON: say so */
+	root = dd_json_root(doc);
+	yes = root && root->type == DD_JSON_OBJECT &&
+	      dd_json_get(root, "topics") != NULL;
+	dd_json_doc_free(doc);
+	return yes;
+}
+
+/* The series id of a round file path DIALOGUES/SERIES/NAME.json, into id
+ * ("" when the path does not have that shape). */
+static void series_of_path(char *id, size_t size, const char *dialogues,
+			   const char *path)
+{
+	const char *rest = path, *slash;
+	size_t n = strlen(dialogues);
+
+	id[0] = '\0';
+	if (!dd_history_round_path(dialogues, path))
+		return;
+	if (n && strcmp(dialogues, "."))
+		rest = path + n + 1;
+	slash = strchr(rest, '/');
+	if (slash)
+		snprintf(id, size, "%.*s", (int)(slash - rest), rest);
+}
+
+/*
+ * Load the round in buf[0..len) (display name path) and classify it with
+ * the taxonomy of its series (series id from the path, else from the file).
+ * 0 with *out set; or -1 with why filled (the file does not parse, no
+ * taxonomy).  Messages of a taxonomy that fails are printed to stderr.
+ */
+static int load_classified(cli_ctx *ctx, const char *buf, size_t len,
+			   const char *path, const char *series_path,
+			   dd_round **out, dd_error *why)
+{
+	char id[256];
+	dd_taxonomy *tx;
+	dd_round *r = NULL;
+
+	*out = NULL;
+	if (dd_round_load(&r, buf, len, path, NULL, why) < 0) {
+		dd_round_free(r);
+		return -1;
+	}
+	series_of_path(id, sizeof(id), ctx->dialogues,
+		       series_path ? series_path : "");
+	if (!id[0] && r->series)
+		snprintf(id, sizeof(id), "%s", r->series);
+	if (cli_taxonomy_of_series(ctx, id, &tx)) {
+		dd_error_set(why, DD_ERROR, NULL, 0, 0,
+			     "no usable taxonomy (see above)");
+		dd_round_free(r);
+		return -1;
+	}
+	if (dd_taxonomy_classify_round(tx, r, NULL, why) < 0) {
+		dd_round_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+/*
+ * git runs the drivers from the top of the work tree, once per file: when
+ * the dialogues folder is right here, read the work tree without opening
+ * the repository (libgit2's start-up is most of a driver's run).  Else
+ * (run by hand in a subdirectory, a bare repository) discover it.
+ */
+static void here_if_top(cli_ctx *ctx)
+{
+	struct stat st;
+
+	if (!ctx->repo_tried && !ctx->rev &&
+	    stat(ctx->dialogues, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ctx->repo_tried = 1;
+		ctx->prefix = "";
+	}
+}
+
+/* ---- textconv ------------------------------------------------------- */
+
+int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
+{
+	const cli_command *cmd = cli_find_command("textconv");
+	dd_buf in = DD_BUF_INIT, out = DD_BUF_INIT;
+	dd_round *r = NULL;
+	dd_error err;
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
+
+	if (i < 0)
+		return rc;
+	if (argc - i != 1)
+		return cli_usage(cmd, "textconv takes one file");
+	if (dd_buf_read_file(&in, argv[i], DD_SOURCE_MAX_SIZE, &err) < 0) {
+		dd_buf_release(&in);
+		return cli_fail(&err);
+	}
+	here_if_top(ctx);
+	if ((rc = cli_setup_paths(ctx)))
+		goto done;
+	if (!looks_like_round(in.ptr, in.len)) {
+		/* a taxonomy, a series.json, a schema: as it is */
+		rc = cli_emit(&in);
+		goto done;
+	}
+	if (load_classified(ctx, in.ptr, in.len, argv[i], NULL, &r, &err) == 0) {
+		if (dd_render_listing(&out, r) < 0)
+			rc = cli_failf("out of memory");
+	} else {
+		char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
+
+		/* git needs output: the raw file, after a line saying why */
+		dd_error_format(msg, sizeof(msg), &err);
+		dd_buf_addf(&out, "# dialdiff textconv: not shown as topics: %s\n",
+			    msg);
+		dd_buf_add(&out, in.ptr, in.len);
+	}
+	if (!rc)
+		rc = cli_emit(&out);
+done:
+	dd_round_free(r);
+	dd_buf_release(&in);
+	dd_buf_release(&out);
+	return rc;
+}
+
+/* ---- diff-driver ---------------------------------------------------- */
+
+/* One side of git's external diff: the round, or why not. */
+typedef struct driver_side {
+	dd_buf buf;
+	dd_round *round;	/* NULL for /dev/null or when it does not parse */
+	int absent;		/* /dev/null */
+	dd_error err;
+	int failed;
+} driver_side;
+
+/*
+ * Load one side: file is what git passes (a temporary file, a file of the
+ * work tree, or /dev/null), path the file's path in the repository, ab
+ * "a/" or "b/": the side is shown as git shows it ("--- a/PATH"), since
+ * git passes blob ids, not the commit.
+ */
+static int driver_load(cli_ctx *ctx, driver_side *s, const char *file,
+		       const char *path, const char *ab)
+{
+	char display[DD_ERROR_FILE_MAX];
+
+	memset(&s->err, 0, sizeof(s->err));
+	dd_buf_init(&s->buf);
+	if (!strcmp(file, "/dev/null")) {
+		s->absent = 1;
+		return 0;
+	}
+	snprintf(display, sizeof(display), "%s%s", ab, path);
+	if (dd_buf_read_file(&s->buf, file, DD_SOURCE_MAX_SIZE, &s->err) < 0) {
+		snprintf(s->err.file, sizeof(s->err.file), "%s", display);
+		s->failed = 1;
+		return 0;
+	}
+	if (load_classified(ctx, s->buf.ptr, s->buf.len, display, path,
+			    &s->round, &s->err) < 0)
+		s->failed = 1;
+	return 0;
+}
+
+/* The missing side of an added or deleted file: an empty round. */
+static dd_round *empty_side(const dd_round *other)
+{
+	dd_round *r = calloc(1, sizeof(*r));
+
+	if (r && other) {
+		r->series = other->series;
+		r->number = other->number;
+	}
+	return r;
+}
+
+int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
+{
+	const cli_command *cmd = cli_find_command("diff-driver");
+	driver_side a, b;
+	dd_round *ea = NULL, *eb = NULL;
+	dd_file_change f;
+	dd_review rv;
+	dd_buf out = DD_BUF_INIT;
+	dd_taxonomy *tx;
+	dd_error err;
+	const char *old_path, *new_path;
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc), n;
+	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
+
+	if (i < 0)
+		return rc;
+	n = argc - i;
+	argv += i;
+	if (n != 7 && n != 9)
+		return cli_usage(cmd, "diff-driver takes git's 7 arguments "
+				 "(path old-file old-hex old-mode new-file new-hex new-mode), "
+				 "or 9 for a rename; got %d", n);
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	old_path = argv[0];
+	new_path = n == 9 ? argv[7] : argv[0];
+	here_if_top(ctx);
+	if ((rc = CLI_NEED(ctx, review)) || (rc = cli_setup_paths(ctx)) ||
+	    (rc = driver_load(ctx, &a, argv[1], old_path, "a/")) ||
+	    (rc = driver_load(ctx, &b, argv[4], new_path, "b/")))
+		goto out;
+
+	memset(&f, 0, sizeof(f));
+	f.status = a.absent ? DD_FILE_ADDED : b.absent ? DD_FILE_DELETED :
+		   n == 9 && strcmp(old_path, new_path) ? DD_FILE_RENAMED :
+		   DD_FILE_MODIFIED;
+	f.path = b.absent ? old_path : new_path;
+	f.old_path = f.status == DD_FILE_RENAMED ? old_path : NULL;
+	if (a.failed || b.failed) {
+		dd_error_format(msg, sizeof(msg), a.failed ? &a.err : &b.err);
+		f.error = msg;
+	} else {
+		if (a.absent && !(a.round = ea = empty_side(b.round)))
+			goto oom;
+		if (b.absent && !(b.round = eb = empty_side(a.round)))
+			goto oom;
+		f.from = a.round;
+		f.to = b.round;
+		/* both sides were classified with the same taxonomy */
+		if ((rc = cli_taxonomy(ctx, &tx)))
+			goto out;
+		if (dd_diff_rounds(&f.diff, f.from, f.to, tx, &err) < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+	}
+	memset(&rv, 0, sizeof(rv));
+	rv.files = &f;
+	rv.nfiles = 1;
+	if (ctx->renderer->review(&out, &rv, &ctx->ropts) < 0)
+		rc = cli_failf("out of memory");
+	else
+		rc = cli_emit(&out);
+	dd_diff_free(f.diff);
+	goto out;
+oom:
+	rc = cli_failf("out of memory");
+out:
+	if (a.round != ea)
+		dd_round_free(a.round);
+	if (b.round != eb)
+		dd_round_free(b.round);
+	free(ea);
+	free(eb);
+	dd_buf_release(&a.buf);
+	dd_buf_release(&b.buf);
+	dd_buf_release(&out);
+	return rc;
+}
+
+/* ---- git-setup ------------------------------------------------------ */
+
+#define BLOCK_BEGIN "# >>> dialdiff: semantic diffs of round files (dialdiff git-setup)"
+#define BLOCK_END "# <<< dialdiff"
+
+/* s quoted for the shell git runs drivers with, when it needs to be. */
+static void shell_word(dd_buf *out, const char *s)
+{
+	const char *p;
+
+	if (*s && !s[strcspn(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~")]) {
+		dd_buf_adds(out, s);
+		return;
+	}
+	dd_buf_addc(out, '\'');
+	for (p = s; *p; p++) {
+		if (*p == '\'')
+			dd_buf_adds(out, "'\\''");
+		else
+			dd_buf_addc(out, *p);
+	}
+	dd_buf_addc(out, '\'');
+}
+
+/* Replace our block in the attributes file at path (or add it). */
+static int write_attributes(const char *path, const char *block, dd_error *err)
+{
+	dd_buf old = DD_BUF_INIT, neu = DD_BUF_INIT;
+	const char *p, *end;
+	int inside = 0, rc;
+
+	rc = dd_buf_read_file(&old, path, 0, err);
+	if (rc < 0 && rc != DD_ENOTFOUND) {
+		dd_buf_release(&old);
+		return rc;
+	}
+	for (p = old.ptr; p < old.ptr + old.len; p = end) {
+		size_t n;
+
+		end = memchr(p, '\n', (size_t)(old.ptr + old.len - p));
+		end = end ? end + 1 : old.ptr + old.len;
+		n = (size_t)(end - p);
+		if (!strncmp(p, BLOCK_BEGIN, strlen(BLOCK_BEGIN)))
+			inside = 1;
+		else if (inside && !strncmp(p, BLOCK_END, strlen(BLOCK_END)))
+			inside = 0;
+		else if (!inside)
+			dd_buf_add(&neu, p, n);
+	}
+	if (neu.len && neu.ptr[neu.len - 1] != '\n')
+		dd_buf_addc(&neu, '\n');
+	dd_buf_adds(&neu, block);
+	rc = dd_buf_oom(&neu) ? dd_error_oom(err) :
+	     dd_write_file_atomic(path, neu.ptr, neu.len, err);
+	dd_buf_release(&old);
+	dd_buf_release(&neu);
+	return rc;
+}
+
+int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
+{
+	enum { OPT_SEMANTIC = 256, OPT_COMMAND };
+	static const struct option opts[] = {
+		{ "semantic", no_argument, NULL, OPT_SEMANTIC },
+		{ "command", required_argument, NULL, OPT_COMMAND },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *cmd = cli_find_command("git-setup");
+	const char *command = "dialdiff", *driver = "dialdiff";
+	dd_buf prefix = DD_BUF_INIT, block = DD_BUF_INIT, value = DD_BUF_INIT;
+	dd_buf out = DD_BUF_INIT;
+	dd_git_repo *repo;
+	char *attr = NULL;
+	dd_error err;
+	int c, rc = 0;
+	size_t k;
+	static const struct { const char *key, *verb; } keys[] = {
+		{ "diff.dialdiff.textconv", "textconv" },
+		{ "diff.dialdiff-semantic.textconv", "textconv" },
+		{ "diff.dialdiff-semantic.command", "diff-driver" },
+	};
+
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SEMANTIC:
+			driver = "dialdiff-semantic";
+			break;
+		case OPT_COMMAND:
+			command = optarg;
+			break;
+		case 'h':
+			cli_print_usage(stdout, cmd);
+			return 0;
+		default:
+			return cli_usage(cmd, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cmd, "git-setup takes no operands");
+	if ((rc = cli_repo(ctx, &repo)) || (rc = cli_setup_paths(ctx)))
+		return rc;
+
+	/* the command git runs: dialdiff, with the options that matter */
+	shell_word(&prefix, command);
+	if (ctx->dialogues_given) {
+		dd_buf_adds(&prefix, " --dialogues ");
+		shell_word(&prefix, ctx->dialogues);
+	}
+	if (ctx->taxonomy_path) {
+		dd_buf_adds(&prefix, " --taxonomy ");
+		shell_word(&prefix, ctx->taxonomy_path);
+	}
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		dd_buf_reset(&value);
+		dd_buf_addf(&value, "%s %s", prefix.ptr, keys[k].verb);
+		if (dd_buf_oom(&value)) {
+			rc = cli_failf("out of memory");
+			goto out;
+		}
+		if (dd_git_config_set(repo, keys[k].key, value.ptr, &err) < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+		dd_buf_addf(&out, "git config %s ", keys[k].key);
+		shell_word(&out, value.ptr);
+		dd_buf_addc(&out, '\n');
+	}
+
+	/* round files use the driver; series.json and the schema do not */
+	dd_buf_addf(&block, "%s\n", BLOCK_BEGIN);
+	dd_buf_addf(&block, "%s/*/*.json diff=%s\n", ctx->dialogues, driver);
+	dd_buf_addf(&block, "%s/*/series.json !diff\n", ctx->dialogues);
+	dd_buf_addf(&block, "%s/schema/** !diff\n", ctx->dialogues);
+	dd_buf_addf(&block, "%s\n", BLOCK_END);
+	if (dd_git_workdir(repo))
+		attr = malloc(strlen(dd_git_workdir(repo)) + sizeof(".gitattributes"));
+	else
+		attr = malloc(strlen(dd_git_dir(repo)) + sizeof("info/attributes"));
+	if (!attr || dd_buf_oom(&block)) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	if (dd_git_workdir(repo)) {
+		sprintf(attr, "%s.gitattributes", dd_git_workdir(repo));
+	} else {
+		/* a bare repository: its own attributes file */
+		sprintf(attr, "%sinfo", dd_git_dir(repo));
+		if (mkdir(attr, 0777) < 0 && errno != EEXIST) {
+			rc = cli_failf("%s: cannot make folder: %s", attr,
+				       strerror(errno));
+			goto out;
+		}
+		strcat(attr, "/attributes");
+	}
+	if (write_attributes(attr, block.ptr, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	dd_buf_addf(&out, "wrote %s:\n%s", attr, block.ptr);
+	rc = cli_emit(&out);
+out:
+	free(attr);
+	dd_buf_release(&prefix);
+	dd_buf_release(&block);
+	dd_buf_release(&value);
+	dd_buf_release(&out);
+	return rc;
+}

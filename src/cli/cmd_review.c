@@ -1,0 +1,445 @@
+/* review and log: semantic changes to round files between revisions and
+ * along the history. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "dialdiff/gate.h"
+#include "dialdiff/history.h"
+#include "dialdiff/selector.h"
+
+/* Operands before "--" are revisions, after it paths.  getopt has already
+ * consumed a "--" that came before any operand. */
+static void split_operands(int argc, char **argv, int first, int *nrevs,
+			   char ***paths, int *npaths)
+{
+	int i;
+
+	*paths = argv + argc;
+	*npaths = 0;
+	*nrevs = argc - first;
+	if (first > 1 && !strcmp(argv[first - 1], "--")) {
+		*nrevs = 0;
+		*paths = argv + first;
+		*npaths = argc - first;
+		return;
+	}
+	for (i = first; i < argc; i++)
+		if (!strcmp(argv[i], "--")) {
+			*nrevs = i - first;
+			*paths = argv + i + 1;
+			*npaths = argc - i - 1;
+			return;
+		}
+}
+
+/* The history for the repository, with the paths the user named. */
+static int open_history(cli_ctx *ctx, dd_history **out, char **paths,
+			int npaths, char ***resolved)
+{
+	dd_history_opts hopts;
+	dd_git_repo *repo;
+	dd_taxonomy *tx = NULL;
+	dd_error err;
+	int i, rc;
+
+	*out = NULL;
+	*resolved = NULL;
+	if ((rc = cli_repo(ctx, &repo)) || (rc = cli_setup_paths(ctx)))
+		return rc;
+	if (ctx->rev)
+		return cli_failf("--rev does not apply here: name the revisions as operands");
+	if (ctx->taxonomy_path && (rc = cli_taxonomy(ctx, &tx)))
+		return rc;
+	*resolved = calloc((size_t)npaths + 1, sizeof(**resolved));
+	if (!*resolved)
+		return cli_failf("out of memory");
+	for (i = 0; i < npaths; i++)
+		if ((rc = cli_path(ctx, paths[i], &(*resolved)[i])))
+			return rc;
+	memset(&hopts, 0, sizeof(hopts));
+	hopts.dialogues = ctx->dialogues;
+	hopts.taxonomy = tx;
+	hopts.paths = (const char *const *)*resolved;
+	hopts.npaths = (size_t)npaths;
+	if (dd_history_new(out, repo, &hopts, &err) < 0)
+		return cli_fail(&err);
+	return 0;
+}
+
+static void free_paths(char **paths)
+{
+	size_t i;
+
+	for (i = 0; paths && paths[i]; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+static int resolve(cli_ctx *ctx, const char *rev, dd_oid *out)
+{
+	dd_error err;
+
+	if (dd_git_resolve(out, ctx->repo, rev, &err) < 0)
+		return cli_fail(&err);
+	return 0;
+}
+
+/* The two sides of a review from its operands; *to_worktree when B is the
+ * working tree. */
+static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
+			int nrevs, dd_oid *from, dd_oid *to, int *to_worktree)
+{
+	dd_revrange range;
+	dd_error err;
+	int rc;
+
+	*to_worktree = 0;
+	if (nrevs > 2)
+		return cli_usage(cmd, "review takes at most two revisions");
+	if (nrevs == 2) {
+		if (strstr(revs[0], "..") || strstr(revs[1], ".."))
+			return cli_usage(cmd, "give a range (A..B) or two revisions, not both");
+		if ((rc = resolve(ctx, revs[0], from)) ||
+		    (rc = resolve(ctx, revs[1], to)))
+			return rc;
+		return 0;
+	}
+	if (nrevs == 0) {
+		range.kind = DD_RANGE_ONE;
+		range.from = "HEAD";
+		range.to = NULL;
+	} else if (dd_revrange_parse(&range, revs[0], &err) < 0) {
+		return cli_usage(cmd, "%s", err.message);
+	}
+	if (range.kind == DD_RANGE_ONE) {
+		if (dd_git_is_bare(ctx->repo))
+			return cli_failf("a bare repository has no working tree: name two revisions (review A B or A..B)");
+		*to_worktree = 1;
+		return resolve(ctx, range.from, from);
+	}
+	if ((rc = resolve(ctx, range.from, from)) ||
+	    (rc = resolve(ctx, range.to, to)))
+		return rc;
+	if (range.kind == DD_RANGE_THREE_DOT &&
+	    dd_git_merge_base(from, ctx->repo, from, to, &err) < 0) {
+		char what[DD_ERROR_FILE_MAX];
+
+		snprintf(what, sizeof(what), "%s", revs[0]);
+		snprintf(err.file, sizeof(err.file), "%s", what);
+		return cli_fail(&err);
+	}
+	return 0;
+}
+
+/*
+ * --exit-code (the gate DD_GATE_ANY) and --fail-on: 1 when a gate holds for
+ * a file's diff; a file that could not be compared counts as a change
+ * (fail closed).
+ */
+static int review_gates(const dd_review *r, const dd_gate *gates,
+			size_t ngates)
+{
+	size_t i;
+
+	for (i = 0; ngates && i < r->nfiles; i++) {
+		const dd_file_change *f = &r->files[i];
+
+		if (!f->diff || dd_gate_holds(gates, ngates, &f->diff, 1))
+			return EXIT_DIFF;
+	}
+	return 0;
+}
+
+/* A section a gate names must exist in the taxonomy of some file's diff
+ * (a typo would otherwise never hold, silently). */
+static int validate_gates(const dd_review *r, const dd_gate *gates,
+			  size_t ngates)
+{
+	dd_error err, first;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < r->nfiles; i++) {
+		const dd_diff *d = r->files[i].diff;
+
+		if (!d)
+			continue;
+		if (dd_gate_validate(gates, ngates, d->tx, &err) == 0)
+			return 0;
+		if (!any)
+			first = err;
+		any = 1;
+	}
+	return any ? cli_fail(&first) : 0;
+}
+
+int cmd_review(cli_ctx *ctx, int argc, char **argv)
+{
+	enum { OPT_EXIT_CODE = 256, OPT_FAIL_ON };
+	static const struct option opts[] = {
+		{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *cmd = cli_find_command("review");
+	dd_buf out = DD_BUF_INIT;
+	dd_history *h = NULL;
+	dd_review *r = NULL;
+	dd_gate *gates;
+	char **paths, **resolved = NULL;
+	int exit_code = 0, c, rc = 0, nrevs, npaths, to_worktree;
+	size_t ngates = 0;
+	dd_oid from, to;
+	dd_error err;
+
+	/* --exit-code is the gate "anything changed"; one slot for it */
+	gates = calloc((size_t)argc + 1, sizeof(*gates));
+	if (!gates)
+		return cli_failf("out of memory");
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EXIT_CODE:
+			exit_code = 1;
+			break;
+		case OPT_FAIL_ON:
+			if (dd_gate_parse(&gates[ngates], optarg, &err) < 0) {
+				free(gates);
+				return cli_usage(cmd, "--fail-on %s", err.message);
+			}
+			ngates++;
+			break;
+		case 'h':
+			free(gates);
+			cli_print_usage(stdout, cmd);
+			return 0;
+		default:
+			rc = cli_output_option(ctx, c, optarg);
+			if (rc == 0)
+				break;
+			free(gates);
+			if (rc > 0)
+				return rc;
+			return cli_usage(cmd, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+		}
+	}
+	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);
+	if ((rc = CLI_NEED(ctx, review)) ||
+	    (rc = open_history(ctx, &h, paths, npaths, &resolved)) ||
+	    (rc = review_sides(ctx, cmd, argv + optind, nrevs, &from, &to,
+			       &to_worktree)))
+		goto out;
+	if (dd_history_review(&r, h, &from, to_worktree ? NULL : &to, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if ((rc = validate_gates(r, gates, ngates)))
+		goto out;
+	if (exit_code)
+		gates[ngates++].what = DD_GATE_ANY;	/* any section */
+	if (ctx->renderer->review(&out, r, &ctx->ropts) < 0) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	if ((rc = cli_emit(&out)))
+		goto out;
+	rc = review_gates(r, gates, ngates);
+out:
+	dd_review_free(r);
+	dd_history_free(h);
+	free_paths(resolved);
+	free(gates);
+	dd_buf_release(&out);
+	return rc;
+}
+
+/* ---- log ------------------------------------------------------------ */
+
+typedef struct progress {
+	struct timespec start;
+	int shown;		/* a line is on the terminal */
+} progress;
+
+static double elapsed(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - since->tv_sec) +
+	       (double)(now.tv_nsec - since->tv_nsec) / 1e9;
+}
+
+/* A progress line on stderr, once the walk has taken a second. */
+static void on_progress(void *data, size_t walked, size_t shown)
+{
+	progress *p = data;
+
+	if (!p->shown && elapsed(&p->start) < 1.0)
+		return;
+	p->shown = 1;
+	fprintf(stderr, "\rdialdiff: log: %zu commits walked, %zu shown", walked,
+		shown);
+	fflush(stderr);
+}
+
+/* dd_log_opts.each: render one commit into the output. */
+typedef struct emitter {
+	cli_ctx *ctx;
+	dd_buf *out;
+} emitter;
+
+static int emit_commit(void *data, const dd_log_commit *c, size_t index,
+		       dd_error *err)
+{
+	emitter *e = data;
+
+	if (e->ctx->renderer->log_commit(e->out, c, index, &e->ctx->ropts) < 0)
+		return dd_error_oom(err);
+	return 0;
+}
+
+static int parse_count(const char *s, size_t *out)
+{
+	char *end;
+	long v;
+
+	if (!*s)
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end || v < 0)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+int cmd_log(cli_ctx *ctx, int argc, char **argv)
+{
+	enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT };
+	static const struct option opts[] = {
+		{ "max-count", required_argument, NULL, 'n' },
+		{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *cmd = cli_find_command("log");
+	dd_buf out = DD_BUF_INIT;
+	dd_history *h = NULL;
+	dd_log *log = NULL;
+	dd_log_opts lopts;
+	dd_revrange range;
+	char **paths, **resolved = NULL;
+	dd_oid inc[2], exc[1];
+	progress prog;
+	emitter emit;
+	int c, rc = 0, nrevs, npaths, none = 0;
+	dd_error err;
+
+	memset(&lopts, 0, sizeof(lopts));
+	/* 0, not 1: glibc then re-reads the option string, so that options
+	 * may follow operands (main stopped at the command with "+") */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (parse_count(optarg, &lopts.max_count) < 0)
+				return cli_usage(cmd, "-n takes a number, not '%s'",
+						 optarg);
+			none = !lopts.max_count;	/* -n 0: no commits */
+			break;
+		case OPT_FIRST_PARENT:
+			lopts.first_parent = 1;
+			break;
+		case 'h':
+			cli_print_usage(stdout, cmd);
+			return 0;
+		default:
+			rc = cli_output_option(ctx, c, optarg);
+			if (rc == 0)
+				break;
+			if (rc > 0)
+				return rc;
+			return cli_usage(cmd, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+		}
+	}
+	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);
+	if (nrevs > 1)
+		return cli_usage(cmd, "log takes one revision or range");
+	if ((rc = CLI_NEED(ctx, log_commit)) ||
+	    (rc = open_history(ctx, &h, paths, npaths, &resolved)))
+		goto out;
+	if (dd_revrange_parse(&range, nrevs ? argv[optind] : "HEAD", &err) < 0) {
+		rc = cli_usage(cmd, "%s", err.message);
+		goto out;
+	}
+	lopts.include = inc;
+	lopts.exclude = exc;
+	if ((rc = resolve(ctx, range.kind == DD_RANGE_ONE ? range.from : range.to,
+			  &inc[0])))
+		goto out;
+	lopts.ninclude = 1;
+	if (range.kind == DD_RANGE_TWO_DOT) {
+		if ((rc = resolve(ctx, range.from, &exc[0])))
+			goto out;
+		lopts.nexclude = 1;
+	} else if (range.kind == DD_RANGE_THREE_DOT) {
+		/* the symmetric difference: both sides, not their merge base */
+		if ((rc = resolve(ctx, range.from, &inc[1])))
+			goto out;
+		lopts.ninclude = 2;
+		if (dd_git_merge_base(&exc[0], ctx->repo, &inc[0], &inc[1],
+				      &err) == 0)
+			lopts.nexclude = 1;
+		else if (err.code != DD_ENOTFOUND) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+	}
+	memset(&prog, 0, sizeof(prog));
+	if (ctx->renderer->log_begin(&out, &ctx->ropts) < 0) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	if (!none) {
+		/* each commit is rendered as soon as it is known, then freed */
+		emit.ctx = ctx;
+		emit.out = &out;
+		lopts.each = emit_commit;
+		lopts.each_data = &emit;
+		if (isatty(STDERR_FILENO)) {
+			clock_gettime(CLOCK_MONOTONIC, &prog.start);
+			lopts.progress = on_progress;
+			lopts.progress_data = &prog;
+		}
+		rc = dd_history_log(&log, h, &lopts, &err);
+		if (prog.shown)
+			fputs("\r\033[K", stderr);
+		if (rc < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+	}
+	if (ctx->renderer->log_end(&out, log ? log->ncommits : 0,
+				   &ctx->ropts) < 0) {
+		rc = cli_failf("out of memory");
+		goto out;
+	}
+	rc = cli_emit(&out);
+out:
+	dd_log_free(log);
+	dd_history_free(h);
+	free_paths(resolved);
+	dd_buf_release(&out);
+	return rc;
+}

@@ -1,0 +1,994 @@
+/*
+ * git.c - the repository through libgit2: the only file that includes it.
+ */
+/* realpath(3) is XSI */
+#define _XOPEN_SOURCE 700
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "dialdiff/git.h"
+
+struct dd_git_repo {
+	git_repository *repo;
+	char *workdir;		/* NULL when bare */
+	char *gitdir;
+	char *prefix;
+};
+
+struct dd_git_walk {
+	git_revwalk *walk;
+};
+
+/* ---- object ids ----------------------------------------------------- */
+
+void dd_oid_fmt(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < DD_OID_RAWSZ; i++) {
+		out[2 * i] = hex[id->id[i] >> 4];
+		out[2 * i + 1] = hex[id->id[i] & 15];
+	}
+	out[DD_OID_HEXSZ] = '\0';
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int dd_oid_parse(dd_oid *out, const char *hex)
+{
+	size_t i;
+
+	if (strlen(hex) != DD_OID_HEXSZ)
+		return DD_EUSAGE;
+	for (i = 0; i < DD_OID_RAWSZ; i++) {
+		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return DD_EUSAGE;
+		out->id[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+int dd_oid_equal(const dd_oid *a, const dd_oid *b)
+{
+	return !memcmp(a->id, b->id, DD_OID_RAWSZ);
+}
+
+int dd_oid_is_zero(const dd_oid *id)
+{
+	static const dd_oid zero;
+
+	return dd_oid_equal(id, &zero);
+}
+
+/* dd_oid and git_oid hold the same 20 bytes. */
+static void to_git(git_oid *out, const dd_oid *in)
+{
+	memcpy(out->id, in->id, DD_OID_RAWSZ);
+}
+
+static void from_git(dd_oid *out, const git_oid *in)
+{
+	memcpy(out->id, in->id, DD_OID_RAWSZ);
+}
+
+/* ---- errors --------------------------------------------------------- */
+
+/* The message of the libgit2 call that just failed. */
+static const char *last_message(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : "unknown error";
+}
+
+static int code_of(int rc)
+{
+	switch (rc) {
+	case GIT_ENOTFOUND:
+		return DD_ENOTFOUND;
+	case GIT_EAMBIGUOUS:
+		return DD_EAMBIGUOUS;
+	default:
+		return DD_EGIT;
+	}
+}
+
+/* Fill err from the libgit2 failure rc: "what: <libgit2's message>". */
+static int fail(dd_error *err, int rc, const char *what)
+{
+	return dd_error_set(err, code_of(rc), what, 0, 0, "%s", last_message());
+}
+
+static const char shallow_advice[] =
+	"this is a shallow clone, and libgit2 cannot walk shallow history; "
+	"fetch all of it with 'git fetch --unshallow' (in CI: a full-depth "
+	"checkout, e.g. fetch-depth: 0)";
+
+/* ---- the repository ------------------------------------------------- */
+
+/* realpath(3) of path with a trailing '/', or a copy of path. */
+static char *real_dir(const char *path)
+{
+	char buf[PATH_MAX], *p;
+	size_t n;
+
+	if (!realpath(path, buf))
+		snprintf(buf, sizeof(buf), "%s", path);
+	n = strlen(buf);
+	p = malloc(n + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, buf, n + 1);
+	if (!n || p[n - 1] != '/') {
+		p[n] = '/';
+		p[n + 1] = '\0';
+	}
+	return p;
+}
+
+/* 1 when dir holds a repository: a .git entry, or the layout of a bare
+ * one.  *git gets the entry whose owner counts. */
+static int holds_repo(const char *dir, char *git, size_t size)
+{
+	static const char *const bare[] = { "HEAD", "objects", "refs" };
+	struct stat st;
+	size_t i;
+
+	if (snprintf(git, size, "%s/.git", dir) < (int)size &&
+	    lstat(git, &st) == 0)
+		return 1;
+	for (i = 0; i < 3; i++) {
+		if (snprintf(git, size, "%s/%s", dir, bare[i]) >= (int)size ||
+		    stat(git, &st) < 0)
+			return 0;
+	}
+	snprintf(git, size, "%s", dir);
+	return 1;
+}
+
+/*
+ * libgit2 1.5 reports a repository owned by another user as "not found"
+ * (with a stale message about safe.directory).  Look for it ourselves:
+ * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
+ * its top in out when another user owns it.
+ */
+static int foreign_repo(char *out, size_t size)
+{
+	char dir[PATH_MAX], git[PATH_MAX + 16];
+	const char *env = getenv("GIT_DIR");
+	struct stat st;
+	char *slash;
+
+	if (env && *env) {
+		if (!realpath(env, dir) || stat(dir, &st) < 0)
+			return 0;
+		snprintf(out, size, "%s", dir);
+		return st.st_uid != geteuid();
+	}
+	if (!getcwd(dir, sizeof(dir)))
+		return 0;
+	for (;;) {
+		if (holds_repo(dir, git, sizeof(git))) {
+			if (lstat(git, &st) < 0 || st.st_uid == geteuid())
+				return 0;
+			snprintf(out, size, "%s", dir);
+			return 1;
+		}
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			return 0;
+		*slash = '\0';
+	}
+}
+
+int dd_git_open(dd_git_repo **out, dd_error *err)
+{
+	dd_git_repo *r;
+	char cwd[PATH_MAX];
+	int rc;
+
+	*out = NULL;
+	if (git_libgit2_init() < 0)
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot initialise libgit2: %s",
+				    last_message());
+	/* git itself does not re-hash every object it reads; libgit2 does by
+	   default, which costs a seventh of a long log */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		git_libgit2_shutdown();
+		return dd_error_oom(err);
+	}
+	rc = git_repository_open_ext(&r->repo, NULL,
+				     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	if (rc < 0) {
+		char path[PATH_MAX];
+
+		if ((rc == GIT_ENOTFOUND || rc == GIT_EOWNER) &&
+		    foreign_repo(path, sizeof(path))) {
+			rc = GIT_EOWNER;
+			dd_error_set(err, DD_EGIT, path, 0, 0,
+				     "the repository is owned by another user, "
+				     "so git does not trust it; if you do, run: "
+				     "git config --global --add safe.directory %s",
+				     path);
+		} else if (rc == GIT_ENOTFOUND) {
+			dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
+				     "not in a git repository (or any parent folder)");
+		} else {
+			dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				     "cannot open the repository: %s",
+				     last_message());
+		}
+		free(r);
+		git_libgit2_shutdown();
+		return rc == GIT_ENOTFOUND ? DD_ENOTFOUND : DD_EGIT;
+	}
+	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo))
+		r->workdir = real_dir(git_repository_workdir(r->repo));
+	r->gitdir = real_dir(git_repository_path(r->repo));
+	r->prefix = NULL;
+	if (r->workdir && getcwd(cwd, sizeof(cwd))) {
+		char *here = real_dir(cwd);
+		size_t n = strlen(r->workdir);
+
+		if (here && !strncmp(here, r->workdir, n))
+			r->prefix = strdup(here + n);
+		free(here);
+	}
+	if (!r->prefix)
+		r->prefix = strdup("");
+	if (!r->gitdir || !r->prefix ||
+	    (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo) &&
+	     !r->workdir)) {
+		dd_git_free(r);
+		return dd_error_oom(err);
+	}
+	*out = r;
+	return 0;
+}
+
+void dd_git_free(dd_git_repo *r)
+{
+	if (!r)
+		return;
+	git_repository_free(r->repo);
+	free(r->workdir);
+	free(r->gitdir);
+	free(r->prefix);
+	free(r);
+	git_libgit2_shutdown();
+}
+
+const char *dd_git_workdir(const dd_git_repo *r)
+{
+	return r->workdir;
+}
+
+const char *dd_git_dir(const dd_git_repo *r)
+{
+	return r->gitdir;
+}
+
+const char *dd_git_prefix(const dd_git_repo *r)
+{
+	return r->prefix;
+}
+
+int dd_git_is_bare(const dd_git_repo *r)
+{
+	return r->workdir == NULL;
+}
+
+int dd_git_is_shallow(dd_git_repo *r)
+{
+	return git_repository_is_shallow(r->repo) == 1;
+}
+
+int dd_git_head_unborn(dd_git_repo *r)
+{
+	return git_repository_head_unborn(r->repo) == 1;
+}
+
+/* ---- revisions, trees, blobs ---------------------------------------- */
+
+static const char *type_name(git_object_t t)
+{
+	switch (t) {
+	case GIT_OBJECT_BLOB:
+		return "a file";
+	case GIT_OBJECT_TREE:
+		return "a folder";
+	case GIT_OBJECT_TAG:
+		return "a tag";
+	default:
+		return "not a commit";
+	}
+}
+
+int dd_git_resolve(dd_oid *out, dd_git_repo *r, const char *rev,
+		   dd_error *err)
+{
+	git_object *obj = NULL, *commit = NULL;
+	int rc;
+
+	rc = git_revparse_single(&obj, r->repo, rev);
+	if (rc < 0) {
+		if (dd_git_head_unborn(r) && strstr(rev, "HEAD"))
+			return dd_error_set(err, DD_ENOTFOUND, rev, 0, 0,
+					    "the repository has no commits yet");
+		if (rc == GIT_EAMBIGUOUS)
+			return dd_error_set(err, DD_EAMBIGUOUS, rev, 0, 0,
+					    "ambiguous short revision: several objects start with '%s'; give more digits",
+					    rev);
+		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC)
+			return dd_error_set(err, DD_ENOTFOUND, rev, 0, 0,
+					    "unknown revision '%s'", rev);
+		return fail(err, rc, rev);
+	}
+	rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+	if (rc < 0) {
+		rc = dd_error_set(err, DD_EUSAGE, rev, 0, 0,
+				  "'%s' names %s, not a commit", rev,
+				  type_name(git_object_type(obj)));
+		git_object_free(obj);
+		return rc;
+	}
+	from_git(out, git_object_id(commit));
+	git_object_free(commit);
+	git_object_free(obj);
+	return 0;
+}
+
+int dd_git_commit_tree(dd_oid *out, dd_git_repo *r, const dd_oid *commit,
+		       dd_error *err)
+{
+	git_commit *c = NULL;
+	git_oid id;
+	int rc;
+
+	to_git(&id, commit);
+	rc = git_commit_lookup(&c, r->repo, &id);
+	if (rc < 0)
+		return fail(err, rc, "commit");
+	from_git(out, git_commit_tree_id(c));
+	git_commit_free(c);
+	return 0;
+}
+
+static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
+		       dd_error *err)
+{
+	git_oid id;
+	int rc;
+
+	to_git(&id, tree);
+	rc = git_tree_lookup(out, r->repo, &id);
+	return rc < 0 ? fail(err, rc, "tree") : 0;
+}
+
+int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
+		 const char *path, dd_error *err)
+{
+	git_tree *t = NULL;
+	git_tree_entry *e = NULL;
+	int rc;
+
+	*type = DD_GIT_NONE;
+	if (!*path) {
+		*type = DD_GIT_TREE;
+		if (id)
+			*id = *tree;
+		return 0;
+	}
+	if ((rc = lookup_tree(&t, r, tree, err)) < 0)
+		return rc;
+	rc = git_tree_entry_bypath(&e, t, path);
+	git_tree_free(t);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc < 0)
+		return fail(err, rc, path);
+	switch (git_tree_entry_type(e)) {
+	case GIT_OBJECT_TREE:
+		*type = DD_GIT_TREE;
+		break;
+	case GIT_OBJECT_BLOB:
+		if (git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
+			*type = DD_GIT_BLOB;
+		break;
+	default:
+		break;
+	}
+	if (id && *type)
+		from_git(id, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	return 0;
+}
+
+int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
+		     size_t max_size, dd_error *err)
+{
+	git_blob *b = NULL;
+	git_object_size_t size;
+	git_oid id;
+	int rc;
+
+	to_git(&id, blob);
+	rc = git_blob_lookup(&b, r->repo, &id);
+	if (rc < 0)
+		return fail(err, rc, "blob");
+	size = git_blob_rawsize(b);
+	if (max_size && size > max_size) {
+		git_blob_free(b);
+		return dd_error_set(err, DD_ERROR, NULL, 0, 0,
+				    "file larger than %zu bytes", max_size);
+	}
+	dd_buf_reset(out);
+	dd_buf_add(out, git_blob_rawcontent(b), (size_t)size);
+	git_blob_free(b);
+	if (dd_buf_oom(out))
+		return dd_error_oom(err);
+	return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dd_git_list(char ***out, size_t *count, dd_git_repo *r,
+		const dd_oid *tree, const char *dir, unsigned mask,
+		dd_error *err)
+{
+	git_tree *t = NULL;
+	char **names;
+	dd_oid sub;
+	size_t i, n, k = 0;
+	int type, rc;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = dd_git_entry(&sub, &type, r, tree, dir, err)) < 0)
+		return rc;
+	if (type == DD_GIT_NONE)
+		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
+				    "no such folder");
+	if (type != DD_GIT_TREE)
+		return dd_error_set(err, DD_ERROR, dir, 0, 0,
+				    "a file, not a folder");
+	if ((rc = lookup_tree(&t, r, &sub, err)) < 0)
+		return rc;
+	n = git_tree_entrycount(t);
+	names = calloc(n + 1, sizeof(*names));
+	if (!names) {
+		git_tree_free(t);
+		return dd_error_oom(err);
+	}
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+		git_object_t ot = git_tree_entry_type(e);
+		unsigned bit = ot == GIT_OBJECT_TREE ? DD_GIT_TREE :
+			       ot == GIT_OBJECT_BLOB &&
+			       git_tree_entry_filemode(e) != GIT_FILEMODE_LINK ?
+			       DD_GIT_BLOB : 0;
+
+		if (!(bit & mask))
+			continue;
+		if (!(names[k] = strdup(git_tree_entry_name(e)))) {
+			while (k)
+				free(names[--k]);
+			free(names);
+			git_tree_free(t);
+			return dd_error_oom(err);
+		}
+		k++;
+	}
+	git_tree_free(t);
+	qsort(names, k, sizeof(*names), cmp_names);
+	*out = names;
+	*count = k;
+	return 0;
+}
+
+/* ---- commits and history -------------------------------------------- */
+
+int dd_git_commit_load(dd_git_commit *out, dd_git_repo *r, const dd_oid *id,
+		       dd_error *err)
+{
+	const git_signature *sig;
+	const char *summary;
+	git_commit *c = NULL;
+	git_oid gid;
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	to_git(&gid, id);
+	rc = git_commit_lookup(&c, r->repo, &gid);
+	if (rc < 0)
+		return fail(err, rc, "commit");
+	out->id = *id;
+	from_git(&out->tree, git_commit_tree_id(c));
+	out->nparents = git_commit_parentcount(c);
+	out->parents = calloc(out->nparents ? out->nparents : 1,
+			      sizeof(*out->parents));
+	for (i = 0; out->parents && i < out->nparents; i++)
+		from_git(&out->parents[i], git_commit_parent_id(c, (unsigned)i));
+	sig = git_commit_author(c);
+	summary = git_commit_summary(c);
+	out->author_name = strdup(sig && sig->name ? sig->name : "");
+	out->author_email = strdup(sig && sig->email ? sig->email : "");
+	out->time = sig ? (long long)sig->when.time : 0;
+	out->offset = sig ? sig->when.offset : 0;
+	out->subject = strdup(summary ? summary : "");
+	git_commit_free(c);
+	if (!out->parents || !out->author_name || !out->author_email ||
+	    !out->subject) {
+		dd_git_commit_release(out);
+		return dd_error_oom(err);
+	}
+	return 0;
+}
+
+void dd_git_commit_release(dd_git_commit *c)
+{
+	free(c->parents);
+	free(c->author_name);
+	free(c->author_email);
+	free(c->subject);
+	memset(c, 0, sizeof(*c));
+}
+
+int dd_git_merge_base(dd_oid *out, dd_git_repo *r, const dd_oid *a,
+		      const dd_oid *b, dd_error *err)
+{
+	git_oid ga, gb, base;
+	int rc;
+
+	if (dd_git_is_shallow(r))
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot find the merge base: %s",
+				    shallow_advice);
+	to_git(&ga, a);
+	to_git(&gb, b);
+	rc = git_merge_base(&base, r->repo, &ga, &gb);
+	if (rc == GIT_ENOTFOUND)
+		return dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
+				    "the two revisions have no common ancestor");
+	if (rc < 0)
+		return fail(err, rc, "merge base");
+	from_git(out, &base);
+	return 0;
+}
+
+int dd_git_walk_new(dd_git_walk **out, dd_git_repo *r,
+		    const dd_oid *include, size_t ninclude,
+		    const dd_oid *exclude, size_t nexclude, int first_parent,
+		    dd_error *err)
+{
+	dd_git_walk *w;
+	git_oid id;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (dd_git_is_shallow(r))
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot walk the history: %s",
+				    shallow_advice);
+	w = calloc(1, sizeof(*w));
+	if (!w)
+		return dd_error_oom(err);
+	rc = git_revwalk_new(&w->walk, r->repo);
+	if (rc < 0)
+		goto fail;
+	rc = git_revwalk_sorting(w->walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	for (i = 0; rc >= 0 && i < ninclude; i++) {
+		to_git(&id, &include[i]);
+		rc = git_revwalk_push(w->walk, &id);
+	}
+	for (i = 0; rc >= 0 && i < nexclude; i++) {
+		to_git(&id, &exclude[i]);
+		rc = git_revwalk_hide(w->walk, &id);
+	}
+	if (rc >= 0 && first_parent)
+		rc = git_revwalk_simplify_first_parent(w->walk);
+	if (rc < 0)
+		goto fail;
+	*out = w;
+	return 0;
+fail:
+	fail(err, rc, "history");
+	dd_git_walk_free(w);
+	return code_of(rc);
+}
+
+int dd_git_walk_next(dd_oid *out, dd_git_walk *w, dd_error *err)
+{
+	git_oid id;
+	int rc = git_revwalk_next(&id, w->walk);
+
+	if (rc == GIT_ITEROVER)
+		return 1;
+	if (rc < 0)
+		return fail(err, rc, "history");
+	from_git(out, &id);
+	return 0;
+}
+
+void dd_git_walk_free(dd_git_walk *w)
+{
+	if (!w)
+		return;
+	git_revwalk_free(w->walk);
+	free(w);
+}
+
+/* ---- changes -------------------------------------------------------- */
+
+void dd_git_changes_free(dd_git_change *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; c && i < n; i++) {
+		free(c[i].old_path);
+		free(c[i].new_path);
+	}
+	free(c);
+}
+
+static char *prefixed(const char *base, const char *path)
+{
+	size_t a = strlen(base), b = strlen(path);
+	char *p = malloc(a + b + 1);
+
+	if (p) {
+		memcpy(p, base, a);
+		memcpy(p + a, path, b + 1);
+	}
+	return p;
+}
+
+static const char *change_path(const dd_git_change *c)
+{
+	return c->new_path ? c->new_path : c->old_path;
+}
+
+static int cmp_changes(const void *a, const void *b)
+{
+	return strcmp(change_path(a), change_path(b));
+}
+
+/* The deltas of diff as dd_git_changes, after rename detection. */
+static int collect(dd_git_change **out, size_t *count, git_diff *diff,
+		   unsigned find_flags, const char *base, dd_error *err)
+{
+	git_diff_find_options fopts = GIT_DIFF_FIND_OPTIONS_INIT;
+	dd_git_change *c;
+	size_t i, n, k = 0;
+	int rc;
+
+	fopts.flags = find_flags;
+	rc = git_diff_find_similar(diff, &fopts);
+	if (rc < 0)
+		return fail(err, rc, "rename detection");
+	n = git_diff_num_deltas(diff);
+	c = calloc(n ? n : 1, sizeof(*c));
+	if (!c)
+		return dd_error_oom(err);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		dd_git_change *ch = &c[k];
+
+		switch (d->status) {
+		case GIT_DELTA_ADDED:
+		case GIT_DELTA_UNTRACKED:
+		case GIT_DELTA_COPIED:
+			ch->status = DD_GIT_ADDED;
+			break;
+		case GIT_DELTA_DELETED:
+			ch->status = DD_GIT_DELETED;
+			break;
+		case GIT_DELTA_MODIFIED:
+		case GIT_DELTA_TYPECHANGE:
+			ch->status = DD_GIT_MODIFIED;
+			break;
+		case GIT_DELTA_RENAMED:
+			ch->status = DD_GIT_RENAMED;
+			break;
+		default:
+			continue;
+		}
+		if (ch->status != DD_GIT_ADDED)
+			from_git(&ch->old_id, &d->old_file.id);
+		if (ch->status != DD_GIT_DELETED &&
+		    (d->new_file.flags & GIT_DIFF_FLAG_VALID_ID))
+			from_git(&ch->new_id, &d->new_file.id);
+		if (ch->status == DD_GIT_MODIFIED && !dd_oid_is_zero(&ch->new_id) &&
+		    dd_oid_equal(&ch->old_id, &ch->new_id))
+			continue;	/* only the mode changed */
+		if ((ch->status != DD_GIT_ADDED &&
+		     !(ch->old_path = prefixed(base, d->old_file.path))) ||
+		    (ch->status != DD_GIT_DELETED &&
+		     !(ch->new_path = prefixed(base, d->new_file.path)))) {
+			dd_git_changes_free(c, k + 1);
+			return dd_error_oom(err);
+		}
+		k++;
+	}
+	qsort(c, k, sizeof(*c), cmp_changes);
+	*out = c;
+	*count = k;
+	return 0;
+}
+
+/* A growing list of changes. */
+typedef struct change_list {
+	dd_git_change *items;
+	size_t n, alloc;
+	int adds, dels;
+} change_list;
+
+static int add_change(change_list *l, dd_git_status st, const char *dir,
+		      const char *name, const git_oid *old_id,
+		      const git_oid *new_id)
+{
+	dd_git_change *c;
+	size_t n = strlen(dir) + strlen(name) + 1;
+	char *path;
+
+	if (l->n == l->alloc) {
+		size_t na = l->alloc ? l->alloc * 2 : 8;
+		dd_git_change *p = realloc(l->items, na * sizeof(*p));
+
+		if (!p)
+			return -1;
+		l->items = p;
+		l->alloc = na;
+	}
+	path = malloc(n);
+	if (!path)
+		return -1;
+	snprintf(path, n, "%s%s", dir, name);
+	c = &l->items[l->n++];
+	memset(c, 0, sizeof(*c));
+	c->status = st;
+	if (old_id) {
+		from_git(&c->old_id, old_id);
+		c->old_path = path;
+	}
+	if (new_id) {
+		from_git(&c->new_id, new_id);
+		if (old_id && !(c->new_path = strdup(path)))
+			return -1;
+		if (!old_id)
+			c->new_path = path;
+	}
+	l->adds += st == DD_GIT_ADDED;
+	l->dels += st == DD_GIT_DELETED;
+	return 0;
+}
+
+static int is_file(const git_tree_entry *e)
+{
+	return git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+}
+
+static int is_dir(const git_tree_entry *e)
+{
+	return git_tree_entry_type(e) == GIT_OBJECT_TREE;
+}
+
+static int compare_trees(change_list *l, git_repository *repo,
+			 const git_tree *a, const git_tree *b, const char *dir);
+
+/* Every file under tree entry e (a file or a folder) as added or deleted. */
+static int whole(change_list *l, git_repository *repo, const git_tree_entry *e,
+		 const char *dir, int added)
+{
+	git_tree *t = NULL;
+	char *sub;
+	size_t n;
+	int rc;
+
+	if (is_file(e))
+		return add_change(l, added ? DD_GIT_ADDED : DD_GIT_DELETED, dir,
+				  git_tree_entry_name(e),
+				  added ? NULL : git_tree_entry_id(e),
+				  added ? git_tree_entry_id(e) : NULL);
+	if (!is_dir(e))
+		return 0;	/* a submodule */
+	n = strlen(dir) + strlen(git_tree_entry_name(e)) + 2;
+	sub = malloc(n);
+	if (!sub)
+		return -1;
+	snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(e));
+	rc = git_tree_lookup(&t, repo, git_tree_entry_id(e));
+	if (rc == 0)
+		rc = compare_trees(l, repo, added ? NULL : t, added ? t : NULL, sub);
+	git_tree_free(t);
+	free(sub);
+	return rc;
+}
+
+/*
+ * The files that differ between trees a and b (either may be NULL), by
+ * entry: equal ids are skipped without reading, folders with different
+ * ids are compared recursively.  What git's tree diff does, without its
+ * attribute and configuration lookups.
+ */
+static int compare_trees(change_list *l, git_repository *repo,
+			 const git_tree *a, const git_tree *b, const char *dir)
+{
+	size_t na = a ? git_tree_entrycount(a) : 0;
+	size_t nb = b ? git_tree_entrycount(b) : 0, i;
+	int rc;
+
+	for (i = 0; i < na; i++) {
+		const git_tree_entry *ea = git_tree_entry_byindex(a, i);
+		const git_tree_entry *eb = b ? git_tree_entry_byname(b,
+					git_tree_entry_name(ea)) : NULL;
+
+		if (eb && !git_oid_cmp(git_tree_entry_id(ea), git_tree_entry_id(eb)) &&
+		    is_dir(ea) == is_dir(eb))
+			continue;
+		if (eb && is_file(ea) && is_file(eb)) {
+			rc = add_change(l, DD_GIT_MODIFIED, dir,
+					git_tree_entry_name(ea),
+					git_tree_entry_id(ea),
+					git_tree_entry_id(eb));
+		} else if (eb && is_dir(ea) && is_dir(eb)) {
+			git_tree *ta = NULL, *tb = NULL;
+			size_t n = strlen(dir) + strlen(git_tree_entry_name(ea)) + 2;
+			char *sub = malloc(n);
+
+			rc = sub ? 0 : -1;
+			if (!rc) {
+				snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(ea));
+				rc = git_tree_lookup(&ta, repo, git_tree_entry_id(ea));
+			}
+			if (!rc)
+				rc = git_tree_lookup(&tb, repo, git_tree_entry_id(eb));
+			if (!rc)
+				rc = compare_trees(l, repo, ta, tb, sub);
+			git_tree_free(ta);
+			git_tree_free(tb);
+			free(sub);
+		} else {
+			/* gone, or a file became a folder (or the reverse) */
+			rc = whole(l, repo, ea, dir, 0);
+			if (!rc && eb)
+				rc = whole(l, repo, eb, dir, 1);
+		}
+		if (rc)
+			return rc;
+	}
+	for (i = 0; i < nb; i++) {
+		const git_tree_entry *eb = git_tree_entry_byindex(b, i);
+
+		if (a && git_tree_entry_byname(a, git_tree_entry_name(eb)))
+			continue;
+		if ((rc = whole(l, repo, eb, dir, 1)))
+			return rc;
+	}
+	return 0;
+}
+
+int dd_git_diff_trees(dd_git_change **out, size_t *count, dd_git_repo *r,
+		      const dd_oid *old_tree, const dd_oid *new_tree,
+		      const char *base, dd_error *err)
+{
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	git_tree *a = NULL, *b = NULL;
+	git_diff *diff = NULL;
+	change_list l;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	memset(&l, 0, sizeof(l));
+	if ((old_tree && (rc = lookup_tree(&a, r, old_tree, err)) < 0) ||
+	    (new_tree && (rc = lookup_tree(&b, r, new_tree, err)) < 0))
+		goto out;
+	rc = compare_trees(&l, r->repo, a, b, base);
+	if (rc < 0) {
+		rc = git_error_last() ? fail(err, rc, "diff") : dd_error_oom(err);
+		dd_git_changes_free(l.items, l.n);
+		goto out;
+	}
+	if (!l.adds || !l.dels) {
+		/* no rename possible: the common case, done */
+		if (l.n)
+			qsort(l.items, l.n, sizeof(*l.items), cmp_changes);
+		*out = l.items;
+		*count = l.n;
+		goto out;
+	}
+	/* files both added and deleted: let git find the renames */
+	dd_git_changes_free(l.items, l.n);
+	opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;
+	rc = git_diff_tree_to_tree(&diff, r->repo, a, b, &opts);
+	if (rc < 0)
+		rc = fail(err, rc, "diff");
+	else
+		rc = collect(out, count, diff, GIT_DIFF_FIND_RENAMES, base, err);
+out:
+	git_diff_free(diff);
+	git_tree_free(a);
+	git_tree_free(b);
+	return rc;
+}
+
+int dd_git_diff_workdir(dd_git_change **out, size_t *count, dd_git_repo *r,
+			const dd_oid *tree, const char *dir, dd_error *err)
+{
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	char *spec[1];
+	git_tree *a = NULL;
+	git_diff *diff = NULL;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (!r->workdir)
+		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
+				    "a bare repository has no working tree");
+	if (tree && (rc = lookup_tree(&a, r, tree, err)) < 0)
+		return rc;
+	spec[0] = (char *)dir;
+	opts.pathspec.strings = spec;
+	opts.pathspec.count = *dir && strcmp(dir, ".") ? 1 : 0;
+	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+		     GIT_DIFF_DISABLE_PATHSPEC_MATCH | GIT_DIFF_SKIP_BINARY_CHECK;
+	rc = git_diff_tree_to_workdir(&diff, r->repo, a, &opts);
+	if (rc < 0)
+		rc = fail(err, rc, "diff");
+	else
+		rc = collect(out, count, diff, GIT_DIFF_FIND_RENAMES |
+			     GIT_DIFF_FIND_FOR_UNTRACKED, "", err);
+	git_diff_free(diff);
+	git_tree_free(a);
+	return rc;
+}
+
+/* ---- configuration -------------------------------------------------- */
+
+int dd_git_config_set(dd_git_repo *r, const char *key, const char *value,
+		      dd_error *err)
+{
+	git_config *all = NULL, *local = NULL;
+	int rc;
+
+	rc = git_repository_config(&all, r->repo);
+	if (rc >= 0)
+		rc = git_config_open_level(&local, all, GIT_CONFIG_LEVEL_LOCAL);
+	if (rc >= 0)
+		rc = git_config_set_string(local, key, value);
+	if (rc < 0)
+		fail(err, rc, key);
+	git_config_free(local);
+	git_config_free(all);
+	return rc < 0 ? code_of(rc) : 0;
+}

@@ -1,0 +1,1149 @@
+/*
+ * history.c - review (two sides) and log (a walk) of the semantic changes
+ * to round files, on top of the git module, the loaders and the differ.
+ * libgit2 is not included here: everything git goes through git.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dialdiff/history.h"
+#include "dialdiff/json.h"
+#include "dialdiff/selector.h"
+#include "dialdiff/source.h"
+#include "dialdiff/strmap.h"
+
+/* A parsed blob, per taxonomy it was classified with (usually one). */
+typedef struct round_entry {
+	const dd_taxonomy *tx;
+	dd_round *round;	/* NULL when it does not parse, or evicted */
+	const char *error;	/* why it does not parse */
+	size_t stamp;		/* its place in the eviction queue */
+	struct round_entry *next;
+} round_entry;
+
+/* A place in the eviction queue: the entry, and its stamp then. */
+typedef struct queued {
+	round_entry *e;
+	size_t stamp;
+} queued;
+
+/* Parsed rounds a streaming log keeps (about 4 MiB). */
+#define LIVE_ROUNDS 256
+
+/* A taxonomy, or why it could not be loaded. */
+typedef struct tx_entry {
+	dd_taxonomy *tx;
+	const char *error;
+} tx_entry;
+
+/* The dialogues folder of a commit. */
+typedef struct folder_entry {
+	dd_oid id;
+	int type;		/* DD_GIT_TREE, or DD_GIT_NONE when absent */
+} folder_entry;
+
+struct dd_history {
+	dd_git_repo *repo;
+	dd_history_opts opts;
+	char *folder;		/* the dialogues folder: "" for the top */
+	char *base;		/* folder + "/", or "" */
+	dd_arena arena;		/* cache keys and entries */
+	dd_strmap rounds;	/* blob hex -> round_entry */
+	dd_strmap taxonomies;	/* blob hex, or "W:path" -> tx_entry */
+	dd_strmap series;	/* series.json blob hex -> taxonomy field */
+	dd_strmap folders;	/* commit hex -> folder_entry */
+	/* parsed rounds in the order they were parsed, oldest first: a
+	   streaming log frees them from the front (see evict) */
+	queued *queue;
+	size_t qhead, qlen, qalloc, live, stamps;
+	dd_source *worktree;
+	dd_round **wt_rounds;	/* rounds read from the working tree */
+	size_t nwt_rounds;
+	dd_buf buf;
+};
+
+/* One side of a comparison. */
+typedef struct side {
+	enum { SIDE_EMPTY, SIDE_COMMIT, SIDE_WORKTREE } kind;
+	dd_oid tree;		/* SIDE_COMMIT: the root tree */
+	const char *rev;	/* 40 hex (arena of the result), or NULL */
+	char name[16];		/* for messages: abbreviated id, "working tree" */
+} side;
+
+/* What a review or a log keeps besides its arena. */
+typedef struct owned {
+	dd_diff **diffs;
+	size_t ndiffs, alloc;
+} owned;
+
+const char *dd_file_status_name(dd_file_status status)
+{
+	switch (status) {
+	case DD_FILE_ADDED:
+		return "added";
+	case DD_FILE_DELETED:
+		return "deleted";
+	case DD_FILE_MODIFIED:
+		return "modified";
+	case DD_FILE_RENAMED:
+		return "renamed";
+	}
+	return "?";
+}
+
+/* ---- the history and its caches ------------------------------------ */
+
+int dd_history_new(dd_history **out, dd_git_repo *repo,
+		   const dd_history_opts *opts, dd_error *err)
+{
+	dd_history *h = calloc(1, sizeof(*h));
+	const char *d = opts->dialogues ? opts->dialogues : "dialogues";
+	size_t n;
+
+	*out = NULL;
+	if (!h)
+		return dd_error_oom(err);
+	h->repo = repo;
+	h->opts = *opts;
+	dd_arena_init(&h->arena);
+	dd_buf_init(&h->buf);
+	n = strlen(d);
+	h->folder = malloc(n + 1);
+	h->base = malloc(n + 2);
+	if (!h->folder || !h->base) {
+		dd_history_free(h);
+		return dd_error_oom(err);
+	}
+	if (dd_path_resolve(h->folder, n + 1, "", d, err) < 0) {
+		dd_history_free(h);
+		return dd_error_set(err, DD_EUSAGE, d, 0, 0,
+				    "the dialogues folder must lie in the repository");
+	}
+	snprintf(h->base, n + 2, "%s%s", h->folder, *h->folder ? "/" : "");
+	*out = h;
+	return 0;
+}
+
+void dd_history_free(dd_history *h)
+{
+	size_t i;
+
+	if (!h)
+		return;
+	for (i = 0; i < h->rounds.size; i++) {
+		round_entry *e = h->rounds.slots[i].key ? h->rounds.slots[i].value
+							: NULL;
+
+		for (; e; e = e->next)
+			dd_round_free(e->round);
+	}
+	for (i = 0; i < h->taxonomies.size; i++)
+		if (h->taxonomies.slots[i].key)
+			dd_taxonomy_free(((tx_entry *)h->taxonomies.slots[i].value)->tx);
+	for (i = 0; i < h->nwt_rounds; i++)
+		dd_round_free(h->wt_rounds[i]);
+	free(h->wt_rounds);
+	free(h->queue);
+	dd_strmap_release(&h->rounds);
+	dd_strmap_release(&h->taxonomies);
+	dd_strmap_release(&h->series);
+	dd_strmap_release(&h->folders);
+	dd_source_free(h->worktree);
+	dd_buf_release(&h->buf);
+	dd_arena_release(&h->arena);
+	free(h->folder);
+	free(h->base);
+	free(h);
+}
+
+/* A copy of s in the history's arena; NULL when memory runs out. */
+static const char *keep(dd_history *h, const char *s)
+{
+	return dd_arena_strdup(&h->arena, s);
+}
+
+static void hex_of(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
+{
+	dd_oid_fmt(out, id);
+}
+
+/* "dir/name" into a malloc'd string. */
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s%s%s", dir, *dir ? "/" : "", name);
+	return p;
+}
+
+/* The folder of a '/'-separated path, malloc'd ("" for none). */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? strndup(path, (size_t)(slash - path)) : strdup("");
+}
+
+/* ---- sides ---------------------------------------------------------- */
+
+static int worktree_source(dd_history *h, dd_source **out, dd_error *err)
+{
+	const char *top = dd_git_workdir(h->repo);
+	char *root;
+	int rc;
+
+	if (!h->worktree) {
+		if (!top)
+			return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
+					    "a bare repository has no working tree");
+		root = strdup(top);
+		if (!root)
+			return dd_error_oom(err);
+		if (strlen(root) > 1)
+			root[strlen(root) - 1] = '\0';
+		rc = dd_source_worktree(&h->worktree, root, err);
+		free(root);
+		if (rc < 0)
+			return rc;
+	}
+	*out = h->worktree;
+	return 0;
+}
+
+/* What path is on side s: *type DD_GIT_*, *id its object id (commits). */
+static int side_entry(dd_history *h, const side *s, const char *path,
+		      dd_oid *id, int *type, dd_error *err)
+{
+	dd_source *src;
+	int rc;
+
+	*type = DD_GIT_NONE;
+	if (s->kind == SIDE_EMPTY)
+		return 0;
+	if (s->kind == SIDE_COMMIT)
+		return dd_git_entry(id, type, h->repo, &s->tree, path, err);
+	if ((rc = worktree_source(h, &src, err)) < 0)
+		return rc;
+	*type = dd_source_type(src, path);	/* DD_SOURCE_* == DD_GIT_* */
+	return 0;
+}
+
+/* Read path (object id on a commit side) into h->buf. */
+static int side_read(dd_history *h, const side *s, const char *path,
+		     const dd_oid *id, dd_error *err)
+{
+	dd_source *src;
+	int rc;
+
+	if (s->kind == SIDE_COMMIT)
+		return dd_git_read_blob(&h->buf, h->repo, id,
+					h->opts.max_size ? h->opts.max_size :
+					DD_SOURCE_MAX_SIZE, err);
+	if ((rc = worktree_source(h, &src, err)) < 0)
+		return rc;
+	return dd_source_read(&h->buf, src, path, h->opts.max_size, err);
+}
+
+/* "abc1234:path" (or "path" in the working tree) into buf. */
+static const char *where(char *buf, size_t size, const side *s,
+			 const char *path)
+{
+	size_t a = 0, b = strlen(path);
+
+	if (s->kind != SIDE_WORKTREE) {
+		a = strlen(s->name);	/* < 16 */
+		memcpy(buf, s->name, a);
+		buf[a++] = ':';
+	}
+	if (a + b >= size)
+		b = size - a - 1;	/* only a message: truncate */
+	memcpy(buf + a, path, b);
+	buf[a + b] = '\0';
+	return buf;
+}
+
+/* A message for the result: "WHERE:LINE:COL: message", in the arena. */
+static const char *message(dd_arena *arena, const dd_error *err)
+{
+	char buf[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
+
+	dd_error_format(buf, sizeof(buf), err);
+	return dd_arena_strdup(arena, buf);
+}
+
+/* ---- taxonomies ----------------------------------------------------- */
+
+/* The "taxonomy" member of the series.json on side s at path, or "" when
+ * it has none (or does not parse: the loaders report that elsewhere).
+ * Cached by object id on commits. */
+static const char *series_taxonomy(dd_history *h, const side *s,
+				   const char *path, const dd_oid *id,
+				   dd_error *err)
+{
+	char hex[DD_OID_HEXSZ + 1];
+	const char *field = "", *cached;
+	dd_json_doc *doc = NULL;
+	const dd_json *v;
+
+	if (s->kind == SIDE_COMMIT) {
+		hex_of(hex, id);
+		if ((cached = dd_strmap_get(&h->series, hex)))
+			return cached;
+	}
+	if (side_read(h, s, path, id, err) < 0)
+		return "";
+	if (dd_json_parse(&doc, h->buf.ptr, h->buf.len, path, NULL) == 0) {
+		v = dd_json_root(doc);
+		v = v && v->type == DD_JSON_OBJECT ? dd_json_get(v, "taxonomy")
+						   : NULL;
+		if (v && v->type == DD_JSON_STRING)
+			field = v->string;
+	}
+	field = keep(h, field);
+	dd_json_doc_free(doc);
+	if (field && s->kind == SIDE_COMMIT) {
+		const char *key = keep(h, hex);
+
+		if (key)
+			dd_strmap_put(&h->series, key, (void *)field, NULL);
+	}
+	return field ? field : "";
+}
+
+/*
+ * The taxonomy for the rounds of series folder sdir on side s.  Returns 0
+ * with *tx set, or 0 with *tx NULL and *why (arena of the result) set when
+ * it cannot be loaded; a negative code only when memory runs out.
+ */
+static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
+			const char *sdir, dd_taxonomy **tx, const char **why,
+			dd_error *err)
+{
+	char hex[DD_OID_HEXSZ + 1], at[DD_ERROR_FILE_MAX];
+	char *spath = NULL, *tpath = NULL, *k;
+	dd_diags diags = DD_DIAGS_INIT;
+	const char *field = "", *key;
+	tx_entry *e;
+	dd_error lerr;
+	dd_oid id;
+	int type, rc = 0;
+
+	*tx = NULL;
+	*why = NULL;
+	if (h->opts.taxonomy) {
+		*tx = h->opts.taxonomy;
+		return 0;
+	}
+	spath = join(sdir, "series.json");
+	if (!spath)
+		return dd_error_oom(err);
+	if (side_entry(h, s, spath, &id, &type, &lerr) == 0 &&
+	    type == DD_GIT_BLOB)
+		field = series_taxonomy(h, s, spath, &id, &lerr);
+	if (*field) {
+		size_t n = strlen(sdir) + strlen(field) + 3;
+
+		tpath = malloc(n);
+		if (tpath && dd_path_resolve(tpath, n, sdir, field, &lerr) < 0)
+			snprintf(tpath, n, "%s/%s", sdir, field);
+	} else {
+		tpath = join(h->folder, "taxonomy.json");
+	}
+	if (!tpath) {
+		rc = dd_error_oom(err);
+		goto out;
+	}
+	if ((rc = side_entry(h, s, tpath, &id, &type, err)) < 0)
+		goto out;
+	if (type != DD_GIT_BLOB) {
+		dd_error_set(&lerr, DD_ENOTFOUND, where(at, sizeof(at), s, tpath),
+			     0, 0, "no taxonomy (%s)",
+			     type == DD_GIT_TREE ? "a folder" : "no such file");
+		*why = message(arena, &lerr);
+		goto out;
+	}
+	/* cached by object id on commits, by path in the working tree */
+	if (s->kind == SIDE_COMMIT) {
+		hex_of(hex, &id);
+		k = strdup(hex);
+	} else {
+		k = join("W:", tpath);
+	}
+	if (!k) {
+		rc = dd_error_oom(err);
+		goto out;
+	}
+	e = dd_strmap_get(&h->taxonomies, k);
+	key = e ? NULL : keep(h, k);
+	free(k);
+	if (!e) {
+		e = dd_arena_alloc(&h->arena, sizeof(*e));
+		if (!e || !key) {
+			rc = dd_error_oom(err);
+			goto out;
+		}
+		if (side_read(h, s, tpath, &id, &lerr) < 0 ||
+		    dd_taxonomy_load(&e->tx, h->buf.ptr, h->buf.len,
+				     where(at, sizeof(at), s, tpath), &diags,
+				     &lerr) < 0) {
+			if (s->kind == SIDE_COMMIT && strchr(lerr.file, ':') == NULL) {
+				char f[DD_ERROR_FILE_MAX];
+
+				snprintf(f, sizeof(f), "%s", lerr.file);
+				snprintf(lerr.file, sizeof(lerr.file), "%s",
+					 where(at, sizeof(at), s, f));
+			}
+			e->error = message(&h->arena, &lerr);
+		}
+		if (dd_strmap_put(&h->taxonomies, key, e, NULL) < 0) {
+			dd_taxonomy_free(e->tx);
+			rc = dd_error_oom(err);
+			goto out;
+		}
+	}
+	*tx = e->tx;
+	if (!e->tx)
+		*why = dd_arena_strdup(arena, e->error ? e->error : "no taxonomy");
+out:
+	dd_diags_release(&diags);
+	free(spath);
+	free(tpath);
+	return rc;
+}
+
+/* ---- rounds --------------------------------------------------------- */
+
+/* Queue a parsed round for eviction. */
+static int enqueue(dd_history *h, round_entry *e)
+{
+	if (h->qlen == h->qalloc) {
+		size_t na;
+		queued *q;
+
+		if (h->qhead > h->qlen / 2) {
+			/* drop the consumed front */
+			memmove(h->queue, h->queue + h->qhead,
+				(h->qlen - h->qhead) * sizeof(*q));
+			h->qlen -= h->qhead;
+			h->qhead = 0;
+		}
+		if (h->qlen == h->qalloc) {
+			na = h->qalloc ? h->qalloc * 2 : 64;
+			q = realloc(h->queue, na * sizeof(*q));
+			if (!q)
+				return -1;
+			h->queue = q;
+			h->qalloc = na;
+		}
+	}
+	e->stamp = ++h->stamps;
+	h->queue[h->qlen].e = e;
+	h->queue[h->qlen].stamp = e->stamp;
+	h->qlen++;
+	h->live++;
+	return 0;
+}
+
+/*
+ * Free the oldest parsed rounds until at most max are left.  Only between
+ * the commits of a streaming log, when no result refers to any round.
+ */
+static void evict(dd_history *h, size_t max)
+{
+	while (h->live > max && h->qhead < h->qlen) {
+		queued q = h->queue[h->qhead++];
+
+		if (q.e->stamp != q.stamp || !q.e->round)
+			continue;	/* parsed again since: queued later */
+		dd_round_free(q.e->round);
+		q.e->round = NULL;
+		h->live--;
+	}
+}
+
+/*
+ * The round in path on side s (object id on commits), classified with tx:
+ * 0 with *r set, or 0 with *r NULL and *why set when it does not parse;
+ * a negative code only when memory runs out.
+ */
+static int load_round(dd_history *h, dd_arena *arena, const side *s,
+		      const char *path, const dd_oid *id, dd_taxonomy *tx,
+		      dd_round **r, const char **why, dd_error *err)
+{
+	char hex[DD_OID_HEXSZ + 1], at[DD_ERROR_FILE_MAX];
+	round_entry *first = NULL, *e = NULL;
+	dd_round *round = NULL;
+	const char *key = NULL;
+	dd_error lerr;
+	int rc;
+
+	*r = NULL;
+	*why = NULL;
+	if (s->kind == SIDE_COMMIT) {
+		hex_of(hex, id);
+		first = dd_strmap_get(&h->rounds, hex);
+		for (e = first; e; e = e->next)
+			if (e->tx == tx)
+				break;
+		if (e && (e->round || e->error)) {
+			*r = e->round;
+			if (!e->round)
+				*why = dd_arena_strdup(arena, e->error);
+			return 0;
+		}
+		/* not parsed yet, or evicted (then e is its entry) */
+	}
+	where(at, sizeof(at), s, path);
+	rc = side_read(h, s, path, id, &lerr);
+	if (rc == 0)
+		rc = dd_round_load(&round, h->buf.ptr, h->buf.len, at, NULL,
+				   &lerr);
+	else if (!strchr(lerr.file, ':') || s->kind == SIDE_WORKTREE)
+		snprintf(lerr.file, sizeof(lerr.file), "%s", at);
+	if (rc == DD_ENOMEM)
+		return dd_error_oom(err);
+	if (rc < 0) {
+		dd_round_free(round);
+		round = NULL;
+	} else if ((rc = dd_taxonomy_classify_round(tx, round, NULL, err)) < 0) {
+		dd_round_free(round);
+		return rc;
+	}
+	if (s->kind == SIDE_COMMIT) {
+		if (!e) {
+			e = dd_arena_alloc(&h->arena, sizeof(*e));
+			key = first ? NULL : keep(h, hex);
+			if (!e || (!first && !key)) {
+				dd_round_free(round);
+				return dd_error_oom(err);
+			}
+			e->tx = tx;
+			if (first) {
+				e->next = first->next;
+				first->next = e;
+			} else if (dd_strmap_put(&h->rounds, key, e, NULL) < 0) {
+				dd_round_free(round);
+				return dd_error_oom(err);
+			}
+		}
+		e->round = round;
+		e->error = round ? NULL : message(&h->arena, &lerr);
+		if (round && enqueue(h, e) < 0)
+			return dd_error_oom(err);
+	} else if (round) {
+		dd_round **grown = realloc(h->wt_rounds, (h->nwt_rounds + 1) *
+					   sizeof(*grown));
+
+		if (!grown) {
+			dd_round_free(round);
+			return dd_error_oom(err);
+		}
+		h->wt_rounds = grown;
+		h->wt_rounds[h->nwt_rounds++] = round;
+	}
+	*r = round;
+	if (!round)
+		*why = message(arena, &lerr);
+	return 0;
+}
+
+/* A copy of r that names path and rev (a round is shared between the
+ * places its blob appears; the copy must not be freed or allocated from). */
+static dd_round *view(dd_arena *arena, const dd_round *r, const char *path,
+		      const char *rev)
+{
+	dd_round *v = dd_arena_alloc(arena, sizeof(*v));
+
+	if (v) {
+		memcpy(v, r, sizeof(*v));
+		memset(&v->arena, 0, sizeof(v->arena));
+		v->path = dd_arena_strdup(arena, path);
+		v->rev = rev;
+		if (!v->path)
+			v = NULL;
+	}
+	return v;
+}
+
+/* The missing side of an added or deleted file: no path, no topics. */
+static dd_round *empty_round(dd_arena *arena, const dd_round *other,
+			     const char *rev)
+{
+	dd_round *v = dd_arena_alloc(arena, sizeof(*v));
+
+	if (v) {
+		v->rev = rev;
+		v->schema_version = 1;
+		if (other) {
+			v->series = other->series;
+			v->number = other->number;
+		}
+	}
+	return v;
+}
+
+/* ---- changes -------------------------------------------------------- */
+
+int dd_history_round_path(const char *dialogues, const char *path)
+{
+	size_t n = strlen(dialogues), k;
+	const char *rest = path, *slash, *name;
+
+	if (n && !(n == 1 && dialogues[0] == '.')) {
+		if (strncmp(path, dialogues, n) || path[n] != '/')
+			return 0;
+		rest = path + n + 1;
+	}
+	slash = strchr(rest, '/');
+	if (!slash || slash == rest || strchr(slash + 1, '/'))
+		return 0;
+	name = slash + 1;
+	k = strlen(name);
+	return k > 5 && !strcmp(name + k - 5, ".json") &&
+	       strcmp(name, "series.json") && name[0] != '.' && rest[0] != '.';
+}
+
+/* 1 when path is a round file on side s: its shape, and a series.json
+ * beside it. */
+static int is_round(dd_history *h, const side *s, const char *path)
+{
+	char *dir, *sj;
+	dd_error err;
+	int type = DD_GIT_NONE;
+
+	if (!path || !dd_history_round_path(h->folder, path))
+		return 0;
+	dir = dir_of(path);
+	sj = dir ? join(dir, "series.json") : NULL;
+	if (sj && side_entry(h, s, sj, NULL, &type, &err) < 0)
+		type = DD_GIT_NONE;
+	free(dir);
+	free(sj);
+	return type == DD_GIT_BLOB;
+}
+
+static int wanted(const dd_history *h, const char *path)
+{
+	size_t i;
+
+	if (!h->opts.npaths)
+		return 1;
+	for (i = 0; path && i < h->opts.npaths; i++) {
+		const char *p = h->opts.paths[i];
+		size_t n = strlen(p);
+
+		if (!n || (n == 1 && p[0] == '.') ||
+		    (!strncmp(path, p, n) && (path[n] == '/' || !path[n])))
+			return 1;
+	}
+	return 0;
+}
+
+static int keep_diff(owned *o, dd_diff *d, dd_error *err)
+{
+	if (o->ndiffs == o->alloc) {
+		size_t na = o->alloc ? o->alloc * 2 : 16;
+		dd_diff **p = realloc(o->diffs, na * sizeof(*p));
+
+		if (!p) {
+			dd_diff_free(d);
+			return dd_error_oom(err);
+		}
+		o->diffs = p;
+		o->alloc = na;
+	}
+	o->diffs[o->ndiffs++] = d;
+	return 0;
+}
+
+/*
+ * Fill f for change c between sides a and b.  *skip is set when c is not a
+ * round file change (or not wanted).  0, or a negative code (memory).
+ */
+static int build_change(dd_history *h, dd_arena *arena, owned *o,
+			const side *a, const side *b, const dd_git_change *c,
+			dd_file_change *f, int *skip, dd_error *err)
+{
+	int old_is = c->old_path && is_round(h, a, c->old_path);
+	int new_is = c->new_path && is_round(h, b, c->new_path);
+	const char *path, *why = NULL;
+	dd_round *ra = NULL, *rb = NULL;
+	dd_taxonomy *tx;
+	char *sdir;
+	dd_oid bid;
+	int type, rc;
+
+	memset(f, 0, sizeof(*f));
+	*skip = 1;
+	if (old_is && new_is)
+		f->status = c->status == DD_GIT_RENAMED ? DD_FILE_RENAMED :
+			    DD_FILE_MODIFIED;
+	else if (new_is)
+		f->status = DD_FILE_ADDED;
+	else if (old_is)
+		f->status = DD_FILE_DELETED;
+	else
+		return 0;
+	path = f->status == DD_FILE_DELETED ? c->old_path : c->new_path;
+	if (!wanted(h, path) && !(f->status == DD_FILE_RENAMED &&
+				  wanted(h, c->old_path)))
+		return 0;
+	*skip = 0;
+	f->path = dd_arena_strdup(arena, path);
+	if (f->status == DD_FILE_RENAMED)
+		f->old_path = dd_arena_strdup(arena, c->old_path);
+	if (!f->path || (f->status == DD_FILE_RENAMED && !f->old_path))
+		return dd_error_oom(err);
+
+	/* the taxonomy of the newer side */
+	sdir = dir_of(path);
+	if (!sdir)
+		return dd_error_oom(err);
+	rc = taxonomy_for(h, arena, f->status == DD_FILE_DELETED ? a : b, sdir,
+			  &tx, &why, err);
+	free(sdir);
+	if (rc < 0)
+		return rc;
+	if (!tx) {
+		f->error = why;
+		return 0;
+	}
+	if (f->status != DD_FILE_ADDED &&
+	    (rc = load_round(h, arena, a, c->old_path, &c->old_id, tx, &ra,
+			     &why, err)) < 0)
+		return rc;
+	if (!why && f->status != DD_FILE_DELETED) {
+		/* on the working tree the id is not known; on commits it is */
+		bid = c->new_id;
+		if (b->kind == SIDE_COMMIT && dd_oid_is_zero(&bid) &&
+		    ((rc = side_entry(h, b, c->new_path, &bid, &type, err)) < 0))
+			return rc;
+		if ((rc = load_round(h, arena, b, c->new_path, &bid, tx, &rb,
+				     &why, err)) < 0)
+			return rc;
+	}
+	if (why) {
+		f->error = why;
+		return 0;
+	}
+	f->from = ra ? view(arena, ra, c->old_path, a->rev) :
+		       empty_round(arena, rb, a->rev);
+	f->to = rb ? view(arena, rb, c->new_path, b->rev) :
+		     empty_round(arena, ra, b->rev);
+	if (!f->from || !f->to)
+		return dd_error_oom(err);
+	if ((rc = dd_diff_rounds(&f->diff, f->from, f->to, tx, err)) < 0)
+		return rc;
+	return keep_diff(o, f->diff, err);
+}
+
+/* The file changes between sides a and b, given git's list of changes. */
+static int build_changes(dd_history *h, dd_arena *arena, owned *o,
+			 const side *a, const side *b,
+			 const dd_git_change *ch, size_t n,
+			 dd_file_change **files, size_t *nfiles, dd_error *err)
+{
+	size_t i, k = 0;
+	int skip, rc;
+
+	*files = NULL;
+	*nfiles = 0;
+	if (!n)
+		return 0;
+	*files = dd_arena_array(arena, n, sizeof(**files));
+	if (!*files)
+		return dd_error_oom(err);
+	for (i = 0; i < n; i++) {
+		if ((rc = build_change(h, arena, o, a, b, &ch[i], &(*files)[k],
+				       &skip, err)) < 0)
+			return rc;
+		if (!skip)
+			k++;
+	}
+	*nfiles = k;
+	return 0;
+}
+
+/* The dialogues folder of a root tree: *type DD_GIT_TREE or DD_GIT_NONE. */
+static int folder_of_tree(dd_history *h, const dd_oid *tree, dd_oid *id,
+			  int *type, dd_error *err)
+{
+	int rc = dd_git_entry(id, type, h->repo, tree, h->folder, err);
+
+	if (rc == 0 && *type != DD_GIT_TREE)
+		*type = DD_GIT_NONE;
+	return rc;
+}
+
+/* The dialogues folder of a commit, remembered. */
+static int folder_of_commit(dd_history *h, const dd_oid *commit,
+			    const dd_oid *tree, folder_entry **out,
+			    dd_error *err)
+{
+	char hex[DD_OID_HEXSZ + 1];
+	folder_entry *e;
+	const char *key;
+	dd_oid t;
+	int rc;
+
+	hex_of(hex, commit);
+	if ((*out = dd_strmap_get(&h->folders, hex)))
+		return 0;
+	if (!tree) {
+		if ((rc = dd_git_commit_tree(&t, h->repo, commit, err)) < 0)
+			return rc;
+		tree = &t;
+	}
+	e = dd_arena_alloc(&h->arena, sizeof(*e));
+	key = keep(h, hex);
+	if (!e || !key)
+		return dd_error_oom(err);
+	if ((rc = folder_of_tree(h, tree, &e->id, &e->type, err)) < 0)
+		return rc;
+	if (dd_strmap_put(&h->folders, key, e, NULL) < 0)
+		return dd_error_oom(err);
+	*out = e;
+	return 0;
+}
+
+static int same_folder(const folder_entry *a, const folder_entry *b)
+{
+	return a->type == b->type &&
+	       (a->type == DD_GIT_NONE || dd_oid_equal(&a->id, &b->id));
+}
+
+/* Git's changes between the dialogues folders of two commit sides. */
+static int folder_changes(dd_history *h, const folder_entry *fa,
+			  const folder_entry *fb, dd_git_change **ch,
+			  size_t *n, dd_error *err)
+{
+	*ch = NULL;
+	*n = 0;
+	if (same_folder(fa, fb))
+		return 0;
+	return dd_git_diff_trees(ch, n, h->repo,
+				 fa->type == DD_GIT_TREE ? &fa->id : NULL,
+				 fb->type == DD_GIT_TREE ? &fb->id : NULL,
+				 h->base, err);
+}
+
+static void set_commit_side(side *s, dd_arena *arena, const dd_oid *commit,
+			    const dd_oid *tree)
+{
+	char hex[DD_OID_HEXSZ + 1];
+
+	hex_of(hex, commit);
+	s->kind = SIDE_COMMIT;
+	s->tree = *tree;
+	s->rev = dd_arena_strdup(arena, hex);
+	snprintf(s->name, sizeof(s->name), "%.7s", hex);
+}
+
+static void free_owned(owned *o)
+{
+	size_t i;
+
+	if (!o)
+		return;
+	for (i = 0; i < o->ndiffs; i++)
+		dd_diff_free(o->diffs[i]);
+	free(o->diffs);
+	free(o);
+}
+
+/* ---- review --------------------------------------------------------- */
+
+void dd_review_free(dd_review *r)
+{
+	if (!r)
+		return;
+	free_owned(r->priv);
+	dd_arena_release(&r->arena);
+	free(r);
+}
+
+int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
+		      const dd_oid *to, dd_error *err)
+{
+	dd_git_change *ch = NULL;
+	folder_entry *fa, *fb;
+	size_t n = 0;
+	side a, b;
+	dd_oid ta, tb;
+	dd_review *r;
+	owned *o;
+	int rc;
+
+	*out = NULL;
+	r = calloc(1, sizeof(*r));
+	o = calloc(1, sizeof(*o));
+	if (!r || !o) {
+		free(r);
+		free(o);
+		return dd_error_oom(err);
+	}
+	dd_arena_init(&r->arena);
+	r->priv = o;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if ((rc = dd_git_commit_tree(&ta, h->repo, from, err)) < 0)
+		goto fail;
+	set_commit_side(&a, &r->arena, from, &ta);
+	if (to) {
+		if ((rc = dd_git_commit_tree(&tb, h->repo, to, err)) < 0)
+			goto fail;
+		set_commit_side(&b, &r->arena, to, &tb);
+		if (!a.rev || !b.rev)
+			goto oom;
+		if ((rc = folder_of_commit(h, from, &ta, &fa, err)) < 0 ||
+		    (rc = folder_of_commit(h, to, &tb, &fb, err)) < 0 ||
+		    (rc = folder_changes(h, fa, fb, &ch, &n, err)) < 0)
+			goto fail;
+	} else {
+		b.kind = SIDE_WORKTREE;
+		snprintf(b.name, sizeof(b.name), "working tree");
+		if (!a.rev)
+			goto oom;
+		rc = dd_git_diff_workdir(&ch, &n, h->repo, &ta, h->folder, err);
+		if (rc < 0)
+			goto fail;
+	}
+	r->from_rev = a.rev;
+	r->to_rev = b.rev;
+	rc = build_changes(h, &r->arena, o, &a, &b, ch, n, &r->files,
+			   &r->nfiles, err);
+	dd_git_changes_free(ch, n);
+	if (rc < 0)
+		goto fail;
+	*out = r;
+	return 0;
+oom:
+	rc = dd_error_oom(err);
+fail:
+	dd_review_free(r);
+	return rc;
+}
+
+/* ---- log ------------------------------------------------------------ */
+
+void dd_log_free(dd_log *log)
+{
+	if (!log)
+		return;
+	free_owned(log->priv);
+	dd_arena_release(&log->arena);
+	free(log->commits);
+	free(log);
+}
+
+/* "2020-01-31T12:00:00+01:00": the time in its own zone. */
+static const char *iso_date(dd_arena *arena, long long t, int offset)
+{
+	time_t local = (time_t)(t + (long long)offset * 60);
+	int off = offset < 0 ? -offset : offset;
+	struct tm tm;
+	char buf[64];
+
+	if (!gmtime_r(&local, &tm))
+		memset(&tm, 0, sizeof(tm));
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec, offset < 0 ? '-' : '+', off / 60,
+		 off % 60);
+	return dd_arena_strdup(arena, buf);
+}
+
+/* lc from c, its strings in arena; files are filled by the caller. */
+static int fill_commit(dd_log_commit *lc, dd_arena *arena,
+		       const dd_git_commit *c)
+{
+	char hex[DD_OID_HEXSZ + 1];
+	size_t i;
+
+	memset(lc, 0, sizeof(*lc));
+	hex_of(hex, &c->id);
+	lc->id = dd_arena_strdup(arena, hex);
+	lc->author_name = dd_arena_strdup(arena, c->author_name);
+	lc->author_email = dd_arena_strdup(arena, c->author_email);
+	lc->subject = dd_arena_strdup(arena, c->subject);
+	lc->date = iso_date(arena, c->time, c->offset);
+	lc->parents = dd_arena_array(arena, c->nparents ? c->nparents : 1,
+				     sizeof(*lc->parents));
+	if (!lc->id || !lc->author_name || !lc->author_email || !lc->subject ||
+	    !lc->date || !lc->parents)
+		return -1;
+	for (i = 0; i < c->nparents; i++) {
+		hex_of(hex, &c->parents[i]);
+		if (!(lc->parents[i] = dd_arena_strdup(arena, hex)))
+			return -1;
+	}
+	lc->nparents = c->nparents;
+	return 0;
+}
+
+/*
+ * Look at one commit of the walk: *shown is set, and lc filled (in arena,
+ * its diffs in o), when it changed round files.
+ */
+static int log_commit(dd_history *h, dd_arena *arena, owned *o,
+		      const dd_git_commit *c, int first_parent,
+		      dd_log_commit *lc, int *shown, dd_error *err)
+{
+	folder_entry *fc, *fp, none;
+	size_t np = first_parent && c->nparents ? 1 : c->nparents, i, n = 0;
+	dd_git_change *ch = NULL;
+	side a, b;
+	dd_oid ptree;
+	int rc;
+
+	*shown = 0;
+	memset(&none, 0, sizeof(none));
+	none.type = DD_GIT_NONE;
+	if ((rc = folder_of_commit(h, &c->id, &c->tree, &fc, err)) < 0)
+		return rc;
+	if (np > 1) {
+		/* a merge: listed without a diff when it differs from every
+		   parent (as git log does) */
+		for (i = 0; i < np; i++) {
+			if ((rc = folder_of_commit(h, &c->parents[i], NULL, &fp,
+						   err)) < 0)
+				return rc;
+			if (same_folder(fc, fp))
+				return 0;
+		}
+		if (h->opts.npaths)
+			return 0;	/* it shows no files to match */
+		if (fill_commit(lc, arena, c) < 0)
+			return dd_error_oom(err);
+		*shown = 1;
+		return 0;
+	}
+	fp = &none;
+	if (np && (rc = folder_of_commit(h, &c->parents[0], NULL, &fp, err)) < 0)
+		return rc;
+	if (same_folder(fc, fp))
+		return 0;	/* the dialogues folder is untouched */
+	if ((rc = folder_changes(h, fp, fc, &ch, &n, err)) < 0)
+		return rc;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if (np) {
+		if ((rc = dd_git_commit_tree(&ptree, h->repo, &c->parents[0],
+					     err)) < 0)
+			goto out;
+		set_commit_side(&a, arena, &c->parents[0], &ptree);
+		if (!a.rev)
+			goto oom;
+	} else {
+		a.kind = SIDE_EMPTY;
+	}
+	set_commit_side(&b, arena, &c->id, &c->tree);
+	if (!b.rev || fill_commit(lc, arena, c) < 0)
+		goto oom;
+	rc = build_changes(h, arena, o, &a, &b, ch, n, &lc->files, &lc->nfiles,
+			   err);
+	if (rc == 0 && lc->nfiles)
+		*shown = 1;	/* else no round file changed */
+out:
+	dd_git_changes_free(ch, n);
+	return rc;
+oom:
+	rc = dd_error_oom(err);
+	goto out;
+}
+
+/* Free the diffs of o (they stay allocated in a non-streaming log). */
+static void drop_diffs(owned *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->ndiffs; i++)
+		dd_diff_free(o->diffs[i]);
+	o->ndiffs = 0;
+}
+
+int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
+		   dd_error *err)
+{
+	dd_git_walk *walk = NULL;
+	dd_arena tmp = DD_ARENA_INIT;
+	owned tmpo, *o;
+	size_t alloc = 0;
+	dd_log *log;
+	dd_oid id;
+	int rc, shown;
+
+	*out = NULL;
+	memset(&tmpo, 0, sizeof(tmpo));
+	log = calloc(1, sizeof(*log));
+	o = calloc(1, sizeof(*o));
+	if (!log || !o) {
+		free(log);
+		free(o);
+		return dd_error_oom(err);
+	}
+	dd_arena_init(&log->arena);
+	log->priv = o;
+	rc = dd_git_walk_new(&walk, h->repo, opts->include, opts->ninclude,
+			     opts->exclude, opts->nexclude, opts->first_parent,
+			     err);
+	while (rc == 0 && !(opts->max_count && log->ncommits >= opts->max_count)) {
+		dd_log_commit lc;
+		dd_git_commit c;
+
+		rc = dd_git_walk_next(&id, walk, err);
+		if (rc)
+			break;
+		log->walked++;
+		if (opts->progress && !(log->walked % 256))
+			opts->progress(opts->progress_data, log->walked,
+				       log->ncommits);
+		if ((rc = dd_git_commit_load(&c, h->repo, &id, err)) < 0)
+			break;
+		if (opts->each) {
+			/* nothing refers to a parsed round between commits */
+			evict(h, LIVE_ROUNDS);
+			rc = log_commit(h, &tmp, &tmpo, &c, opts->first_parent,
+					&lc, &shown, err);
+			if (rc == 0 && shown)
+				rc = opts->each(opts->each_data, &lc,
+						log->ncommits++, err);
+			drop_diffs(&tmpo);
+			dd_arena_release(&tmp);
+		} else {
+			rc = log_commit(h, &log->arena, o, &c,
+					opts->first_parent, &lc, &shown, err);
+			if (rc == 0 && shown) {
+				if (log->ncommits == alloc) {
+					size_t na = alloc ? alloc * 2 : 16;
+					dd_log_commit *p = realloc(log->commits,
+								   na * sizeof(*p));
+
+					if (!p)
+						rc = dd_error_oom(err);
+					else {
+						log->commits = p;
+						alloc = na;
+					}
+				}
+				if (rc == 0)
+					log->commits[log->ncommits++] = lc;
+			}
+		}
+		dd_git_commit_release(&c);
+	}
+	dd_git_walk_free(walk);
+	free(tmpo.diffs);
+	if (rc < 0) {
+		dd_log_free(log);
+		return rc;
+	}
+	if (opts->progress)
+		opts->progress(opts->progress_data, log->walked, log->ncommits);
+	*out = log;
+	return 0;
+}

@@ -1,0 +1,1419 @@
+/*
+ * html.c - the HTML format: one self-contained page per result.
+ *
+ * The page carries its own style sheet (screen and print), needs no script
+ * and refers to nothing outside itself: no src, no link, no @import, no
+ * url(); the only href values are fragments ("#timeline").  A URL from the
+ * data (a source's url) is shown as text, never as a link.
+ *
+ * The markup is polyglot HTML5: <!DOCTYPE html>, every attribute quoted,
+ * every element closed (<br/>), only the five XML entities, so the page
+ * also parses as XML.  Every text from the data goes through esc(), which
+ * escapes & < > " ' and replaces what XML forbids (control characters,
+ * U+FFFE, U+FFFF, invalid UTF-8) with U+FFFD: a label cannot inject markup.
+ *
+ * The words of the page come from one table per language (ui_en, ui_zh),
+ * chosen by --lang; labels come from the data in that language, falling
+ * back to the other one (marked with its own lang attribute).
+ *
+ * The timeline is a matrix of entries x rounds.  Each cell has a colour
+ * and a symbol, so that it reads in greyscale and without colour vision:
+ * present (a filled circle), added (+: absent in the round before), dropped
+ * (-: present in the round before), absent (a middle dot); and the action
+ * the round recorded.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialdiff/render.h"
+#include "internal.h"
+
+#define ARROW "\xe2\x86\x92"		/* → */
+#define DASH "\xe2\x80\x93"		/* – */
+#define EMDASH "\xe2\x80\x94"		/* — */
+#define DOT "\xc2\xb7"			/* · */
+#define SYM_PRESENT "\xe2\x97\x8f"	/* ● */
+#define SYM_ADDED "+"
+#define SYM_DROPPED "\xe2\x88\x92"	/* − */
+#define SYM_ABSENT DOT
+#define SYM_CHANGED "~"
+#define SYM_KEPT "="
+#define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD */
+
+/* ---- the words of the page: one table per language ------------------ */
+
+enum ui {
+	U_OVERVIEW, U_TIMELINE, U_CHANGES, U_SOURCES, U_CONTENTS,
+	U_ROUNDS_N, U_PARTIES, U_ROUND, U_ROUND_N, U_DATE, U_PLACE, U_TITLE,
+	U_CHAIRS, U_FILE, U_SERIES, U_AT_A_GLANCE, U_PAIR, U_DATES,
+	U_ADDED, U_KEPT, U_CHANGED, U_DROPPED, U_UNCHANGED, U_PRESENT,
+	U_ABSENT, U_LEGEND_PRESENT, U_LEGEND_ADDED, U_LEGEND_DROPPED,
+	U_LEGEND_ABSENT, U_LEGEND_ACTION, U_SIMILARITY, U_SIMILARITY_PREV,
+	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
+	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
+	U_NOTE, U_WAS, U_NOTE_CHANGED, U_NOTE_WAS, U_SECTIONS_N, U_NO_SOURCES,
+	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
+	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
+	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
+	/* the action vocabulary (round.h) */
+	U_ACT_PROPOSED, U_ACT_AGREED, U_ACT_ESTABLISHED, U_ACT_IMPLEMENTED,
+	U_ACT_CONTINUED, U_ACT_STRENGTHENED, U_ACT_REVIEWED, U_ACT_RETAINED,
+	U_ACT_REAFFIRMED, U_ACT_CONSIDERED,
+	U_COUNT
+};
+
+/* {1} and {2} stand for numbers. */
+static const char *const ui_en[U_COUNT] = {
+	[U_OVERVIEW] = "Overview",
+	[U_TIMELINE] = "Timeline",
+	[U_CHANGES] = "Changes",
+	[U_SOURCES] = "Sources",
+	[U_CONTENTS] = "Contents",
+	[U_ROUNDS_N] = "{1} rounds",
+	[U_PARTIES] = "Parties",
+	[U_ROUND] = "Round",
+	[U_ROUND_N] = "Round {1}",
+	[U_DATE] = "Date",
+	[U_PLACE] = "Place",
+	[U_TITLE] = "Title",
+	[U_CHAIRS] = "Chairs",
+	[U_FILE] = "File",
+	[U_SERIES] = "Series",
+	[U_AT_A_GLANCE] = "Changes at a glance",
+	[U_PAIR] = "Rounds",
+	[U_DATES] = "Dates",
+	[U_ADDED] = "Added",
+	[U_KEPT] = "Kept",
+	[U_CHANGED] = "Changed",
+	[U_DROPPED] = "Dropped",
+	[U_UNCHANGED] = "Unchanged",
+	[U_PRESENT] = "Present",
+	[U_ABSENT] = "Absent",
+	[U_LEGEND_PRESENT] = "present",
+	[U_LEGEND_ADDED] = "added: new in this round",
+	[U_LEGEND_DROPPED] = "dropped: gone since the round before",
+	[U_LEGEND_ABSENT] = "absent",
+	[U_LEGEND_ACTION] = "a word in a cell is the action recorded in that round",
+	[U_SIMILARITY] = "Similarity",
+	[U_SIMILARITY_PREV] = "Similarity to the previous round",
+	[U_SIMILARITY_ALL] = "Similarity to the previous round, over all sections",
+	[U_TOPIC] = "Topic",
+	[U_SEEN] = "Seen",
+	[U_ROUNDS_PRESENT] = "Rounds",
+	[U_NOTES] = "Notes",
+	[U_CORE] = "in every round",
+	[U_CORE_SET] = "In every round (core set)",
+	[U_NONE] = "none",
+	[U_GAP] = "dropped in round {1}, back in round {2}",
+	[U_UNCLASSIFIED] = "unclassified",
+	[U_ID] = "Id",
+	[U_ACTION] = "Action",
+	[U_NOTE] = "Note",
+	[U_WAS] = "was",
+	[U_NOTE_CHANGED] = "note changed",
+	[U_NOTE_WAS] = "note was",
+	[U_SECTIONS_N] = "{1} sections",
+	[U_NO_SOURCES] = "No sources recorded.",
+	[U_NO_CHANGES] = "No changes.",
+	[U_REAFFIRMS] = "Reaffirms",
+	[U_TOPIC_1] = "{1} topic",
+	[U_TOPICS_N] = "{1} topics",
+	[U_NOT_CLASSIFIED] = "not classified",
+	[U_AMBIGUOUS] = "ambiguous",
+	[U_UNKNOWN_ID] = "unknown id",
+	[U_MADE_BY] = "Made by dialdiff from",
+	[U_ROUND_LIST] = "Series and rounds",
+	[U_NO_ROUNDS] = "No rounds.",
+	[U_LPAREN] = " (",
+	[U_RPAREN] = ")",
+	[U_COMMA] = ", ",
+	[U_SEMI] = "; ",
+	[U_COLON] = ": ",
+	[U_ACT_PROPOSED] = "proposed",
+	[U_ACT_AGREED] = "agreed",
+	[U_ACT_ESTABLISHED] = "established",
+	[U_ACT_IMPLEMENTED] = "implemented",
+	[U_ACT_CONTINUED] = "continued",
+	[U_ACT_STRENGTHENED] = "strengthened",
+	[U_ACT_REVIEWED] = "reviewed",
+	[U_ACT_RETAINED] = "retained",
+	[U_ACT_REAFFIRMED] = "reaffirmed",
+	[U_ACT_CONSIDERED] = "considered",
+};
+
+static const char *const ui_zh[U_COUNT] = {
+	[U_OVERVIEW] = "概览",
+	[U_TIMELINE] = "时间线",
+	[U_CHANGES] = "变化",
+	[U_SOURCES] = "资料来源",
+	[U_CONTENTS] = "目录",
+	[U_ROUNDS_N] = "共 {1} 轮",
+	[U_PARTIES] = "参与方",
+	[U_ROUND] = "轮次",
+	[U_ROUND_N] = "第 {1} 轮",
+	[U_DATE] = "日期",
+	[U_PLACE] = "地点",
+	[U_TITLE] = "名称",
+	[U_CHAIRS] = "主持人",
+	[U_FILE] = "文件",
+	[U_SERIES] = "系列",
+	[U_AT_A_GLANCE] = "变化一览",
+	[U_PAIR] = "轮次",
+	[U_DATES] = "日期",
+	[U_ADDED] = "新增",
+	[U_KEPT] = "保留",
+	[U_CHANGED] = "有变化",
+	[U_DROPPED] = "删除",
+	[U_UNCHANGED] = "无变化",
+	[U_PRESENT] = "出现",
+	[U_ABSENT] = "未出现",
+	[U_LEGEND_PRESENT] = "出现",
+	[U_LEGEND_ADDED] = "新增：本轮新出现",
+	[U_LEGEND_DROPPED] = "删除：上一轮有、本轮没有",
+	[U_LEGEND_ABSENT] = "未出现",
+	[U_LEGEND_ACTION] = "格中文字为该轮记录的进展",
+	[U_SIMILARITY] = "相似度",
+	[U_SIMILARITY_PREV] = "与上一轮的相似度",
+	[U_SIMILARITY_ALL] = "与上一轮的相似度（全部类别）",
+	[U_TOPIC] = "议题",
+	[U_SEEN] = "出现轮次",
+	[U_ROUNDS_PRESENT] = "轮数",
+	[U_NOTES] = "说明",
+	[U_CORE] = "每轮都有",
+	[U_CORE_SET] = "每轮都有（核心议题）",
+	[U_NONE] = "无",
+	[U_GAP] = "第 {1} 轮删除，第 {2} 轮恢复",
+	[U_UNCLASSIFIED] = "未归类",
+	[U_ID] = "标识",
+	[U_ACTION] = "进展",
+	[U_NOTE] = "备注",
+	[U_WAS] = "原为",
+	[U_NOTE_CHANGED] = "备注有变化",
+	[U_NOTE_WAS] = "原备注",
+	[U_SECTIONS_N] = "{1} 个类别",
+	[U_NO_SOURCES] = "未记录资料来源。",
+	[U_NO_CHANGES] = "没有变化。",
+	[U_REAFFIRMS] = "重申",
+	[U_TOPIC_1] = "{1} 项议题",
+	[U_TOPICS_N] = "{1} 项议题",
+	[U_NOT_CLASSIFIED] = "未能归类",
+	[U_AMBIGUOUS] = "归类不唯一",
+	[U_UNKNOWN_ID] = "未知标识",
+	[U_MADE_BY] = "由 dialdiff 生成，数据来自",
+	[U_ROUND_LIST] = "系列与轮次",
+	[U_NO_ROUNDS] = "没有轮次。",
+	[U_LPAREN] = "（",
+	[U_RPAREN] = "）",
+	[U_COMMA] = "、",
+	[U_SEMI] = "；",
+	[U_COLON] = "：",
+	[U_ACT_PROPOSED] = "提出",
+	[U_ACT_AGREED] = "商定",
+	[U_ACT_ESTABLISHED] = "建立",
+	[U_ACT_IMPLEMENTED] = "实施",
+	[U_ACT_CONTINUED] = "继续",
+	[U_ACT_STRENGTHENED] = "加强",
+	[U_ACT_REVIEWED] = "审议",
+	[U_ACT_RETAINED] = "保留",
+	[U_ACT_REAFFIRMED] = "重申",
+	[U_ACT_CONSIDERED] = "考虑",
+};
+
+/* The action vocabulary of round.h, to its words above. */
+static const struct {
+	const char *name;
+	enum ui word;
+} action_words[] = {
+	{ "proposed", U_ACT_PROPOSED }, { "agreed", U_ACT_AGREED },
+	{ "established", U_ACT_ESTABLISHED },
+	{ "implemented", U_ACT_IMPLEMENTED }, { "continued", U_ACT_CONTINUED },
+	{ "strengthened", U_ACT_STRENGTHENED }, { "reviewed", U_ACT_REVIEWED },
+	{ "retained", U_ACT_RETAINED }, { "reaffirmed", U_ACT_REAFFIRMED },
+	{ "considered", U_ACT_CONSIDERED },
+};
+
+/* ---- the style sheet ------------------------------------------------ */
+
+static const char css[] =
+	"*{box-sizing:border-box}\n"
+	"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+	"body{margin:0;color:#1f2328;background:#fff;"
+	"font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,"
+	"\"Noto Sans\",\"Noto Sans CJK SC\",\"Source Han Sans SC\","
+	"\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\","
+	"\"WenQuanYi Micro Hei\",sans-serif}\n"
+	"header,main,footer{max-width:80rem;margin:0 auto;padding:0 1.5rem}\n"
+	"header{padding-top:1.5rem;padding-bottom:.25rem;"
+	"border-bottom:1px solid #d0d7de}\n"
+	"h1{font-size:1.6rem;margin:0 0 .3rem;line-height:1.25}\n"
+	"h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;"
+	"border-bottom:1px solid #d0d7de}\n"
+	"h3{font-size:1.1rem;margin:1.5rem 0 .5rem}\n"
+	"h4{font-size:1rem;margin:1.25rem 0 .4rem}\n"
+	".sub{color:#59636e;margin:0 0 .75rem}\n"
+	"nav{margin:0 0 .75rem}\n"
+	"nav a{margin-right:1.25rem}\n"
+	"a{color:#0b5cad}\n"
+	"table{border-collapse:collapse;margin:.5rem 0 1rem}\n"
+	"th,td{border:1px solid #d0d7de;padding:.3rem .55rem;text-align:left;"
+	"vertical-align:top}\n"
+	"thead th{background:#f3f5f7}\n"
+	"tbody th{font-weight:normal}\n"
+	".num{text-align:right;font-variant-numeric:tabular-nums;"
+	"white-space:nowrap}\n"
+	".nw{white-space:nowrap}\n"
+	"code{font:.85em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"
+	"\"DejaVu Sans Mono\",monospace}\n"
+	".muted,.note{color:#59636e}\n"
+	".note{font-size:.88em;margin-top:.15rem}\n"
+	".was{font-size:.88em;color:#59636e;margin-top:.15rem}\n"
+	".sym{display:inline-block;min-width:1em;font-weight:bold;"
+	"text-align:center}\n"
+	/* matrix cells and diff marks: a colour and a symbol each */
+	".s-p{background:#cfe3f6;color:#0a3069}\n"
+	".s-a{background:#b7e4c7;color:#0b4a1f}\n"
+	".s-d{background:#fbe0d3;color:#8a2500;"
+	"outline:1px dashed #c2410c;outline-offset:-4px}\n"
+	".s-x{background:#fff;color:#8c959f}\n"
+	".s-c{background:#fde9a9;color:#5c3b00}\n"
+	".s-k{background:#eef1f4;color:#1f2328}\n"
+	".matrix,.diff{width:100%;table-layout:fixed}\n"
+	"td,th{overflow-wrap:break-word}\n"
+	"col.topic{width:24%}\n"
+	"col.seen{width:5.5rem}\n"
+	"col.count{width:5.5rem}\n"
+	"col.notes{width:13rem}\n"
+	"col.mark{width:8.5rem}\n"
+	"col.id{width:15rem}\n"
+	"col.act{width:14rem}\n"
+	".matrix tr.core th{font-weight:bold}\n"
+	".matrix tfoot td,.matrix tfoot th{color:#59636e;font-size:.9em}\n"
+	".legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin:.5rem 0;"
+	"padding:0;list-style:none;font-size:.92em}\n"
+	".legend li span.sym{border:1px solid #d0d7de;margin-right:.35rem;"
+	"padding:0 .3rem}\n"
+	".badges{display:flex;flex-wrap:wrap;gap:.4rem;margin:.4rem 0 .8rem;"
+	"padding:0;list-style:none}\n"
+	".badges li{padding:.1rem .6rem;border-radius:1rem;"
+	"border:1px solid #d0d7de}\n"
+	".badges b{font-variant-numeric:tabular-nums}\n"
+	".diff td.mark{white-space:nowrap}\n"
+	".core-set{margin:.25rem 0}\n"
+	"article{margin-bottom:2rem}\n"
+	"ul.sources{margin:.25rem 0 1rem;padding-left:1.25rem}\n"
+	"footer{margin-top:2rem;padding-top:.75rem;padding-bottom:2rem;"
+	"border-top:1px solid #d0d7de;color:#59636e;font-size:.88em}\n"
+	".wide{overflow-x:auto}\n"
+	"@media print{\n"
+	"body{font-size:9.5pt;line-height:1.35}\n"
+	"header,main,footer{max-width:none;padding:0}\n"
+	"nav{display:none}\n"
+	"a{color:inherit;text-decoration:none}\n"
+	"h2,h3,h4{break-after:avoid;page-break-after:avoid}\n"
+	"table{break-inside:auto}\n"
+	"tr,.legend,.badges{break-inside:avoid;page-break-inside:avoid}\n"
+	"thead{display:table-header-group}\n"
+	"#changes,#sources{break-before:page;page-break-before:always}\n"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	".wide{overflow:visible}\n"
+	"}\n";
+
+/* ---- output helpers ------------------------------------------------- */
+
+typedef struct page {
+	dd_buf *out;
+	dd_lang lang;
+	const char *const *ui;
+} page;
+
+static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
+{
+	const dd_render_opts *o = dd_rnd_opts(opts);
+
+	p->out = out;
+	p->lang = o->lang;
+	p->ui = o->lang == DD_LANG_ZH ? ui_zh : ui_en;
+}
+
+/* The page's word for id (English when the table lacks it). */
+static const char *word(const page *p, enum ui id)
+{
+	return p->ui[id] ? p->ui[id] : ui_en[id] ? ui_en[id] : "";
+}
+
+/* Append s escaped for text and attribute values; see the top. */
+static void esc(dd_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!s)
+		return;
+	while (*p) {
+		unsigned char c = *p;
+		size_t n = 1;
+
+		if (c < 0x80) {
+			switch (c) {
+			case '&': dd_buf_adds(out, "&amp;"); break;
+			case '<': dd_buf_adds(out, "&lt;"); break;
+			case '>': dd_buf_adds(out, "&gt;"); break;
+			case '"': dd_buf_adds(out, "&quot;"); break;
+			case '\'': dd_buf_adds(out, "&#39;"); break;
+			case '\t': case '\n':
+				dd_buf_addc(out, (char)c);
+				break;
+			case '\r':
+				dd_buf_addc(out, ' ');
+				break;
+			default:
+				if (c < 0x20 || c == 0x7f)
+					dd_buf_adds(out, REPLACEMENT);
+				else
+					dd_buf_addc(out, (char)c);
+			}
+			p++;
+			continue;
+		}
+		n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		if (strnlen((const char *)p, n) < n ||
+		    !dd_utf8_valid((const char *)p, n, NULL) ||
+		    (c == 0xc2 && p[1] <= 0x9f) ||	/* C1 controls */
+		    (c == 0xef && p[1] == 0xbf && p[2] >= 0xbe)) {
+			dd_buf_adds(out, REPLACEMENT);	/* U+FFFE, U+FFFF */
+			p += dd_utf8_valid((const char *)p, n, NULL) ? n : 1;
+			continue;
+		}
+		dd_buf_add(out, p, n);
+		p += n;
+	}
+}
+
+static void raw(page *p, const char *s)
+{
+	dd_buf_adds(p->out, s);
+}
+
+static void put(page *p, const char *s)
+{
+	esc(p->out, s);
+}
+
+static void putw(page *p, enum ui id)
+{
+	esc(p->out, word(p, id));
+}
+
+/* Append a word with {1} and {2} replaced by a and b, unescaped. */
+static void wordf(dd_buf *dst, const page *p, enum ui id, long long a,
+		  long long b)
+{
+	const char *s = word(p, id), *q;
+
+	while ((q = strchr(s, '{')) && (q[1] == '1' || q[1] == '2') &&
+	       q[2] == '}') {
+		dd_buf_add(dst, s, (size_t)(q - s));
+		dd_buf_addf(dst, "%lld", q[1] == '1' ? a : b);
+		s = q + 3;
+	}
+	dd_buf_adds(dst, s);
+}
+
+/* The same, escaped into the page. */
+static void putwf(page *p, enum ui id, long long a, long long b)
+{
+	dd_buf tmp = DD_BUF_INIT;
+
+	wordf(&tmp, p, id, a, b);
+	if (dd_buf_oom(&tmp))
+		p->out->oom = 1;
+	else
+		esc(p->out, tmp.ptr);
+	dd_buf_release(&tmp);
+}
+
+/* lang="xx" xml:lang="xx" */
+static void lang_attr(page *p, dd_lang lang)
+{
+	const char *n = dd_lang_name(lang);
+
+	dd_buf_addf(p->out, " lang=\"%s\" xml:lang=\"%s\"", n, n);
+}
+
+/* A text from the data in the page's language; one that falls back to the
+ * other language is marked with it. */
+static void text(page *p, const dd_text *t)
+{
+	const char *want = p->lang == DD_LANG_ZH ? t->zh : t->en;
+	const char *s = dd_text_get(t, p->lang);
+
+	if ((!want || !*want) && *s) {
+		raw(p, "<span");
+		lang_attr(p, p->lang == DD_LANG_ZH ? DD_LANG_EN : DD_LANG_ZH);
+		raw(p, ">");
+		put(p, s);
+		raw(p, "</span>");
+		return;
+	}
+	put(p, s);
+}
+
+/* <tag class="cls">word</tag> */
+static void elw(page *p, const char *tag, const char *cls, enum ui id)
+{
+	dd_buf_addf(p->out, "<%s%s%s%s>", tag, cls ? " class=\"" : "",
+		    cls ? cls : "", cls ? "\"" : "");
+	putw(p, id);
+	dd_buf_addf(p->out, "</%s>", tag);
+}
+
+/* An action in the page's language (as recorded when it is not one of the
+ * vocabulary). */
+static void action(page *p, const char *a)
+{
+	size_t i;
+
+	if (!a)
+		return;
+	for (i = 0; i < sizeof(action_words) / sizeof(action_words[0]); i++)
+		if (!strcmp(a, action_words[i].name)) {
+			putw(p, action_words[i].word);
+			return;
+		}
+	put(p, a);
+}
+
+static void round_name(page *p, long long n)
+{
+	putwf(p, U_ROUND_N, n, 0);
+}
+
+/* The start of the page: doctype, head with the style sheet, <body>. */
+static void page_begin(page *p, const dd_text *title, const char *suffix)
+{
+	raw(p, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
+	lang_attr(p, p->lang);
+	raw(p, ">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff\"/>\n"
+	    "<title>");
+	if (title)
+		put(p, dd_text_get(title, p->lang));
+	if (title && suffix)
+		raw(p, " " EMDASH " ");
+	put(p, suffix);
+	raw(p, "</title>\n<style>\n");
+	raw(p, css);
+	raw(p, "</style>\n</head>\n<body>\n");
+}
+
+static void page_end(page *p, const char *from)
+{
+	raw(p, "<footer><p>");
+	putw(p, U_MADE_BY);
+	raw(p, " <code>");
+	put(p, from);
+	raw(p, "</code></p></footer>\n</body>\n</html>\n");
+}
+
+static void similarity(page *p, double v)
+{
+	dd_buf_addf(p->out, "%.2f", v);
+}
+
+/* ---- overview ------------------------------------------------------- */
+
+static void chairs(page *p, const dd_round *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nchairs; i++) {
+		const dd_chair *c = &r->chairs[i];
+
+		if (i)
+			raw(p, "<br/>");
+		text(p, &c->name);
+		if (*dd_text_get(&c->role, p->lang)) {
+			raw(p, "<span class=\"muted\">");
+			putw(p, U_LPAREN);
+			text(p, &c->role);
+			putw(p, U_RPAREN);
+			raw(p, "</span>");
+		}
+	}
+}
+
+static void rounds_table(page *p, const dd_series *s)
+{
+	size_t i;
+
+	raw(p, "<div class=\"wide\"><table class=\"rounds\">\n<thead><tr>");
+	elw(p, "th", "num", U_ROUND);
+	elw(p, "th", NULL, U_DATE);
+	elw(p, "th", NULL, U_PLACE);
+	elw(p, "th", NULL, U_TITLE);
+	elw(p, "th", NULL, U_CHAIRS);
+	elw(p, "th", "num", U_SOURCES);
+	elw(p, "th", NULL, U_FILE);
+	raw(p, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *r = s->rounds[i];
+
+		dd_buf_addf(p->out, "<tr><td class=\"num\">%lld</td>"
+			    "<td class=\"nw\">", r->number);
+		put(p, r->date);
+		raw(p, "</td><td class=\"nw\">");
+		text(p, &r->place);
+		raw(p, "</td><td>");
+		text(p, &r->title);
+		raw(p, "</td><td>");
+		chairs(p, r);
+		dd_buf_addf(p->out, "</td><td class=\"num\"><a href=\"#sources-%zu\">"
+			    "%zu</a></td><td class=\"nw\"><code>", i + 1,
+			    r->nsources);
+		put(p, dd_rnd_round_file(s, r));
+		raw(p, "</code></td></tr>\n");
+	}
+	raw(p, "</tbody>\n</table></div>\n");
+}
+
+/* A round pair as "Round 1 → Round 2". */
+static void pair_name(page *p, const dd_diff *d)
+{
+	round_name(p, d->from->number);
+	raw(p, " " ARROW " ");
+	round_name(p, d->to->number);
+}
+
+static double diff_similarity(const dd_diff *d)
+{
+	size_t uni = d->nadded + d->nkept + d->ndropped;
+
+	return uni ? (double)d->nkept / (double)uni : 1.0;
+}
+
+/* A column head in the colour and with the symbol of a kind of change. */
+static void th_mark(page *p, const char *cls, const char *sym, enum ui what)
+{
+	dd_buf_addf(p->out, "<th class=\"num %s\"><span class=\"sym\">%s</span>",
+		    cls, sym);
+	putw(p, what);
+	raw(p, "</th>");
+}
+
+static void glance_table(page *p, const dd_report *r)
+{
+	size_t i;
+
+	raw(p, "<h3>");
+	putw(p, U_AT_A_GLANCE);
+	raw(p, "</h3>\n<div class=\"wide\"><table class=\"glance\">\n<thead><tr>");
+	elw(p, "th", NULL, U_PAIR);
+	elw(p, "th", NULL, U_DATES);
+	th_mark(p, "s-a", SYM_ADDED, U_ADDED);
+	th_mark(p, "s-k", SYM_KEPT, U_KEPT);
+	th_mark(p, "s-c", SYM_CHANGED, U_CHANGED);
+	th_mark(p, "s-d", SYM_DROPPED, U_DROPPED);
+	elw(p, "th", "num", U_SIMILARITY);
+	raw(p, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->ndiffs; i++) {
+		const dd_diff *d = r->diffs[i];
+
+		dd_buf_addf(p->out, "<tr><td class=\"nw\"><a href=\"#diff-%lld-%lld\">",
+			    d->from->number, d->to->number);
+		pair_name(p, d);
+		raw(p, "</a></td><td class=\"nw\">");
+		put(p, d->from->date);
+		raw(p, " " ARROW " ");
+		put(p, d->to->date);
+		dd_buf_addf(p->out, "</td><td class=\"num\">%zu</td>"
+			    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+			    "<td class=\"num\">%zu</td><td class=\"num\">",
+			    d->nadded, d->nkept, d->nchanged, d->ndropped);
+		similarity(p, diff_similarity(d));
+		raw(p, "</td></tr>\n");
+	}
+	raw(p, "</tbody>\n</table></div>\n");
+}
+
+/* "China, United States · 4 rounds · 2015-12-01 – 2017-10-04" */
+static void series_sub(page *p, const dd_series *s)
+{
+	size_t i;
+
+	raw(p, "<p class=\"sub\">");
+	if (s->nparties) {
+		putw(p, U_PARTIES);
+		putw(p, U_COLON);
+		for (i = 0; i < s->nparties; i++) {
+			if (i)
+				putw(p, U_COMMA);
+			text(p, &s->parties[i].name);
+		}
+		raw(p, " " DOT " ");
+	}
+	putwf(p, U_ROUNDS_N, (long long)s->nrounds, 0);
+	if (s->nrounds) {
+		raw(p, " " DOT " ");
+		put(p, s->rounds[0]->date);
+		if (s->nrounds > 1) {
+			raw(p, " " DASH " ");
+			put(p, s->rounds[s->nrounds - 1]->date);
+		}
+	}
+	raw(p, "</p>\n");
+}
+
+/* ---- timeline ------------------------------------------------------- */
+
+enum state { ST_ABSENT, ST_PRESENT, ST_ADDED, ST_DROPPED };
+
+static enum state cell_state(const dd_timeline_row *row, size_t i)
+{
+	if (row->cells[i])
+		return i == 0 || row->cells[i - 1] ? ST_PRESENT : ST_ADDED;
+	return i > 0 && row->cells[i - 1] ? ST_DROPPED : ST_ABSENT;
+}
+
+static const struct {
+	const char *cls, *sym;
+	enum ui word;
+} states[] = {
+	[ST_ABSENT] = { "s-x", SYM_ABSENT, U_ABSENT },
+	[ST_PRESENT] = { "s-p", SYM_PRESENT, U_PRESENT },
+	[ST_ADDED] = { "s-a", SYM_ADDED, U_ADDED },
+	[ST_DROPPED] = { "s-d", SYM_DROPPED, U_DROPPED },
+};
+
+static void legend(page *p)
+{
+	static const enum state order[] = {
+		ST_PRESENT, ST_ADDED, ST_DROPPED, ST_ABSENT
+	};
+	static const enum ui words[] = {
+		U_LEGEND_PRESENT, U_LEGEND_ADDED, U_LEGEND_DROPPED,
+		U_LEGEND_ABSENT
+	};
+	size_t i;
+
+	raw(p, "<ul class=\"legend\">\n");
+	for (i = 0; i < 4; i++) {
+		dd_buf_addf(p->out, "<li><span class=\"sym %s\">%s</span>",
+			    states[order[i]].cls, states[order[i]].sym);
+		putw(p, words[i]);
+		raw(p, "</li>\n");
+	}
+	raw(p, "<li class=\"muted\">");
+	putw(p, U_LEGEND_ACTION);
+	raw(p, "</li>\n</ul>\n");
+}
+
+static void row_notes(page *p, const dd_series *s, const dd_timeline_row *row)
+{
+	size_t from = 0, a, b;
+	int sep = 0;
+
+	if (row->core) {
+		putw(p, U_CORE);
+		sep = 1;
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		if (sep)
+			putw(p, U_SEMI);
+		putwf(p, U_GAP, dd_rnd_round_number(s, a),
+		      dd_rnd_round_number(s, b + 1));
+		sep = 1;
+	}
+	if (row->entry < 0) {
+		if (sep)
+			putw(p, U_SEMI);
+		putw(p, U_UNCLASSIFIED);
+	}
+}
+
+static void timeline_section(page *p, const dd_timeline *t, size_t k)
+{
+	const dd_timeline_section *sec = &t->sections[k];
+	const dd_series *s = t->series;
+	size_t nr = s->nrounds, i, j;
+	int first = 1;
+
+	dd_buf_addf(p->out, "<h3 id=\"timeline-%zu\">", k + 1);
+	text(p, &sec->title);
+	raw(p, "</h3>\n<p class=\"core-set\"><strong>");
+	putw(p, U_CORE_SET);
+	putw(p, U_COLON);
+	raw(p, "</strong>");
+	for (j = 0; j < sec->nrows; j++)
+		if (sec->rows[j].core) {
+			if (!first)
+				putw(p, U_COMMA);
+			text(p, &sec->rows[j].name);
+			first = 0;
+		}
+	if (first)
+		putw(p, U_NONE);
+	raw(p, "</p>\n<div class=\"wide\"><table class=\"matrix\">\n"
+	    "<colgroup><col class=\"topic\"/>");
+	for (i = 0; i < nr; i++)
+		raw(p, "<col class=\"round\"/>");
+	raw(p, "<col class=\"seen\"/><col class=\"count\"/><col class=\"notes\"/>"
+	    "</colgroup>\n<thead><tr>");
+	elw(p, "th", NULL, U_TOPIC);
+	for (i = 0; i < nr; i++) {
+		raw(p, "<th class=\"nw\">");
+		round_name(p, dd_rnd_round_number(s, i));
+		raw(p, "<br/><span class=\"muted\">");
+		put(p, s->rounds[i]->date);
+		raw(p, "</span></th>");
+	}
+	elw(p, "th", NULL, U_SEEN);
+	elw(p, "th", "num", U_ROUNDS_PRESENT);
+	elw(p, "th", NULL, U_NOTES);
+	raw(p, "</tr></thead>\n<tbody>\n");
+	for (j = 0; j < sec->nrows; j++) {
+		const dd_timeline_row *row = &sec->rows[j];
+		long long a = dd_rnd_round_number(s, row->first);
+		long long b = dd_rnd_round_number(s, row->last);
+
+		raw(p, row->core ? "<tr class=\"core\">" : "<tr>");
+		raw(p, "<th scope=\"row\">");
+		text(p, &row->name);
+		raw(p, "</th>");
+		for (i = 0; i < nr; i++) {
+			enum state st = cell_state(row, i);
+
+			dd_buf_addf(p->out, "<td class=\"cell %s\" title=\"",
+				    states[st].cls);
+			putw(p, states[st].word);
+			dd_buf_addf(p->out, "\"><span class=\"sym\">%s</span>",
+				    states[st].sym);
+			if (row->cells[i] && row->cells[i]->action) {
+				raw(p, " ");
+				action(p, row->cells[i]->action);
+			}
+			raw(p, "</td>");
+		}
+		if (a == b)
+			dd_buf_addf(p->out, "<td class=\"nw\">%lld</td>", a);
+		else
+			dd_buf_addf(p->out, "<td class=\"nw\">%lld" DASH "%lld</td>",
+				    a, b);
+		dd_buf_addf(p->out, "<td class=\"num\">%zu/%zu</td><td>",
+			    row->npresent, nr);
+		row_notes(p, s, row);
+		raw(p, "</td></tr>\n");
+	}
+	raw(p, "</tbody>\n");
+	if (nr > 1 && sec->similarity) {
+		raw(p, "<tfoot><tr><th scope=\"row\">");
+		putw(p, U_SIMILARITY_PREV);
+		raw(p, "</th><td>" EMDASH "</td>");
+		for (i = 1; i < nr; i++) {
+			raw(p, "<td class=\"num\">");
+			similarity(p, sec->similarity[i - 1]);
+			raw(p, "</td>");
+		}
+		raw(p, "<td></td><td></td><td></td></tr></tfoot>\n");
+	}
+	raw(p, "</table></div>\n");
+}
+
+static void timeline_body(page *p, const dd_timeline *t)
+{
+	const dd_series *s = t->series;
+	size_t i;
+
+	legend(p);
+	for (i = 0; i < t->nsections; i++)
+		timeline_section(p, t, i);
+	if (s->nrounds > 1 && t->similarity) {
+		raw(p, "<p><strong>");
+		putw(p, U_SIMILARITY_ALL);
+		putw(p, U_COLON);
+		raw(p, "</strong>");
+		for (i = 1; i < s->nrounds; i++) {
+			if (i > 1)
+				putw(p, U_COMMA);
+			dd_buf_addf(p->out, "<span class=\"nw\">%lld " ARROW
+				    " %lld: ", dd_rnd_round_number(s, i - 1),
+				    dd_rnd_round_number(s, i));
+			similarity(p, t->similarity[i - 1]);
+			raw(p, "</span>");
+		}
+		raw(p, "</p>\n");
+	}
+}
+
+/* ---- diff ----------------------------------------------------------- */
+
+static void diff_row(page *p, const dd_diff_item *it, const char *cls,
+		     const char *sym, enum ui what)
+{
+	const dd_item *now = dd_rnd_item(it);
+	int kept = it->from && it->to;
+
+	dd_buf_addf(p->out, "<tr><td class=\"mark %s\"><span class=\"sym\">%s"
+		    "</span> ", cls, sym);
+	putw(p, what);
+	raw(p, "</td><td>");
+	if (now)
+		text(p, &now->label);
+	if (kept && (it->changes & DD_CHANGE_LABEL)) {
+		raw(p, "<div class=\"was\">");
+		putw(p, U_WAS);
+		putw(p, U_COLON);
+		text(p, &it->from->label);
+		raw(p, "</div>");
+	}
+	if (now && now->note) {
+		raw(p, "<div class=\"note\">");
+		put(p, now->note);
+		raw(p, "</div>");
+	}
+	if (kept && (it->changes & DD_CHANGE_NOTE) && it->from->note) {
+		raw(p, "<div class=\"was\">");
+		putw(p, U_NOTE_WAS);
+		putw(p, U_COLON);
+		put(p, it->from->note);
+		raw(p, "</div>");
+	}
+	raw(p, "</td><td><code>");
+	put(p, it->key);
+	raw(p, "</code></td><td>");
+	if (kept && (it->changes & DD_CHANGE_ACTION)) {
+		if (it->from->action)
+			action(p, it->from->action);
+		else
+			raw(p, EMDASH);
+		raw(p, " " ARROW " ");
+		if (it->to->action)
+			action(p, it->to->action);
+		else
+			raw(p, EMDASH);
+	} else if (now) {
+		action(p, now->action);
+	}
+	raw(p, "</td></tr>\n");
+}
+
+static void diff_section(page *p, const dd_diff_section *sec, int level)
+{
+	size_t j;
+
+	dd_buf_addf(p->out, "<h%d>", level);
+	text(p, &sec->title);
+	raw(p, " <span class=\"muted\">");
+	putw(p, U_SIMILARITY);
+	putw(p, U_COLON);
+	similarity(p, sec->similarity);
+	dd_buf_addf(p->out, "</span></h%d>\n", level);
+	if (!sec->nadded && !sec->nkept && !sec->ndropped) {
+		raw(p, "<p class=\"muted\">");
+		putw(p, U_NONE);
+		raw(p, "</p>\n");
+		return;
+	}
+	raw(p, "<div class=\"wide\"><table class=\"diff\">\n<colgroup>"
+	    "<col class=\"mark\"/><col class=\"topic-d\"/><col class=\"id\"/>"
+	    "<col class=\"act\"/></colgroup>\n<thead><tr><th></th>");
+	elw(p, "th", NULL, U_TOPIC);
+	elw(p, "th", NULL, U_ID);
+	elw(p, "th", NULL, U_ACTION);
+	raw(p, "</tr></thead>\n<tbody>\n");
+	for (j = 0; j < sec->nadded; j++)
+		diff_row(p, &sec->added[j], "s-a", SYM_ADDED, U_ADDED);
+	for (j = 0; j < sec->ndropped; j++)
+		diff_row(p, &sec->dropped[j], "s-d", SYM_DROPPED, U_DROPPED);
+	for (j = 0; j < sec->nkept; j++) {
+		const dd_diff_item *it = &sec->kept[j];
+
+		if (it->changes && it->from && it->to)
+			diff_row(p, it, "s-c", SYM_CHANGED, U_CHANGED);
+		else
+			diff_row(p, it, "s-k", SYM_KEPT, U_UNCHANGED);
+	}
+	raw(p, "</tbody>\n</table></div>\n");
+}
+
+static void badge(page *p, const char *cls, const char *sym, enum ui what,
+		  size_t n)
+{
+	dd_buf_addf(p->out, "<li class=\"%s\"><span class=\"sym\">%s</span> ",
+		    cls, sym);
+	putw(p, what);
+	dd_buf_addf(p->out, " <b>%zu</b></li>", n);
+}
+
+static void round_side(page *p, const dd_round *r)
+{
+	if (r->rev)
+		dd_buf_addf(p->out, "%.7s:", r->rev);
+	put(p, r->path ? r->path : "-");
+}
+
+/* One diff as an <article>; level: the heading level of its title, 0 for
+ * none (the page's title says it); its sections a level below. */
+static void diff_article(page *p, const dd_diff *d, int level)
+{
+	size_t i;
+
+	dd_buf_addf(p->out, "<article id=\"diff-%lld-%lld\">\n",
+		    d->from->number, d->to->number);
+	if (level) {
+		dd_buf_addf(p->out, "<h%d>", level);
+		if (d->from->series && d->to->series &&
+		    strcmp(d->from->series, d->to->series)) {
+			put(p, d->from->series);
+			dd_buf_addf(p->out, "/%lld " ARROW " ", d->from->number);
+			put(p, d->to->series);
+			dd_buf_addf(p->out, "/%lld", d->to->number);
+		} else {
+			pair_name(p, d);
+		}
+		dd_buf_addf(p->out, "</h%d>\n", level);
+	}
+	raw(p, "<p class=\"sub\">");
+	put(p, d->from->date);
+	raw(p, " " ARROW " ");
+	put(p, d->to->date);
+	raw(p, " " DOT " <code>");
+	round_side(p, d->from);
+	raw(p, "</code> " ARROW " <code>");
+	round_side(p, d->to);
+	raw(p, "</code></p>\n<ul class=\"badges\">");
+	badge(p, "s-a", SYM_ADDED, U_ADDED, d->nadded);
+	badge(p, "s-k", SYM_KEPT, U_KEPT, d->nkept);
+	badge(p, "s-c", SYM_CHANGED, U_CHANGED, d->nchanged);
+	badge(p, "s-d", SYM_DROPPED, U_DROPPED, d->ndropped);
+	raw(p, "<li>");
+	putw(p, U_SIMILARITY);
+	raw(p, " <b>");
+	similarity(p, diff_similarity(d));
+	raw(p, "</b></li></ul>\n");
+	for (i = 0; i < d->nsections; i++)
+		diff_section(p, &d->sections[i], level ? level + 1 : 2);
+	raw(p, "</article>\n");
+}
+
+/* ---- sources -------------------------------------------------------- */
+
+/* A round's sources (and what it reaffirms); k: its index in the series,
+ * for the heading's id "sources-K". */
+static void round_sources(page *p, const dd_round *r, size_t k)
+{
+	size_t i;
+
+	dd_buf_addf(p->out, "<h3 id=\"sources-%zu\">", k + 1);
+	round_name(p, r->number);
+	raw(p, " " DOT " ");
+	put(p, r->date);
+	raw(p, " " DOT " ");
+	text(p, &r->title);
+	raw(p, "</h3>\n");
+	if (!r->nsources) {
+		raw(p, "<p class=\"muted\">");
+		putw(p, U_NO_SOURCES);
+		raw(p, "</p>\n");
+		return;
+	}
+	raw(p, "<ul class=\"sources\">\n");
+	for (i = 0; i < r->nsources; i++) {
+		const dd_provenance *src = &r->sources[i];
+		const char *sep = "";
+
+		raw(p, "<li>");
+		if (src->title) {
+			raw(p, "<cite>");
+			put(p, src->title);
+			raw(p, "</cite>");
+			sep = " " EMDASH " ";
+		}
+		if (src->publisher) {
+			raw(p, sep);
+			put(p, src->publisher);
+			sep = ", ";
+		}
+		if (src->date) {
+			raw(p, sep);
+			put(p, src->date);
+			sep = ", ";
+		}
+		if (src->url) {
+			/* text, not a link: the page refers to nothing */
+			raw(p, *sep ? " " : "");
+			raw(p, "<code>");
+			put(p, src->url);
+			raw(p, "</code>");
+		}
+		raw(p, "</li>\n");
+	}
+	raw(p, "</ul>\n");
+	if (r->nreaffirms) {
+		raw(p, "<p><strong>");
+		putw(p, U_REAFFIRMS);
+		putw(p, U_COLON);
+		raw(p, "</strong></p>\n<ul class=\"sources\">\n");
+		for (i = 0; i < r->nreaffirms; i++) {
+			raw(p, "<li>");
+			text(p, &r->reaffirms[i].label);
+			if (r->reaffirms[i].note) {
+				raw(p, "<div class=\"note\">");
+				put(p, r->reaffirms[i].note);
+				raw(p, "</div>");
+			}
+			raw(p, "</li>\n");
+		}
+		raw(p, "</ul>\n");
+	}
+}
+
+/* ---- the renderers -------------------------------------------------- */
+
+static void nav(page *p, const enum ui *ids, const char *const *anchors,
+		size_t n)
+{
+	size_t i;
+
+	raw(p, "<nav><strong>");
+	putw(p, U_CONTENTS);
+	putw(p, U_COLON);
+	raw(p, "</strong>");
+	for (i = 0; i < n; i++) {
+		dd_buf_addf(p->out, " <a href=\"#%s\">", anchors[i]);
+		putw(p, ids[i]);
+		raw(p, "</a>");
+	}
+	raw(p, "</nav>\n");
+}
+
+static int html_report(dd_buf *out, const dd_report *r,
+		       const dd_render_opts *opts)
+{
+	static const enum ui ids[] = {
+		U_OVERVIEW, U_TIMELINE, U_CHANGES, U_SOURCES
+	};
+	static const char *const anchors[] = {
+		"overview", "timeline", "changes", "sources"
+	};
+	const dd_series *s = r->series;
+	page p;
+	size_t i;
+
+	page_init(&p, out, opts);
+	page_begin(&p, &s->title, NULL);
+	raw(&p, "<header>\n<h1>");
+	text(&p, &s->title);
+	raw(&p, "</h1>\n");
+	series_sub(&p, s);
+	nav(&p, ids, anchors, 4);
+	raw(&p, "</header>\n<main>\n<section id=\"overview\">\n<h2>");
+	putw(&p, U_OVERVIEW);
+	raw(&p, "</h2>\n");
+	rounds_table(&p, s);
+	if (r->ndiffs)
+		glance_table(&p, r);
+	raw(&p, "</section>\n");
+	if (r->timeline) {
+		raw(&p, "<section id=\"timeline\">\n<h2>");
+		putw(&p, U_TIMELINE);
+		raw(&p, "</h2>\n");
+		timeline_body(&p, r->timeline);
+		raw(&p, "</section>\n");
+	}
+	raw(&p, "<section id=\"changes\">\n<h2>");
+	putw(&p, U_CHANGES);
+	raw(&p, "</h2>\n");
+	if (!r->ndiffs) {
+		raw(&p, "<p class=\"muted\">");
+		putw(&p, U_NO_CHANGES);
+		raw(&p, "</p>\n");
+	}
+	for (i = 0; i < r->ndiffs; i++)
+		diff_article(&p, r->diffs[i], 3);
+	raw(&p, "</section>\n<section id=\"sources\">\n<h2>");
+	putw(&p, U_SOURCES);
+	raw(&p, "</h2>\n");
+	for (i = 0; i < s->nrounds; i++)
+		round_sources(&p, s->rounds[i], i);
+	raw(&p, "</section>\n</main>\n");
+	page_end(&p, s->dir);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int html_timeline(dd_buf *out, const dd_timeline *t,
+			 const dd_render_opts *opts)
+{
+	const dd_series *s = t->series;
+	page p;
+
+	page_init(&p, out, opts);
+	page_begin(&p, &s->title, word(&p, U_TIMELINE));
+	raw(&p, "<header>\n<h1>");
+	text(&p, &s->title);
+	raw(&p, "</h1>\n");
+	series_sub(&p, s);
+	raw(&p, "</header>\n<main>\n<section id=\"timeline\">\n<h2>");
+	putw(&p, U_TIMELINE);
+	raw(&p, "</h2>\n");
+	timeline_body(&p, t);
+	raw(&p, "</section>\n</main>\n");
+	page_end(&p, s->dir);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static int html_diff(dd_buf *out, dd_diff *const *d, size_t n,
+		     const dd_render_opts *opts)
+{
+	dd_buf title = DD_BUF_INIT;
+	page p;
+	size_t i;
+
+	page_init(&p, out, opts);
+	if (n == 1 && d[0]->from->series && d[0]->to->series &&
+	    strcmp(d[0]->from->series, d[0]->to->series)) {
+		dd_buf_addf(&title, "%s/%lld " ARROW " %s/%lld",
+			    d[0]->from->series, d[0]->from->number,
+			    d[0]->to->series, d[0]->to->number);
+	} else if (n == 1) {
+		wordf(&title, &p, U_ROUND_N, d[0]->from->number, 0);
+		dd_buf_adds(&title, " " ARROW " ");
+		wordf(&title, &p, U_ROUND_N, d[0]->to->number, 0);
+	} else {
+		dd_buf_adds(&title, word(&p, U_CHANGES));
+	}
+	if (dd_buf_oom(&title)) {
+		dd_buf_release(&title);
+		return -1;
+	}
+	page_begin(&p, NULL, title.ptr);
+	raw(&p, "<header>\n<h1>");
+	put(&p, title.ptr);
+	raw(&p, "</h1>\n");
+	if (n == 1) {
+		raw(&p, "<p class=\"sub\">");
+		text(&p, &d[0]->from->title);
+		raw(&p, " " ARROW " ");
+		text(&p, &d[0]->to->title);
+		raw(&p, "</p>\n");
+	}
+	raw(&p, "</header>\n<main>\n");
+	for (i = 0; i < n; i++)
+		diff_article(&p, d[i], n == 1 ? 0 : 2);
+	raw(&p, "</main>\n");
+	page_end(&p, n && d[0]->to->series ? d[0]->to->series : "");
+	dd_buf_release(&title);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static void show_section(page *p, const dd_round_section *sec,
+			 const dd_taxonomy *tx)
+{
+	dd_text title = dd_rnd_section_title(tx, sec);
+	size_t j;
+
+	raw(p, "<h3>");
+	text(p, &title);
+	raw(p, " <span class=\"muted\">");
+	putwf(p, sec->count == 1 ? U_TOPIC_1 : U_TOPICS_N,
+	      (long long)sec->count, 0);
+	raw(p, "</span></h3>\n");
+	if (!sec->count)
+		return;
+	raw(p, "<div class=\"wide\"><table class=\"topics\">\n<thead><tr>");
+	elw(p, "th", NULL, U_TOPIC);
+	elw(p, "th", NULL, U_ID);
+	elw(p, "th", NULL, U_ACTION);
+	elw(p, "th", NULL, U_NOTE);
+	raw(p, "</tr></thead>\n<tbody>\n");
+	for (j = 0; j < sec->count; j++) {
+		const dd_item *it = &sec->items[j];
+
+		raw(p, "<tr><td>");
+		text(p, &it->label);
+		raw(p, "</td><td><code>");
+		put(p, it->key ? it->key : it->id);
+		raw(p, "</code>");
+		if (dd_rnd_class_problem(it->cls)) {
+			const dd_entry *a = dd_rnd_entry(tx, sec->tsection,
+							 it->entry);
+			const dd_entry *b = dd_rnd_entry(tx, sec->tsection,
+							 it->entry2);
+
+			raw(p, "<div class=\"s-d\">");
+			if (it->cls == DD_CLASS_AMBIGUOUS && a && b) {
+				putw(p, U_AMBIGUOUS);
+				putw(p, U_COLON);
+				put(p, a->id);
+				putw(p, U_COMMA);
+				put(p, b->id);
+			} else if (it->cls == DD_CLASS_UNKNOWN_ID) {
+				putw(p, U_UNKNOWN_ID);
+			} else {
+				putw(p, U_NOT_CLASSIFIED);
+			}
+			raw(p, "</div>");
+		}
+		raw(p, "</td><td class=\"nw\">");
+		action(p, it->action);
+		raw(p, "</td><td class=\"note\">");
+		put(p, it->note);
+		raw(p, "</td></tr>\n");
+	}
+	raw(p, "</tbody>\n</table></div>\n");
+}
+
+static int html_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
+		     const dd_render_opts *opts)
+{
+	dd_buf title = DD_BUF_INIT;
+	page p;
+	size_t i;
+
+	page_init(&p, out, opts);
+	wordf(&title, &p, U_ROUND_N, r->number, 0);
+	if (dd_buf_oom(&title)) {
+		dd_buf_release(&title);
+		return -1;
+	}
+	page_begin(&p, &r->title, title.ptr);
+	raw(&p, "<header>\n<h1>");
+	put(&p, title.ptr);
+	raw(&p, " " DOT " ");
+	text(&p, &r->title);
+	raw(&p, "</h1>\n</header>\n<main>\n"
+	    "<div class=\"wide\"><table class=\"meta\">\n<tbody>\n");
+	if (r->series) {
+		raw(&p, "<tr>");
+		elw(&p, "th", NULL, U_SERIES);
+		raw(&p, "<td><code>");
+		put(&p, r->series);
+		raw(&p, "</code></td></tr>\n");
+	}
+	if (r->date) {
+		raw(&p, "<tr>");
+		elw(&p, "th", NULL, U_DATE);
+		raw(&p, "<td>");
+		put(&p, r->date);
+		raw(&p, "</td></tr>\n");
+	}
+	if (r->place.en || r->place.zh) {
+		raw(&p, "<tr>");
+		elw(&p, "th", NULL, U_PLACE);
+		raw(&p, "<td>");
+		text(&p, &r->place);
+		raw(&p, "</td></tr>\n");
+	}
+	if (r->nchairs) {
+		raw(&p, "<tr>");
+		elw(&p, "th", NULL, U_CHAIRS);
+		raw(&p, "<td>");
+		chairs(&p, r);
+		raw(&p, "</td></tr>\n");
+	}
+	if (r->path) {
+		raw(&p, "<tr>");
+		elw(&p, "th", NULL, U_FILE);
+		raw(&p, "<td><code>");
+		round_side(&p, r);
+		raw(&p, "</code></td></tr>\n");
+	}
+	raw(&p, "</tbody>\n</table></div>\n");
+	for (i = 0; i < r->nsections; i++)
+		show_section(&p, &r->sections[i], tx);
+	raw(&p, "<h2>");
+	putw(&p, U_SOURCES);
+	raw(&p, "</h2>\n");
+	round_sources(&p, r, 0);
+	raw(&p, "</main>\n");
+	page_end(&p, r->path ? r->path : "");
+	dd_buf_release(&title);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+static void list_series(page *p, const dd_series *s, const dd_taxonomy *tx)
+{
+	const char **ids;
+	size_t nids, i, j;
+
+	raw(p, "<h2>");
+	text(p, &s->title);
+	raw(p, " <code>");
+	put(p, s->id);
+	raw(p, "</code></h2>\n");
+	if (!s->nrounds) {
+		raw(p, "<p class=\"muted\">");
+		putw(p, U_NO_ROUNDS);
+		raw(p, "</p>\n");
+		return;
+	}
+	if (dd_rnd_section_ids(&ids, &nids, tx, s->rounds, s->nrounds) < 0) {
+		p->out->oom = 1;
+		return;
+	}
+	raw(p, "<div class=\"wide\"><table class=\"rounds\">\n<thead><tr>");
+	elw(p, "th", "num", U_ROUND);
+	elw(p, "th", NULL, U_DATE);
+	elw(p, "th", NULL, U_TITLE);
+	elw(p, "th", NULL, U_FILE);
+	for (j = 0; j < nids; j++) {
+		size_t k = 0;
+
+		while (tx && k < tx->nsections &&
+		       (!tx->sections[k].id || strcmp(tx->sections[k].id, ids[j])))
+			k++;
+		raw(p, "<th class=\"num\">");
+		if (tx && k < tx->nsections)
+			text(p, &tx->sections[k].title);
+		else
+			put(p, ids[j]);
+		raw(p, "</th>");
+	}
+	raw(p, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->nrounds; i++) {
+		const dd_round *r = s->rounds[i];
+
+		dd_buf_addf(p->out, "<tr><td class=\"num\">%lld</td><td class=\"nw\">",
+			    r->number);
+		put(p, r->date);
+		raw(p, "</td><td>");
+		text(p, &r->title);
+		raw(p, "</td><td class=\"nw\"><code>");
+		put(p, dd_rnd_round_file(s, r));
+		raw(p, "</code></td>");
+		for (j = 0; j < nids; j++)
+			dd_buf_addf(p->out, "<td class=\"num\">%zu</td>",
+				    dd_rnd_section_count(r, ids[j]));
+		raw(p, "</tr>\n");
+	}
+	raw(p, "</tbody>\n</table></div>\n");
+	free(ids);
+}
+
+static int html_list(dd_buf *out, const dd_listing *l,
+		     const dd_render_opts *opts)
+{
+	page p;
+	size_t i;
+
+	page_init(&p, out, opts);
+	page_begin(&p, NULL, word(&p, U_ROUND_LIST));
+	raw(&p, "<header>\n<h1>");
+	putw(&p, U_ROUND_LIST);
+	raw(&p, "</h1>\n</header>\n<main>\n");
+	for (i = 0; i < l->nseries; i++)
+		list_series(&p, l->series[i], l->tx);
+	raw(&p, "</main>\n");
+	page_end(&p, l->nseries && l->series[0]->dir ? l->series[0]->dir : "");
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+const dd_renderer dd_render_html = {
+	"html",
+	html_report,
+	html_list,
+	html_show,
+	html_diff,
+	html_timeline,
+	NULL,
+};

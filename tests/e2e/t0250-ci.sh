@@ -1,0 +1,134 @@
+#!/bin/sh
+# docs/ci.md: the dialdiff commands of its GitHub Actions workflow and of
+# its GitLab CI job, taken from the document and run as written, on the
+# bundled data and on a broken copy: annotations, job summary, SARIF,
+# JUnit report, exit statuses.
+. "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/check-lib.sh"
+
+# The yaml block after "<!-- test: NAME -->" in docs/ci.md.
+block() {
+	awk -v name="$1" '
+		$0 == "<!-- test: " name " -->" { want = 1; next }
+		want && /^```yaml/ { inside = 1; next }
+		inside && /^```/ { exit }
+		inside { print }' "$SRC_DIR/docs/ci.md"
+}
+
+# The dialdiff commands of the GitHub workflow: "run:" lines and lines of
+# "run: |" blocks that start with build/dialdiff, one step per line.
+github_steps() {
+	block github | sed -n 's/^ *\(run: \)\{0,1\}\(build\/dialdiff .*\)$/\2/p'
+}
+
+# The script of the GitLab job: its dialdiff and exit lines, one shell.
+gitlab_script() {
+	block gitlab | sed -n 's/^ *- \(build\/dialdiff .*\|exit .*\)$/\1/p'
+}
+
+is "$(github_steps | wc -l)" 5 "the workflow has five dialdiff commands"
+is "$(gitlab_script | wc -l)" 4 "the GitLab job has four script lines"
+like "$(block github)" "uses: github/codeql-action/upload-sarif@v[0-9]+" "the workflow uploads SARIF"
+like "$(block github)" "sarif_file: dialdiff.sarif" "the file check writes"
+like "$(block gitlab)" "junit: dialdiff-check.xml" "the GitLab job reports JUnit"
+
+# Both blocks are YAML with the shape each service expects (when python3
+# has PyYAML).
+if "$PYTHON" -c 'import yaml' 2>/dev/null; then
+	block github > github.yml
+	block gitlab > gitlab.yml
+	run "$PYTHON" - <<'PY'
+import yaml
+gh = yaml.safe_load(open("github.yml"))
+steps = gh["jobs"]["dialogues"]["steps"]
+runs = "\n".join(s.get("run", "") for s in steps)
+up = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+assert gh["permissions"]["security-events"] == "write"
+assert up and up[0]["with"]["sarif_file"] == "dialdiff.sarif" and up[0]["if"] == "always()"
+assert "--format github" in runs and "GITHUB_STEP_SUMMARY" in runs
+gl = yaml.safe_load(open("gitlab.yml"))["dialogues"]
+assert gl["artifacts"]["reports"]["junit"] == "dialdiff-check.xml"
+assert gl["artifacts"]["when"] == "always"
+print("ok")
+PY
+	is "$OUT" ok "both configurations parse as YAML, with the keys each service reads"
+else
+	ok 0 "# SKIP no PyYAML to parse the configurations"
+fi
+
+# A checkout with build/dialdiff, as in CI.
+checkout() {
+	fresh "$1"
+	mkdir build
+	ln -s "$DIALDIFF" build/dialdiff
+}
+
+# Run each step in its own shell, as Actions does; STEP_STATUS gets the
+# exit statuses, one per step.
+run_github() {
+	export GITHUB_STEP_SUMMARY="$PWD/summary.md"
+	: > "$GITHUB_STEP_SUMMARY"
+	STEP_STATUS=
+	github_steps > steps
+	while IFS= read -r step; do
+		sh -e -c "$step" > "step$((${#STEP_STATUS} / 2)).out" 2>&1 < /dev/null
+		STEP_STATUS="$STEP_STATUS$? "
+	done < steps
+}
+
+# ---- GitHub, clean -------------------------------------------------------
+checkout gh-clean
+run_github
+is "$STEP_STATUS" "0 0 0 0 0 " "GitHub, clean data: every step passes"
+is "$(cat step0.out)" "" "no annotations"
+like "$(cat summary.md)" "^### dialdiff check" "the summary has the check"
+like "$(cat summary.md)" "^✅ 6 files checked: no problems found\\.$" "which is clean"
+like "$(cat summary.md)" "^## " "and the change report"
+like "$(cat summary.md)" "\\| Round \\||\\| round \\|" "with its tables"
+is "$(jq -r '.version, (.runs[0].results | length)' dialdiff.sarif | tr '\n' ' ')" "2.1.0 0 " "an empty SARIF 2.1.0 log to upload"
+
+# ---- GitHub, broken --------------------------------------------------------
+checkout gh-broken
+jedit $R2 '.date = "2016-02-30"'
+jq -c . $R3 > x && mv x $R3
+run_github
+is "$STEP_STATUS" "1 1 0 0 0 " "GitHub, broken data: check and fmt fail the job, the summary and SARIF steps pass"
+like "$(cat step3.out)" "^dialdiff: $R2:[0-9]+:[0-9]+: " "(no change report for a broken record: the log says why)"
+is "$(cat step0.out)" "::error file=$R2,line=$(jpos $R2 /date | sed 's/ /,col=/'),title=date::\"2016-02-30\" is not a valid date (YYYY-MM-DD)" "an annotation on the line of the bad date"
+is "$(cat step1.out)" "$R3" "fmt --check names the unformatted file"
+like "$(cat summary.md)" '^\| ❌ \| `dialogues/us-china-cybercrime/round-02\.json` \| [0-9]+ \| [0-9]+ \| `date` \|' "the summary has a row for it"
+is "$(jq -r '.runs[0].results[] | "\(.ruleId) \(.locations[0].physicalLocation.artifactLocation.uri) \(.locations[0].physicalLocation.region.startLine)"' dialdiff.sarif)" "date $R2 $(jpos $R2 /date | cut -d' ' -f1)" "SARIF has the result to upload"
+
+# ---- GitLab ----------------------------------------------------------------
+checkout gl-clean
+gitlab_script > script.sh
+run sh script.sh
+is "$STATUS" 0 "GitLab, clean data: the job passes"
+run "$PYTHON" -c '
+import sys, xml.etree.ElementTree as ET
+s = ET.parse("dialdiff-check.xml").getroot().find("testsuite")
+print(s.get("tests"), s.get("failures"))'
+is "$OUT" "6 0" "the JUnit report: six passing test cases"
+
+checkout gl-broken
+jedit $R2 '.date = "2016-02-30"'
+jedit $R4 '. + {"extra": 1}'
+gitlab_script > script.sh
+run sh script.sh
+is "$STATUS" 1 "GitLab, broken data: the job fails"
+like "$OUT" "^$R2:[0-9]+:[0-9]+: error: .*\\[date\\]$" "the log shows the diagnostic"
+run "$PYTHON" -c '
+import sys, xml.etree.ElementTree as ET
+s = ET.parse("dialdiff-check.xml").getroot().find("testsuite")
+f = [(c.get("name"), x.get("type")) for c in s.iter("testcase") for x in c.findall("failure")]
+print(s.get("tests"), s.get("failures"), f)'
+is "$OUT" "6 1 [('$R2', 'date')]" "the JUnit report: one failing test case, its failure typed by rule"
+
+checkout gl-cannot-run
+rm -rf dialogues
+gitlab_script > script.sh
+run sh -e script.sh
+is "$STATUS" 1 "GitLab, no dialogues folder: the job fails"
+like "$ERR" "no dialogues folder here" "and the log says why"
+
+done_testing

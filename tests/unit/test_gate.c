@@ -1,0 +1,169 @@
+/* Unit tests of the policy gates: parsing, validation, and when they hold. */
+#include "unit.h"
+
+#include "dialdiff/diff.h"
+#include "dialdiff/gate.h"
+#include "dialdiff/round.h"
+#include "dialdiff/taxonomy.h"
+
+static const char taxonomy_json[] =
+	"{\"schema_version\": 1, \"sections\": ["
+	" {\"id\": \"fruit\", \"title\": {\"en\": \"Fruit\"}, \"entries\": ["
+	"  {\"id\": \"apples\", \"name\": {\"en\": \"Apples\"}, \"patterns\": [\"apple\"]},"
+	"  {\"id\": \"pears\", \"name\": {\"en\": \"Pears\"}, \"patterns\": [\"pear\"]}]},"
+	" {\"id\": \"means\", \"title\": {\"en\": \"Means\"}, \"entries\": ["
+	"  {\"id\": \"hotline\", \"name\": {\"en\": \"Hotline\"}, \"patterns\": [\"hotline\"]}]}]}";
+
+#define ROUND(n, date, topics) \
+	"{\"schema_version\": 1, \"series\": \"s\", \"round\": " #n ", " \
+	"\"date\": \"" date "\", \"title\": {\"en\": \"R\"}, \"topics\": " topics "}"
+
+/* Round 1 -> 2: apples dropped, pears added (fruit); hotline kept with a
+ * new action (means). */
+static const char r1[] = ROUND(1, "2020-01-01",
+	"{\"fruit\": [{\"label\": {\"en\": \"Apple trade\"}}],"
+	" \"means\": [{\"label\": {\"en\": \"Hotline\"}, \"action\": \"established\"}]}");
+static const char r2[] = ROUND(2, "2020-06-01",
+	"{\"fruit\": [{\"label\": {\"en\": \"Pear tariffs\"}}],"
+	" \"means\": [{\"label\": {\"en\": \"Hotline\"}, \"action\": \"implemented\"}]}");
+
+typedef struct fixture {
+	dd_taxonomy *tx;
+	dd_round *a, *b, *c;
+	dd_diff *ab, *bc;	/* bc: round 2 against itself, no change */
+} fixture;
+
+static dd_round *load_round(dd_taxonomy *tx, const char *json)
+{
+	dd_round *r = NULL;
+	dd_error err;
+
+	assert_int_equal(dd_round_load(&r, json, strlen(json), "r.json", NULL,
+				       &err), 0);
+	assert_int_equal(dd_taxonomy_classify_round(tx, r, NULL, &err), 0);
+	return r;
+}
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	dd_error err;
+
+	assert_non_null(f);
+	assert_int_equal(dd_taxonomy_load(&f->tx, taxonomy_json,
+					  sizeof(taxonomy_json) - 1, "t.json",
+					  NULL, &err), 0);
+	f->a = load_round(f->tx, r1);
+	f->b = load_round(f->tx, r2);
+	f->c = load_round(f->tx, r2);
+	assert_int_equal(dd_diff_rounds(&f->ab, f->a, f->b, f->tx, &err), 0);
+	assert_int_equal(dd_diff_rounds(&f->bc, f->b, f->c, f->tx, &err), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	dd_diff_free(f->ab);
+	dd_diff_free(f->bc);
+	dd_round_free(f->a);
+	dd_round_free(f->b);
+	dd_round_free(f->c);
+	dd_taxonomy_free(f->tx);
+	free(f);
+	return 0;
+}
+
+static void test_parse(void **state)
+{
+	static const char *const bad[] = {
+		"", "add", "added:", "removed", "added:a:b", ":fruit", "ADDED",
+	};
+	const char arg[] = "dropped:fruit";
+	dd_gate g;
+	dd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dd_gate_parse(&g, "added", &err), 0);
+	assert_int_equal(g.what, DD_GATE_ADDED);
+	assert_null(g.section);
+	assert_int_equal(dd_gate_parse(&g, "changed", &err), 0);
+	assert_int_equal(g.what, DD_GATE_CHANGED);
+	assert_int_equal(dd_gate_parse(&g, arg, &err), 0);
+	assert_int_equal(g.what, DD_GATE_DROPPED);
+	assert_string_equal(g.section, "fruit");
+	assert_ptr_equal(g.section, arg + 8);	/* borrowed, not copied */
+	assert_string_equal(arg, "dropped:fruit");	/* not modified */
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(dd_gate_parse(&g, bad[i], &err), DD_EUSAGE);
+		assert_non_null(strstr(err.message, "added, dropped or changed"));
+	}
+}
+
+static void test_validate(void **state)
+{
+	fixture *f = *state;
+	dd_gate g[2];
+	dd_error err;
+
+	assert_int_equal(dd_gate_parse(&g[0], "added", &err), 0);
+	assert_int_equal(dd_gate_parse(&g[1], "dropped:means", &err), 0);
+	assert_int_equal(dd_gate_validate(g, 2, f->tx, &err), 0);
+	assert_int_equal(dd_gate_parse(&g[1], "dropped:mean", &err), 0);
+	assert_int_equal(dd_gate_validate(g, 2, f->tx, &err), DD_ENOTFOUND);
+	assert_non_null(strstr(err.message, "no section 'mean'"));
+}
+
+static int holds(const fixture *f, const char *arg, int any)
+{
+	dd_diff *diffs[2];
+	dd_gate g;
+	dd_error err;
+
+	diffs[0] = f->bc;
+	diffs[1] = any ? f->ab : f->bc;
+	if (!strcmp(arg, "any")) {
+		g.what = DD_GATE_ANY;
+		g.section = NULL;
+	} else {
+		assert_int_equal(dd_gate_parse(&g, arg, &err), 0);
+	}
+	return dd_gate_holds(&g, 1, diffs, 2);
+}
+
+static void test_holds(void **state)
+{
+	fixture *f = *state;
+
+	/* round 1 -> 2 */
+	assert_true(holds(f, "added", 1));
+	assert_true(holds(f, "added:fruit", 1));
+	assert_false(holds(f, "added:means", 1));
+	assert_true(holds(f, "dropped:fruit", 1));
+	assert_false(holds(f, "dropped:means", 1));
+	assert_true(holds(f, "changed", 1));
+	assert_true(holds(f, "changed:means", 1));
+	assert_false(holds(f, "changed:fruit", 1));
+	assert_true(holds(f, "any", 1));
+	/* no change at all */
+	assert_false(holds(f, "added", 0));
+	assert_false(holds(f, "dropped", 0));
+	assert_false(holds(f, "changed", 0));
+	assert_false(holds(f, "any", 0));
+	/* no gates never hold */
+	assert_false(dd_gate_holds(NULL, 0, &f->ab, 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_holds, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
