@@ -328,7 +328,8 @@ def diff_counts(dialdiff, pdir, jq=True):
     a, b = os.path.join(big, "round-01.json"), os.path.join(big, "round-02.json")
     got = {}
     for name, argv, cwd in (
-            ("dialdiff", [dialdiff, "--format", "json", "diff", "1", "2"], pdir),
+            ("dialdiff", [dialdiff, "--dialogues", os.path.join(pdir, "dialogues"),
+                          "--format", "json", "diff", "1", "2"], pdir),
             ("python peer", [sys.executable, os.path.join(PEERS, "diff_peer.py"), a, b], None),
             ("jq peer", ["jq", "-n", "-f", os.path.join(PEERS, "diff_peer.jq"), a, b], None)):
         if name == "jq peer" and not jq:
@@ -387,12 +388,15 @@ def bench_diff(dialdiff, floor, data, runs, items=50000, scaling=False):
     if over:
         missing = "n/a (%s: %.0f MiB, over the 16 MiB file cap)" % (
             os.path.relpath(over[0], pdir), os.path.getsize(over[0]) / MIB)
+    # --dialogues, because dialdiff finds the top of the git repository
+    # around the current folder (build/ lies in the source tree) and would
+    # read that repository's own dialogues
+    dlg = ["--dialogues", os.path.join(pdir, "dialogues")]
     cmds = [
-        Cmd("dialdiff diff", [dialdiff, "diff", "1", "2"], cwd=pdir,
+        Cmd("dialdiff diff", [dialdiff] + dlg + ["diff", "1", "2"], cwd=pdir,
             missing=missing),
-        Cmd("dialdiff --format json diff", [dialdiff, "--format", "json",
-                                            "diff", "1", "2"], cwd=pdir,
-            missing=missing),
+        Cmd("dialdiff --format json diff", [dialdiff] + dlg + [
+            "--format", "json", "diff", "1", "2"], cwd=pdir, missing=missing),
         Cmd("python3 peers/diff_peer.py", [sys.executable,
                                            os.path.join(PEERS, "diff_peer.py"),
                                            a, b]),
