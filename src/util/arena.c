@@ -39,10 +39,12 @@ void dd_arena_release(dd_arena *a)
  * behind the head, so that the head's free space is not wasted.
  *
  * Blocks are zeroed when they are made (calloc) and never reused, so all
- * memory handed out is zero-filled.  This also keeps the bytes after a
- * packed string defined: PCRE2's JIT reads a little past the end of a
- * subject (harmlessly, within the page), and valgrind reports that read
- * when those bytes were never written.
+ * memory handed out is zero-filled.  Their data is aligned and a whole
+ * number of ALIGN bytes long.  Both are for PCRE2's JIT, which reads a
+ * subject with aligned 16-byte loads that may extend past its end
+ * (harmlessly: never across a page), and valgrind reports such a load when
+ * the bytes after the string were never written, or lie outside the
+ * block -- as they did for a 1 MiB label alone in its block.
  */
 static void *bump(dd_arena *a, size_t size, size_t align)
 {
@@ -57,7 +59,9 @@ static void *bump(dd_arena *a, size_t size, size_t align)
 	if (!a->head || at > a->size || a->size - at < size) {
 		size_t next = !a->head ? BLOCK_FIRST :
 			      a->size < BLOCK_MIN ? 2 * a->size : BLOCK_MIN;
-		size_t bsize = size > next ? size : next;
+		/* a whole number of ALIGN: see below */
+		size_t bsize = ((size > next ? size : next) + ALIGN - 1) &
+			       ~(ALIGN - 1);
 		dd_arena_block *b;
 
 		if (bsize > SIZE_MAX - sizeof(*b))
