@@ -4,6 +4,8 @@
 #   make run        install missing packages, build, print the bundled report
 #   make test       install missing test packages, build, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      dialdiff against its peers (several minutes; RUNS=5)
+#   make bench-scaling   how the cost of log and diff grows with size
 #
 # Hardening (docs/testing.md):
 #   make check-sanitize     the whole suite under ASan+UBSan (build-sanitize/)
@@ -103,7 +105,7 @@ E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
 
 .PHONY: all run test test-unit test-e2e test-fuzz deps deps-test install \
         uninstall clean check-sanitize check-valgrind coverage fuzz \
-        fuzz-build FORCE
+        fuzz-build FORCE deps-bench bench bench-scaling
 
 all: $(B)/dialdiff
 
@@ -274,6 +276,26 @@ fuzz: deps-fuzz
 	done
 
 fuzz-build: $(FUZZER_BIN)
+
+# Benchmarks: data is generated under $(B)/bench/ (see scripts/bench/run.py).
+RUNS ?= 5
+BENCH_RUN = python3 scripts/bench/run.py --build $(B) --runs $(RUNS)
+
+deps-bench:
+	@sh scripts/deps.sh bench
+
+$(B)/bench/parse_floor: scripts/bench/peers/parse_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARNINGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags libcjson) -o $@ $< \
+		$(LDFLAGS) $(shell $(PKG_CONFIG) --libs libcjson)
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory all $(B)/bench/parse_floor
+	$(BENCH_RUN)
+
+bench-scaling: deps-bench
+	@$(MAKE) --no-print-directory all $(B)/bench/parse_floor
+	$(BENCH_RUN) --scaling
 
 install: $(B)/dialdiff
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

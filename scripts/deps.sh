@@ -7,6 +7,7 @@
 #   scripts/deps.sh coverage   `make coverage` (lcov, genhtml)
 #   scripts/deps.sh fuzz       `make fuzz` (clang 14 and its fuzzer runtime)
 #   scripts/deps.sh harden     all four of the above
+#   scripts/deps.sh bench      `make bench` (git, jq, python3, GNU time)
 # As root it runs apt-get; otherwise it prints the apt-get line and stops.
 set -eu
 
@@ -23,8 +24,9 @@ sanitize) pkgs="$pkgs $test_pkgs $sanitize_pkgs" ;;
 valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;
 coverage) pkgs="$pkgs $test_pkgs lcov" ;;
 fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
+bench) pkgs="$pkgs git jq python3 time" ;;
 harden) pkgs="$pkgs $test_pkgs $sanitize_pkgs valgrind lcov $fuzz_pkgs" ;;
-*) echo "usage: scripts/deps.sh build|test|sanitize|valgrind|coverage|fuzz|harden" >&2; exit 2 ;;
+*) echo "usage: scripts/deps.sh build|test|sanitize|valgrind|coverage|fuzz|harden|bench" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -2,9 +2,10 @@
  * arena.h - a bump allocator for models that are freed all at once.
  *
  * A round, a taxonomy or a diff allocates its strings and arrays from one
- * arena and frees them with one dd_arena_release().  Allocations are aligned
- * for any type and are never freed one by one.  Functions return NULL on
- * exhaustion of memory.
+ * arena and frees them with one dd_arena_release().  Allocations are never
+ * freed one by one; dd_arena_alloc and dd_arena_array are aligned for any
+ * type, the copies of strings are packed (no alignment, no padding).
+ * Functions return NULL on exhaustion of memory.
  */
 #ifndef DIALDIFF_ARENA_H
 #define DIALDIFF_ARENA_H

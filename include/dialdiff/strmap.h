@@ -11,6 +11,7 @@
 typedef struct dd_strmap_slot {
 	const char *key;
 	void *value;
+	size_t hash;		/* dd_strhash(key) */
 } dd_strmap_slot;
 
 typedef struct dd_strmap {
@@ -25,6 +26,9 @@ void dd_strmap_init(dd_strmap *m);
 void dd_strmap_release(dd_strmap *m);
 /* The value stored under key, or NULL. */
 void *dd_strmap_get(const dd_strmap *m, const char *key);
+/* Make room for n keys in all without growing again; 0 or -1 (out of
+ * memory).  Worth it before adding many keys whose number is known. */
+int dd_strmap_reserve(dd_strmap *m, size_t n);
 /*
  * Store value under key unless the key is present.  Returns 1 when inserted,
  * 0 when the key was already there (*existing, if not NULL, gets its value),

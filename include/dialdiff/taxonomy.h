@@ -9,8 +9,10 @@
  *                                    "name": {"en": "...", "zh": "..."},
  *                                    "patterns": ["PCRE2", ...] } ] } ] }
  *
- * Patterns are compiled once, when the taxonomy is loaded, with PCRE2_UTF,
- * PCRE2_UCP and PCRE2_CASELESS, JIT-compiled where the platform allows, and
+ * Patterns are compiled once, when the taxonomy is loaded (or, with
+ * DD_TAXONOMY_LAZY, when a label is first matched against their section),
+ * with PCRE2_UTF, PCRE2_UCP and PCRE2_CASELESS, JIT-compiled where the
+ * platform allows when their section is first matched against, and
  * matched under a match limit and a heap limit, so that a pattern that
  * backtracks catastrophically fails quickly instead of hanging.  Each
  * distinct (section, text) pair is matched once: results are cached.
@@ -67,6 +69,25 @@ typedef struct dd_taxonomy {
  */
 int dd_taxonomy_load(dd_taxonomy **out, const char *buf, size_t len,
 		     const char *path, dd_diags *diags, dd_error *err);
+
+/* Flags of dd_taxonomy_load_flags. */
+#define DD_TAXONOMY_LAZY 1u	/* compile patterns on first use */
+
+/*
+ * dd_taxonomy_load with flags.  DD_TAXONOMY_LAZY leaves the patterns of a
+ * section uncompiled until a label is first matched against that section
+ * (items with explicit ids never need them): loading a 60,000-entry
+ * taxonomy then takes less than half the instructions, and no memory for
+ * compiled patterns.  A pattern that does not compile is then not a load-time
+ * diagnostic; dd_taxonomy_match and dd_taxonomy_classify_round fail with
+ * DD_ERROR when they need its section, err at the pattern (the column of
+ * the error is exact for a pattern written without escapes) with the
+ * loader's message.  For commands that only classify; `check`, which must
+ * report every pattern, loads eagerly.
+ */
+int dd_taxonomy_load_flags(dd_taxonomy **out, const char *buf, size_t len,
+			   const char *path, unsigned flags, dd_diags *diags,
+			   dd_error *err);
 void dd_taxonomy_free(dd_taxonomy *tx);
 
 /* Index of the section with this id, or -1. */
@@ -82,7 +103,8 @@ typedef struct dd_match {
 /*
  * Match one text (valid UTF-8) against the entries of section s.  Returns 0,
  * or a negative code when PCRE2 fails (the match limit, the heap limit),
- * with err naming the entry and the pattern.
+ * with err naming the entry and the pattern, or when a pattern of the
+ * section does not compile (DD_TAXONOMY_LAZY).
  */
 int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t s,
 		      const char *text, dd_error *err);
@@ -94,7 +116,9 @@ int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t s,
  * round's arena).  Problems go to diags (may be NULL): unknown-section,
  * unknown-id, unclassified, ambiguous, duplicate-item (the same key twice
  * in one section), match-limit; all errors.  Returns 0 unless memory
- * runs out: classification problems are diagnostics, never failures, so
+ * runs out or, for a taxonomy loaded with DD_TAXONOMY_LAZY, a pattern of a
+ * section that an item needs does not compile (DD_ERROR, err at the
+ * pattern): classification problems are diagnostics, never failures, so
  * that a diff still runs.
  */
 int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,

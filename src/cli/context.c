@@ -219,8 +219,9 @@ static int load_taxonomy_file(cli_ctx *ctx, const char *given)
 		rc = dd_error_set(&err, rc, path, 0, 0,
 				  "no taxonomy here (use --taxonomy FILE or --dialogues DIR)");
 	if (rc == 0)
-		rc = dd_taxonomy_load(&ctx->tx, buf.ptr, buf.len, path, &diags,
-				      &err);
+		/* lazily: patterns are compiled when a label needs them */
+		rc = dd_taxonomy_load_flags(&ctx->tx, buf.ptr, buf.len, path,
+					    DD_TAXONOMY_LAZY, &diags, &err);
 	dd_buf_release(&buf);
 	if (rc < 0) {
 		fail_load(&diags, &err);

@@ -33,16 +33,22 @@ void dd_arena_release(dd_arena *a)
 	dd_arena_init(a);
 }
 
-void *dd_arena_alloc(dd_arena *a, size_t size)
+/*
+ * size bytes aligned to align (a power of two, at most ALIGN), not zeroed;
+ * NULL on exhaustion.  A request bigger than a block gets a block of its
+ * own, behind the head, so that the head's free space is not wasted.
+ */
+static void *bump(dd_arena *a, size_t size, size_t align)
 {
+	size_t at;
 	void *p;
 
 	if (size > SIZE_MAX - ALIGN)
 		return NULL;
-	size = (size + ALIGN - 1) & ~(ALIGN - 1);
 	if (!size)
-		size = ALIGN;
-	if (!a->head || a->size - a->used < size) {
+		size = 1;
+	at = (a->used + align - 1) & ~(align - 1);
+	if (!a->head || at > a->size || a->size - at < size) {
 		size_t next = !a->head ? BLOCK_FIRST :
 			      a->size < BLOCK_MIN ? 2 * a->size : BLOCK_MIN;
 		size_t bsize = size > next ? size : next;
@@ -54,20 +60,26 @@ void *dd_arena_alloc(dd_arena *a, size_t size)
 		if (!b)
 			return NULL;
 		if (a->head && size > BLOCK_MIN) {
-			/* a big allocation gets its own block behind the head */
 			b->next = a->head->next;
 			a->head->next = b;
-			memset(b->data, 0, size);
 			return b->data;
 		}
 		b->next = a->head;
 		a->head = b;
-		a->used = 0;
 		a->size = bsize;
+		at = 0;
 	}
-	p = (char *)a->head->data + a->used;
-	a->used += size;
-	memset(p, 0, size);
+	p = (char *)a->head->data + at;
+	a->used = at + size;
+	return p;
+}
+
+void *dd_arena_alloc(dd_arena *a, size_t size)
+{
+	void *p = bump(a, size, ALIGN);
+
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 
@@ -78,13 +90,14 @@ void *dd_arena_array(dd_arena *a, size_t n, size_t size)
 	return dd_arena_alloc(a, n * size);
 }
 
+/* Strings are packed: no alignment, and no zeroing before the copy. */
 char *dd_arena_strndup(dd_arena *a, const char *s, size_t n)
 {
 	char *p;
 
-	if (!s)
+	if (!s || n == SIZE_MAX)
 		return NULL;
-	p = dd_arena_alloc(a, n + 1);
+	p = bump(a, n + 1, 1);
 	if (p) {
 		memcpy(p, s, n);
 		p[n] = '\0';

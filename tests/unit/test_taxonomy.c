@@ -392,6 +392,136 @@ static void test_bad_pattern(void **state)
 	dd_diags_release(&diags);
 }
 
+/* The same key twice is a duplicate however each item came to it: an
+ * explicit id, a match, or a label that spells an entry's id. */
+static void test_duplicate_kinds(void **state)
+{
+	static const spec mech[] = {
+		{ "hotline", "Hot line", NULL },	/* 0 explicit */
+		{ NULL, "Hotline", NULL },		/* 1 matched: dup of 0 */
+		{ NULL, " NOTHING ", NULL },		/* 2 unclassified "nothing" */
+		{ "nothing", "Anything", NULL },	/* 3 explicit: dup of 2 */
+		{ NULL, "The weather", NULL },		/* 4 unclassified */
+		{ NULL, "the  Weather", NULL },		/* 5 dup of 4 */
+		{ NULL, "Cyber crime", "热线" },	/* 6 ambiguous: "cyber crime" */
+	};
+	dd_taxonomy *tx = load_ok(good_json);
+	dd_diags diags = DD_DIAGS_INIT;
+	dd_error err;
+	dd_round r;
+	const dd_diag *d;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	dd_arena_init(&r.arena);
+	r.path = "r1.json";
+	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
+	assert_non_null(r.sections);
+	add_section(&r, "mechanisms", mech, sizeof(mech) / sizeof(mech[0]), 10);
+	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
+	check_item(&r.sections[0].items[2], DD_CLASS_UNCLASSIFIED, -1, -1,
+		   "nothing");
+	assert_int_equal(count_rule(&diags, "duplicate-item"), 3);
+	d = find_diag(&diags, "duplicate-item", 0);
+	assert_int_equal(d->line, 12);
+	assert_string_equal(d->message, "\"hotline\" appears twice in "
+			    "section \"mechanisms\" (first at line 11)");
+	d = find_diag(&diags, "duplicate-item", 1);
+	assert_int_equal(d->line, 14);
+	assert_string_equal(d->message, "\"nothing\" appears twice in "
+			    "section \"mechanisms\" (first at line 13)");
+	d = find_diag(&diags, "duplicate-item", 2);
+	assert_int_equal(d->line, 16);
+	assert_non_null(strstr(d->message, "(first at line 15)"));
+	dd_diags_release(&diags);
+	dd_arena_release(&r.arena);
+	dd_taxonomy_free(tx);
+}
+
+/* DD_TAXONOMY_LAZY: the same classification; a bad pattern is found only
+ * when its section is needed, with the loader's message. */
+static void test_lazy(void **state)
+{
+	static const char bad[] =
+		"{\"schema_version\": 1, \"sections\": [\n"
+		" {\"id\": \"s\", \"title\": {\"en\": \"S\"}, \"entries\": [\n"
+		"  {\"id\": \"a\", \"name\": {\"en\": \"A\"}, \"patterns\": [\"ok\", \"(\"]},\n"
+		"  {\"id\": \"b\", \"name\": {\"en\": \"B\"}, \"patterns\": [\"b\"]}\n"
+		" ]}]}\n";
+	static const spec mech[] = {
+		{ NULL, "Hotline", NULL }, { NULL, NULL, "ＦＢＩ联络" },
+		{ "nothing", "Anything", NULL },
+	};
+	static const spec ids[] = { { "b", "Bee", NULL } };
+	static const spec labels[] = { { NULL, "Bee", NULL } };
+	dd_taxonomy *tx = NULL;
+	dd_diags diags = DD_DIAGS_INIT;
+	dd_error err;
+	dd_match m;
+	dd_round r;
+
+	(void)state;
+	/* the good taxonomy classifies as when loaded eagerly */
+	assert_int_equal(dd_taxonomy_load_flags(&tx, good_json,
+		strlen(good_json), "taxonomy.json", DD_TAXONOMY_LAZY, &diags,
+		&err), 0);
+	assert_int_equal(diags.count, 0);
+	memset(&r, 0, sizeof(r));
+	dd_arena_init(&r.arena);
+	r.path = "r1.json";
+	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
+	assert_non_null(r.sections);
+	add_section(&r, "mechanisms", mech, 3, 10);
+	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
+	check_item(&r.sections[0].items[0], DD_CLASS_MATCHED, 0, -1, "hotline");
+	check_item(&r.sections[0].items[1], DD_CLASS_MATCHED, 2, -1, "fbi");
+	check_item(&r.sections[0].items[2], DD_CLASS_EXPLICIT, 3, -1, "nothing");
+	assert_int_equal(diags.count, 0);
+	dd_arena_release(&r.arena);
+	dd_taxonomy_free(tx);
+
+	/* a pattern that does not compile: the load succeeds */
+	tx = NULL;
+	assert_int_equal(dd_taxonomy_load_flags(&tx, bad, strlen(bad),
+		"taxonomy.json", DD_TAXONOMY_LAZY, &diags, &err), 0);
+	assert_non_null(tx);
+	assert_int_equal(diags.count, 0);
+	/* items with explicit ids need no pattern */
+	memset(&r, 0, sizeof(r));
+	dd_arena_init(&r.arena);
+	r.path = "r1.json";
+	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
+	assert_non_null(r.sections);
+	add_section(&r, "s", ids, 1, 10);
+	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
+	check_item(&r.sections[0].items[0], DD_CLASS_EXPLICIT, 1, -1, "b");
+	dd_arena_release(&r.arena);
+	/* a label needs the section: a failure, with the loader's message
+	 * and the position of the error in the pattern */
+	memset(&r, 0, sizeof(r));
+	dd_arena_init(&r.arena);
+	r.path = "r1.json";
+	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
+	assert_non_null(r.sections);
+	add_section(&r, "s", labels, 1, 10);
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err),
+			 DD_ERROR);
+	assert_string_equal(err.file, "taxonomy.json");
+	assert_int_equal(err.line, 3);
+	assert_int_equal(err.column, 57);	/* as test_bad_pattern */
+	assert_non_null(strstr(err.message, "pattern \"(\" does not compile: "));
+	assert_non_null(strstr(err.message, " at column 2"));
+	assert_int_equal(diags.count, 0);
+	/* and again, through dd_taxonomy_match */
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(dd_taxonomy_match(&m, tx, 0, "Bee", &err), DD_ERROR);
+	assert_non_null(strstr(err.message, "does not compile"));
+	dd_arena_release(&r.arena);
+	dd_taxonomy_free(tx);
+	dd_diags_release(&diags);
+}
+
 static void test_duplicates(void **state)
 {
 	static const char json[] =
@@ -627,6 +757,8 @@ int main(void)
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_classify_round),
 		cmocka_unit_test(test_bad_pattern),
+		cmocka_unit_test(test_duplicate_kinds),
+		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_structure_problems),
 		cmocka_unit_test(test_warnings_only_load),
