@@ -328,7 +328,8 @@ def diff_counts(dialdiff, pdir, jq=True):
     a, b = os.path.join(big, "round-01.json"), os.path.join(big, "round-02.json")
     got = {}
     for name, argv, cwd in (
-            ("dialdiff", [dialdiff, "--format", "json", "diff", "1", "2"], pdir),
+            ("dialdiff", [dialdiff, "--dialogues", os.path.join(pdir, "dialogues"),
+                          "--format", "json", "diff", "1", "2"], pdir),
             ("python peer", [sys.executable, os.path.join(PEERS, "diff_peer.py"), a, b], None),
             ("jq peer", ["jq", "-n", "-f", os.path.join(PEERS, "diff_peer.jq"), a, b], None)):
         if name == "jq peer" and not jq:
@@ -388,9 +389,12 @@ def bench_diff(dialdiff, floor, data, runs, items=50000, scaling=False):
         missing = "n/a (%s: %.0f MiB, over the 16 MiB file cap)" % (
             os.path.relpath(over[0], pdir), os.path.getsize(over[0]) / MIB)
     cmds = [
-        Cmd("dialdiff diff", [dialdiff, "diff", "1", "2"], cwd=pdir,
+        Cmd("dialdiff diff", [dialdiff, "--dialogues", os.path.join(pdir, "dialogues"),
+                             "diff", "1", "2"], cwd=pdir,
             missing=missing),
-        Cmd("dialdiff --format json diff", [dialdiff, "--format", "json",
+        Cmd("dialdiff --format json diff", [dialdiff, "--dialogues",
+                                            os.path.join(pdir, "dialogues"),
+                                            "--format", "json",
                                             "diff", "1", "2"], cwd=pdir,
             missing=missing),
         Cmd("python3 peers/diff_peer.py", [sys.executable,
