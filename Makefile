@@ -5,7 +5,7 @@
 #   make test       install missing test packages, build, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      dialdiff against its peers (several minutes; RUNS=5)
-#   make bench-scaling  how the cost of log and diff grows with size
+#   make bench-scaling   how the cost of log and diff grows with size
 #
 # Hardening (docs/testing.md):
 #   make check-sanitize     the whole suite under ASan+UBSan (build-sanitize/)
@@ -105,8 +105,7 @@ E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
 
 .PHONY: all run test test-unit test-e2e test-fuzz deps deps-test install \
         uninstall clean check-sanitize check-valgrind coverage fuzz \
-        fuzz-build FORCE
-.PHONY: deps-bench bench bench-scaling
+        fuzz-build FORCE deps-bench bench bench-scaling
 
 all: $(B)/dialdiff
 

@@ -24,8 +24,8 @@ sanitize) pkgs="$pkgs $test_pkgs $sanitize_pkgs" ;;
 valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;
 coverage) pkgs="$pkgs $test_pkgs lcov" ;;
 fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
-harden) pkgs="$pkgs $test_pkgs $sanitize_pkgs valgrind lcov $fuzz_pkgs" ;;
 bench) pkgs="$pkgs git jq python3 time" ;;
+harden) pkgs="$pkgs $test_pkgs $sanitize_pkgs valgrind lcov $fuzz_pkgs" ;;
 *) echo "usage: scripts/deps.sh build|test|sanitize|valgrind|coverage|fuzz|harden|bench" >&2; exit 2 ;;
 esac
 

@@ -94,18 +94,6 @@ int dd_rule_index(const char *id)
  * Paths.
  */
 
-/* dir/name; dir may be "" (then name alone).  Caller frees. */
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s%s%s", dir,
-			 *dir && dir[strlen(dir) - 1] != '/' ? "/" : "", name);
-	return p;
-}
-
 /* The folder part of path ("" for a bare name, "/" for "/x").  Caller
  * frees. */
 static char *dir_of(const char *path)
@@ -392,11 +380,11 @@ static char *series_taxonomy(const dd_check *c, const dd_series *s,
 	if (c->taxonomy)
 		return strdup(c->taxonomy);
 	if (s && s->taxonomy)
-		return join(sdir, s->taxonomy);
+		return dd_path_join(sdir, s->taxonomy);
 	parent = dir_of(sdir);
 	if (!parent)
 		return NULL;
-	p = join(parent, "taxonomy.json");
+	p = dd_path_join(parent, "taxonomy.json");
 	free(parent);
 	return p;
 }
@@ -409,7 +397,7 @@ static int add_series_files(dd_check *c, const char *sdir)
 	dd_error e;
 	int rc = 0;
 
-	p = join(sdir, "series.json");
+	p = dd_path_join(sdir, "series.json");
 	if (!p || add_file(c, p) < 0) {
 		free(p);
 		return DD_ENOMEM;
@@ -420,7 +408,7 @@ static int add_series_files(dd_check *c, const char *sdir)
 	for (i = 0; i < n && !rc; i++) {
 		if (!dd_series_is_round_file(names[i]))
 			continue;
-		p = join(sdir, names[i]);
+		p = dd_path_join(sdir, names[i]);
 		if (!p || add_file(c, p) < 0)
 			rc = DD_ENOMEM;
 		free(p);
@@ -491,7 +479,7 @@ static int holds_rounds(dd_source *src, const char *sdir)
 	for (i = 0; i < n && !yes; i++) {
 		if (!dd_series_is_round_file(files[i]))
 			continue;
-		p = join(sdir, files[i]);
+		p = dd_path_join(sdir, files[i]);
 		yes = p && looks_like_round(src, p);
 		free(p);
 	}
@@ -518,8 +506,8 @@ static int series_dirs(char ***out, size_t *count, dd_source *src,
 		return rc;
 	for (i = 0; i < n; i++) {
 		keep = 0;
-		sdir = join(dir, names[i]);
-		sj = sdir ? join(sdir, "series.json") : NULL;
+		sdir = dd_path_join(dir, names[i]);
+		sj = sdir ? dd_path_join(sdir, "series.json") : NULL;
 		if (!sj) {
 			free(sdir);
 			for (j = i; j < n; j++)
@@ -557,7 +545,7 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
 				    "no dialogues folder here (use --dialogues DIR or -C DIR)");
 	/* the default taxonomy, whether or not a series uses it */
-	p = c->taxonomy ? strdup(c->taxonomy) : join(dir, "taxonomy.json");
+	p = c->taxonomy ? strdup(c->taxonomy) : dd_path_join(dir, "taxonomy.json");
 	if (!p)
 		return dd_error_oom(err);
 	if (c->taxonomy || dd_source_type(c->src, p) != 0) {
@@ -574,7 +562,7 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 		if (c->series && !named && strcmp(c->series, names[i]))
 			continue;
 		found = any = 1;
-		p = join(dir, names[i]);
+		p = dd_path_join(dir, names[i]);
 		rc = p ? check_series(c, p) : DD_ENOMEM;
 		free(p);
 	}
@@ -615,7 +603,7 @@ static int check_series_json(dd_check *c, const char *path)
 	}
 	rc = dd_series_load(&s, c->src, *sdir ? sdir : ".", c->max_size,
 			    &scratch, 1, &e);
-	spath = join(*sdir ? sdir : ".", "series.json");
+	spath = dd_path_join(*sdir ? sdir : ".", "series.json");
 	if (rc != DD_ENOMEM && spath) {
 		rc = 0;
 		for (i = 0; i < scratch.count; i++) {
@@ -701,7 +689,7 @@ static int check_round_file(dd_check *c, const char *path, const dd_buf *buf)
 	if (rc == DD_ENOMEM || !r)
 		goto out;
 	rc = 0;
-	sj = join(*dir ? dir : ".", "series.json");
+	sj = dd_path_join(*dir ? dir : ".", "series.json");
 	if (!sj) {
 		rc = DD_ENOMEM;
 		goto out;
@@ -728,7 +716,7 @@ static int check_round_file(dd_check *c, const char *path, const dd_buf *buf)
 	} else if (c->taxonomy) {
 		txpath = strdup(c->taxonomy);
 	} else {
-		txpath = join(c->dialogues, "taxonomy.json");
+		txpath = dd_path_join(c->dialogues, "taxonomy.json");
 	}
 	if (!txpath) {
 		rc = DD_ENOMEM;
@@ -794,7 +782,7 @@ int dd_check_path(dd_check *c, const char *path, dd_error *err)
 
 	c->sorted = 0;
 	if (dd_source_type(c->src, path) == DD_SOURCE_DIR) {
-		char *sj = join(path, "series.json");
+		char *sj = dd_path_join(path, "series.json");
 
 		if (!sj)
 			return dd_error_oom(err);
@@ -974,14 +962,14 @@ static void list_series(names *l, dd_source *src, const char *sdir,
 	char **files = NULL, *p, *member;
 	size_t n, i;
 
-	p = join(sdir, "series.json");
+	p = dd_path_join(sdir, "series.json");
 	if (!p) {
 		l->oom = 1;
 		return;
 	}
 	member = series_taxonomy_member(src, p, max_size);
 	if (member) {
-		char *tp = join(sdir, member), *norm = tp ? normalize(tp) : NULL;
+		char *tp = dd_path_join(sdir, member), *norm = tp ? normalize(tp) : NULL;
 
 		if (norm && dd_source_type(src, norm) == DD_SOURCE_FILE)
 			names_add(l, norm);
@@ -997,7 +985,7 @@ static void list_series(names *l, dd_source *src, const char *sdir,
 	for (i = 0; i < n; i++) {
 		if (!dd_series_is_round_file(files[i]))
 			continue;
-		p = join(sdir, files[i]);
+		p = dd_path_join(sdir, files[i]);
 		if (p)
 			names_add(l, p);
 		else
@@ -1022,13 +1010,13 @@ int dd_check_list_files(char ***out, size_t *count, dd_source *src,
 	if (dd_source_type(src, dir) != DD_SOURCE_DIR)
 		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
 				    "not a folder");
-	p = join(dir, "series.json");
+	p = dd_path_join(dir, "series.json");
 	if (!p)
 		return dd_error_oom(err);
 	if (dd_source_type(src, p) == DD_SOURCE_FILE) {
 		list_series(&l, src, dir, max_size);	/* a series folder */
 	} else {
-		dflt = join(dir, "taxonomy.json");
+		dflt = dd_path_join(dir, "taxonomy.json");
 		if (!dflt)
 			l.oom = 1;
 		else if (dd_source_type(src, dflt) == DD_SOURCE_FILE)
@@ -1039,7 +1027,7 @@ int dd_check_list_files(char ***out, size_t *count, dd_source *src,
 
 				if (only && strcmp(only, series[i]))
 					continue;
-				sdir = join(dir, series[i]);
+				sdir = dd_path_join(dir, series[i]);
 				if (!sdir) {
 					l.oom = 1;
 					break;

@@ -169,17 +169,6 @@ static void hex_of(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
 	dd_oid_fmt(out, id);
 }
 
-/* "dir/name" into a malloc'd string. */
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s%s%s", dir, *dir ? "/" : "", name);
-	return p;
-}
-
 /* The folder of a '/'-separated path, malloc'd ("" for none). */
 static char *dir_of(const char *path)
 {
@@ -338,7 +327,7 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		*tx = h->opts.taxonomy;
 		return 0;
 	}
-	spath = join(sdir, "series.json");
+	spath = dd_path_join(sdir, "series.json");
 	if (!spath)
 		return dd_error_oom(err);
 	if (side_entry(h, s, spath, &id, &type, &lerr) == 0 &&
@@ -351,7 +340,7 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		if (tpath && dd_path_resolve(tpath, n, sdir, field, &lerr) < 0)
 			snprintf(tpath, n, "%s/%s", sdir, field);
 	} else {
-		tpath = join(h->folder, "taxonomy.json");
+		tpath = dd_path_join(h->folder, "taxonomy.json");
 	}
 	if (!tpath) {
 		rc = dd_error_oom(err);
@@ -371,7 +360,7 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		hex_of(hex, &id);
 		k = strdup(hex);
 	} else {
-		k = join("W:", tpath);
+		k = dd_path_join("W:", tpath);
 	}
 	if (!k) {
 		rc = dd_error_oom(err);
@@ -618,7 +607,7 @@ static int is_round(dd_history *h, const side *s, const char *path)
 	if (!path || !dd_history_round_path(h->folder, path))
 		return 0;
 	dir = dir_of(path);
-	sj = dir ? join(dir, "series.json") : NULL;
+	sj = dir ? dd_path_join(dir, "series.json") : NULL;
 	if (sj && side_entry(h, s, sj, NULL, &type, &err) < 0)
 		type = DD_GIT_NONE;
 	free(dir);

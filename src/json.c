@@ -1,25 +1,28 @@
 /*
  * json.c - strict JSON reading with positions, and a JSON writer.
  *
- * Reading is one pass over the bytes: a small strict scanner checks the
- * RFC 8259 grammar exactly, UTF-8 per RFC 3629 inside strings (outside
- * strings only ASCII is valid anyway), escapes, duplicate keys and the
- * nesting limit, and builds the tree as it goes.  It never recurses: it
- * appends one dd_json per value, in document (pre-)order, to a list of node
- * blocks that grow geometrically, links it to its parent and previous
- * sibling through a stack of the open containers, and fills in its type,
- * flags, positions, its string (copied, or decoded when it has escapes) and
- * its number (the literal, and strtod of it).  Member names are interned:
- * an array of 50,000 objects with the same keys holds each key once.
+ * Reading takes two passes over the bytes.
  *
- * (It used to let cJSON build a tree from the same bytes in a second pass
- * and mirror it.  Doing the little that cJSON added -- unescaping, strtod --
- * in the scanner made a parse of a 10 MB round 2.7 times as fast and cut
- * its memory by a third: cJSON's own pass cost more than the scanner's,
- * and its tree held a second node and a copy of every key and string.)
+ * Pass 1 (scan) is a small strict scanner: the RFC 8259 grammar exactly,
+ * UTF-8 per RFC 3629 inside strings (outside strings only ASCII is valid
+ * anyway), escapes, duplicate keys, the nesting limit.  It never recurses
+ * and never allocates per value: it appends one dd_json per value, in
+ * document (pre-)order, to a list of node blocks that grow geometrically, and
+ * fills in its type, flags, positions and (strings) decoded length.  The
+ * literal text of every number is appended to one buffer, NUL-separated, in
+ * the same order.
  *
- * Memory: the nodes, strings and keys of a document come from one pool (see
- * below), released at once by dd_json_doc_free.
+ * Pass 2 lets cJSON build its tree from the same bytes (cJSON does the
+ * unescaping and the number conversion), then walks it in pre-order and fills
+ * in the rest of each dd_json: links, counts, numbers, and pointers to the
+ * strings and keys that cJSON allocated.  The cJSON tree stays alive inside
+ * the document.  Both passes see the same grammar, so the i-th value of one
+ * is the i-th value of the other; a disagreement in count, type or string
+ * length is an internal error.
+ *
+ * Memory: the nodes and cJSON's tree come from one pool per document (see
+ * below), which makes a parse about a third faster than letting cJSON
+ * malloc and free every node and string.
  *
  * Columns count characters (UTF-8 code points; a tab counts 1).  They are
  * computed lazily: the scanner remembers the column of the last position it
@@ -37,6 +40,7 @@
  * length: dd_json_integer reads integers exactly from it, and dd_json_value
  * writes numbers back unchanged, so that `fmt` never alters data.
  */
+#include <cjson/cJSON.h>
 
 #include <limits.h>
 #include <locale.h>
@@ -54,9 +58,10 @@
 /* ------------------------------------------------------------------ */
 
 /*
- * A document's memory -- its dd_json nodes, strings and keys -- comes from a
- * pool: a bump allocator over blocks of POOL_BLOCK bytes, released all at
- * once (a malloc and a free per node took a third of the time of a parse).  The blocks of a freed document are kept for the
+ * A document's memory -- its dd_json nodes, and cJSON's nodes and strings --
+ * comes from a pool: a bump allocator over blocks of POOL_BLOCK bytes,
+ * released all at once.  cJSON's own malloc and free per node took a third
+ * of the time of a parse.  The blocks of a freed document are kept for the
  * next one, up to POOL_SPARE_MAX bytes per thread (memory the process has
  * used already): fresh memory costs a page fault per 4 KiB, and for a big
  * document the faults cost as much as the parsing.  The spare blocks stay
@@ -119,26 +124,20 @@ static void *pool_alloc_slow(pool *p, size_t size)
 	return b + 1;
 }
 
-/* size bytes aligned to align (a power of two, at most POOL_ALIGN); not
- * zeroed; NULL on out of memory.  Strings ask for no alignment at all. */
-static inline void *pool_alloc_align(pool *p, size_t size, size_t align)
+/* size bytes aligned for any use; not zeroed; NULL on out of memory. */
+static inline void *pool_alloc(pool *p, size_t size)
 {
-	size_t pad = (size_t)(-(uintptr_t)p->cur) & (align - 1);
 	void *r;
 
 	if (size > SIZE_MAX - POOL_ALIGN)
 		return NULL;
-	if (pad + size > p->left)	/* a new block starts aligned */
+	size = (size + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
+	if (size > p->left)
 		return pool_alloc_slow(p, size);
-	r = p->cur + pad;
-	p->cur += pad + size;
-	p->left -= pad + size;
+	r = p->cur;
+	p->cur += size;
+	p->left -= size;
 	return r;
-}
-
-static inline void *pool_alloc(pool *p, size_t size)
-{
-	return pool_alloc_align(p, size, POOL_ALIGN);
 }
 
 static void pool_release(pool *p)
@@ -179,8 +178,10 @@ typedef struct node_list {
 } node_list;
 
 struct dd_json_doc {
-	pool mem;		/* the nodes, their strings and keys */
+	pool mem;		/* the nodes, cJSON's tree */
+	cJSON *tree;
 	node_list nodes;	/* the first node is the root */
+	char *numtext;		/* number literals, NUL-separated, in pre-order */
 };
 
 /* ------------------------------------------------------------------ */
@@ -204,18 +205,6 @@ typedef struct key_table {
 
 enum { KIND_ARRAY = 1, KIND_OBJECT = 2 };
 
-/* Interned member names: the bytes of a name -> its one copy in the pool. */
-typedef struct name_slot {
-	const char *name;	/* NULL: empty */
-	size_t len;
-	uint32_t hash;
-} name_slot;
-
-typedef struct name_table {
-	name_slot *slots;
-	size_t cap, used;	/* cap: a power of two, or 0 */
-} name_table;
-
 typedef struct scanner {
 	const unsigned char *buf, *p, *end;
 	const char *path;
@@ -230,15 +219,11 @@ typedef struct scanner {
 	/* output */
 	pool mem;
 	node_list nodes;
+	dd_buf numtext;
 	dd_pos pending_key;		/* key of the next value, {0,0} if none */
-	const char *pending_name;	/* its name (interned), or NULL */
-	dd_json *open[DD_JSON_MAX_DEPTH + 1];	/* the open containers ... */
-	dd_json *last[DD_JSON_MAX_DEPTH + 1];	/* ... and their last child */
-	name_table names;		/* interned member names */
-	int c_locale;			/* the decimal point is '.' */
 
 	/* structure */
-	int depth;
+	int depth, max_depth;
 	unsigned char kinds[DD_JSON_MAX_DEPTH + 1];
 
 	/* duplicate keys */
@@ -292,18 +277,6 @@ static inline uint64_t string_special8(uint64_t v)
 		((v - ONES * 0x20) & ~v) | v) & HIGHS;
 }
 
-/*
- * On a little-endian machine with __builtin_ctzll, the first byte of
- * interest in a word is found from the lowest set bit, and a word can be
- * cut to its first n bytes with a mask; elsewhere the byte loops do it.
- * (The lowest flag of string_special8 is exact: the borrows of its
- * subtractions only ever run towards higher bytes.)
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR_LE 1
-#endif
-
 /* Number of UTF-8 continuation bytes (10xxxxxx) in v. */
 static inline unsigned continuation8(uint64_t v)
 {
@@ -331,15 +304,6 @@ static inline dd_pos pos_of(scanner *s, const unsigned char *q)
 	}
 	for (; q - r >= 8; r += 8)
 		col += 8 - continuation8(load8(r));
-#ifdef SWAR_LE
-	if (q > r && s->end - r >= 8) {	/* the last n < 8 bytes */
-		size_t n = (size_t)(q - r);
-
-		col += n - continuation8(load8(r) &
-					 ((1ull << (8 * n)) - 1));
-		r = q;
-	}
-#endif
 	for (; r < q; r++)
 		col += (*r & 0xC0) != 0x80;
 	s->col_at = q;
@@ -407,8 +371,6 @@ static inline void skip_ws(scanner *s)
 	while (p < end) {
 		unsigned c = *p;
 
-		if (c > ' ')	/* the common case first */
-			break;
 		if (c == ' ' || c == '\t' || c == '\r') {
 			p++;
 		} else if (c == '\n') {
@@ -481,20 +443,7 @@ static dd_json *new_node(scanner *s, dd_json_type type)
 	n->type = type;
 	n->pos = pos_of(s, s->p);
 	n->key_pos = s->pending_key;
-	n->key = s->pending_name;
 	s->pending_key.line = s->pending_key.column = 0;
-	s->pending_name = NULL;
-	if (s->depth > 0) {
-		dd_json *parent = s->open[s->depth - 1];
-
-		n->parent = parent;
-		if (s->last[s->depth - 1])
-			s->last[s->depth - 1]->next = n;
-		else
-			parent->child = n;
-		s->last[s->depth - 1] = n;
-		parent->count++;
-	}
 	return n;
 }
 
@@ -524,33 +473,34 @@ static long hex4(const unsigned char *q)
 	return v;
 }
 
-static char *put_utf8(char *u, unsigned long cp)
+static void put_utf8(dd_buf *b, unsigned long cp)
 {
+	char u[4];
+
 	if (cp < 0x80) {
-		*u++ = (char)cp;
+		u[0] = (char)cp;
+		dd_buf_add(b, u, 1);
 	} else if (cp < 0x800) {
-		*u++ = (char)(0xC0 | (cp >> 6));
-		*u++ = (char)(0x80 | (cp & 0x3F));
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		dd_buf_add(b, u, 2);
 	} else if (cp < 0x10000) {
-		*u++ = (char)(0xE0 | (cp >> 12));
-		*u++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*u++ = (char)(0x80 | (cp & 0x3F));
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		dd_buf_add(b, u, 3);
 	} else {
-		*u++ = (char)(0xF0 | (cp >> 18));
-		*u++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-		*u++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*u++ = (char)(0x80 | (cp & 0x3F));
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		dd_buf_add(b, u, 4);
 	}
-	return u;
 }
 
-/*
- * Write the decoded content of an already validated string body to d,
- * which has room for (end - p) bytes (decoding never lengthens); returns
- * the end of what was written.  No NUL is added.
- */
-static char *decode_to(char *d, const unsigned char *p,
-		       const unsigned char *end)
+/* Append the decoded content of an already validated string body. */
+static void decode_string(dd_buf *b, const unsigned char *p,
+			  const unsigned char *end)
 {
 	while (p < end) {
 		const unsigned char *run = p;
@@ -558,18 +508,17 @@ static char *decode_to(char *d, const unsigned char *p,
 
 		while (p < end && *p != '\\')
 			p++;
-		memcpy(d, run, (size_t)(p - run));
-		d += p - run;
+		dd_buf_add(b, run, (size_t)(p - run));
 		if (p >= end)
 			break;
 		switch (p[1]) {
-		case 'b': *d++ = '\b'; p += 2; continue;
-		case 'f': *d++ = '\f'; p += 2; continue;
-		case 'n': *d++ = '\n'; p += 2; continue;
-		case 'r': *d++ = '\r'; p += 2; continue;
-		case 't': *d++ = '\t'; p += 2; continue;
+		case 'b': dd_buf_addc(b, '\b'); p += 2; continue;
+		case 'f': dd_buf_addc(b, '\f'); p += 2; continue;
+		case 'n': dd_buf_addc(b, '\n'); p += 2; continue;
+		case 'r': dd_buf_addc(b, '\r'); p += 2; continue;
+		case 't': dd_buf_addc(b, '\t'); p += 2; continue;
 		case 'u': break;
-		default: *d++ = (char)p[1]; p += 2; continue;
+		default: dd_buf_addc(b, (char)p[1]); p += 2; continue;
 		}
 		cp = (unsigned long)hex4(p + 2);
 		p += 6;
@@ -578,37 +527,8 @@ static char *decode_to(char *d, const unsigned char *p,
 			     ((unsigned long)hex4(p + 2) - 0xDC00);
 			p += 6;
 		}
-		d = put_utf8(d, cp);
+		put_utf8(b, cp);
 	}
-	return d;
-}
-
-/* Append the decoded content of an already validated string body. */
-static void decode_string(dd_buf *b, const unsigned char *p,
-			  const unsigned char *end)
-{
-	if (dd_buf_grow(b, (size_t)(end - p)) < 0)
-		return;
-	b->len = (size_t)(decode_to(b->ptr + b->len, p, end) - b->ptr);
-	b->ptr[b->len] = '\0';
-}
-
-/* A NUL-terminated copy in the pool of the string body [a, b), which
- * decodes to len bytes (shrink != 0: it has escapes); NULL on out of
- * memory. */
-static char *pool_string(pool *mem, const unsigned char *a,
-			 const unsigned char *b, size_t len, size_t shrink)
-{
-	char *d = pool_alloc_align(mem, len + 1, 1);
-
-	if (!d)
-		return NULL;
-	if (shrink)
-		decode_to(d, a, b);
-	else
-		memcpy(d, a, len);
-	d[len] = '\0';
-	return d;
 }
 
 /*
@@ -626,17 +546,8 @@ static int scan_string(scanner *s, const unsigned char **body,
 	for (;;) {
 		unsigned c;
 
-		while (end - p >= 8) {
-			uint64_t m = string_special8(load8(p));
-
-			if (m) {
-#ifdef SWAR_LE
-				p += __builtin_ctzll(m) >> 3;
-#endif
-				break;
-			}
+		while (end - p >= 8 && !string_special8(load8(p)))
 			p += 8;
-		}
 		while (p < end && !string_special[*p])
 			p++;
 		if (p >= end)
@@ -803,57 +714,8 @@ static void duplicate_message(char *out, size_t size, const unsigned char *k,
 }
 
 /*
- * The one copy in the pool of the member name k (len bytes, hash h), made
- * on first sight; NULL on out of memory.
- */
-static const char *intern_name(scanner *s, const unsigned char *k,
-			       size_t len, uint32_t h)
-{
-	name_table *t = &s->names;
-	size_t i;
-	char *name;
-
-	if ((t->used + 1) * 2 > t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64, j;
-		name_slot *ns;
-
-		if (cap > SIZE_MAX / sizeof(*ns) ||
-		    !(ns = calloc(cap, sizeof(*ns))))
-			return NULL;
-		for (j = 0; j < t->cap; j++) {
-			size_t m;
-
-			if (!t->slots[j].name)
-				continue;
-			for (m = t->slots[j].hash & (cap - 1); ns[m].name;
-			     m = (m + 1) & (cap - 1))
-				;
-			ns[m] = t->slots[j];
-		}
-		free(t->slots);
-		t->slots = ns;
-		t->cap = cap;
-	}
-	for (i = h & (t->cap - 1); t->slots[i].name; i = (i + 1) & (t->cap - 1))
-		if (t->slots[i].hash == h && t->slots[i].len == len &&
-		    memcmp(t->slots[i].name, k, len) == 0)
-			return t->slots[i].name;
-	name = pool_alloc_align(&s->mem, len + 1, 1);
-	if (!name)
-		return NULL;
-	memcpy(name, k, len);
-	name[len] = '\0';
-	t->slots[i].name = name;
-	t->slots[i].len = len;
-	t->slots[i].hash = h;
-	t->used++;
-	return name;
-}
-
-/*
  * Record the key just scanned (raw body [a, b), escaped or not) in the
- * current object's table; a duplicate is an error at key_pos.  Its name
- * becomes the pending name of the member's value.
+ * current object's table; a duplicate is an error at key_pos.
  */
 static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 		   int escaped, dd_pos key_pos)
@@ -896,8 +758,6 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	t->slots[i].hash = h;
 	t->slots[i].decoded = escaped;
 	t->used++;
-	if (!(s->pending_name = intern_name(s, k, len, h)))
-		return fail_oom(s);
 	return 0;
 }
 
@@ -908,6 +768,8 @@ static int open_container(scanner *s, int kind)
 		return fail_at(s, s->p, "nesting deeper than %d levels",
 			       DD_JSON_MAX_DEPTH);
 	s->kinds[s->depth++] = (unsigned char)kind;
+	if (s->depth > s->max_depth)
+		s->max_depth = s->depth;
 	if (kind == KIND_OBJECT) {
 		key_table *t;
 
@@ -940,42 +802,11 @@ static int is_digit(const unsigned char *p, const unsigned char *end)
 	return p < end && *p >= '0' && *p <= '9';
 }
 
-/*
- * strtod of a valid JSON number literal (NUL-terminated, len bytes), in
- * whatever locale: where the decimal point is not '.' (c_locale 0), a copy
- * with the locale's.  Overflow gives +-HUGE_VAL (inf), as the header says.
- * 0, or -1 on out of memory.
- */
-static int to_double(double *out, const char *lit, size_t len, int c_locale)
-{
-	char small[64], *copy = small, *q;
-	const char *dp;
-	size_t dl;
-
-	if (c_locale || !memchr(lit, '.', len)) {
-		*out = strtod(lit, NULL);
-		return 0;
-	}
-	dp = localeconv()->decimal_point;
-	dl = strlen(dp);
-	if (len + dl >= sizeof(small) && !(copy = malloc(len + dl + 1)))
-		return -1;
-	q = strchr(lit, '.');
-	memcpy(copy, lit, (size_t)(q - lit));
-	memcpy(copy + (q - lit), dp, dl);
-	strcpy(copy + (q - lit) + dl, q + 1);
-	*out = strtod(copy, NULL);
-	if (copy != small)
-		free(copy);
-	return 0;
-}
-
 /* Scan the number at s->p into node n. */
 static int scan_number(scanner *s, dd_json *n)
 {
 	const unsigned char *start = s->p, *p = s->p, *end = s->end;
 	int integer = 1;
-	char *lit;
 
 	if (*p == '-') {
 		p++;
@@ -1017,10 +848,9 @@ static int scan_number(scanner *s, dd_json *n)
 	if (integer)
 		n->flags |= DD_JSON_INTEGER_LITERAL;
 	n->string_len = (size_t)(p - start);
-	if (!(lit = pool_string(&s->mem, start, p, n->string_len, 0)))
-		return fail_oom(s);
-	n->string = lit;
-	if (to_double(&n->number, lit, n->string_len, s->c_locale) < 0)
+	dd_buf_add(&s->numtext, start, (size_t)(p - start));
+	dd_buf_addc(&s->numtext, '\0');
+	if (dd_buf_oom(&s->numtext))
 		return fail_oom(s);
 	s->p = p;
 	return 0;
@@ -1069,12 +899,10 @@ value:
 		return eof_error(s);
 	switch (*s->p) {
 	case '{':
-		if (!(n = new_node(s, DD_JSON_OBJECT)))
+		if (!new_node(s, DD_JSON_OBJECT))
 			return fail_oom(s);
 		if (open_container(s, KIND_OBJECT) < 0)
 			return -1;
-		s->open[s->depth - 1] = n;
-		s->last[s->depth - 1] = NULL;
 		skip_ws(s);
 		if (s->p < s->end && *s->p == '}') {
 			s->p++;
@@ -1083,12 +911,10 @@ value:
 		}
 		goto member;
 	case '[':
-		if (!(n = new_node(s, DD_JSON_ARRAY)))
+		if (!new_node(s, DD_JSON_ARRAY))
 			return fail_oom(s);
 		if (open_container(s, KIND_ARRAY) < 0)
 			return -1;
-		s->open[s->depth - 1] = n;
-		s->last[s->depth - 1] = NULL;
 		skip_ws(s);
 		if (s->p < s->end && *s->p == ']') {
 			s->p++;
@@ -1102,9 +928,6 @@ value:
 		if (scan_string(s, &a, &b, &shrink) < 0)
 			return -1;
 		n->string_len = (size_t)(b - a) - shrink;
-		if (!(n->string = pool_string(&s->mem, a, b, n->string_len,
-					      shrink)))
-			return fail_oom(s);
 		goto after_value;
 	case '-': case '0': case '1': case '2': case '3': case '4':
 	case '5': case '6': case '7': case '8': case '9':
@@ -1196,17 +1019,143 @@ static void scanner_release(scanner *s)
 	for (i = 0; i < s->ntables; i++)
 		free(s->tables[i].slots);
 	free(s->tables);
-	free(s->names.slots);
 	dd_buf_release(&s->scratch);
+	dd_buf_release(&s->numtext);
 	node_list_release(&s->nodes);
 	pool_release(&s->mem);
 }
 
-static int decimal_point_is_dot(void)
-{
-	const char *dp = localeconv()->decimal_point;
+/* ------------------------------------------------------------------ */
+/* Pass 2: mirror cJSON's tree                                         */
+/* ------------------------------------------------------------------ */
 
-	return !dp || !dp[0] || (dp[0] == '.' && !dp[1]);
+/*
+ * While dd_json_parse runs cJSON, cJSON's allocations come from the
+ * document's pool; the tree goes with the pool (cJSON_Delete is never called
+ * on it).  The hooks are process-global, but json.c is the only user of
+ * cJSON and the pool pointer is per thread; outside a parse they are plain
+ * malloc and free.
+ */
+static _Thread_local pool *cjson_pool;
+
+static void *cjson_alloc(size_t size)
+{
+	if (cjson_pool)
+		return pool_alloc(cjson_pool, size);
+	return malloc(size);
+}
+
+static void cjson_free(void *p)
+{
+	if (!cjson_pool)	/* pool memory goes with the pool */
+		free(p);
+}
+
+static cJSON *cjson_parse(pool *mem, const char *buf, size_t len)
+{
+	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
+	const char *end = NULL;
+	cJSON *tree;
+
+	cJSON_InitHooks(&hooks);
+	cjson_pool = mem;
+	tree = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	cjson_pool = NULL;
+	return tree;
+}
+
+static int cjson_type(const cJSON *c, dd_json_type *t)
+{
+	switch (c->type & 0xFF) {
+	case cJSON_False: *t = DD_JSON_FALSE; return 0;
+	case cJSON_True: *t = DD_JSON_TRUE; return 0;
+	case cJSON_NULL: *t = DD_JSON_NULL; return 0;
+	case cJSON_Number: *t = DD_JSON_NUMBER; return 0;
+	case cJSON_String: *t = DD_JSON_STRING; return 0;
+	case cJSON_Array: *t = DD_JSON_ARRAY; return 0;
+	case cJSON_Object: *t = DD_JSON_OBJECT; return 0;
+	default: return -1;
+	}
+}
+
+/*
+ * Fill in doc->nodes from doc->tree; -1 when the two passes disagree, -2 on
+ * out of memory.
+ */
+static int mirror(dd_json_doc *doc, int max_depth)
+{
+	const cJSON *small[64], **stack = small;
+	const cJSON *c = doc->tree;
+	dd_json *parent = NULL, *prev = NULL;
+	char *num = doc->numtext;
+	size_t i = 0, bi = 0, k = 0;
+	int sp = 0, rc = -1;
+
+	if (max_depth >= 64 &&
+	    !(stack = malloc(((size_t)max_depth + 1) * sizeof(*stack))))
+		return -2;
+	for (;;) {
+		dd_json *d;
+		dd_json_type t;
+
+		if (i >= doc->nodes.count || cjson_type(c, &t) < 0)
+			goto out;
+		if (k == doc->nodes.blocks[bi].used) {
+			bi++;
+			k = 0;
+		}
+		d = &doc->nodes.blocks[bi].nodes[k++];
+		i++;
+		if (d->type != t)
+			goto out;
+		d->parent = parent;
+		if (parent) {
+			if (prev)
+				prev->next = d;
+			else
+				parent->child = d;
+			parent->count++;
+			if (parent->type == DD_JSON_OBJECT) {
+				if (!c->string)
+					goto out;
+				d->key = c->string;
+			}
+		}
+		if (t == DD_JSON_STRING) {
+			/* string_len comes from pass 1: check it cheaply */
+			if (!c->valuestring || c->valuestring[d->string_len])
+				goto out;
+			d->string = c->valuestring;
+		} else if (t == DD_JSON_NUMBER) {
+			d->number = c->valuedouble;
+			d->string = num;
+			num += d->string_len + 1;
+		}
+		if ((t == DD_JSON_ARRAY || t == DD_JSON_OBJECT) && c->child) {
+			if (sp >= max_depth)
+				goto out;
+			stack[sp++] = c;
+			parent = d;
+			prev = NULL;
+			c = c->child;
+			continue;
+		}
+		prev = d;
+		while (!c->next) {
+			if (sp == 0) {
+				rc = i == doc->nodes.count ? 0 : -1;
+				goto out;
+			}
+			c = stack[--sp];
+			prev = parent;
+			parent = parent->parent;
+		}
+		c = c->next;
+	}
+out:
+	if (stack != small)
+		free(stack);
+	return rc;
 }
 
 int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
@@ -1230,7 +1179,7 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 	s.line = 1;
 	s.line_start = s.col_at = s.buf;
 	s.col = 1;
-	s.c_locale = decimal_point_is_dot();
+	dd_buf_init(&s.numtext);
 	dd_buf_init(&s.scratch);
 
 	rc = scan(&s);
@@ -1245,7 +1194,31 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 	memset(&s.mem, 0, sizeof(s.mem));
 	doc->nodes = s.nodes;
 	memset(&s.nodes, 0, sizeof(s.nodes));
+	doc->numtext = dd_buf_detach(&s.numtext, NULL);
+	if (!doc->numtext) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
+	doc->tree = cjson_parse(&doc->mem, buf, len);
+	if (!doc->tree) {
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "internal error: cJSON could not parse a document the scanner accepted (out of memory?)");
+		goto fail;
+	}
+	rc = mirror(doc, s.max_depth);
+	if (rc == -2) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
+	if (rc < 0) {
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "internal error: the scanner and cJSON disagree about the document");
+		goto fail;
+	}
 	*out = doc;
+	goto out;
+fail:
+	dd_json_doc_free(doc);
 out:
 	scanner_release(&s);
 	return rc;
@@ -1256,6 +1229,7 @@ void dd_json_doc_free(dd_json_doc *doc)
 	if (!doc)
 		return;
 	node_list_release(&doc->nodes);
+	free(doc->numtext);
 	pool_release(&doc->mem);
 	free(doc);
 }
@@ -1271,8 +1245,8 @@ const dd_json *dd_json_get(const dd_json *object, const char *key)
 
 	if (!object || object->type != DD_JSON_OBJECT || !key)
 		return NULL;
-	for (m = object->child; m; m = m->next)	/* first bytes first */
-		if (m->key && m->key[0] == key[0] && strcmp(m->key, key) == 0)
+	for (m = object->child; m; m = m->next)
+		if (m->key && strcmp(m->key, key) == 0)
 			return m;
 	return NULL;
 }

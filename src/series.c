@@ -23,17 +23,6 @@ static const char *base_name(char *buf, size_t size, const char *dir)
 	return buf;
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s%s%s", dir,
-			 *dir && dir[strlen(dir) - 1] != '/' ? "/" : "", name);
-	return p;
-}
-
 static void load_meta(dd_loader *l, dd_series *s, const dd_json *root,
 		      const char *folder)
 {
@@ -152,7 +141,7 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 	dd_loader_init(&l, &s->arena, NULL, diags, err);
 	base_name(folder, sizeof(folder), dir);
 	s->dir = dd_load_strdup(&l, dir);
-	path = join(dir, "series.json");
+	path = dd_path_join(dir, "series.json");
 	if (!path || !s->dir) {
 		rc = dd_error_oom(err);
 		goto fail;
@@ -197,7 +186,7 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 
 		if (!dd_series_is_round_file(names[i]))
 			continue;
-		rpath = join(dir, names[i]);
+		rpath = dd_path_join(dir, names[i]);
 		if (!rpath) {
 			rc = dd_error_oom(err);
 			goto fail;
@@ -298,7 +287,7 @@ int dd_series_list(char ***out, size_t *count, dd_source *src,
 		return rc;
 	}
 	for (i = 0; i < n; i++) {
-		char *sub = join(dialogues, names[i]), *f = sub ? join(sub, "series.json") : NULL;
+		char *sub = dd_path_join(dialogues, names[i]), *f = sub ? dd_path_join(sub, "series.json") : NULL;
 		int type = f ? dd_source_type(src, f) : DD_ENOMEM;
 
 		free(sub);

@@ -320,3 +320,14 @@ oom:
 	}
 	return dd_error_oom(err);
 }
+
+char *dd_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s%s%s", dir,
+			 *dir && dir[strlen(dir) - 1] != '/' ? "/" : "", name);
+	return p;
+}

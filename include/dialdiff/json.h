@@ -1,14 +1,13 @@
 /*
  * json.h - strict JSON reading with positions, and a JSON writer.
  *
- * Reading is one pass: a strict scanner checks the bytes against the RFC
- * 8259 grammar, UTF-8 (RFC 3629: no overlong forms, no surrogates),
- * duplicate object keys, the nesting limit and \u0000 (which a C string
- * cannot hold), and builds the tree as an array of dd_json nodes in document
- * (pre-)order, each with its position, so that a node's position costs
- * nothing to look up.  (cJSON built the tree in a second pass until the
- * benchmarks showed that pass to cost as much as the scanner: see
- * docs/performance.md.)
+ * This module is the only one that includes cJSON.  Reading is done in two
+ * passes: a strict scanner checks the bytes against the RFC 8259 grammar,
+ * UTF-8 (RFC 3629: no overlong forms, no surrogates), duplicate object keys,
+ * the nesting limit and escapes that cJSON cannot represent (\u0000), and
+ * records the position of every value; then cJSON builds the tree, which is
+ * mirrored into an array of dd_json nodes in document (pre-)order, so that a
+ * node's position costs nothing to look up.
  *
  * Ownership: every dd_json node and every string reached from a dd_json_doc
  * belongs to the document and lives until dd_json_doc_free().
@@ -21,7 +20,7 @@
 #include "error.h"
 #include "text.h"
 
-/* Deeper documents are rejected (cJSON's compiled-in limit, kept). */
+/* Same as cJSON's compiled-in limit: deeper documents are rejected. */
 #define DD_JSON_MAX_DEPTH 1000
 
 typedef enum dd_json_type {

@@ -63,6 +63,10 @@ void dd_source_names_free(char **names);
  * (negative) when memory runs out. */
 int dd_source_type(dd_source *src, const char *path);
 
+/* "dir/name" as a new string (free() it), with no doubled '/'; dir may be
+ * "" (then a copy of name).  NULL when memory runs out. */
+char *dd_path_join(const char *dir, const char *name);
+
 /* The commit id (40 hex) the source reads, or NULL for the working tree. */
 const char *dd_source_rev(const dd_source *src);
 /* The revision as named by the user (or the abbreviated id), or NULL for

@@ -388,15 +388,15 @@ def bench_diff(dialdiff, floor, data, runs, items=50000, scaling=False):
     if over:
         missing = "n/a (%s: %.0f MiB, over the 16 MiB file cap)" % (
             os.path.relpath(over[0], pdir), os.path.getsize(over[0]) / MIB)
-    # --dialogues, because dialdiff finds the top of the git repository
-    # around the current folder (build/ lies in the source tree) and would
-    # read that repository's own dialogues
-    dlg = ["--dialogues", os.path.join(pdir, "dialogues")]
     cmds = [
-        Cmd("dialdiff diff", [dialdiff] + dlg + ["diff", "1", "2"], cwd=pdir,
+        Cmd("dialdiff diff", [dialdiff, "--dialogues", os.path.join(pdir, "dialogues"),
+                             "diff", "1", "2"], cwd=pdir,
             missing=missing),
-        Cmd("dialdiff --format json diff", [dialdiff] + dlg + [
-            "--format", "json", "diff", "1", "2"], cwd=pdir, missing=missing),
+        Cmd("dialdiff --format json diff", [dialdiff, "--dialogues",
+                                            os.path.join(pdir, "dialogues"),
+                                            "--format", "json",
+                                            "diff", "1", "2"], cwd=pdir,
+            missing=missing),
         Cmd("python3 peers/diff_peer.py", [sys.executable,
                                            os.path.join(PEERS, "diff_peer.py"),
                                            a, b]),

@@ -10,16 +10,6 @@
 #include "dialdiff/json.h"
 #include "dialdiff/selector.h"
 
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s%s%s", a, *a && a[strlen(a) - 1] != '/' ? "/" : "", b);
-	return p;
-}
-
 dd_git_repo *cli_repo_try(cli_ctx *ctx)
 {
 	if (!ctx->repo_tried) {
@@ -243,9 +233,9 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 		if (ctx->taxonomy_path)
 			path = strdup(ctx->taxonomy_path);
 		else if (ctx->series && ctx->series->taxonomy)
-			path = join(ctx->series->dir, ctx->series->taxonomy);
+			path = dd_path_join(ctx->series->dir, ctx->series->taxonomy);
 		else
-			path = join(ctx->dialogues, "taxonomy.json");
+			path = dd_path_join(ctx->dialogues, "taxonomy.json");
 		if (!path)
 			return cli_failf("out of memory");
 		rc = load_taxonomy_file(ctx, path);
@@ -270,8 +260,8 @@ int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 		return cli_taxonomy(ctx, out);
 	if ((rc = cli_source(ctx, &src)))
 		return rc;
-	dir = join(ctx->dialogues, id);
-	sj = dir ? join(dir, "series.json") : NULL;
+	dir = dd_path_join(ctx->dialogues, id);
+	sj = dir ? dd_path_join(dir, "series.json") : NULL;
 	if (sj && dd_source_read(&buf, src, sj, 0, NULL) == 0 &&
 	    dd_json_parse(&doc, buf.ptr, buf.len, sj, NULL) == 0) {
 		const dd_json *root = dd_json_root(doc);
@@ -279,7 +269,7 @@ int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 				   dd_json_get(root, "taxonomy") : NULL;
 
 		if (v && v->type == DD_JSON_STRING) {
-			char *path = join(dir, v->string);
+			char *path = dd_path_join(dir, v->string);
 
 			rc = path ? load_taxonomy_file(ctx, path)
 				  : cli_failf("out of memory");
@@ -328,7 +318,7 @@ static int pick_series(cli_ctx *ctx, dd_source *src, const char *id,
 
 	at_rev(where, sizeof(where), src);
 	if (id) {
-		*dir = join(ctx->dialogues, id);
+		*dir = dd_path_join(ctx->dialogues, id);
 		if (!*dir)
 			return cli_failf("out of memory");
 		if (dd_source_type(src, *dir) != DD_SOURCE_DIR) {
@@ -355,7 +345,7 @@ static int pick_series(cli_ctx *ctx, dd_source *src, const char *id,
 		dd_source_names_free(names);
 		return EXIT_USAGE;
 	}
-	*dir = join(ctx->dialogues, names[0]);
+	*dir = dd_path_join(ctx->dialogues, names[0]);
 	dd_source_names_free(names);
 	return *dir ? 0 : cli_failf("out of memory");
 }
@@ -545,7 +535,7 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 		if (sel->rev) {
 			rc = round_at_rev(ctx, sel, out);
 		} else if (sel->series) {
-			char *dir = join(ctx->dialogues, sel->series);
+			char *dir = dd_path_join(ctx->dialogues, sel->series);
 			int isdir = dir && dd_source_type(src, dir) == DD_SOURCE_DIR;
 
 			free(dir);

@@ -12,9 +12,7 @@ is "$(jq -c '[.added, .dropped, .kept]' pair/expected.json)" "[10,10,30]" \
 	"gen_pair.py expects 10 added, 10 dropped, 30 kept"
 is "$(jq '.sections[0].entries | length' pair/dialogues/taxonomy.json)" 50 \
 	"the taxonomy has one entry per distinct item"
-# --dialogues: the work folder may lie inside a git repository, whose own
-# dialogues dialdiff would read otherwise
-run "$DIALDIFF" --dialogues "$PWD/pair/dialogues" --format json diff 1 2
+run "$DIALDIFF" -C pair --format json diff 1 2
 is "$STATUS" 0 "dialdiff diffs the generated pair"
 want=$(jq -c '{added, dropped, kept, changed}' pair/expected.json)
 is "$(printf '%s\n' "$OUT" | jq -c '.summary | {added, dropped, kept, changed}')" \

@@ -8,9 +8,9 @@
  *
  * Allocations are intercepted with the linker's --wrap (see the Makefile):
  * malloc, calloc, realloc, strdup and strndup called from libdialdiff.a and
- * from this file go through the __wrap_ functions below.  The JSON reader
- * allocates its pool blocks with malloc, so it is covered; PCRE2 and libc's
- * own internal allocations are not.
+ * from this file go through the __wrap_ functions below.  cJSON allocates
+ * through json.c's hooks, so it is covered; PCRE2 and libc's own internal
+ * allocations are not.
  */
 #include "unit.h"
 
