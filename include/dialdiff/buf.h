@@ -4,13 +4,15 @@
  * Invariants: buf->ptr is never NULL after dd_buf_init (it points at a
  * static empty string until the first growth), buf->ptr[buf->len] == '\0'
  * always, and the buffer may hold NUL bytes.  A failed allocation sets
- * buf->oom and makes every later append a no-op, so a writer can append
- * freely and test dd_buf_oom() once at the end.
+ * buf->oom for good; the content is then unspecified (appends that need
+ * memory are dropped), so a writer can append freely and test dd_buf_oom()
+ * once at the end.
  */
 #ifndef DIALDIFF_BUF_H
 #define DIALDIFF_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 #include "error.h"
 
 typedef struct dd_buf {
@@ -31,11 +33,45 @@ char *dd_buf_detach(dd_buf *buf, size_t *len);
 /* Make room for extra more bytes; 0 or -1 (and oom set). */
 int dd_buf_grow(dd_buf *buf, size_t extra);
 void dd_buf_reset(dd_buf *buf);
-void dd_buf_add(dd_buf *buf, const void *data, size_t len);
 void dd_buf_adds(dd_buf *buf, const char *s);
-void dd_buf_addc(dd_buf *buf, char c);
+/* The out-of-line halves of dd_buf_add and dd_buf_addn, which grow. */
+void dd_buf__add(dd_buf *buf, const void *data, size_t len);
+void dd_buf__addn(dd_buf *buf, char c, size_t n);
+
+/* Appends are inline while they fit: renderers make millions of them. */
+static inline void dd_buf_add(dd_buf *buf, const void *data, size_t len)
+{
+	if (len < buf->alloc - buf->len) {	/* alloc > len once grown */
+		memcpy(buf->ptr + buf->len, data, len);
+		buf->len += len;
+		buf->ptr[buf->len] = '\0';
+	} else {
+		dd_buf__add(buf, data, len);
+	}
+}
+
+static inline void dd_buf_addc(dd_buf *buf, char c)
+{
+	if (buf->alloc - buf->len > 1) {
+		buf->ptr[buf->len++] = c;
+		buf->ptr[buf->len] = '\0';
+	} else {
+		dd_buf__add(buf, &c, 1);
+	}
+}
+
 /* Append c n times. */
-void dd_buf_addn(dd_buf *buf, char c, size_t n);
+static inline void dd_buf_addn(dd_buf *buf, char c, size_t n)
+{
+	if (n < buf->alloc - buf->len) {
+		memset(buf->ptr + buf->len, c, n);
+		buf->len += n;
+		buf->ptr[buf->len] = '\0';
+	} else {
+		dd_buf__addn(buf, c, n);
+	}
+}
+
 void dd_buf_addf(dd_buf *buf, const char *fmt, ...) DD_PRINTF(2, 3);
 static inline int dd_buf_oom(const dd_buf *buf) { return buf->oom; }
 

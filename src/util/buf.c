@@ -78,7 +78,8 @@ void dd_buf_reset(dd_buf *buf)
 	buf->oom = 0;
 }
 
-void dd_buf_add(dd_buf *buf, const void *data, size_t len)
+/* dd_buf_add when data does not fit (or buf is not grown yet). */
+void dd_buf__add(dd_buf *buf, const void *data, size_t len)
 {
 	if (!len || dd_buf_grow(buf, len) < 0)
 		return;
@@ -92,12 +93,8 @@ void dd_buf_adds(dd_buf *buf, const char *s)
 	dd_buf_add(buf, s, strlen(s));
 }
 
-void dd_buf_addc(dd_buf *buf, char c)
-{
-	dd_buf_add(buf, &c, 1);
-}
-
-void dd_buf_addn(dd_buf *buf, char c, size_t n)
+/* dd_buf_addn when the bytes do not fit. */
+void dd_buf__addn(dd_buf *buf, char c, size_t n)
 {
 	if (!n || dd_buf_grow(buf, n) < 0)
 		return;
