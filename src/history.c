@@ -20,6 +20,7 @@ typedef struct round_entry {
 	dd_round *round;	/* NULL when it does not parse, or evicted */
 	const char *error;	/* why it does not parse */
 	size_t stamp;		/* its place in the eviction queue */
+	size_t from_commit;	/* the last commit it was an old side of */
 	struct round_entry *next;
 } round_entry;
 
@@ -29,8 +30,16 @@ typedef struct queued {
 	size_t stamp;
 } queued;
 
-/* Parsed rounds a streaming log keeps (about 4 MiB). */
-#define LIVE_ROUNDS 256
+/*
+ * Parsed rounds a streaming log keeps at most (about 16 KiB each for the
+ * benchmark's rounds of 45 items).  Walking newest first, the old side of
+ * a change is the new side of the next change to the same file, further
+ * down the walk; a new side is not wanted again (in a linear history).  So
+ * a streaming log frees the new sides of a commit once it is shown, and
+ * keeps old sides until this many rounds are live: about one per round
+ * file of the repository, whatever the length of the history.
+ */
+#define LIVE_ROUNDS 4096
 
 /* A taxonomy, or why it could not be loaded. */
 typedef struct tx_entry {
@@ -58,6 +67,11 @@ struct dd_history {
 	   streaming log frees them from the front (see evict) */
 	queued *queue;
 	size_t qhead, qlen, qalloc, live, stamps;
+	/* a streaming log: the commit being shown (from 1), and the rounds
+	   it used as new sides, freed after it (see spend) */
+	size_t commit;
+	round_entry **spent;
+	size_t nspent, spent_alloc;
 	dd_source *worktree;
 	dd_round **wt_rounds;	/* rounds read from the working tree */
 	size_t nwt_rounds;
@@ -146,6 +160,7 @@ void dd_history_free(dd_history *h)
 		dd_round_free(h->wt_rounds[i]);
 	free(h->wt_rounds);
 	free(h->queue);
+	free(h->spent);
 	dd_strmap_release(&h->rounds);
 	dd_strmap_release(&h->taxonomies);
 	dd_strmap_release(&h->series);
@@ -410,17 +425,19 @@ out:
 static int enqueue(dd_history *h, round_entry *e)
 {
 	if (h->qlen == h->qalloc) {
-		size_t na;
+		size_t na, i, k = 0;
 		queued *q;
 
-		if (h->qhead > h->qlen / 2) {
-			/* drop the consumed front */
-			memmove(h->queue, h->queue + h->qhead,
-				(h->qlen - h->qhead) * sizeof(*q));
-			h->qlen -= h->qhead;
-			h->qhead = 0;
-		}
-		if (h->qlen == h->qalloc) {
+		/* drop the consumed front and the places of rounds freed or
+		   queued again since, so that the queue follows the live
+		   rounds, not the length of the history */
+		for (i = h->qhead; i < h->qlen; i++)
+			if (h->queue[i].e->stamp == h->queue[i].stamp &&
+			    h->queue[i].e->round)
+				h->queue[k++] = h->queue[i];
+		h->qlen = k;
+		h->qhead = 0;
+		if (!h->qalloc || h->qlen > h->qalloc / 2) {
 			na = h->qalloc ? h->qalloc * 2 : 64;
 			q = realloc(h->queue, na * sizeof(*q));
 			if (!q)
@@ -454,14 +471,56 @@ static void evict(dd_history *h, size_t max)
 	}
 }
 
+/* Remember which side of a change of the commit being shown e was. */
+static int note_side(dd_history *h, round_entry *e, int new_side,
+		     dd_error *err)
+{
+	if (!h->commit)
+		return 0;	/* not a streaming log */
+	if (!new_side) {
+		e->from_commit = h->commit;
+		return 0;
+	}
+	if (h->nspent == h->spent_alloc) {
+		size_t na = h->spent_alloc ? h->spent_alloc * 2 : 16;
+		round_entry **p = realloc(h->spent, na * sizeof(*p));
+
+		if (!p)
+			return dd_error_oom(err);
+		h->spent = p;
+		h->spent_alloc = na;
+	}
+	h->spent[h->nspent++] = e;
+	return 0;
+}
+
+/* After a streaming log's commit: free the rounds it used as new sides
+ * only, which the rest of the walk will not want (see LIVE_ROUNDS). */
+static void release_spent(dd_history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->nspent; i++) {
+		round_entry *e = h->spent[i];
+
+		if (e->round && e->from_commit != h->commit) {
+			dd_round_free(e->round);
+			e->round = NULL;
+			h->live--;
+		}
+	}
+	h->nspent = 0;
+}
+
 /*
  * The round in path on side s (object id on commits), classified with tx:
  * 0 with *r set, or 0 with *r NULL and *why set when it does not parse;
  * a negative code only when memory runs out.
  */
 static int load_round(dd_history *h, dd_arena *arena, const side *s,
-		      const char *path, const dd_oid *id, dd_taxonomy *tx,
-		      dd_round **r, const char **why, dd_error *err)
+		      int new_side, const char *path, const dd_oid *id,
+		      dd_taxonomy *tx, dd_round **r, const char **why,
+		      dd_error *err)
 {
 	char hex[DD_OID_HEXSZ + 1], at[DD_ERROR_FILE_MAX];
 	round_entry *first = NULL, *e = NULL;
@@ -482,7 +541,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 			*r = e->round;
 			if (!e->round)
 				*why = dd_arena_strdup(arena, e->error);
-			return 0;
+			return note_side(h, e, new_side, err);
 		}
 		/* not parsed yet, or evicted (then e is its entry) */
 	}
@@ -523,6 +582,8 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		e->error = round ? NULL : message(&h->arena, &lerr);
 		if (round && enqueue(h, e) < 0)
 			return dd_error_oom(err);
+		if ((rc = note_side(h, e, new_side, err)) < 0)
+			return rc;
 	} else if (round) {
 		dd_round **grown = realloc(h->wt_rounds, (h->nwt_rounds + 1) *
 					   sizeof(*grown));
@@ -702,7 +763,7 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 		return 0;
 	}
 	if (f->status != DD_FILE_ADDED &&
-	    (rc = load_round(h, arena, a, c->old_path, &c->old_id, tx, &ra,
+	    (rc = load_round(h, arena, a, 0, c->old_path, &c->old_id, tx, &ra,
 			     &why, err)) < 0)
 		return rc;
 	if (!why && f->status != DD_FILE_DELETED) {
@@ -711,7 +772,7 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 		if (b->kind == SIDE_COMMIT && dd_oid_is_zero(&bid) &&
 		    ((rc = side_entry(h, b, c->new_path, &bid, &type, err)) < 0))
 			return rc;
-		if ((rc = load_round(h, arena, b, c->new_path, &bid, tx, &rb,
+		if ((rc = load_round(h, arena, b, 1, c->new_path, &bid, tx, &rb,
 				     &why, err)) < 0)
 			return rc;
 	}
@@ -1096,6 +1157,7 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 		if (opts->each) {
 			/* nothing refers to a parsed round between commits */
 			evict(h, LIVE_ROUNDS);
+			h->commit++;
 			rc = log_commit(h, &tmp, &tmpo, &c, opts->first_parent,
 					&lc, &shown, err);
 			if (rc == 0 && shown)
@@ -1103,6 +1165,7 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 						log->ncommits++, err);
 			drop_diffs(&tmpo);
 			dd_arena_release(&tmp);
+			release_spent(h);
 		} else {
 			rc = log_commit(h, &log->arena, o, &c,
 					opts->first_parent, &lc, &shown, err);
@@ -1127,6 +1190,8 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 	}
 	dd_git_walk_free(walk);
 	free(tmpo.diffs);
+	h->commit = 0;
+	h->nspent = 0;
 	if (rc < 0) {
 		dd_log_free(log);
 		return rc;
