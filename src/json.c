@@ -277,6 +277,15 @@ static inline uint64_t string_special8(uint64_t v)
 		((v - ONES * 0x20) & ~v) | v) & HIGHS;
 }
 
+/* Nonzero when a byte of v must be escaped: '"', '\\' or below 0x20. */
+static inline uint64_t quote_special8(uint64_t v)
+{
+	uint64_t q = v ^ (ONES * '"'), b = v ^ (ONES * '\\');
+
+	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
+		((v - ONES * 0x20) & ~v)) & HIGHS;
+}
+
 /* Number of UTF-8 continuation bytes (10xxxxxx) in v. */
 static inline unsigned continuation8(uint64_t v)
 {
@@ -1324,15 +1333,23 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 	p = run = (const unsigned char *)s;
 	end = p + len;
 
+	if (dd_buf_grow(buf, len + 2) < 0)
+		return;
 	dd_buf_addc(buf, '"');
-	for (; p < end; p++) {
+	while (p < end) {
 		unsigned c = *p;
 		char esc[6];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (end - p >= 8 && !quote_special8(load8(p))) {
+			p += 8;
 			continue;
+		}
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			p++;
+			continue;
+		}
 		dd_buf_add(buf, run, (size_t)(p - run));
-		run = p + 1;
+		run = ++p;
 		switch (c) {
 		case '"': dd_buf_add(buf, "\\\"", 2); break;
 		case '\\': dd_buf_add(buf, "\\\\", 2); break;
