@@ -1106,6 +1106,19 @@ oom:
 	goto out;
 }
 
+/* Say which commit err (from the git layer) concerns, keeping its code. */
+static void name_commit(dd_error *err, const dd_oid *id)
+{
+	char hex[DD_OID_HEXSZ + 1], msg[DD_ERROR_MSG_MAX];
+
+	if (err->code == DD_ENOMEM)
+		return;
+	hex_of(hex, id);
+	snprintf(msg, sizeof(msg), "commit %.12s: %.64s%s%.900s", hex,
+		 err->file, *err->file ? ": " : "", err->message);
+	dd_error_set(err, err->code, "", 0, 0, "%s", msg);
+}
+
 /* Free the diffs of o (they stay allocated in a non-streaming log). */
 static void drop_diffs(owned *o)
 {
@@ -1152,15 +1165,19 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 		if (opts->progress && !(log->walked % 256))
 			opts->progress(opts->progress_data, log->walked,
 				       log->ncommits);
-		if ((rc = dd_git_commit_load(&c, h->repo, &id, err)) < 0)
+		if ((rc = dd_git_commit_load(&c, h->repo, &id, err)) < 0) {
+			name_commit(err, &id);
 			break;
+		}
 		if (opts->each) {
 			/* nothing refers to a parsed round between commits */
 			evict(h, LIVE_ROUNDS);
 			h->commit++;
 			rc = log_commit(h, &tmp, &tmpo, &c, opts->first_parent,
 					&lc, &shown, err);
-			if (rc == 0 && shown)
+			if (rc < 0)
+				name_commit(err, &id);
+			else if (shown)
 				rc = opts->each(opts->each_data, &lc,
 						log->ncommits++, err);
 			drop_diffs(&tmpo);
@@ -1169,7 +1186,9 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 		} else {
 			rc = log_commit(h, &log->arena, o, &c,
 					opts->first_parent, &lc, &shown, err);
-			if (rc == 0 && shown) {
+			if (rc < 0)
+				name_commit(err, &id);
+			else if (shown) {
 				if (log->ncommits == alloc) {
 					size_t na = alloc ? alloc * 2 : 16;
 					dd_log_commit *p = realloc(log->commits,

@@ -71,12 +71,15 @@ typedef struct dd_renderer {
 	 * A log, one commit at a time, so that a long history is never held
 	 * whole: log_begin, log_commit for each commit (index counts from
 	 * 0), log_end with the number of commits.  dd_render_log() renders a
-	 * whole dd_log with them.
+	 * whole dd_log with them.  A log cut short by an error after some
+	 * commits were written out ends with log_end(..., failed): the JSON
+	 * document is then closed with an "error" member, never left open.
 	 */
 	int (*log_begin)(dd_buf *out, const dd_render_opts *o);
 	int (*log_commit)(dd_buf *out, const dd_log_commit *c, size_t index,
 			  const dd_render_opts *o);
-	int (*log_end)(dd_buf *out, size_t ncommits, const dd_render_opts *o);
+	int (*log_end)(dd_buf *out, size_t ncommits, const dd_error *failed,
+		       const dd_render_opts *o);
 } dd_renderer;
 
 /* A whole log through r's log_begin, log_commit and log_end. */

@@ -1,5 +1,6 @@
 /* review and log: semantic changes to round files between revisions and
  * along the history. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -291,11 +292,36 @@ static void on_progress(void *data, size_t walked, size_t shown)
 	fflush(stderr);
 }
 
-/* dd_log_opts.each: render one commit into the output. */
+/*
+ * dd_log_opts.each: render one commit and write it out, so that the
+ * memory of a log does not grow with its length.  Once something is
+ * written, an error can no longer take the output back: the log is then
+ * ended with the error (log_end), which keeps a JSON document whole.
+ */
 typedef struct emitter {
 	cli_ctx *ctx;
 	dd_buf *out;
+	size_t count;		/* commits rendered */
+	int written;		/* some output went out */
+	int closed;		/* the reader left (EPIPE): stop quietly */
+	int write_errno;	/* writing failed otherwise */
 } emitter;
+
+static int flush_out(emitter *e)
+{
+	if (!e->out->len)
+		return 0;
+	if (dd_write_all(STDOUT_FILENO, e->out->ptr, e->out->len) < 0) {
+		if (errno == EPIPE)
+			e->closed = 1;
+		else
+			e->write_errno = errno;
+		return -1;
+	}
+	e->written = 1;
+	dd_buf_reset(e->out);
+	return 0;
+}
 
 static int emit_commit(void *data, const dd_log_commit *c, size_t index,
 		       dd_error *err)
@@ -304,6 +330,11 @@ static int emit_commit(void *data, const dd_log_commit *c, size_t index,
 
 	if (e->ctx->renderer->log_commit(e->out, c, index, &e->ctx->ropts) < 0)
 		return dd_error_oom(err);
+	e->count = index + 1;
+	if (flush_out(e) < 0)
+		return dd_error_set(err, DD_ERROR, "", 0, 0,
+				    "cannot write output: %s",
+				    strerror(e->closed ? EPIPE : e->write_errno));
 	return 0;
 }
 
@@ -407,12 +438,13 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	memset(&prog, 0, sizeof(prog));
+	memset(&emit, 0, sizeof(emit));
 	if (ctx->renderer->log_begin(&out, &ctx->ropts) < 0) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
 	if (!none) {
-		/* each commit is rendered as soon as it is known, then freed */
+		/* each commit is rendered and written as soon as it is known */
 		emit.ctx = ctx;
 		emit.out = &out;
 		lopts.each = emit_commit;
@@ -425,12 +457,24 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		rc = dd_history_log(&log, h, &lopts, &err);
 		if (prog.shown)
 			fputs("\r\033[K", stderr);
+		if (rc < 0 && emit.closed) {
+			rc = 0;		/* as with `| head`: not an error */
+			goto out;
+		}
 		if (rc < 0) {
 			rc = cli_fail(&err);
+			if (emit.written && !emit.write_errno &&
+			    !dd_buf_oom(&out)) {
+				/* end what was started; the status says it failed */
+				dd_buf_reset(&out);
+				if (ctx->renderer->log_end(&out, emit.count, &err,
+							   &ctx->ropts) == 0)
+					flush_out(&emit);
+			}
 			goto out;
 		}
 	}
-	if (ctx->renderer->log_end(&out, log ? log->ncommits : 0,
+	if (ctx->renderer->log_end(&out, log ? log->ncommits : 0, NULL,
 				   &ctx->ropts) < 0) {
 		rc = cli_failf("out of memory");
 		goto out;

@@ -315,13 +315,23 @@ static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int json_log_end(dd_buf *out, size_t n, const dd_render_opts *o)
+static int json_log_end(dd_buf *out, size_t n, const dd_error *failed,
+			const dd_render_opts *o)
 {
 	dd_json_writer w;
 
 	(void)o;
 	resume(&w, out, n);
 	dd_json_end_array(&w);
+	if (failed) {
+		dd_json_key(&w, "error");
+		dd_json_begin_object(&w);
+		jstr(&w, "file", *failed->file ? failed->file : NULL);
+		jint(&w, "line", failed->line);
+		jint(&w, "column", failed->column);
+		jstr(&w, "message", failed->message);
+		dd_json_end_object(&w);
+	}
 	dd_json_end_object(&w);
 	return finish(out);
 }

@@ -419,11 +419,20 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int md_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+static int md_log_end(dd_buf *out, size_t n, const dd_error *failed,
+		      const dd_render_opts *opts)
 {
 	(void)opts;
-	dd_buf_addf(out, "\n%zu commit%s changed round files\n", n,
-		    n == 1 ? "" : "s");
+	dd_buf_addf(out, "\n%zu commit%s changed round files%s\n", n,
+		    n == 1 ? "" : "s", failed ? " before the log stopped:" : "");
+	if (failed) {
+		char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
+
+		dd_error_format(msg, sizeof(msg), failed);
+		dd_buf_adds(out, "\n> ");
+		md_text(out, msg);
+		dd_buf_addc(out, '\n');
+	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
 

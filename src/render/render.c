@@ -44,7 +44,7 @@ int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
 	for (i = 0; i < l->ncommits && l->commits; i++)
 		if (r->log_commit(out, &l->commits[i], i, o) < 0)
 			return -1;
-	return r->log_end(out, l->ncommits, o);
+	return r->log_end(out, l->ncommits, NULL, o);
 }
 
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)

@@ -538,9 +538,12 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int text_log_end(dd_buf *out, size_t n, const dd_render_opts *opts)
+/* The error that stopped a log goes to stderr: nothing to add here. */
+static int text_log_end(dd_buf *out, size_t n, const dd_error *failed,
+			const dd_render_opts *opts)
 {
 	(void)n;
+	(void)failed;
 	(void)opts;
 	return dd_buf_oom(out) ? -1 : 0;
 }
