@@ -13,7 +13,11 @@ makes DIR a git repository (branch main, working tree checked out) with
                                     half of them with an explicit id, half
                                     classified by their label
 
-and a history of COMMITS commits, written with `git fast-import`.  The
+and a history of COMMITS commits, written with `git fast-import` and then
+repacked with `git repack -a -d -f`, as git-fast-import(1) strongly
+recommends ("PACKFILE OPTIMIZATION"): fast-import deltifies each blob
+against the previous one written, so its pack holds forward delta chains
+up to 50 deep that a repository in use never has for long.  The
 first commit adds the taxonomy and every series.json; the next ones add the
 rounds, one to three files a commit, round by round across the series
 (a round is the previous round of its series with about a fifth of its
@@ -201,6 +205,7 @@ def main():
         fi.stdin.close()
     if fi.wait() != 0:
         sys.exit("gen_repo.py: git fast-import failed")
+    git("-C", args.out, "repack", "-q", "-a", "-d", "-f")
     git("-C", args.out, "reset", "-q", "--hard", "main")
 
 
