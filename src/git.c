@@ -215,6 +215,10 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	/* git itself does not re-hash every object it reads; libgit2 does by
 	   default, which costs a seventh of a long log */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* libgit2 keeps up to 256 MiB of parsed commits and trees: a long
+	   log's memory then grows with the history.  16 MiB holds what the
+	   walk comes back to (parents' trees) and costs no measurable time */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(16 << 20));
 	r = calloc(1, sizeof(*r));
 	if (!r) {
 		git_libgit2_shutdown();
