@@ -273,6 +273,31 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	return 0;
 }
 
+int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
+{
+	dd_git_repo *c;
+	int rc;
+
+	*out = NULL;
+	if (git_libgit2_init() < 0)
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot initialise libgit2: %s",
+				    last_message());
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		git_libgit2_shutdown();
+		return dd_error_oom(err);
+	}
+	rc = git_repository_open_ext(&c->repo, git_repository_path(r->repo),
+				     GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	if (rc < 0) {
+		dd_git_free(c);
+		return fail(err, rc, "repository");
+	}
+	*out = c;
+	return 0;
+}
+
 void dd_git_free(dd_git_repo *r)
 {
 	if (!r)

@@ -53,6 +53,14 @@ typedef struct dd_git_repo dd_git_repo;
 int dd_git_open(dd_git_repo **out, dd_error *err);
 void dd_git_free(dd_git_repo *repo);
 
+/*
+ * A second handle on the repository of r, for another thread (libgit2
+ * objects are used from one thread at a time; the object database behind
+ * two handles may be read from two threads at once).  Free it with
+ * dd_git_free.  Only reads of objects (dd_git_read_blob) are meant.
+ */
+int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err);
+
 /* The top of the work tree (absolute, ending in '/'), or NULL when bare. */
 const char *dd_git_workdir(const dd_git_repo *repo);
 /* The git folder (absolute, ending in '/'). */
