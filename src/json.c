@@ -45,6 +45,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -160,6 +161,17 @@ static void pool_release(pool *p)
 	p->head = NULL;
 	p->cur = NULL;
 	p->left = 0;
+}
+
+void dd_json_release_thread(void)
+{
+	while (pool_spare) {
+		pool_block *next = pool_spare->next;
+
+		free(pool_spare);
+		pool_spare = next;
+	}
+	pool_spare_bytes = 0;
 }
 
 /* A run of nodes; the blocks of a document hold its nodes in pre-order. */
@@ -1041,9 +1053,10 @@ static void scanner_release(scanner *s)
 /*
  * While dd_json_parse runs cJSON, cJSON's allocations come from the
  * document's pool; the tree goes with the pool (cJSON_Delete is never called
- * on it).  The hooks are process-global, but json.c is the only user of
- * cJSON and the pool pointer is per thread; outside a parse they are plain
- * malloc and free.
+ * on it).  The hooks are process-global, installed once (cJSON_InitHooks
+ * briefly resets them to malloc and free, which a parse on another thread
+ * must not see); json.c is the only user of cJSON, and the pool pointer is
+ * per thread: outside a parse they are plain malloc and free.
  */
 static _Thread_local pool *cjson_pool;
 
@@ -1060,13 +1073,20 @@ static void cjson_free(void *p)
 		free(p);
 }
 
-static cJSON *cjson_parse(pool *mem, const char *buf, size_t len)
+static void cjson_install_hooks(void)
 {
 	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
+
+	cJSON_InitHooks(&hooks);
+}
+
+static cJSON *cjson_parse(pool *mem, const char *buf, size_t len)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	const char *end = NULL;
 	cJSON *tree;
 
-	cJSON_InitHooks(&hooks);
+	pthread_once(&once, cjson_install_hooks);
 	cjson_pool = mem;
 	tree = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
 	cjson_pool = NULL;

@@ -67,6 +67,13 @@ typedef struct dd_json_doc dd_json_doc;
 int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 		  const char *path, dd_error *err);
 void dd_json_doc_free(dd_json_doc *doc);
+
+/*
+ * Parsing keeps the memory of freed documents for the next parse on the
+ * same thread (up to 256 MiB).  A thread other than the main one calls
+ * this before it ends, to free that memory.
+ */
+void dd_json_release_thread(void);
 const dd_json *dd_json_root(const dd_json_doc *doc);
 
 /* Member of an object by exact (case-sensitive) name, or NULL.  A linear
