@@ -53,10 +53,10 @@ endif
 # Evaluated when a recipe needs them, so that `make run` can install the
 # packages before pkg-config is asked about them.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DDD_VERSION='"$(VERSION)"' \
                -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS)
+ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
 
 # The build folder of each flavour; B=... on the command line overrides.
 ifneq ($(origin B),command line)
