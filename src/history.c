@@ -13,6 +13,7 @@
 #include "dialdiff/selector.h"
 #include "dialdiff/source.h"
 #include "dialdiff/strmap.h"
+#include "dialdiff/worker.h"
 
 /* A parsed blob, per taxonomy it was classified with (usually one). */
 typedef struct round_entry {
@@ -40,6 +41,48 @@ typedef struct queued {
  * file of the repository, whatever the length of the history.
  */
 #define LIVE_ROUNDS 4096
+
+/*
+ * A round file read and parsed ahead on the worker thread, while the main
+ * thread shows earlier commits (a streaming log).  Unclassified: the main
+ * thread classifies it when it takes it (taxonomies are not shared with
+ * the worker).
+ */
+typedef struct ahead {
+	dd_job job;		/* first: the worker hands back &job */
+	struct dd_history *h;
+	dd_oid id;
+	char hex[DD_OID_HEXSZ + 1];
+	char at[DD_ERROR_FILE_MAX];	/* "abc1234:path", for messages */
+	size_t commit;		/* the last walk position that wants it */
+	dd_taxonomy *tx;	/* to classify it with, or NULL */
+	int rc;			/* of the parse */
+	int classified;		/* 1: with tx; -1: that failed (rc, err) */
+	dd_round *round;	/* NULL when it does not parse */
+	dd_error err;		/* why */
+	struct ahead *next;	/* h->ahead_head, in the order queued */
+} ahead;
+
+/* Commits walked, and their changes found, ahead of the one shown. */
+#define LOOKAHEAD 16
+
+typedef struct pending {
+	size_t pos;		/* in the walk, from 1 */
+	int rc;			/* of the walk: 0, 1 (its end) or an error */
+	dd_error err;
+	dd_oid id;
+	int loaded;		/* c is loaded */
+	dd_git_commit c;
+	int scanned;		/* ch, n: the changes to its first parent */
+	dd_git_change *ch;
+	size_t n;
+} pending;
+
+typedef struct ring {
+	pending p[LOOKAHEAD];
+	size_t head, count, pos;
+	int ended;
+} ring;
 
 /* A taxonomy, or why it could not be loaded. */
 typedef struct tx_entry {
@@ -72,6 +115,11 @@ struct dd_history {
 	size_t commit;
 	round_entry **spent;
 	size_t nspent, spent_alloc;
+	/* a streaming log with a worker thread: rounds parsed ahead */
+	dd_worker *worker;
+	dd_git_repo *wrepo;	/* the worker's own handle */
+	dd_buf wbuf;		/* the worker's read buffer */
+	ahead *ahead_head, *ahead_tail;	/* queued or done, not taken */
 	dd_source *worktree;
 	dd_round **wt_rounds;	/* rounds read from the working tree */
 	size_t nwt_rounds;
@@ -109,6 +157,8 @@ const char *dd_file_status_name(dd_file_status status)
 
 /* ---- the history and its caches ------------------------------------ */
 
+static void stop_ahead(dd_history *h);
+
 int dd_history_new(dd_history **out, dd_git_repo *repo,
 		   const dd_history_opts *opts, dd_error *err)
 {
@@ -123,6 +173,7 @@ int dd_history_new(dd_history **out, dd_git_repo *repo,
 	h->opts = *opts;
 	dd_arena_init(&h->arena);
 	dd_buf_init(&h->buf);
+	dd_buf_init(&h->wbuf);
 	n = strlen(d);
 	h->folder = malloc(n + 1);
 	h->base = malloc(n + 2);
@@ -159,6 +210,7 @@ void dd_history_free(dd_history *h)
 	for (i = 0; i < h->nwt_rounds; i++)
 		dd_round_free(h->wt_rounds[i]);
 	free(h->wt_rounds);
+	stop_ahead(h);
 	free(h->queue);
 	free(h->spent);
 	dd_strmap_release(&h->rounds);
@@ -236,6 +288,11 @@ static int side_entry(dd_history *h, const side *s, const char *path,
 	return 0;
 }
 
+static size_t max_size(const dd_history *h)
+{
+	return h->opts.max_size ? h->opts.max_size : DD_SOURCE_MAX_SIZE;
+}
+
 /* Read path (object id on a commit side) into h->buf. */
 static int side_read(dd_history *h, const side *s, const char *path,
 		     const dd_oid *id, dd_error *err)
@@ -244,9 +301,8 @@ static int side_read(dd_history *h, const side *s, const char *path,
 	int rc;
 
 	if (s->kind == SIDE_COMMIT)
-		return dd_git_read_blob(&h->buf, h->repo, id,
-					h->opts.max_size ? h->opts.max_size :
-					DD_SOURCE_MAX_SIZE, err);
+		return dd_git_read_blob(&h->buf, h->repo, id, max_size(h),
+					err);
 	if ((rc = worktree_source(h, &src, err)) < 0)
 		return rc;
 	return dd_source_read(&h->buf, src, path, h->opts.max_size, err);
@@ -513,6 +569,196 @@ static void release_spent(dd_history *h)
 }
 
 /*
+ * Parse the round just read into buf (rc: how the read went), named at in
+ * messages: 0 with *round set, or a negative code with *round NULL and lerr
+ * saying why.  Both threads use it, each with its own buf and lerr.
+ */
+static int parse_read(dd_round **round, int rc, const dd_buf *buf,
+		      const char *at, int worktree, dd_error *lerr)
+{
+	*round = NULL;
+	if (rc == 0)
+		rc = dd_round_load(round, buf->ptr, buf->len, at, NULL, lerr);
+	else if (!strchr(lerr->file, ':') || worktree)
+		snprintf(lerr->file, sizeof(lerr->file), "%s", at);
+	if (rc < 0) {
+		dd_round_free(*round);
+		*round = NULL;
+	}
+	return rc;
+}
+
+/* ---- parsing ahead (a streaming log) -------------------------------- */
+
+static int wanted(const dd_history *h, const char *path);
+
+/* dd_job.run, on the worker thread: read and parse one blob. */
+static void parse_ahead(dd_job *job)
+{
+	ahead *a = (ahead *)job;
+	dd_history *h = a->h;
+	int rc = dd_git_read_blob(&h->wbuf, h->wrepo, &a->id, max_size(h),
+				  &a->err);
+
+	a->rc = parse_read(&a->round, rc, &h->wbuf, a->at, 0, &a->err);
+	if (a->rc < 0 || !a->tx)
+		return;
+	/* a taxonomy caches its matches: one thread classifies at a time */
+	dd_worker_lock(h->worker);
+	rc = dd_taxonomy_classify_round(a->tx, a->round, NULL, &a->err);
+	dd_worker_unlock(h->worker);
+	a->classified = rc < 0 ? -1 : 1;
+	if (rc < 0) {
+		a->rc = rc;
+		dd_round_free(a->round);
+		a->round = NULL;
+	}
+}
+
+/* Classify round with tx on the main thread (under the lock that the
+ * worker's classification takes). */
+static int classify_main(dd_history *h, dd_taxonomy *tx, dd_round *round,
+			 dd_error *err)
+{
+	int rc;
+
+	if (h->worker)
+		dd_worker_lock(h->worker);
+	rc = dd_taxonomy_classify_round(tx, round, NULL, err);
+	if (h->worker)
+		dd_worker_unlock(h->worker);
+	return rc;
+}
+
+static void worker_fini(void *data)
+{
+	(void)data;
+	dd_json_release_thread();
+}
+
+/* Start the worker, where there is more than one processor: 0 or -1. */
+static int start_ahead(dd_history *h)
+{
+	dd_error err;
+
+	if (dd_worker_cpus() < 2)
+		return -1;
+	if (dd_git_reopen(&h->wrepo, h->repo, &err) < 0)
+		return -1;
+	if (dd_worker_start(&h->worker, NULL, worker_fini, NULL, &err) < 0) {
+		dd_git_free(h->wrepo);
+		h->wrepo = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Unlink a (done) from the list of blobs parsed ahead. */
+static void unlink_ahead(dd_history *h, ahead *a)
+{
+	ahead **pp = &h->ahead_head, *prev = NULL;
+
+	while (*pp != a) {
+		prev = *pp;
+		pp = &(*pp)->next;
+	}
+	*pp = a->next;
+	if (h->ahead_tail == a)
+		h->ahead_tail = prev;
+}
+
+static ahead *find_ahead(const dd_history *h, const dd_oid *id)
+{
+	ahead *a;
+
+	for (a = h->ahead_head; a; a = a->next)
+		if (!memcmp(&a->id, id, sizeof(*id)))
+			return a;
+	return NULL;
+}
+
+/* The blob id parsed ahead, once the worker is done with it; NULL when it
+ * was not queued.  The caller owns the result (free it and its round). */
+static ahead *take_ahead(dd_history *h, const dd_oid *id)
+{
+	ahead *a = h->worker ? find_ahead(h, id) : NULL;
+
+	if (a) {
+		dd_worker_wait(h->worker, &a->job);
+		unlink_ahead(h, a);
+	}
+	return a;
+}
+
+/*
+ * Queue blob id (path on side s, a commit) for parsing ahead, for the
+ * commit at walk position pos, unless it is parsed already or queued (then
+ * pos is noted).  Best effort: nothing is queued when memory runs out.
+ */
+static void queue_ahead(dd_history *h, size_t pos, const side *s,
+			const char *path, const dd_oid *id, dd_taxonomy *tx)
+{
+	char hex[DD_OID_HEXSZ + 1];
+	round_entry *e;
+	ahead *a;
+
+	if (!path || dd_oid_is_zero(id) ||
+	    !dd_history_round_path(h->folder, path) || !wanted(h, path))
+		return;
+	hex_of(hex, id);
+	for (e = dd_strmap_get(&h->rounds, hex); e; e = e->next)
+		if (e->round || e->error)
+			return;
+	if ((a = find_ahead(h, id))) {
+		a->commit = pos;
+		return;
+	}
+	if (!(a = calloc(1, sizeof(*a))))
+		return;
+	a->job.run = parse_ahead;
+	a->h = h;
+	a->id = *id;
+	memcpy(a->hex, hex, sizeof(hex));
+	where(a->at, sizeof(a->at), s, path);
+	a->commit = pos;
+	a->tx = tx;
+	if (h->ahead_tail)
+		h->ahead_tail->next = a;
+	else
+		h->ahead_head = a;
+	h->ahead_tail = a;
+	dd_worker_push(h->worker, &a->job);
+}
+
+/* Free what was parsed ahead for walk positions up to pos (all: -1). */
+static void drop_aheads(dd_history *h, size_t pos)
+{
+	ahead *a = h->ahead_head, *next;
+
+	for (; a; a = next) {
+		next = a->next;
+		if (a->commit > pos)
+			continue;
+		dd_worker_wait(h->worker, &a->job);
+		unlink_ahead(h, a);
+		dd_round_free(a->round);
+		free(a);
+	}
+}
+
+static void stop_ahead(dd_history *h)
+{
+	if (!h->worker)
+		return;
+	drop_aheads(h, (size_t)-1);
+	dd_worker_stop(h->worker);
+	h->worker = NULL;
+	dd_git_free(h->wrepo);
+	h->wrepo = NULL;
+	dd_buf_release(&h->wbuf);
+}
+
+/*
  * The round in path on side s (object id on commits), classified with tx:
  * 0 with *r set, or 0 with *r NULL and *why set when it does not parse;
  * a negative code only when memory runs out.
@@ -527,6 +773,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	dd_round *round = NULL;
 	const char *key = NULL;
 	dd_error lerr;
+	ahead *a;
 	int rc;
 
 	*r = NULL;
@@ -546,21 +793,32 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		/* not parsed yet, or evicted (then e is its entry) */
 	}
 	where(at, sizeof(at), s, path);
-	rc = side_read(h, s, path, id, &lerr);
-	if (rc == 0)
-		rc = dd_round_load(&round, h->buf.ptr, h->buf.len, at, NULL,
-				   &lerr);
-	else if (!strchr(lerr.file, ':') || s->kind == SIDE_WORKTREE)
-		snprintf(lerr.file, sizeof(lerr.file), "%s", at);
+	if (s->kind == SIDE_COMMIT && (a = take_ahead(h, id))) {
+		int done = a->tx == tx ? a->classified : 0;
+
+		rc = a->rc;
+		round = a->round;
+		if (done < 0)
+			memcpy(err, &a->err, sizeof(*err));
+		else
+			lerr = a->err;
+		free(a);
+		if (done < 0)
+			return rc;	/* classification failed */
+		if (done > 0)
+			goto classified;
+	} else {
+		rc = side_read(h, s, path, id, &lerr);
+		rc = parse_read(&round, rc, &h->buf, at, s->kind == SIDE_WORKTREE,
+				&lerr);
+	}
 	if (rc == DD_ENOMEM)
 		return dd_error_oom(err);
-	if (rc < 0) {
-		dd_round_free(round);
-		round = NULL;
-	} else if ((rc = dd_taxonomy_classify_round(tx, round, NULL, err)) < 0) {
+	if (rc == 0 && (rc = classify_main(h, tx, round, err)) < 0) {
 		dd_round_free(round);
 		return rc;
 	}
+classified:
 	if (s->kind == SIDE_COMMIT) {
 		if (!e) {
 			e = dd_arena_alloc(&h->arena, sizeof(*e));
@@ -881,16 +1139,25 @@ static int folder_changes(dd_history *h, const folder_entry *fa,
 				 h->base, err);
 }
 
-static void set_commit_side(side *s, dd_arena *arena, const dd_oid *commit,
-			    const dd_oid *tree)
+/* A commit side's kind and name ("abc1234"), without its tree and rev. */
+static void name_side(side *s, const dd_oid *commit)
 {
 	char hex[DD_OID_HEXSZ + 1];
 
 	hex_of(hex, commit);
 	s->kind = SIDE_COMMIT;
+	snprintf(s->name, sizeof(s->name), "%.7s", hex);
+}
+
+static void set_commit_side(side *s, dd_arena *arena, const dd_oid *commit,
+			    const dd_oid *tree)
+{
+	char hex[DD_OID_HEXSZ + 1];
+
+	name_side(s, commit);
+	hex_of(hex, commit);
 	s->tree = *tree;
 	s->rev = dd_arena_strdup(arena, hex);
-	snprintf(s->name, sizeof(s->name), "%.7s", hex);
 }
 
 static void free_owned(owned *o)
@@ -1040,8 +1307,9 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
  * its diffs in o), when it changed round files.
  */
 static int log_commit(dd_history *h, dd_arena *arena, owned *o,
-		      const dd_git_commit *c, int first_parent,
-		      dd_log_commit *lc, int *shown, dd_error *err)
+		      const dd_git_commit *c, const pending *pre,
+		      int first_parent, dd_log_commit *lc, int *shown,
+		      dd_error *err)
 {
 	folder_entry *fc, *fp, none;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i, n = 0;
@@ -1077,8 +1345,12 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		return rc;
 	if (same_folder(fc, fp))
 		return 0;	/* the dialogues folder is untouched */
-	if ((rc = folder_changes(h, fp, fc, &ch, &n, err)) < 0)
+	if (pre && pre->scanned) {
+		ch = pre->ch;
+		n = pre->n;
+	} else if ((rc = folder_changes(h, fp, fc, &ch, &n, err)) < 0) {
 		return rc;
+	}
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
 	if (np) {
@@ -1099,7 +1371,8 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 	if (rc == 0 && lc->nfiles)
 		*shown = 1;	/* else no round file changed */
 out:
-	dd_git_changes_free(ch, n);
+	if (!(pre && pre->scanned))
+		dd_git_changes_free(ch, n);
 	return rc;
 oom:
 	rc = dd_error_oom(err);
@@ -1129,24 +1402,118 @@ static void drop_diffs(owned *o)
 	o->ndiffs = 0;
 }
 
+/* The changes of a (non-merge) commit to its first parent, found ahead of
+ * showing it, and the round files they touch queued for parsing. */
+static void scan_ahead(dd_history *h, pending *p, int first_parent)
+{
+	const dd_git_commit *c = &p->c;
+	size_t np = first_parent && c->nparents ? 1 : c->nparents, i;
+	folder_entry *fc, *fp, none;
+	dd_arena scratch = DD_ARENA_INIT;
+	side a, b;
+	dd_error err;
+
+	if (np > 1)
+		return;
+	memset(&none, 0, sizeof(none));
+	none.type = DD_GIT_NONE;
+	fp = &none;
+	if (folder_of_commit(h, &c->id, &c->tree, &fc, &err) < 0 ||
+	    (np && folder_of_commit(h, &c->parents[0], NULL, &fp, &err) < 0) ||
+	    folder_changes(h, fp, fc, &p->ch, &p->n, &err) < 0)
+		return;		/* log_commit will meet the error in turn */
+	p->scanned = 1;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if (np)
+		name_side(&a, &c->parents[0]);
+	name_side(&b, &c->id);
+	b.tree = c->tree;
+	for (i = 0; i < p->n; i++) {
+		const dd_git_change *ch = &p->ch[i];
+		dd_taxonomy *tx = NULL;
+
+		/* the taxonomy of the newer side, as build_change finds it
+		   (deleted files: left to the main thread) */
+		if (ch->new_path && !dd_oid_is_zero(&ch->new_id) &&
+		    dd_history_round_path(h->folder, ch->new_path)) {
+			char *sdir = dir_of(ch->new_path);
+			const char *why;
+
+			if (!sdir ||
+			    taxonomy_for(h, &scratch, &b, sdir, &tx, &why,
+					 &err) < 0)
+				tx = NULL;
+			free(sdir);
+		}
+		if (np)
+			queue_ahead(h, p->pos, &a, ch->old_path, &ch->old_id, tx);
+		queue_ahead(h, p->pos, &b, ch->new_path, &ch->new_id, tx);
+	}
+	dd_arena_release(&scratch);
+}
+
+/* Walk until depth commits are known ahead, or the walk ended. */
+static void fill(dd_history *h, dd_git_walk *walk, ring *r, size_t depth,
+		 int first_parent)
+{
+	while (!r->ended && r->count < depth) {
+		pending *p = &r->p[(r->head + r->count) % LOOKAHEAD];
+
+		memset(p, 0, sizeof(*p));
+		p->pos = ++r->pos;
+		p->rc = dd_git_walk_next(&p->id, walk, &p->err);
+		if (p->rc == 0) {
+			p->rc = dd_git_commit_load(&p->c, h->repo, &p->id,
+						   &p->err);
+			if (p->rc < 0)
+				name_commit(&p->err, &p->id);
+			else
+				p->loaded = 1;
+		}
+		if (p->rc)
+			r->ended = 1;
+		else if (h->worker)
+			scan_ahead(h, p, first_parent);
+		r->count++;
+	}
+}
+
+/* Forget the commit at the front of r. */
+static void pop(ring *r)
+{
+	pending *p = &r->p[r->head];
+
+	if (p->loaded)
+		dd_git_commit_release(&p->c);
+	dd_git_changes_free(p->ch, p->n);
+	p->loaded = p->scanned = 0;
+	p->ch = NULL;
+	p->n = 0;
+	r->head = (r->head + 1) % LOOKAHEAD;
+	r->count--;
+}
+
 int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 		   dd_error *err)
 {
 	dd_git_walk *walk = NULL;
 	dd_arena tmp = DD_ARENA_INIT;
 	owned tmpo, *o;
-	size_t alloc = 0;
+	size_t alloc = 0, depth = 1;
 	dd_log *log;
-	dd_oid id;
+	ring *r;
 	int rc, shown;
 
 	*out = NULL;
 	memset(&tmpo, 0, sizeof(tmpo));
 	log = calloc(1, sizeof(*log));
 	o = calloc(1, sizeof(*o));
-	if (!log || !o) {
+	r = calloc(1, sizeof(*r));
+	if (!log || !o || !r) {
 		free(log);
 		free(o);
+		free(r);
 		return dd_error_oom(err);
 	}
 	dd_arena_init(&log->arena);
@@ -1154,29 +1521,34 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 	rc = dd_git_walk_new(&walk, h->repo, opts->include, opts->ninclude,
 			     opts->exclude, opts->nexclude, opts->first_parent,
 			     err);
+	/* a streaming log parses round files ahead on a second thread,
+	   while it shows the commits before them */
+	if (rc == 0 && opts->each && start_ahead(h) == 0)
+		depth = LOOKAHEAD;
 	while (rc == 0 && !(opts->max_count && log->ncommits >= opts->max_count)) {
 		dd_log_commit lc;
-		dd_git_commit c;
+		pending *p;
+		size_t pos;
 
-		rc = dd_git_walk_next(&id, walk, err);
-		if (rc)
+		fill(h, walk, r, depth, opts->first_parent);
+		p = &r->p[r->head];
+		if ((rc = p->rc) != 0) {
+			if (rc < 0)
+				memcpy(err, &p->err, sizeof(*err));
 			break;
+		}
 		log->walked++;
 		if (opts->progress && !(log->walked % 256))
 			opts->progress(opts->progress_data, log->walked,
 				       log->ncommits);
-		if ((rc = dd_git_commit_load(&c, h->repo, &id, err)) < 0) {
-			name_commit(err, &id);
-			break;
-		}
 		if (opts->each) {
 			/* nothing refers to a parsed round between commits */
 			evict(h, LIVE_ROUNDS);
 			h->commit++;
-			rc = log_commit(h, &tmp, &tmpo, &c, opts->first_parent,
-					&lc, &shown, err);
+			rc = log_commit(h, &tmp, &tmpo, &p->c, p,
+					opts->first_parent, &lc, &shown, err);
 			if (rc < 0)
-				name_commit(err, &id);
+				name_commit(err, &p->id);
 			else if (shown)
 				rc = opts->each(opts->each_data, &lc,
 						log->ncommits++, err);
@@ -1184,20 +1556,20 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 			dd_arena_release(&tmp);
 			release_spent(h);
 		} else {
-			rc = log_commit(h, &log->arena, o, &c,
+			rc = log_commit(h, &log->arena, o, &p->c, p,
 					opts->first_parent, &lc, &shown, err);
 			if (rc < 0)
-				name_commit(err, &id);
+				name_commit(err, &p->id);
 			else if (shown) {
 				if (log->ncommits == alloc) {
 					size_t na = alloc ? alloc * 2 : 16;
-					dd_log_commit *p = realloc(log->commits,
-								   na * sizeof(*p));
+					dd_log_commit *np = realloc(log->commits,
+								    na * sizeof(*np));
 
-					if (!p)
+					if (!np)
 						rc = dd_error_oom(err);
 					else {
-						log->commits = p;
+						log->commits = np;
 						alloc = na;
 					}
 				}
@@ -1205,8 +1577,15 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 					log->commits[log->ncommits++] = lc;
 			}
 		}
-		dd_git_commit_release(&c);
+		pos = p->pos;
+		pop(r);
+		if (h->worker)
+			drop_aheads(h, pos);
 	}
+	while (r->count)
+		pop(r);
+	free(r);
+	stop_ahead(h);
 	dd_git_walk_free(walk);
 	free(tmpo.diffs);
 	h->commit = 0;

@@ -55,4 +55,30 @@ ok $? "bigger than a pipe holds ($size bytes)"
 is "$(cat status)" 0 "| head: exit 0 when the reader leaves"
 is "$(cat err)" "" "| head: nothing on stderr"
 
+# With two processors or more, a second thread parses round files ahead;
+# on one (taskset) everything happens on the main thread.  Same output.
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+	for args in "--format json log" "log -n 37" "--format markdown log -- dialogues/series-002" \
+		    "--format json log --first-parent HEAD~60"; do
+		# shellcheck disable=SC2086
+		"$DIALDIFF" -C big $args >two.out 2>&1
+		# shellcheck disable=SC2086
+		taskset -c 0 "$DIALDIFF" -C big $args >one.out 2>&1
+		cmp -s two.out one.out
+		ok $? "one thread or two, the same output: $args"
+	done
+	# a round that does not parse, seen by both threads
+	git -C big checkout -q -b broken HEAD~5
+	printf '{"schema": 1,' >big/dialogues/series-003/round-02.json
+	git -C big commit -q -a -m "a broken round"
+	"$DIALDIFF" -C big --format json log -n 20 >two.out 2>&1
+	taskset -c 0 "$DIALDIFF" -C big --format json log -n 20 >one.out 2>&1
+	cmp -s two.out one.out
+	ok $? "one thread or two: the same for a round that does not parse"
+	like "$(jq -r '.commits[0].files[0].error' two.out)" "round-02.json:1:14: " \
+		"which is reported with its position"
+else
+	ok 0 "# skip: one processor"
+fi
+
 done_testing
