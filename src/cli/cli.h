@@ -17,6 +17,7 @@
 #include "dialdiff/buf.h"
 #include "dialdiff/diag.h"
 #include "dialdiff/error.h"
+#include "dialdiff/gate.h"
 #include "dialdiff/git.h"
 #include "dialdiff/render.h"
 #include "dialdiff/series.h"
@@ -152,6 +153,36 @@ enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR };
 	{ "colour", required_argument, NULL, CLI_OPT_COLOR }
 /* Handle one of those: 0 done, EXIT_USAGE bad value, -1 not one of them. */
 int cli_output_option(cli_ctx *ctx, int c, const char *arg);
+
+/*
+ * The default: case of a command's getopt loop: -h/--help (the usage on
+ * stdout), an output option, or an unknown or incomplete option (a usage
+ * error).  -1 when option parsing goes on, else the exit status for the
+ * command to return now (0 after --help).
+ */
+int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
+		     char **argv);
+
+/* --exit-code and --fail-on COND (diff, review): the gates to apply. */
+enum { CLI_OPT_EXIT_CODE = 1010, CLI_OPT_FAIL_ON };
+#define CLI_GATE_OPTIONS \
+	{ "exit-code", no_argument, NULL, CLI_OPT_EXIT_CODE }, \
+	{ "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }
+typedef struct cli_gates {
+	dd_gate *gates;		/* the --fail-on conditions, then --exit-code's */
+	size_t n;
+	int exit_code;
+} cli_gates;
+/* Room for the gates of argc arguments: 0, or EXIT_USAGE after a message. */
+int cli_gates_init(cli_gates *g, int argc);
+/* Handle c if it is a gate option: 0 done, EXIT_USAGE bad condition, -1
+ * not one of them. */
+int cli_gate_option(cli_gates *g, const cli_command *cmd, int c,
+		    const char *arg);
+/* After validation against the taxonomy: --exit-code becomes the gate
+ * "anything changed". */
+void cli_gates_finish(cli_gates *g);
+void cli_gates_release(cli_gates *g);
 
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv);

@@ -70,17 +70,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 				return cli_usage(cmd, "--max-size takes a size in bytes, e.g. 1048576, 512K or 16M, not '%s'",
 						 optarg);
 			break;
-		case 'h':
-			cli_print_usage(stdout, cmd);
-			return 0;
 		default:
-			rc = cli_output_option(ctx, c, optarg);
-			if (rc == 0)
-				break;
-			if (rc > 0)
-				return rc;
-			return cli_usage(cmd, "unknown or incomplete option '%s'",
-					 argv[optind - 1]);
+			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+				return rc;	/* a usage error, or --help */
 		}
 	}
 	if ((rc = CLI_NEED(ctx, check)) || (rc = cli_source(ctx, &src)))

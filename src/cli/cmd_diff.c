@@ -73,11 +73,10 @@ static int select_pairs(cli_ctx *ctx, const cli_command *cmd, int all,
 
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_ALL = 256, OPT_EXIT_CODE, OPT_FAIL_ON };
+	enum { OPT_ALL = 256 };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, OPT_ALL },
-		{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		CLI_GATE_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -85,47 +84,27 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("diff");
 	const dd_round **pairs = NULL;
 	dd_diff **diffs = NULL;
-	dd_gate *gates = NULL;
-	size_t ngates = 0;
+	cli_gates g;
 	dd_buf out = DD_BUF_INIT;
-	int all = 0, exit_code = 0, c, n, i, rc = 0;
+	int all = 0, c, n, i, rc = 0;
 	dd_taxonomy *tx;
 	dd_error err;
 
-	/* --exit-code is the gate "anything changed"; one slot for it */
-	gates = calloc((size_t)argc + 1, sizeof(*gates));
-	if (!gates)
-		return cli_failf("out of memory");
+	if ((rc = cli_gates_init(&g, argc)))
+		return rc;
 	/* 0, not 1: glibc then re-reads the option string, so that options
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ALL: all = 1; break;
-		case OPT_EXIT_CODE: exit_code = 1; break;
-		case OPT_FAIL_ON:
-			if (dd_gate_parse(&gates[ngates], optarg, &err) < 0) {
-				free(gates);
-				return cli_usage(cmd, "--fail-on %s", err.message);
-			}
-			ngates++;
-			break;
-		case 'h':
-			free(gates);
-			cli_print_usage(stdout, cmd);
-			return 0;
-		default:
-			rc = cli_output_option(ctx, c, optarg);
-			if (rc == 0)
-				break;
-			free(gates);
-			if (rc > 0)
-				return rc;
-			return cli_usage(cmd, "unknown or incomplete option '%s'",
-					 argv[optind - 1]);
-		}
+		if (c == OPT_ALL)
+			all = 1;
+		else if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
+			 (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
+							   argv)) >= 0))
+			goto out;	/* a usage error, or --help */
 	}
+	rc = 0;
 	if ((rc = CLI_NEED(ctx, diff)))
 		goto out;
 	n = select_pairs(ctx, cmd, all, argv + optind, argc - optind, &pairs);
@@ -135,12 +114,11 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_taxonomy(ctx, &tx)))
 		goto out;
-	if (dd_gate_validate(gates, ngates, tx, &err) < 0) {
+	if (dd_gate_validate(g.gates, g.n, tx, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (exit_code)
-		gates[ngates++].what = DD_GATE_ANY;	/* any section */
+	cli_gates_finish(&g);
 	diffs = calloc((size_t)n + 1, sizeof(*diffs));
 	if (!diffs) {
 		rc = cli_failf("out of memory");
@@ -158,14 +136,14 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	if (dd_gate_holds(gates, ngates, diffs, (size_t)n))
+	if (dd_gate_holds(g.gates, g.n, diffs, (size_t)n))
 		rc = EXIT_DIFF;
 out:
 	for (i = 0; diffs && diffs[i]; i++)
 		dd_diff_free(diffs[i]);
 	free(diffs);
 	free(pairs);
-	free(gates);
+	cli_gates_release(&g);
 	dd_buf_release(&out);
 	return rc;
 }

@@ -85,12 +85,9 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 				return cli_usage(cmd, "--check and --write go alone");
 			mode = c == OPT_CHECK ? MODE_CHECK : MODE_WRITE;
 			break;
-		case 'h':
-			cli_print_usage(stdout, cmd);
-			return 0;
 		default:
-			return cli_usage(cmd, "unknown or incomplete option '%s'",
-					 argv[optind - 1]);
+			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+				return rc;	/* a usage error, or --help */
 		}
 	}
 	if (mode == MODE_PRINT && argc - optind != 1)

@@ -379,12 +379,9 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 		case OPT_COMMAND:
 			command = optarg;
 			break;
-		case 'h':
-			cli_print_usage(stdout, cmd);
-			return 0;
 		default:
-			return cli_usage(cmd, "unknown or incomplete option '%s'",
-					 argv[optind - 1]);
+			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+				return rc;	/* a usage error, or --help */
 		}
 	}
 	if (optind < argc)

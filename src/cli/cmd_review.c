@@ -179,10 +179,8 @@ static int validate_gates(const dd_review *r, const dd_gate *gates,
 
 int cmd_review(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_EXIT_CODE = 256, OPT_FAIL_ON };
 	static const struct option opts[] = {
-		{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		CLI_GATE_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -191,48 +189,25 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	dd_buf out = DD_BUF_INIT;
 	dd_history *h = NULL;
 	dd_review *r = NULL;
-	dd_gate *gates;
+	cli_gates g;
 	char **paths, **resolved = NULL;
-	int exit_code = 0, c, rc = 0, nrevs, npaths, to_worktree;
-	size_t ngates = 0;
+	int c, rc = 0, nrevs, npaths, to_worktree;
 	dd_oid from, to;
 	dd_error err;
 
-	/* --exit-code is the gate "anything changed"; one slot for it */
-	gates = calloc((size_t)argc + 1, sizeof(*gates));
-	if (!gates)
-		return cli_failf("out of memory");
+	if ((rc = cli_gates_init(&g, argc)))
+		return rc;
 	/* 0, not 1: glibc then re-reads the option string, so that options
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_EXIT_CODE:
-			exit_code = 1;
-			break;
-		case OPT_FAIL_ON:
-			if (dd_gate_parse(&gates[ngates], optarg, &err) < 0) {
-				free(gates);
-				return cli_usage(cmd, "--fail-on %s", err.message);
-			}
-			ngates++;
-			break;
-		case 'h':
-			free(gates);
-			cli_print_usage(stdout, cmd);
-			return 0;
-		default:
-			rc = cli_output_option(ctx, c, optarg);
-			if (rc == 0)
-				break;
-			free(gates);
-			if (rc > 0)
-				return rc;
-			return cli_usage(cmd, "unknown or incomplete option '%s'",
-					 argv[optind - 1]);
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+		if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
+		    (rc < 0 && (rc = cli_other_option(ctx, cmd, c, argv)) >= 0)) {
+			cli_gates_release(&g);
+			return rc;	/* a usage error, or --help */
 		}
-	}
+	rc = 0;
 	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);
 	if ((rc = CLI_NEED(ctx, review)) ||
 	    (rc = open_history(ctx, &h, paths, npaths, &resolved)) ||
@@ -243,22 +218,21 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if ((rc = validate_gates(r, gates, ngates)))
+	if ((rc = validate_gates(r, g.gates, g.n)))
 		goto out;
-	if (exit_code)
-		gates[ngates++].what = DD_GATE_ANY;	/* any section */
+	cli_gates_finish(&g);
 	if (ctx->renderer->review(&out, r, &ctx->ropts) < 0) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	rc = review_gates(r, gates, ngates);
+	rc = review_gates(r, g.gates, g.n);
 out:
 	dd_review_free(r);
 	dd_history_free(h);
 	free_paths(resolved);
-	free(gates);
+	cli_gates_release(&g);
 	dd_buf_release(&out);
 	return rc;
 }
@@ -391,17 +365,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		case OPT_FIRST_PARENT:
 			lopts.first_parent = 1;
 			break;
-		case 'h':
-			cli_print_usage(stdout, cmd);
-			return 0;
 		default:
-			rc = cli_output_option(ctx, c, optarg);
-			if (rc == 0)
-				break;
-			if (rc > 0)
-				return rc;
-			return cli_usage(cmd, "unknown or incomplete option '%s'",
-					 argv[optind - 1]);
+			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+				return rc;	/* a usage error, or --help */
 		}
 	}
 	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);

@@ -200,6 +200,62 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 	return -1;
 }
 
+int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
+		     char **argv)
+{
+	int rc;
+
+	if (c == 'h') {
+		cli_print_usage(stdout, cmd);
+		return 0;
+	}
+	rc = cli_output_option(ctx, c, optarg);
+	if (rc >= 0)
+		return rc ? rc : -1;
+	return cli_usage(cmd, "unknown or incomplete option '%s'",
+			 argv[optind - 1]);
+}
+
+int cli_gates_init(cli_gates *g, int argc)
+{
+	/* at most one gate an argument, and one slot for --exit-code */
+	g->gates = calloc((size_t)argc + 1, sizeof(*g->gates));
+	g->n = 0;
+	g->exit_code = 0;
+	return g->gates ? 0 : cli_failf("out of memory");
+}
+
+int cli_gate_option(cli_gates *g, const cli_command *cmd, int c,
+		    const char *arg)
+{
+	dd_error err;
+
+	switch (c) {
+	case CLI_OPT_EXIT_CODE:
+		g->exit_code = 1;
+		return 0;
+	case CLI_OPT_FAIL_ON:
+		if (dd_gate_parse(&g->gates[g->n], arg, &err) < 0)
+			return cli_usage(cmd, "--fail-on %s", err.message);
+		g->n++;
+		return 0;
+	}
+	return -1;
+}
+
+void cli_gates_finish(cli_gates *g)
+{
+	if (g->exit_code)
+		g->gates[g->n++].what = DD_GATE_ANY;	/* any section */
+}
+
+void cli_gates_release(cli_gates *g)
+{
+	free(g->gates);
+	g->gates = NULL;
+	g->n = 0;
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
@@ -291,19 +347,8 @@ int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_print_usage(stdout, cmd);
-			*status = 0;
-			return -1;
-		}
-		*status = cli_output_option(ctx, c, optarg);
-		if (*status == 0)
-			continue;
-		if (*status < 0)
-			*status = cli_usage(cmd, "unknown or incomplete option '%s'",
-					    argv[optind - 1]);
-		return -1;
-	}
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+		if ((*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
+			return -1;	/* a usage error, or --help */
 	return optind;
 }
