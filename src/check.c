@@ -8,6 +8,7 @@
  * than one file for a round named on its own (its series and its
  * siblings).  It also holds the catalogue of rule ids.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "dialdiff/json.h"
 #include "dialdiff/round.h"
 #include "dialdiff/series.h"
+#include "dialdiff/strmap.h"
 #include "dialdiff/taxonomy.h"
 
 /* ------------------------------------------------------------------------
@@ -191,6 +193,7 @@ struct dd_check {
 	dd_diags diags;
 	char **files;
 	size_t nfiles, files_alloc;
+	dd_strmap file_map;	/* path -> its index in files, plus 1 */
 	tx_slot *txs;
 	size_t ntxs, txs_alloc;
 	int sorted;
@@ -220,6 +223,7 @@ int dd_check_new(dd_check **out, dd_source *src, const dd_check_opts *opts,
 		return dd_error_oom(err);
 	c->src = src;
 	dd_diags_init(&c->diags);
+	dd_strmap_init(&c->file_map);
 	c->dialogues = dup_opt(opts && opts->dialogues ? opts->dialogues :
 			       "dialogues", &oom);
 	c->taxonomy = dup_opt(opts ? opts->taxonomy : NULL, &oom);
@@ -243,6 +247,7 @@ void dd_check_free(dd_check *c)
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	free(c->files);
+	dd_strmap_release(&c->file_map);
 	for (i = 0; i < c->ntxs; i++) {
 		free(c->txs[i].path);
 		dd_taxonomy_free(c->txs[i].tx);
@@ -257,12 +262,9 @@ void dd_check_free(dd_check *c)
 
 static int file_index(const dd_check *c, const char *path)
 {
-	size_t i;
+	uintptr_t i = (uintptr_t)dd_strmap_get(&c->file_map, path);
 
-	for (i = 0; i < c->nfiles; i++)
-		if (!strcmp(c->files[i], path))
-			return (int)i;
-	return -1;
+	return i ? (int)(i - 1) : -1;
 }
 
 /* Note that path is checked (once); 0 or -1 when memory runs out. */
@@ -281,6 +283,11 @@ static int add_file(dd_check *c, const char *path)
 	}
 	if (!(c->files[c->nfiles] = strdup(path)))
 		return -1;
+	if (dd_strmap_put(&c->file_map, c->files[c->nfiles],
+			  (void *)(uintptr_t)(c->nfiles + 1), NULL) < 0) {
+		free(c->files[c->nfiles]);
+		return -1;
+	}
 	c->nfiles++;
 	return 0;
 }
