@@ -19,6 +19,7 @@
 #include "dialdiff/series.h"
 #include "dialdiff/strmap.h"
 #include "dialdiff/taxonomy.h"
+#include "dialdiff/worker.h"
 
 /* ------------------------------------------------------------------------
  * The catalogue.  Keep it in the order of docs/rules.md; the unit tests
@@ -540,6 +541,108 @@ static int series_dirs(char ***out, size_t *count, dd_source *src,
 }
 
 /* Check a dialogues folder: its taxonomy and every series (or one). */
+/* The series folders of a dialogues folder, checked by one thread. */
+typedef struct series_job {
+	dd_job job;
+	dd_check *c;
+	const char *dir;
+	char **names;
+	size_t from, to;
+	int rc;
+} series_job;
+
+static int check_some_series(dd_check *c, const char *dir, char **names,
+			     size_t from, size_t to)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = from; i < to && rc == 0; i++) {
+		char *p = dd_path_join(dir, names[i]);
+
+		rc = p ? check_series(c, p) : DD_ENOMEM;
+		free(p);
+	}
+	return rc;
+}
+
+static void run_series_job(dd_job *job)
+{
+	series_job *j = (series_job *)job;
+
+	j->rc = check_some_series(j->c, j->dir, j->names, j->from, j->to);
+}
+
+static void worker_fini(void *data)
+{
+	(void)data;
+	dd_json_release_thread();
+}
+
+/* Add what o found (files, then diagnostics) to c, as if c had found it:
+ * the order of files, which orders the diagnostics, stays that of one
+ * thread checking everything. */
+static int merge_check(dd_check *c, const dd_check *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nfiles; i++)
+		if (add_file(c, o->files[i]) < 0)
+			return DD_ENOMEM;
+	for (i = 0; i < o->diags.count; i++) {
+		const dd_diag *d = &o->diags.items[i];
+
+		dd_diags_add(&c->diags, d->severity, d->rule, d->file, d->line,
+			     d->column, "%s", d->message);
+	}
+	return c->diags.oom || o->diags.oom ? DD_ENOMEM : 0;
+}
+
+/*
+ * Check the series names[0..n) of dir.  On a working tree with two
+ * processors or more, a second thread checks the second half with a
+ * check of its own (its own taxonomies: they cache their matches), and
+ * its findings are then added to c's.  A git source stays on one thread:
+ * libgit2 objects are not shared between threads.
+ */
+static int check_all_series(dd_check *c, const char *dir, char **names,
+			    size_t n)
+{
+	dd_check_opts opts;
+	dd_worker *w = NULL;
+	series_job j;
+	dd_error e;
+	int rc;
+
+	memset(&j, 0, sizeof(j));
+	opts.dialogues = c->dialogues;
+	opts.taxonomy = c->taxonomy;
+	opts.series = c->series;
+	opts.max_size = c->max_size;
+	if (n < 2 || dd_source_rev(c->src) || dd_worker_cpus() < 2 ||
+	    dd_check_new(&j.c, c->src, &opts, &e) < 0)
+		return check_some_series(c, dir, names, 0, n);
+	if (dd_worker_start(&w, NULL, worker_fini, NULL, &e) < 0) {
+		dd_check_free(j.c);
+		return check_some_series(c, dir, names, 0, n);
+	}
+	j.job.run = run_series_job;
+	j.dir = dir;
+	j.names = names;
+	j.from = n / 2;
+	j.to = n;
+	dd_worker_push(w, &j.job);
+	rc = check_some_series(c, dir, names, 0, n / 2);
+	dd_worker_wait(w, &j.job);
+	dd_worker_stop(w);
+	if (rc == 0)
+		rc = j.rc;
+	if (rc == 0)
+		rc = merge_check(c, j.c);
+	dd_check_free(j.c);
+	return rc;
+}
+
 static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 			       dd_error *err)
 {
@@ -565,13 +668,17 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	rc = series_dirs(&names, &n, c->src, dir, err);
 	if (rc < 0)
 		return rc;
-	for (i = 0; i < n && rc == 0; i++) {
-		if (c->series && !named && strcmp(c->series, names[i]))
-			continue;
+	if (c->series && !named) {
+		for (i = 0; i < n; i++)
+			if (!strcmp(c->series, names[i]))
+				break;
+		if (i < n) {
+			found = any = 1;
+			rc = check_some_series(c, dir, names, i, i + 1);
+		}
+	} else if (n) {
 		found = any = 1;
-		p = dd_path_join(dir, names[i]);
-		rc = p ? check_series(c, p) : DD_ENOMEM;
-		free(p);
+		rc = check_all_series(c, dir, names, n);
 	}
 	dd_source_names_free(names);
 	if (rc < 0)
