@@ -52,7 +52,6 @@ typedef struct ahead {
 	dd_job job;		/* first: the worker hands back &job */
 	struct dd_history *h;
 	dd_oid id;
-	char hex[DD_OID_HEXSZ + 1];
 	char at[DD_ERROR_FILE_MAX];	/* "abc1234:path", for messages */
 	size_t commit;		/* the last walk position that wants it */
 	dd_taxonomy *tx;	/* to classify it with, or NULL */
@@ -197,6 +196,7 @@ void dd_history_free(dd_history *h)
 
 	if (!h)
 		return;
+	stop_ahead(h);	/* its jobs use the taxonomies */
 	for (i = 0; i < h->rounds.size; i++) {
 		round_entry *e = h->rounds.slots[i].key ? h->rounds.slots[i].value
 							: NULL;
@@ -210,7 +210,6 @@ void dd_history_free(dd_history *h)
 	for (i = 0; i < h->nwt_rounds; i++)
 		dd_round_free(h->wt_rounds[i]);
 	free(h->wt_rounds);
-	stop_ahead(h);
 	free(h->queue);
 	free(h->spent);
 	dd_strmap_release(&h->rounds);
@@ -718,7 +717,6 @@ static void queue_ahead(dd_history *h, size_t pos, const side *s,
 	a->job.run = parse_ahead;
 	a->h = h;
 	a->id = *id;
-	memcpy(a->hex, hex, sizeof(hex));
 	where(a->at, sizeof(a->at), s, path);
 	a->commit = pos;
 	a->tx = tx;
