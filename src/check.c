@@ -579,9 +579,7 @@ static void worker_fini(void *data)
 	dd_json_release_thread();
 }
 
-/* Add what o found (files, then diagnostics) to c, as if c had found it:
- * the order of files, which orders the diagnostics, stays that of one
- * thread checking everything. */
+/* Add what o found (files, then diagnostics) to c. */
 static int merge_check(dd_check *c, const dd_check *o)
 {
 	size_t i;
@@ -599,47 +597,57 @@ static int merge_check(dd_check *c, const dd_check *o)
 }
 
 /*
- * Check the series names[0..n) of dir.  On a working tree with two
- * processors or more, a second thread checks the second half with a
- * check of its own (its own taxonomies: they cache their matches), and
- * its findings are then added to c's.  A git source stays on one thread:
- * libgit2 objects are not shared between threads.
+ * Start checking the series names[from..to) of dir: on a working tree with
+ * two processors or more, a second thread takes the second half with a
+ * check of its own (its own taxonomies: they cache their matches).
+ * Returns where the caller's share ends (to when there is no second
+ * thread); finish_split adds the second thread's findings to c's.  A git
+ * source stays on one thread: libgit2 objects are not shared between
+ * threads.
  */
-static int check_all_series(dd_check *c, const char *dir, char **names,
-			    size_t n)
+static size_t start_split(dd_check *c, const char *dir, char **names,
+			  size_t from, size_t to, dd_worker **w, series_job *j)
 {
 	dd_check_opts opts;
-	dd_worker *w = NULL;
-	series_job j;
 	dd_error e;
-	int rc;
 
-	memset(&j, 0, sizeof(j));
+	*w = NULL;
+	memset(j, 0, sizeof(*j));
 	opts.dialogues = c->dialogues;
 	opts.taxonomy = c->taxonomy;
 	opts.series = c->series;
 	opts.max_size = c->max_size;
-	if (n < 2 || dd_source_rev(c->src) || dd_worker_cpus() < 2 ||
-	    dd_check_new(&j.c, c->src, &opts, &e) < 0)
-		return check_some_series(c, dir, names, 0, n);
-	if (dd_worker_start(&w, NULL, worker_fini, NULL, &e) < 0) {
-		dd_check_free(j.c);
-		return check_some_series(c, dir, names, 0, n);
+	if (to - from < 2 || dd_source_rev(c->src) || dd_worker_cpus() < 2 ||
+	    dd_check_new(&j->c, c->src, &opts, &e) < 0)
+		return to;
+	if (dd_worker_start(w, NULL, worker_fini, NULL, &e) < 0) {
+		dd_check_free(j->c);
+		j->c = NULL;
+		return to;
 	}
-	j.job.run = run_series_job;
-	j.dir = dir;
-	j.names = names;
-	j.from = n / 2;
-	j.to = n;
-	dd_worker_push(w, &j.job);
-	rc = check_some_series(c, dir, names, 0, n / 2);
-	dd_worker_wait(w, &j.job);
+	j->job.run = run_series_job;
+	j->dir = dir;
+	j->names = names;
+	j->from = from + (to - from) / 2;
+	j->to = to;
+	dd_worker_push(*w, &j->job);
+	return j->from;
+}
+
+/* Wait for the second thread, and add its files, then its diagnostics, to
+ * c's: the order of files, which orders the diagnostics, is then that of
+ * one thread checking everything.  rc: the caller's result so far. */
+static int finish_split(dd_check *c, dd_worker *w, series_job *j, int rc)
+{
+	if (!w)
+		return rc;
+	dd_worker_wait(w, &j->job);
 	dd_worker_stop(w);
 	if (rc == 0)
-		rc = j.rc;
+		rc = j->rc;
 	if (rc == 0)
-		rc = merge_check(c, j.c);
-	dd_check_free(j.c);
+		rc = merge_check(c, j->c);
+	dd_check_free(j->c);
 	return rc;
 }
 
@@ -647,40 +655,43 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 			       dd_error *err)
 {
 	char **names = NULL, *p;
+	size_t n, from = 0, to, mine;
+	dd_worker *w;
+	series_job j;
 	dd_taxonomy *tx;
-	size_t n, i;
 	int rc = 0, found = 0, any = 0;
 
 	if (dd_source_type(c->src, dir) != DD_SOURCE_DIR)
 		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
 				    "no dialogues folder here (use --dialogues DIR or -C DIR)");
-	/* the default taxonomy, whether or not a series uses it */
+	rc = series_dirs(&names, &n, c->src, dir, err);
+	if (rc < 0)
+		return rc;
+	to = n;
+	if (c->series && !named) {
+		while (from < n && strcmp(c->series, names[from]))
+			from++;
+		to = from < n ? from + 1 : from;
+	}
+	found = from < to;
+	/* the second thread, if any, starts at once; this one loads the
+	   default taxonomy (whether or not a series uses it), then checks
+	   its share */
+	mine = start_split(c, dir, names, from, to, &w, &j);
 	p = c->taxonomy ? strdup(c->taxonomy) : dd_path_join(dir, "taxonomy.json");
 	if (!p)
-		return dd_error_oom(err);
-	if (c->taxonomy || dd_source_type(c->src, p) != 0) {
+		rc = DD_ENOMEM;
+	else if (c->taxonomy || dd_source_type(c->src, p) != 0) {
 		rc = taxonomy_at(c, p, &tx);
 		any = 1;
 	}
 	free(p);
-	if (rc < 0)
-		return dd_error_oom(err);
-	rc = series_dirs(&names, &n, c->src, dir, err);
-	if (rc < 0)
-		return rc;
-	if (c->series && !named) {
-		for (i = 0; i < n; i++)
-			if (!strcmp(c->series, names[i]))
-				break;
-		if (i < n) {
-			found = any = 1;
-			rc = check_some_series(c, dir, names, i, i + 1);
-		}
-	} else if (n) {
-		found = any = 1;
-		rc = check_all_series(c, dir, names, n);
-	}
+	if (rc == 0)
+		rc = check_some_series(c, dir, names, from, mine);
+	rc = finish_split(c, w, &j, rc);
 	dd_source_names_free(names);
+	if (found)
+		any = 1;
 	if (rc < 0)
 		return dd_error_oom(err);
 	if (c->series && !named && !found)
