@@ -197,13 +197,20 @@ def main():
     git("init", "-q", "-b", "main", args.out)
     fi = subprocess.Popen(["git", "-C", args.out, "fast-import", "--quiet",
                            "--done"], stdin=subprocess.PIPE)
+    done = False
     try:
         for chunk in history(args):
             fi.stdin.write(chunk)
         fi.stdin.write(b"done\n")
+        done = True
     finally:
+        # when the history stops with an error, stop fast-import and wait
+        # for it, so that nothing writes into the repository after exit
+        if not done:
+            fi.kill()
         fi.stdin.close()
-    if fi.wait() != 0:
+        rc = fi.wait()
+    if rc != 0:
         sys.exit("gen_repo.py: git fast-import failed")
     git("-C", args.out, "repack", "-q", "-a", "-d", "-f")
     git("-C", args.out, "reset", "-q", "--hard", "main")
