@@ -25,7 +25,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
-PKGS      := libgit2 libcjson libpcre2-8
+PKGS      := libgit2 libcjson libpcre2-8 zlib
 
 CFLAGS    ?= -O2 -g
 WARNINGS  := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

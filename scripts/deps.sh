@@ -11,7 +11,7 @@
 # As root it runs apt-get; otherwise it prints the apt-get line and stops.
 set -eu
 
-pkgs="gcc make pkg-config libgit2-dev libcjson-dev libpcre2-dev"
+pkgs="gcc make pkg-config libgit2-dev libcjson-dev libpcre2-dev zlib1g-dev"
 test_pkgs="libcmocka-dev git perl jq python3"
 sanitize_pkgs="libasan8 libubsan1"
 # libclang-rt-14-dev holds libFuzzer and clang's sanitizer runtimes; it is

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <zlib.h>
 
 #include "dialdiff/git.h"
 
@@ -456,6 +457,80 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 	return 0;
 }
 
+/*
+ * libgit2 before 1.9.2 (Debian 12 has 1.5) loops forever reading a loose
+ * object whose zlib stream is cut short (libgit2 issue #7342, fixed by
+ * PR #7346): inflate() reports Z_BUF_ERROR, which libgit2's drain loop
+ * takes for "try again", and every read of the object -- whole, streamed,
+ * or only its header -- spins there.  So before reading a blob, inflate
+ * its loose file, when it has one, to the end of the zlib stream (16 KiB
+ * at a time, keeping nothing) and fail when the file ends first or the
+ * stream is not valid.  A file that does not start like a zlib stream, or
+ * an object that is not loose (packed, or in an alternate), is left to
+ * libgit2, which reports what it finds.
+ */
+static int check_loose(dd_git_repo *r, const git_oid *id, dd_error *err)
+{
+	unsigned char in[16384], out[16384];
+	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
+	const char *problem = NULL;
+	const char *dir = git_repository_commondir(r->repo);
+	z_stream zs;
+	FILE *f;
+	size_t n;
+	int zr;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	if (!dir || snprintf(path, sizeof(path), "%sobjects/%.2s/%s", dir, hex,
+			     hex + 2) >= (int)sizeof(path) ||
+	    !(f = fopen(path, "rb")))
+		return 0;
+	n = fread(in, 1, sizeof(in), f);
+	/* a zlib header: deflate, and a multiple of 31 (RFC 1950) */
+	if (n < 2 || (in[0] & 0x8f) != 0x08 || ((in[0] << 8) | in[1]) % 31) {
+		fclose(f);
+		return 0;
+	}
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit(&zs) != Z_OK) {
+		fclose(f);
+		return dd_error_oom(err);
+	}
+	zs.next_in = in;
+	zs.avail_in = (uInt)n;
+	for (;;) {
+		if (!zs.avail_in) {
+			n = fread(in, 1, sizeof(in), f);
+			if (!n) {
+				problem = "its loose file is truncated";
+				break;
+			}
+			zs.next_in = in;
+			zs.avail_in = (uInt)n;
+		}
+		zs.next_out = out;
+		zs.avail_out = sizeof(out);
+		zr = inflate(&zs, Z_NO_FLUSH);
+		if (zr == Z_STREAM_END)
+			break;
+		if (zr == Z_MEM_ERROR) {
+			inflateEnd(&zs);
+			fclose(f);
+			return dd_error_oom(err);
+		}
+		if (zr != Z_OK && !(zr == Z_BUF_ERROR && !zs.avail_in)) {
+			problem = "its loose file is not a valid zlib stream";
+			break;
+		}
+	}
+	inflateEnd(&zs);
+	fclose(f);
+	if (problem)
+		return dd_error_set(err, DD_EGIT, "blob", 0, 0,
+				    "corrupt object %s: %s", hex, problem);
+	return 0;
+}
+
 int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
 		     size_t max_size, dd_error *err)
 {
@@ -465,6 +540,8 @@ int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
 	int rc;
 
 	to_git(&id, blob);
+	if ((rc = check_loose(r, &id, err)) < 0)
+		return rc;
 	rc = git_blob_lookup(&b, r->repo, &id);
 	if (rc < 0)
 		return fail(err, rc, "blob");

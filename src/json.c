@@ -918,6 +918,9 @@ value:
 	skip_ws(s);
 	if (s->p >= s->end)
 		return eof_error(s);
+	if (s->nodes.count >= DD_JSON_MAX_VALUES)	/* bounds the memory */
+		return fail_at(s, s->p, "too many values (more than %zu)",
+			       DD_JSON_MAX_VALUES);
 	switch (*s->p) {
 	case '{':
 		if (!new_node(s, DD_JSON_OBJECT))

@@ -23,6 +23,19 @@
 /* Same as cJSON's compiled-in limit: deeper documents are rejected. */
 #define DD_JSON_MAX_DEPTH 1000
 
+/*
+ * The most values (objects, arrays, strings, numbers, literals) a document
+ * may hold; more is "too many values (more than N)".  Memory grows with the
+ * number of values (about 170 bytes each, with cJSON's tree), not with the
+ * bytes: a 16 MiB file of "[0,0,...]" holds 8 million.  The cap is the file
+ * size cap (DD_SOURCE_MAX_SIZE, 16 MiB) over 4 bytes: in a round, series or
+ * taxonomy file every value is a member under a quoted key or an element of
+ * an array of objects or of strings, at least 4 bytes with its separator
+ * ("a",), so a valid file under the size cap stays under it.  (The
+ * benchmark's 10 MB round holds 280,000 values; its 8 MB taxonomy 480,000.)
+ */
+#define DD_JSON_MAX_VALUES ((size_t)4 << 20)
+
 typedef enum dd_json_type {
 	DD_JSON_NULL,
 	DD_JSON_FALSE,
@@ -62,7 +75,8 @@ typedef struct dd_json_doc dd_json_doc;
  * and column of the first offending character and a message such as
  * "duplicate key \"round\"", "invalid UTF-8", "unexpected character 'x'",
  * "unexpected end of input", "trailing characters after the JSON value",
- * "nesting deeper than 1000 levels".  A leading UTF-8 BOM is an error.
+ * "nesting deeper than 1000 levels", "too many values (more than 4194304)"
+ * (DD_JSON_MAX_VALUES).  A leading UTF-8 BOM is an error.
  */
 int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 		  const char *path, dd_error *err);

@@ -34,6 +34,27 @@ nest 1000 deep1000.json
 line=$(grep -n '"deep"' deep1000.json | cut -d: -f1)
 bad deep1000.json "^dialdiff: deep1000\\.json:$line:[0-9]+: nesting deeper than 1000 levels" "1001 levels of nesting"
 
+# too many values: 8 million in 16 MiB ("[0,0,...]", just under the size
+# cap) would take 1.4 GB of nodes; the reader stops at DD_JSON_MAX_VALUES
+# (4194304: the array and 4194303 zeros) at the next value's position.
+zeros() { # N FILE: an array of N zeros, padded with spaces to 16 MiB
+	awk -v n="$1" 'BEGIN { s = "0,"; while (length(s) < 2 * n) s = s s
+		printf "[%s0]", substr(s, 1, 2 * (n - 1))
+		for (i = 2 * n + 1; i < 16777216; i++) printf " " }' > "$2"
+}
+zeros 8388607 zeros.json
+is "$(wc -c < zeros.json | tr -d ' ')" 16777216 "the file of zeros is at the size cap"
+bad zeros.json '^dialdiff: zeros\.json:1:8388608: too many values \(more than 4194304\)$' "8 million values"
+zeros 4194304 over.json
+bad over.json '^dialdiff: over\.json:1:8388608: too many values \(more than 4194304\)$' "one value over the cap"
+if [ -z "${DD_VALGRIND-}" ]; then	# 740 MB: too slow under valgrind
+	zeros 4194303 at.json
+	run "$DIALDIFF" fmt --check at.json
+	is "$STATUS:$OUT:$ERR" "1:at.json:" "4194304 values (the cap) are read (and are not formatted)"
+else
+	ok 0 "# skip 4194304 values under valgrind (740 MB)"
+fi
+
 # big but valid: a label of 1 MiB, and 50000 topics in one section
 awk 'BEGIN { printf "{\"schema_version\": 1, \"series\": \"us-china-cybercrime\", \"round\": 7, \"date\": \"2020-01-01\", \"title\": {\"en\": \"Long\"}, \"topics\": {\"crime-categories\": [{\"label\": {\"en\": \"Online fraud "
 	for (i = 0; i < 1048576; i++) printf "x"
