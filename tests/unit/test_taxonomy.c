@@ -185,6 +185,16 @@ typedef struct spec {
 	const char *id, *en, *zh;
 } spec;
 
+/* An empty round named path, with room for nsections sections. */
+static void new_round(dd_round *r, const char *path, size_t nsections)
+{
+	memset(r, 0, sizeof(*r));
+	dd_arena_init(&r->arena);
+	r->path = path;
+	r->sections = dd_arena_array(&r->arena, nsections, sizeof(*r->sections));
+	assert_non_null(r->sections);
+}
+
 static void add_section(dd_round *r, const char *id, const spec *items,
 			size_t n, int line)
 {
@@ -248,11 +258,7 @@ static void test_classify_round(void **state)
 	const dd_diag *d;
 
 	(void)state;
-	memset(&r, 0, sizeof(r));
-	dd_arena_init(&r.arena);
-	r.path = "r1.json";
-	r.sections = dd_arena_array(&r.arena, 2, sizeof(*r.sections));
-	assert_non_null(r.sections);
+	new_round(&r, "r1.json", 2);
 	add_section(&r, "mechanisms", mech, sizeof(mech) / sizeof(mech[0]), 10);
 	add_section(&r, "elsewhere", other, 2, 30);
 
@@ -412,11 +418,7 @@ static void test_duplicate_kinds(void **state)
 	const dd_diag *d;
 
 	(void)state;
-	memset(&r, 0, sizeof(r));
-	dd_arena_init(&r.arena);
-	r.path = "r1.json";
-	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
-	assert_non_null(r.sections);
+	new_round(&r, "r1.json", 1);
 	add_section(&r, "mechanisms", mech, sizeof(mech) / sizeof(mech[0]), 10);
 	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
 	check_item(&r.sections[0].items[2], DD_CLASS_UNCLASSIFIED, -1, -1,
@@ -466,11 +468,7 @@ static void test_lazy(void **state)
 		strlen(good_json), "taxonomy.json", DD_TAXONOMY_LAZY, &diags,
 		&err), 0);
 	assert_int_equal(diags.count, 0);
-	memset(&r, 0, sizeof(r));
-	dd_arena_init(&r.arena);
-	r.path = "r1.json";
-	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
-	assert_non_null(r.sections);
+	new_round(&r, "r1.json", 1);
 	add_section(&r, "mechanisms", mech, 3, 10);
 	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
 	check_item(&r.sections[0].items[0], DD_CLASS_MATCHED, 0, -1, "hotline");
@@ -487,22 +485,14 @@ static void test_lazy(void **state)
 	assert_non_null(tx);
 	assert_int_equal(diags.count, 0);
 	/* items with explicit ids need no pattern */
-	memset(&r, 0, sizeof(r));
-	dd_arena_init(&r.arena);
-	r.path = "r1.json";
-	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
-	assert_non_null(r.sections);
+	new_round(&r, "r1.json", 1);
 	add_section(&r, "s", ids, 1, 10);
 	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
 	check_item(&r.sections[0].items[0], DD_CLASS_EXPLICIT, 1, -1, "b");
 	dd_arena_release(&r.arena);
 	/* a label needs the section: a failure, with the loader's message
 	 * and the position of the error in the pattern */
-	memset(&r, 0, sizeof(r));
-	dd_arena_init(&r.arena);
-	r.path = "r1.json";
-	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
-	assert_non_null(r.sections);
+	new_round(&r, "r1.json", 1);
 	add_section(&r, "s", labels, 1, 10);
 	memset(&err, 0, sizeof(err));
 	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err),
@@ -728,10 +718,7 @@ static void test_match_limit(void **state)
 
 	memcpy(its, items, sizeof(its));
 	its[0].en = label;
-	memset(&r, 0, sizeof(r));
-	dd_arena_init(&r.arena);
-	r.path = "r.json";
-	r.sections = dd_arena_array(&r.arena, 1, sizeof(*r.sections));
+	new_round(&r, "r.json", 1);
 	add_section(&r, "s", its, 2, 3);
 	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
 	it = &r.sections[0].items[0];
