@@ -420,10 +420,15 @@ def bench_diff(dialdiff, floor, data, runs, items=50000, scaling=False):
     return cmds
 
 
+def build_paths(build):
+    """The binary, the parse floor and the data folder under build."""
+    return (os.path.abspath(os.path.join(build, "dialdiff")),
+            os.path.abspath(os.path.join(build, "bench", "parse_floor")),
+            os.path.abspath(os.path.join(build, "bench")))
+
+
 def main_bench(args):
-    dialdiff = os.path.abspath(os.path.join(args.build, "dialdiff"))
-    floor = os.path.abspath(os.path.join(args.build, "bench", "parse_floor"))
-    data = os.path.abspath(os.path.join(args.build, "bench"))
+    dialdiff, floor, data = build_paths(args.build)
     have_log = has_command(dialdiff, "log")
     have_check = has_command(dialdiff, "check")
     load0 = loadavg()
@@ -517,9 +522,7 @@ def growth_rows(points, refs):
 
 
 def main_scaling(args):
-    dialdiff = os.path.abspath(os.path.join(args.build, "dialdiff"))
-    floor = os.path.abspath(os.path.join(args.build, "bench", "parse_floor"))
-    data = os.path.abspath(os.path.join(args.build, "bench"))
+    dialdiff, floor, data = build_paths(args.build)
     have_log = has_command(dialdiff, "log")
     load0 = loadavg()
     t0 = time.monotonic()
