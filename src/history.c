@@ -44,9 +44,10 @@ typedef struct queued {
 
 /*
  * A round file read and parsed ahead on the worker thread, while the main
- * thread shows earlier commits (a streaming log).  Unclassified: the main
- * thread classifies it when it takes it (taxonomies are not shared with
- * the worker).
+ * thread shows earlier commits (a streaming log), and classified there
+ * with the taxonomy found ahead, if any (under the worker's lock: a
+ * taxonomy caches its matches); else the main thread classifies it when
+ * it takes it.
  */
 typedef struct ahead {
 	dd_job job;		/* first: the worker hands back &job */
@@ -75,6 +76,8 @@ typedef struct pending {
 	int scanned;		/* ch, n: the changes to its first parent */
 	dd_git_change *ch;
 	size_t n;
+	dd_taxonomy **txs;	/* per change, the new side's taxonomy when
+				   found ahead, else NULL (NULL: none found) */
 } pending;
 
 typedef struct ring {
@@ -110,7 +113,7 @@ struct dd_history {
 	queued *queue;
 	size_t qhead, qlen, qalloc, live, stamps;
 	/* a streaming log: the commit being shown (from 1), and the rounds
-	   it used as new sides, freed after it (see spend) */
+	   it used as new sides, freed after it (see note_side) */
 	size_t commit;
 	round_entry **spent;
 	size_t nspent, spent_alloc;
@@ -591,7 +594,22 @@ static int parse_read(dd_round **round, int rc, const dd_buf *buf,
 
 static int wanted(const dd_history *h, const char *path);
 
-/* dd_job.run, on the worker thread: read and parse one blob. */
+/* Classify round with tx, on either thread: a taxonomy caches its
+ * matches, so with a worker one thread classifies at a time. */
+static int classify(dd_history *h, dd_taxonomy *tx, dd_round *round,
+		    dd_error *err)
+{
+	int rc;
+
+	if (h->worker)
+		dd_worker_lock(h->worker);
+	rc = dd_taxonomy_classify_round(tx, round, NULL, err);
+	if (h->worker)
+		dd_worker_unlock(h->worker);
+	return rc;
+}
+
+/* dd_job.run, on the worker thread: read, parse and classify one blob. */
 static void parse_ahead(dd_job *job)
 {
 	ahead *a = (ahead *)job;
@@ -602,31 +620,13 @@ static void parse_ahead(dd_job *job)
 	a->rc = parse_read(&a->round, rc, &h->wbuf, a->at, 0, &a->err);
 	if (a->rc < 0 || !a->tx)
 		return;
-	/* a taxonomy caches its matches: one thread classifies at a time */
-	dd_worker_lock(h->worker);
-	rc = dd_taxonomy_classify_round(a->tx, a->round, NULL, &a->err);
-	dd_worker_unlock(h->worker);
+	rc = classify(h, a->tx, a->round, &a->err);
 	a->classified = rc < 0 ? -1 : 1;
 	if (rc < 0) {
 		a->rc = rc;
 		dd_round_free(a->round);
 		a->round = NULL;
 	}
-}
-
-/* Classify round with tx on the main thread (under the lock that the
- * worker's classification takes). */
-static int classify_main(dd_history *h, dd_taxonomy *tx, dd_round *round,
-			 dd_error *err)
-{
-	int rc;
-
-	if (h->worker)
-		dd_worker_lock(h->worker);
-	rc = dd_taxonomy_classify_round(tx, round, NULL, err);
-	if (h->worker)
-		dd_worker_unlock(h->worker);
-	return rc;
 }
 
 static void worker_fini(void *data)
@@ -812,7 +812,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	}
 	if (rc == DD_ENOMEM)
 		return dd_error_oom(err);
-	if (rc == 0 && (rc = classify_main(h, tx, round, err)) < 0) {
+	if (rc == 0 && (rc = classify(h, tx, round, err)) < 0) {
 		dd_round_free(round);
 		return rc;
 	}
@@ -972,7 +972,8 @@ static int keep_diff(owned *o, dd_diff *d, dd_error *err)
  */
 static int build_change(dd_history *h, dd_arena *arena, owned *o,
 			const side *a, const side *b, const dd_git_change *c,
-			dd_file_change *f, int *skip, dd_error *err)
+			dd_taxonomy *ahead_tx, dd_file_change *f, int *skip,
+			dd_error *err)
 {
 	int old_is = c->old_path && is_round(h, a, c->old_path);
 	int new_is = c->new_path && is_round(h, b, c->new_path);
@@ -1005,15 +1006,20 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 	if (!f->path || (f->status == DD_FILE_RENAMED && !f->old_path))
 		return dd_error_oom(err);
 
-	/* the taxonomy of the newer side */
-	sdir = dir_of(path);
-	if (!sdir)
-		return dd_error_oom(err);
-	rc = taxonomy_for(h, arena, f->status == DD_FILE_DELETED ? a : b, sdir,
-			  &tx, &why, err);
-	free(sdir);
-	if (rc < 0)
-		return rc;
+	/* the taxonomy of the newer side: found ahead (for side b and the new
+	   path), or now */
+	tx = f->status != DD_FILE_DELETED ? ahead_tx : NULL;
+	if (!tx) {
+		sdir = dir_of(path);
+		if (!sdir)
+			return dd_error_oom(err);
+		rc = taxonomy_for(h, arena,
+				  f->status == DD_FILE_DELETED ? a : b, sdir,
+				  &tx, &why, err);
+		free(sdir);
+		if (rc < 0)
+			return rc;
+	}
 	if (!tx) {
 		f->error = why;
 		return 0;
@@ -1047,11 +1053,13 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 	return keep_diff(o, f->diff, err);
 }
 
-/* The file changes between sides a and b, given git's list of changes. */
+/* The file changes between sides a and b, given git's list of changes
+ * (and, from a log's look ahead, the new side's taxonomy of each, or NULL). */
 static int build_changes(dd_history *h, dd_arena *arena, owned *o,
 			 const side *a, const side *b,
 			 const dd_git_change *ch, size_t n,
-			 dd_file_change **files, size_t *nfiles, dd_error *err)
+			 dd_taxonomy *const *txs, dd_file_change **files,
+			 size_t *nfiles, dd_error *err)
 {
 	size_t i, k = 0;
 	int skip, rc;
@@ -1064,7 +1072,8 @@ static int build_changes(dd_history *h, dd_arena *arena, owned *o,
 	if (!*files)
 		return dd_error_oom(err);
 	for (i = 0; i < n; i++) {
-		if ((rc = build_change(h, arena, o, a, b, &ch[i], &(*files)[k],
+		if ((rc = build_change(h, arena, o, a, b, &ch[i],
+				       txs ? txs[i] : NULL, &(*files)[k],
 				       &skip, err)) < 0)
 			return rc;
 		if (!skip)
@@ -1229,7 +1238,7 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	}
 	r->from_rev = a.rev;
 	r->to_rev = b.rev;
-	rc = build_changes(h, &r->arena, o, &a, &b, ch, n, &r->files,
+	rc = build_changes(h, &r->arena, o, &a, &b, ch, n, NULL, &r->files,
 			   &r->nfiles, err);
 	dd_git_changes_free(ch, n);
 	if (rc < 0)
@@ -1301,6 +1310,29 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 }
 
 /*
+ * The changes in the dialogues folder from the first parent of commit c
+ * to c (np: 0 for a root commit, whose parent side is empty); none when
+ * the folder is the same tree.
+ */
+static int parent_changes(dd_history *h, const dd_git_commit *c, size_t np,
+			  dd_git_change **ch, size_t *n, dd_error *err)
+{
+	folder_entry *fc, *fp, none;
+	int rc;
+
+	*ch = NULL;
+	*n = 0;
+	memset(&none, 0, sizeof(none));
+	none.type = DD_GIT_NONE;
+	fp = &none;
+	if ((rc = folder_of_commit(h, &c->id, &c->tree, &fc, err)) < 0 ||
+	    (np && (rc = folder_of_commit(h, &c->parents[0], NULL, &fp,
+					  err)) < 0))
+		return rc;
+	return folder_changes(h, fp, fc, ch, n, err);
+}
+
+/*
  * Look at one commit of the walk: *shown is set, and lc filled (in arena,
  * its diffs in o), when it changed round files.
  */
@@ -1309,21 +1341,19 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		      int first_parent, dd_log_commit *lc, int *shown,
 		      dd_error *err)
 {
-	folder_entry *fc, *fp, none;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i, n = 0;
 	dd_git_change *ch = NULL;
+	folder_entry *fc, *fp;
 	side a, b;
 	dd_oid ptree;
 	int rc;
 
 	*shown = 0;
-	memset(&none, 0, sizeof(none));
-	none.type = DD_GIT_NONE;
-	if ((rc = folder_of_commit(h, &c->id, &c->tree, &fc, err)) < 0)
-		return rc;
 	if (np > 1) {
 		/* a merge: listed without a diff when it differs from every
 		   parent (as git log does) */
+		if ((rc = folder_of_commit(h, &c->id, &c->tree, &fc, err)) < 0)
+			return rc;
 		for (i = 0; i < np; i++) {
 			if ((rc = folder_of_commit(h, &c->parents[i], NULL, &fp,
 						   err)) < 0)
@@ -1338,17 +1368,14 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		*shown = 1;
 		return 0;
 	}
-	fp = &none;
-	if (np && (rc = folder_of_commit(h, &c->parents[0], NULL, &fp, err)) < 0)
-		return rc;
-	if (same_folder(fc, fp))
-		return 0;	/* the dialogues folder is untouched */
 	if (pre && pre->scanned) {
 		ch = pre->ch;
 		n = pre->n;
-	} else if ((rc = folder_changes(h, fp, fc, &ch, &n, err)) < 0) {
+	} else if ((rc = parent_changes(h, c, np, &ch, &n, err)) < 0) {
 		return rc;
 	}
+	if (!n)
+		return 0;	/* the dialogues folder is untouched */
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
 	if (np) {
@@ -1364,8 +1391,9 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 	set_commit_side(&b, arena, &c->id, &c->tree);
 	if (!b.rev || fill_commit(lc, arena, c) < 0)
 		goto oom;
-	rc = build_changes(h, arena, o, &a, &b, ch, n, &lc->files, &lc->nfiles,
-			   err);
+	rc = build_changes(h, arena, o, &a, &b, ch, n,
+			   pre && pre->scanned ? pre->txs : NULL, &lc->files,
+			   &lc->nfiles, err);
 	if (rc == 0 && lc->nfiles)
 		*shown = 1;	/* else no round file changed */
 out:
@@ -1406,20 +1434,18 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 {
 	const dd_git_commit *c = &p->c;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i;
-	folder_entry *fc, *fp, none;
 	dd_arena scratch = DD_ARENA_INIT;
 	side a, b;
 	dd_error err;
 
-	if (np > 1)
-		return;
-	memset(&none, 0, sizeof(none));
-	none.type = DD_GIT_NONE;
-	fp = &none;
-	if (folder_of_commit(h, &c->id, &c->tree, &fc, &err) < 0 ||
-	    (np && folder_of_commit(h, &c->parents[0], NULL, &fp, &err) < 0) ||
-	    folder_changes(h, fp, fc, &p->ch, &p->n, &err) < 0)
+	if (np > 1 || parent_changes(h, c, np, &p->ch, &p->n, &err) < 0)
 		return;		/* log_commit will meet the error in turn */
+	if (p->n && !(p->txs = calloc(p->n, sizeof(*p->txs)))) {
+		dd_git_changes_free(p->ch, p->n);
+		p->ch = NULL;
+		p->n = 0;
+		return;		/* log_commit will find the changes itself */
+	}
 	p->scanned = 1;
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -1444,6 +1470,7 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 				tx = NULL;
 			free(sdir);
 		}
+		p->txs[i] = tx;
 		if (np)
 			queue_ahead(h, p->pos, &a, ch->old_path, &ch->old_id, tx);
 		queue_ahead(h, p->pos, &b, ch->new_path, &ch->new_id, tx);
@@ -1485,8 +1512,10 @@ static void pop(ring *r)
 	if (p->loaded)
 		dd_git_commit_release(&p->c);
 	dd_git_changes_free(p->ch, p->n);
+	free(p->txs);
 	p->loaded = p->scanned = 0;
 	p->ch = NULL;
+	p->txs = NULL;
 	p->n = 0;
 	r->head = (r->head + 1) % LOOKAHEAD;
 	r->count--;
