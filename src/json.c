@@ -280,15 +280,6 @@ static inline uint64_t load8(const unsigned char *p)
 	return v;
 }
 
-/* Nonzero when a byte of v is '"', '\\', below 0x20 or above 0x7F. */
-static inline uint64_t string_special8(uint64_t v)
-{
-	uint64_t q = v ^ (ONES * '"'), b = v ^ (ONES * '\\');
-
-	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
-		((v - ONES * 0x20) & ~v) | v) & HIGHS;
-}
-
 /* Nonzero when a byte of v must be escaped: '"', '\\' or below 0x20. */
 static inline uint64_t quote_special8(uint64_t v)
 {
@@ -296,6 +287,12 @@ static inline uint64_t quote_special8(uint64_t v)
 
 	return (((q - ONES) & ~q) | ((b - ONES) & ~b) |
 		((v - ONES * 0x20) & ~v)) & HIGHS;
+}
+
+/* Nonzero when a byte of v is '"', '\\', below 0x20 or above 0x7F. */
+static inline uint64_t string_special8(uint64_t v)
+{
+	return quote_special8(v) | (v & HIGHS);
 }
 
 /* Number of UTF-8 continuation bytes (10xxxxxx) in v. */
