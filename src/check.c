@@ -540,7 +540,6 @@ static int series_dirs(char ***out, size_t *count, dd_source *src,
 	return 0;
 }
 
-/* Check a dialogues folder: its taxonomy and every series (or one). */
 /* The series folders of a dialogues folder, checked by one thread. */
 typedef struct series_job {
 	dd_job job;
@@ -651,6 +650,7 @@ static int finish_split(dd_check *c, dd_worker *w, series_job *j, int rc)
 	return rc;
 }
 
+/* Check a dialogues folder: its taxonomy and every series (or one). */
 static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 			       dd_error *err)
 {
