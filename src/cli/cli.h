@@ -5,7 +5,8 @@
  * Commands return the process exit status: 0 success, 1 "differences
  * found" (check errors, --exit-code), 2 usage or input error.  They print
  * errors with cli_fail() and write results only through cli_emit(), which
- * writes a whole buffer or nothing.
+ * writes a whole buffer or nothing (log alone writes commit by commit,
+ * through cli_write()).
  */
 #ifndef DIALDIFF_CLI_H
 #define DIALDIFF_CLI_H
@@ -87,6 +88,9 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...) DD_PRINTF(2, 3);
 
 /* Write buf to stdout whole; 0, or EXIT_USAGE after a message. */
 int cli_emit(dd_buf *buf);
+/* Write buf to stdout: 0, 1 when the reader has left (EPIPE, as with
+ * `| head`), or -1 with errno set. */
+int cli_write(const dd_buf *buf);
 
 /*
  * The repository (discovered once, upward from the current folder, GIT_DIR

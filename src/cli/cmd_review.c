@@ -283,10 +283,12 @@ typedef struct emitter {
 
 static int flush_out(emitter *e)
 {
+	int rc;
+
 	if (!e->out->len)
 		return 0;
-	if (dd_write_all(STDOUT_FILENO, e->out->ptr, e->out->len) < 0) {
-		if (errno == EPIPE)
+	if ((rc = cli_write(e->out)) != 0) {
+		if (rc > 0)
 			e->closed = 1;
 		else
 			e->write_errno = errno;

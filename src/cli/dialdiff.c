@@ -112,16 +112,23 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_write(const dd_buf *buf)
+{
+	if (dd_write_all(STDOUT_FILENO, buf->ptr, buf->len) == 0)
+		return 0;
+	return errno == EPIPE ? 1 : -1;
+}
+
 int cli_emit(dd_buf *buf)
 {
+	int rc;
+
 	if (dd_buf_oom(buf))
 		return cli_failf("out of memory");
-	if (dd_write_all(STDOUT_FILENO, buf->ptr, buf->len) < 0) {
-		if (errno == EPIPE)
-			return 0;	/* the reader left, as with `| head` */
+	rc = cli_write(buf);
+	if (rc < 0)
 		return cli_failf("cannot write output: %s", strerror(errno));
-	}
-	return 0;
+	return 0;	/* written, or the reader left, as with `| head` */
 }
 
 static int want_color(const char *mode)
