@@ -10,10 +10,11 @@
  * when a label is first matched against that section, never at load time:
  * JIT compilation costs about 12 times as much as compilation and 1.7 KiB
  * of executable memory per pattern, and a taxonomy of 60,000 entries whose
- * items all carry explicit ids never needs it.  Matching shares one match context (match,
- * heap and depth limits, a JIT stack) and one match data block.  Labels are
- * checked for valid UTF-8 once, when they first reach the cache, and then
- * matched with PCRE2_NO_UTF_CHECK against every pattern.
+ * items all carry explicit ids never needs it.  Matching shares one match
+ * context (match, heap and depth limits, a JIT stack) and one match data
+ * block.  Labels are checked for valid UTF-8 once, when they first reach
+ * the cache, and then matched with PCRE2_NO_UTF_CHECK against every
+ * pattern.
  *
  * Hash maps (dd_strmap) in the implementation record give O(1) lookups:
  * section id -> section; per section, entry id -> entry, and the cache,
