@@ -572,12 +572,6 @@ static void run_series_job(dd_job *job)
 	j->rc = check_some_series(j->c, j->dir, j->names, j->from, j->to);
 }
 
-static void worker_fini(void *data)
-{
-	(void)data;
-	dd_json_release_thread();
-}
-
 /* Add what o found (files, then diagnostics) to c. */
 static int merge_check(dd_check *c, const dd_check *o)
 {
@@ -619,7 +613,7 @@ static size_t start_split(dd_check *c, const char *dir, char **names,
 	if (to - from < 2 || dd_source_rev(c->src) || dd_worker_cpus() < 2 ||
 	    dd_check_new(&j->c, c->src, &opts, &e) < 0)
 		return to;
-	if (dd_worker_start(w, NULL, worker_fini, NULL, &e) < 0) {
+	if (dd_worker_start(w, dd_json_release_thread, &e) < 0) {
 		dd_check_free(j->c);
 		j->c = NULL;
 		return to;

@@ -629,12 +629,6 @@ static void parse_ahead(dd_job *job)
 	}
 }
 
-static void worker_fini(void *data)
-{
-	(void)data;
-	dd_json_release_thread();
-}
-
 /* Start the worker, where there is more than one processor: 0 or -1. */
 static int start_ahead(dd_history *h)
 {
@@ -644,7 +638,7 @@ static int start_ahead(dd_history *h)
 		return -1;
 	if (dd_git_reopen(&h->wrepo, h->repo, &err) < 0)
 		return -1;
-	if (dd_worker_start(&h->worker, NULL, worker_fini, NULL, &err) < 0) {
+	if (dd_worker_start(&h->worker, dd_json_release_thread, &err) < 0) {
 		dd_git_free(h->wrepo);
 		h->wrepo = NULL;
 		return -1;

@@ -26,12 +26,11 @@ typedef struct dd_worker dd_worker;
 int dd_worker_cpus(void);
 
 /*
- * Start a worker thread.  init (may be NULL) runs first on the new thread,
- * fini (may be NULL) last, both with data.  0, or a negative code: no
- * thread could be made (the caller can then run jobs itself).
+ * Start a worker thread.  fini (may be NULL) runs last on it, e.g.
+ * dd_json_release_thread.  0, or a negative code: no thread could be made
+ * (the caller can then run jobs itself).
  */
-int dd_worker_start(dd_worker **out, void (*init)(void *data),
-		    void (*fini)(void *data), void *data, dd_error *err);
+int dd_worker_start(dd_worker **out, void (*fini)(void), dd_error *err);
 
 /* Queue job; job->run must be set.  Never blocks. */
 void dd_worker_push(dd_worker *w, dd_job *job);

@@ -19,17 +19,13 @@ struct dd_worker {
 	pthread_mutex_t user;	/* dd_worker_lock */
 	dd_job *head, *tail;
 	int stopping;
-	void (*init)(void *data);
-	void (*fini)(void *data);
-	void *data;
+	void (*fini)(void);
 };
 
 static void *worker_main(void *arg)
 {
 	dd_worker *w = arg;
 
-	if (w->init)
-		w->init(w->data);
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
 		dd_job *job = w->head;
@@ -51,12 +47,11 @@ static void *worker_main(void *arg)
 	}
 	pthread_mutex_unlock(&w->lock);
 	if (w->fini)
-		w->fini(w->data);
+		w->fini();
 	return NULL;
 }
 
-int dd_worker_start(dd_worker **out, void (*init)(void *data),
-		    void (*fini)(void *data), void *data, dd_error *err)
+int dd_worker_start(dd_worker **out, void (*fini)(void), dd_error *err)
 {
 	dd_worker *w = calloc(1, sizeof(*w));
 	int rc = 0, made = 0;
@@ -64,9 +59,7 @@ int dd_worker_start(dd_worker **out, void (*init)(void *data),
 	*out = NULL;
 	if (!w)
 		return dd_error_oom(err);
-	w->init = init;
 	w->fini = fini;
-	w->data = data;
 	if ((rc = pthread_mutex_init(&w->lock, NULL)) == 0 && ++made &&
 	    (rc = pthread_cond_init(&w->more, NULL)) == 0 && ++made &&
 	    (rc = pthread_cond_init(&w->done, NULL)) == 0 && ++made &&
