@@ -420,6 +420,14 @@ def bench_diff(dialdiff, floor, data, runs, items=50000, scaling=False):
     return cmds
 
 
+def publish(lines, path):
+    """Print the report and keep a copy in path."""
+    text = "\n".join(lines) + "\n"
+    print(text)
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def build_paths(build):
     """The binary, the parse floor and the data folder under build."""
     return (os.path.abspath(os.path.join(build, "dialdiff")),
@@ -474,10 +482,7 @@ def main_bench(args):
                "written; the ratio of median CPU times (user + system, GNU "
                "time, 10 ms resolution) is shown beside it because on a busy "
                "machine it moves less from run to run.")
-    text = "\n".join(out) + "\n"
-    print(text)
-    with open(os.path.join(data, "results.md"), "w") as f:
-        f.write(text)
+    publish(out, os.path.join(data, "results.md"))
 
 
 class Peak:
@@ -571,10 +576,7 @@ def main_scaling(args):
                "1.00 is linear growth, above 1 faster than linear.  The last "
                "column is the ratio to the reference at the same size, from "
                "the same run: flat means the same growth as the reference.")
-    text = "\n".join(out) + "\n"
-    print(text)
-    with open(os.path.join(data, "scaling.md"), "w") as f:
-        f.write(text)
+    publish(out, os.path.join(data, "scaling.md"))
 
 
 def sizes(s):
