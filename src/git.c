@@ -4,6 +4,7 @@
 /* realpath(3) is XSI */
 #define _XOPEN_SOURCE 700
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
 #include <zlib.h>
 
 #include "dialdiff/git.h"
@@ -202,6 +204,186 @@ static int foreign_repo(char *out, size_t size)
 	}
 }
 
+/*
+ * libgit2 before 1.9.2 (Debian 12 has 1.5) loops forever reading a loose
+ * object whose zlib stream is cut short (libgit2 issue #7342, fixed by
+ * PR #7346): inflate() reports Z_BUF_ERROR, which libgit2's drain loop
+ * takes for "try again", and every read of the object -- whole, streamed,
+ * or only its header -- spins there.  So a guard sits in the object
+ * database between the pack files and libgit2's loose-object reader: for
+ * an object that has a loose file it inflates the file to the end of its
+ * zlib stream (16 KiB at a time, keeping nothing) and fails when the file
+ * ends first or the stream is not valid; otherwise it passes the read on.
+ * A file that does not start like a zlib stream is left to libgit2, which
+ * reports it; objects in an alternate's folder are not guarded.
+ */
+typedef struct {
+	git_odb_backend parent;
+	char *objects;		/* "<common dir>objects/" */
+} loose_guard;
+
+/* The problem with the zlib stream in f, or NULL; *oom on no memory. */
+static const char *zlib_problem(FILE *f, int *oom)
+{
+	unsigned char in[16384], out[16384];
+	const char *problem = NULL;
+	z_stream zs;
+	size_t n = fread(in, 1, sizeof(in), f);
+	int zr;
+
+	/* a zlib header: deflate, and a multiple of 31 (RFC 1950) */
+	if (n < 2 || (in[0] & 0x8f) != 0x08 || ((in[0] << 8) | in[1]) % 31)
+		return NULL;
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit(&zs) != Z_OK) {
+		*oom = 1;
+		return NULL;
+	}
+	zs.next_in = in;
+	zs.avail_in = (uInt)n;
+	for (;;) {
+		if (!zs.avail_in) {
+			n = fread(in, 1, sizeof(in), f);
+			if (!n) {
+				problem = "its loose file is truncated";
+				break;
+			}
+			zs.next_in = in;
+			zs.avail_in = (uInt)n;
+		}
+		zs.next_out = out;
+		zs.avail_out = sizeof(out);
+		zr = inflate(&zs, Z_NO_FLUSH);
+		if (zr == Z_STREAM_END)
+			break;
+		if (zr == Z_MEM_ERROR) {
+			*oom = 1;
+			break;
+		}
+		if (zr != Z_OK && !(zr == Z_BUF_ERROR && !zs.avail_in)) {
+			problem = "its loose file is not a valid zlib stream";
+			break;
+		}
+	}
+	inflateEnd(&zs);
+	return problem;
+}
+
+/* Check the loose file objects/HEX[0..1]/NAME: GIT_ENOTFOUND when there
+   is none, GIT_PASSTHROUGH (read on) when it is sound, an error set for
+   libgit2 when it is not. */
+static int guard_file(loose_guard *g, const char *hex, const char *name)
+{
+	char path[PATH_MAX];
+	const char *problem;
+	int oom = 0;
+	FILE *f;
+
+	if (snprintf(path, sizeof(path), "%s%.2s/%s", g->objects, hex,
+		     name) >= (int)sizeof(path) || !(f = fopen(path, "rb")))
+		return GIT_ENOTFOUND;
+	problem = zlib_problem(f, &oom);
+	fclose(f);
+	if (oom) {
+		git_error_set_oom();
+		return GIT_ERROR;
+	}
+	if (problem) {
+		git_error_set(GIT_ERROR_ODB, "corrupt object %.2s%s: %s", hex,
+			      name, problem);
+		return GIT_ERROR;
+	}
+	return GIT_PASSTHROUGH;
+}
+
+static int guard_id(git_odb_backend *b, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	return guard_file((loose_guard *)b, hex, hex + 2);
+}
+
+static int guard_read(void **data, size_t *len, git_object_t *type,
+		      git_odb_backend *b, const git_oid *id)
+{
+	(void)data, (void)len, (void)type;
+	return guard_id(b, id);
+}
+
+static int guard_read_header(size_t *len, git_object_t *type,
+			     git_odb_backend *b, const git_oid *id)
+{
+	(void)len, (void)type;
+	return guard_id(b, id);
+}
+
+/* An abbreviated id (len hex digits, at least 4): every loose file it
+   matches. */
+static int guard_read_prefix(git_oid *out, void **data, size_t *len,
+			     git_object_t *type, git_odb_backend *b,
+			     const git_oid *prefix, size_t plen)
+{
+	loose_guard *g = (loose_guard *)b;
+	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
+	struct dirent *e;
+	DIR *d;
+	int rc = GIT_PASSTHROUGH;
+
+	(void)out, (void)data, (void)len, (void)type;
+	git_oid_tostr(hex, sizeof(hex), prefix);
+	if (plen >= GIT_OID_HEXSZ)
+		return guard_file(g, hex, hex + 2);
+	hex[plen] = '\0';
+	if (snprintf(path, sizeof(path), "%s%.2s", g->objects, hex) >=
+	    (int)sizeof(path) || !(d = opendir(path)))
+		return GIT_PASSTHROUGH;
+	while (rc == GIT_PASSTHROUGH && (e = readdir(d)))
+		if (strlen(e->d_name) == GIT_OID_HEXSZ - 2 &&
+		    !strncmp(e->d_name, hex + 2, plen - 2) &&
+		    guard_file(g, hex, e->d_name) == GIT_ERROR)
+			rc = GIT_ERROR;
+	closedir(d);
+	return rc;
+}
+
+static void guard_free(git_odb_backend *b)
+{
+	free(((loose_guard *)b)->objects);
+	free(b);
+}
+
+/* Put the guard into repo's object database, after the packs (priority 3,
+   set in dd_git_open) and before the loose objects (1). */
+static int add_guard(git_repository *repo)
+{
+	const char *dir = git_repository_commondir(repo);
+	loose_guard *g;
+	git_odb *odb;
+	int rc;
+
+	if ((rc = git_repository_odb(&odb, repo)) < 0)
+		return rc;
+	if (!(g = calloc(1, sizeof(*g))) ||
+	    !(g->objects = malloc(strlen(dir) + sizeof("objects/")))) {
+		free(g);
+		git_odb_free(odb);
+		git_error_set_oom();
+		return GIT_ERROR;
+	}
+	strcpy(g->objects, dir);
+	strcat(g->objects, "objects/");
+	git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
+	g->parent.read = guard_read;
+	g->parent.read_header = guard_read_header;
+	g->parent.read_prefix = guard_read_prefix;
+	g->parent.free = guard_free;
+	if ((rc = git_odb_add_backend(odb, &g->parent, 2)) < 0)
+		guard_free(&g->parent);
+	git_odb_free(odb);
+	return rc;
+}
+
 int dd_git_open(dd_git_repo **out, dd_error *err)
 {
 	dd_git_repo *r;
@@ -220,6 +402,8 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	   log's memory then grows with the history.  16 MiB holds what the
 	   walk comes back to (parents' trees) and costs no measurable time */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(16 << 20));
+	/* packs first, then the loose-object guard (2), then loose objects */
+	git_libgit2_opts(GIT_OPT_SET_ODB_PACKED_PRIORITY, 3);
 	r = calloc(1, sizeof(*r));
 	if (!r) {
 		git_libgit2_shutdown();
@@ -249,6 +433,11 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		free(r);
 		git_libgit2_shutdown();
 		return rc == GIT_ENOTFOUND ? DD_ENOTFOUND : DD_EGIT;
+	}
+	if ((rc = add_guard(r->repo)) < 0) {
+		rc = fail(err, rc, "repository");
+		dd_git_free(r);
+		return rc;
 	}
 	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo))
 		r->workdir = real_dir(git_repository_workdir(r->repo));
@@ -291,9 +480,12 @@ int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
 	}
 	rc = git_repository_open_ext(&c->repo, git_repository_path(r->repo),
 				     GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	if (rc >= 0)
+		rc = add_guard(c->repo);
 	if (rc < 0) {
+		rc = fail(err, rc, "repository");
 		dd_git_free(c);
-		return fail(err, rc, "repository");
+		return rc;
 	}
 	*out = c;
 	return 0;
@@ -457,80 +649,6 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 	return 0;
 }
 
-/*
- * libgit2 before 1.9.2 (Debian 12 has 1.5) loops forever reading a loose
- * object whose zlib stream is cut short (libgit2 issue #7342, fixed by
- * PR #7346): inflate() reports Z_BUF_ERROR, which libgit2's drain loop
- * takes for "try again", and every read of the object -- whole, streamed,
- * or only its header -- spins there.  So before reading a blob, inflate
- * its loose file, when it has one, to the end of the zlib stream (16 KiB
- * at a time, keeping nothing) and fail when the file ends first or the
- * stream is not valid.  A file that does not start like a zlib stream, or
- * an object that is not loose (packed, or in an alternate), is left to
- * libgit2, which reports what it finds.
- */
-static int check_loose(dd_git_repo *r, const git_oid *id, dd_error *err)
-{
-	unsigned char in[16384], out[16384];
-	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
-	const char *problem = NULL;
-	const char *dir = git_repository_commondir(r->repo);
-	z_stream zs;
-	FILE *f;
-	size_t n;
-	int zr;
-
-	git_oid_tostr(hex, sizeof(hex), id);
-	if (!dir || snprintf(path, sizeof(path), "%sobjects/%.2s/%s", dir, hex,
-			     hex + 2) >= (int)sizeof(path) ||
-	    !(f = fopen(path, "rb")))
-		return 0;
-	n = fread(in, 1, sizeof(in), f);
-	/* a zlib header: deflate, and a multiple of 31 (RFC 1950) */
-	if (n < 2 || (in[0] & 0x8f) != 0x08 || ((in[0] << 8) | in[1]) % 31) {
-		fclose(f);
-		return 0;
-	}
-	memset(&zs, 0, sizeof(zs));
-	if (inflateInit(&zs) != Z_OK) {
-		fclose(f);
-		return dd_error_oom(err);
-	}
-	zs.next_in = in;
-	zs.avail_in = (uInt)n;
-	for (;;) {
-		if (!zs.avail_in) {
-			n = fread(in, 1, sizeof(in), f);
-			if (!n) {
-				problem = "its loose file is truncated";
-				break;
-			}
-			zs.next_in = in;
-			zs.avail_in = (uInt)n;
-		}
-		zs.next_out = out;
-		zs.avail_out = sizeof(out);
-		zr = inflate(&zs, Z_NO_FLUSH);
-		if (zr == Z_STREAM_END)
-			break;
-		if (zr == Z_MEM_ERROR) {
-			inflateEnd(&zs);
-			fclose(f);
-			return dd_error_oom(err);
-		}
-		if (zr != Z_OK && !(zr == Z_BUF_ERROR && !zs.avail_in)) {
-			problem = "its loose file is not a valid zlib stream";
-			break;
-		}
-	}
-	inflateEnd(&zs);
-	fclose(f);
-	if (problem)
-		return dd_error_set(err, DD_EGIT, "blob", 0, 0,
-				    "corrupt object %s: %s", hex, problem);
-	return 0;
-}
-
 int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
 		     size_t max_size, dd_error *err)
 {
@@ -540,8 +658,6 @@ int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
 	int rc;
 
 	to_git(&id, blob);
-	if ((rc = check_loose(r, &id, err)) < 0)
-		return rc;
 	rc = git_blob_lookup(&b, r->repo, &id);
 	if (rc < 0)
 		return fail(err, rc, "blob");
