@@ -21,6 +21,8 @@ struct dd_source {
 	char *rev_name;		/* the revision as the user named it */
 	dd_git_repo *repo;	/* borrowed; NULL for the working tree */
 	dd_oid tree;		/* the commit's root tree */
+	dd_error fault;		/* the first read dd_source_type could not
+				   report (fault.code 0: none) */
 };
 
 int dd_source_worktree(dd_source **out, const char *root, dd_error *err)
@@ -84,6 +86,11 @@ void dd_source_free(dd_source *src)
 	free(src->rev);
 	free(src->rev_name);
 	free(src);
+}
+
+const dd_error *dd_source_fault(const dd_source *src)
+{
+	return src->fault.code ? &src->fault : NULL;
 }
 
 const char *dd_source_rev(const dd_source *src)
@@ -207,10 +214,16 @@ int dd_source_type(dd_source *src, const char *path)
 	int rc;
 
 	if (src->repo) {
+		dd_error e;
 		int type;
 
-		if (git_entry(NULL, &type, src, path, NULL) < 0)
+		if (git_entry(NULL, &type, src, path, &e) < 0) {
+			if (e.code == DD_ENOMEM)
+				return DD_ENOMEM;
+			if (!src->fault.code)
+				src->fault = e;
 			return 0;
+		}
 		return type == DD_GIT_TREE ? DD_SOURCE_DIR :
 		       type == DD_GIT_BLOB ? DD_SOURCE_FILE : 0;
 	}

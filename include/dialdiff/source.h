@@ -60,8 +60,13 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 void dd_source_names_free(char **names);
 
 /* DD_SOURCE_FILE, DD_SOURCE_DIR, 0 when path does not exist, or DD_ENOMEM
- * (negative) when memory runs out. */
+ * (negative) when memory runs out.  A path that cannot be looked up (a
+ * corrupt git tree) counts as absent, and the source keeps the first such
+ * failure for dd_source_fault. */
 int dd_source_type(dd_source *src, const char *path);
+/* The first lookup dd_source_type could not make, or NULL: a caller that
+ * found nothing where something should be asks this before saying so. */
+const dd_error *dd_source_fault(const dd_source *src);
 
 /* "dir/name" as a new string (free() it), with no doubled '/'; dir may be
  * "" (then a copy of name).  NULL when memory runs out. */

@@ -79,12 +79,52 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	      "'man dialdiff' for everything.\n", f);
 }
 
-int cli_fail(const dd_error *err)
+/* The run's state, for the checks every failure and every output makes. */
+static cli_ctx *the_ctx;
+static int fault_told;
+
+/* A lookup that one of the run's git sources could not make (a corrupt
+ * tree): what it then found missing, or wrote, is not to be trusted. */
+static const dd_error *source_fault(void)
+{
+	const dd_error *f = NULL;
+	size_t i;
+
+	if (!the_ctx)
+		return NULL;
+	if (the_ctx->src)
+		f = dd_source_fault(the_ctx->src);
+	for (i = 0; !f && i < the_ctx->nrevs; i++)
+		if (the_ctx->revs[i].src)
+			f = dd_source_fault(the_ctx->revs[i].src);
+	return f;
+}
+
+static void print_error(const dd_error *err)
 {
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
 	dd_error_format(msg, sizeof(msg), err);
 	fprintf(stderr, "dialdiff: %s\n", msg);
+}
+
+/* Tell a source's fault once; 1 when there is one. */
+static int tell_fault(void)
+{
+	const dd_error *f = source_fault();
+
+	if (f && !fault_told) {
+		print_error(f);
+		fault_told = 1;
+	}
+	return f != NULL;
+}
+
+/* A source's fault, the cause of what failed, is told in place of err. */
+int cli_fail(const dd_error *err)
+{
+	if (!tell_fault())
+		print_error(err);
 	return EXIT_USAGE;
 }
 
@@ -92,6 +132,8 @@ int cli_failf(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (tell_fault())
+		return EXIT_USAGE;
 	fputs("dialdiff: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -125,6 +167,8 @@ int cli_emit(dd_buf *buf)
 
 	if (dd_buf_oom(buf))
 		return cli_failf("out of memory");
+	if (tell_fault())	/* nothing is written that a fault made wrong */
+		return EXIT_USAGE;
 	rc = cli_write(buf);
 	if (rc < 0)
 		return cli_failf("cannot write output: %s", strerror(errno));
@@ -335,7 +379,9 @@ int main(int argc, char **argv)
 	/* the command sees its own name as argv[0] */
 	optind--;
 	argv[optind] = (char *)cmd->name;
+	the_ctx = &ctx;
 	rc = cmd->fn(&ctx, argc - optind, argv + optind);
+	the_ctx = NULL;
 	ctx_release(&ctx);
 	return rc;
 }

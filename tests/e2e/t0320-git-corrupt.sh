@@ -6,7 +6,10 @@
 # `diff N@REV` exits 2, `check --rev` reports the file (exit 1), `log`
 # shows an error instead of that file's diff.  Nothing may hang: libgit2
 # 1.5 loops forever on a truncated loose object (libgit2 issue #7342), so
-# every command runs under a timeout.  (The shallow clone is in t0140.)
+# every command runs under a timeout.  The same for a truncated tree (the
+# series folder at HEAD) and a truncated commit (HEAD~1): every command
+# that reads them exits 2 naming the object, and never reports "nothing
+# there" for a folder it could not read.  (The shallow clone is in t0140.)
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 alt_repo repo
@@ -59,5 +62,47 @@ for kind in garbage badzlib truncated; do
 	run timeout 60 "$DIALDIFF" diff 1 2
 	is "$STATUS" 0 "$kind: the working tree is still read"
 done
+
+# damaged NAME ID WHAT: a copy NAME of the repository, object ID's loose
+# file cut short; in it, with $why the message to expect
+damaged() {
+	cd "$WORK" && rm -rf "$1" && cp -R repo "$1" &&
+	_o=$1/.git/objects/$(echo "$2" | cut -c1-2)/$(echo "$2" | cut -c3-) &&
+	test -f "$_o" && chmod u+w "$_o" && truncate -s 20 "$_o"
+	ok $? "$3 is a loose object, now truncated"
+	why="corrupt object $2: its loose file is truncated"
+	cd "$WORK/$1"
+}
+
+# fails WHAT WHERE CMD...: each command (one string each) exits 2, writes
+# nothing on stdout and names the object, after WHERE (a regex)
+fails() {
+	_what=$1 _where=$2
+	shift 2
+	for cmd in "$@"; do
+		run timeout 60 "$DIALDIFF" $cmd
+		is "$STATUS" 2 "$_what: $cmd exits 2"
+		is "$OUT" "" "$_what: $cmd: nothing on stdout"
+		like "$ERR" "^dialdiff: $_where: $why\$" "$_what: $cmd names the object"
+	done
+}
+
+damaged tree "$(git -C "$WORK/repo" rev-parse HEAD:dialogues/trade-talks)" \
+	"the series folder's tree"
+# a folder it could not read is never "no series found"
+fails tree "HEAD:dialogues/trade-talks/series\.json" "diff 1@HEAD 2@HEAD" \
+	"--rev HEAD list" "--rev HEAD check" "--rev HEAD report" \
+	"--format json --rev HEAD list"
+fails tree "commit [0-9a-f]{12}: diff" "--format json log"
+run timeout 60 "$DIALDIFF" review HEAD~1 HEAD
+is "$STATUS" 0 "tree: review of a commit that leaves the folder alone runs"
+run timeout 60 "$DIALDIFF" diff 1 2
+is "$STATUS" 0 "tree: the working tree is still read"
+
+damaged commit "$(git -C "$WORK/repo" rev-parse HEAD~1)" "commit HEAD~1"
+fails commit "[^ ]+" "diff 1@HEAD~1 2@HEAD~1" "--rev HEAD~1 list" \
+	"--rev HEAD~1 check" "review HEAD~2 HEAD" "log"
+run timeout 60 "$DIALDIFF" diff 1@HEAD 2@HEAD
+is "$STATUS" 0 "commit: HEAD itself is still read"
 
 done_testing
