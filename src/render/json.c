@@ -266,7 +266,10 @@ static int json_review(dd_buf *out, const dd_review *r,
 /*
  * The log is written in parts that resume the writer where the last part
  * left it: inside "commits": [ ... ] at depth 2, after a comma when a
- * commit came before.
+ * commit came before.  Each commit is one line of compact JSON (a long
+ * history is hundreds of megabytes, half of it indentation once
+ * pretty-printed; a line per commit also suits line-based tools), the
+ * frame around them is indented as every other document.
  */
 static int json_log_begin(dd_buf *out, const dd_render_opts *o)
 {
@@ -297,6 +300,7 @@ static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	(void)o;
 	resume(&w, out, index);
 	dd_json_begin_object(&w);
+	w.compact = 1;
 	jstr(&w, "id", c->id);
 	dd_json_key(&w, "parents");
 	dd_json_begin_array(&w);

@@ -20,6 +20,9 @@ printf '%s\n' "$OUT" | jq -e '.schema == "dialdiff/log@1"
 		and (.subject | type == "string") and (.files | length) > 0
 		and all(.files[]; has("path") and has("status") and .diff.schema == "dialdiff/diff@1"))' >/dev/null
 ok $? "log json has the documented shape"
+is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 8 "log json: a line per commit inside a five-line frame"
+is "$(printf '%s\n' "$OUT" | sed -n '4,6{s/,$//;p}' | jq -r '.id[0:7]' | tr '\n' ' ')" \
+   "$(short "$c3" "$c2" "$c1") " "log json: each commit's line is a JSON object"
 is "$(printf '%s\n' "$OUT" | jq -r '.commits[2] | "\(.date) \(.subject) \([.files[] | "\(.status):\(.path)"] | join(","))"')" \
    "2020-01-01T00:01:00+00:00 trade talks: rounds 1 and 2 added:dialogues/trade-talks/round-01.json,added:dialogues/trade-talks/round-02.json" \
    "the root commit adds its round files (ISO 8601 author date)"
