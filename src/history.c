@@ -121,6 +121,7 @@ struct dd_history {
 	dd_worker *worker;
 	dd_git_repo *wrepo;	/* the worker's own handle */
 	dd_buf wbuf;		/* the worker's read buffer */
+	dd_buf hbuf;		/* the main thread's, for jobs it takes */
 	ahead *ahead_head, *ahead_tail;	/* queued or done, not taken */
 	dd_source *worktree;
 	dd_round **wt_rounds;	/* rounds read from the working tree */
@@ -176,6 +177,7 @@ int dd_history_new(dd_history **out, dd_git_repo *repo,
 	dd_arena_init(&h->arena);
 	dd_buf_init(&h->buf);
 	dd_buf_init(&h->wbuf);
+	dd_buf_init(&h->hbuf);
 	n = strlen(d);
 	h->folder = malloc(n + 1);
 	h->base = malloc(n + 2);
@@ -609,15 +611,18 @@ static int classify(dd_history *h, dd_taxonomy *tx, dd_round *round,
 	return rc;
 }
 
-/* dd_job.run, on the worker thread: read, parse and classify one blob. */
-static void parse_ahead(dd_job *job)
+/* dd_job.run: read, parse and classify one blob, with the worker's handle
+ * and buffer on the worker thread, else the main thread's handle and a
+ * buffer of its own. */
+static void parse_ahead(dd_job *job, int helper)
 {
 	ahead *a = (ahead *)job;
 	dd_history *h = a->h;
-	int rc = dd_git_read_blob(&h->wbuf, h->wrepo, &a->id, max_size(h),
-				  &a->err);
+	dd_buf *buf = helper ? &h->hbuf : &h->wbuf;
+	int rc = dd_git_read_blob(buf, helper ? h->repo : h->wrepo, &a->id,
+				  max_size(h), &a->err);
 
-	a->rc = parse_read(&a->round, rc, &h->wbuf, a->at, 0, &a->err);
+	a->rc = parse_read(&a->round, rc, buf, a->at, 0, &a->err);
 	if (a->rc < 0 || !a->tx)
 		return;
 	rc = classify(h, a->tx, a->round, &a->err);
@@ -748,6 +753,7 @@ static void stop_ahead(dd_history *h)
 	dd_git_free(h->wrepo);
 	h->wrepo = NULL;
 	dd_buf_release(&h->wbuf);
+	dd_buf_release(&h->hbuf);
 }
 
 /*

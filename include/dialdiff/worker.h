@@ -5,9 +5,11 @@
  * A job is a dd_job embedded in the caller's own struct; the caller owns it
  * and must not touch its fields, nor free it, between dd_worker_push and a
  * dd_worker_wait that returned for it.  The job's run function is called
- * on the worker thread and must only touch what the job owns (and
- * thread-safe state).  Everything else about the worker (push, wait, stop)
- * is for the one thread that started it.
+ * on the worker thread, or on the thread in dd_worker_wait (which runs
+ * queued jobs itself rather than sit idle), and must only touch what the
+ * job owns, thread-safe state, and what its helper argument says is that
+ * thread's.  Everything else about the worker (push, wait, stop) is for
+ * the one thread that started it.
  */
 #ifndef DIALDIFF_WORKER_H
 #define DIALDIFF_WORKER_H
@@ -15,7 +17,8 @@
 #include "error.h"
 
 typedef struct dd_job {
-	void (*run)(struct dd_job *job);
+	/* helper: 0 on the worker thread, 1 on the thread that started it */
+	void (*run)(struct dd_job *job, int helper);
 	struct dd_job *next;	/* the worker's queue */
 	int done;		/* set by the worker, under its lock */
 } dd_job;
@@ -35,7 +38,8 @@ int dd_worker_start(dd_worker **out, void (*fini)(void), dd_error *err);
 /* Queue job; job->run must be set.  Never blocks. */
 void dd_worker_push(dd_worker *w, dd_job *job);
 
-/* Wait until job has run. */
+/* Wait until job has run, running the jobs at the front of the queue
+ * meanwhile (so jobs may finish out of order). */
 void dd_worker_wait(dd_worker *w, dd_job *job);
 
 /* A lock for state that jobs share with the thread that queues them

@@ -22,28 +22,34 @@ struct dd_worker {
 	void (*fini)(void);
 };
 
+/* Take the job at the front of the queue (there is one) and run it, the
+ * lock being held before and after, not while it runs. */
+static void run_next(dd_worker *w, int helper)
+{
+	dd_job *job = w->head;
+
+	w->head = job->next;
+	if (!w->head)
+		w->tail = NULL;
+	pthread_mutex_unlock(&w->lock);
+	job->run(job, helper);
+	pthread_mutex_lock(&w->lock);
+	job->done = 1;
+	pthread_cond_broadcast(&w->done);
+}
+
 static void *worker_main(void *arg)
 {
 	dd_worker *w = arg;
 
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
-		dd_job *job = w->head;
-
-		if (!job) {
-			if (w->stopping)
-				break;
+		if (w->head)
+			run_next(w, 0);
+		else if (w->stopping)
+			break;
+		else
 			pthread_cond_wait(&w->more, &w->lock);
-			continue;
-		}
-		w->head = job->next;
-		if (!w->head)
-			w->tail = NULL;
-		pthread_mutex_unlock(&w->lock);
-		job->run(job);
-		pthread_mutex_lock(&w->lock);
-		job->done = 1;
-		pthread_cond_broadcast(&w->done);
 	}
 	pthread_mutex_unlock(&w->lock);
 	if (w->fini)
@@ -107,8 +113,12 @@ void dd_worker_push(dd_worker *w, dd_job *job)
 void dd_worker_wait(dd_worker *w, dd_job *job)
 {
 	pthread_mutex_lock(&w->lock);
-	while (!job->done)
-		pthread_cond_wait(&w->done, &w->lock);
+	while (!job->done) {
+		if (w->head)
+			run_next(w, 1);
+		else		/* job is running on the worker */
+			pthread_cond_wait(&w->done, &w->lock);
+	}
 	pthread_mutex_unlock(&w->lock);
 }
 

@@ -1,7 +1,8 @@
 /* Unit tests of the utility layer: buffers, arena, UTF-8, string map,
- * diagnostics, error records and atomic writes. */
+ * diagnostics, error records, atomic writes and the worker thread. */
 #include "unit.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include "dialdiff/error.h"
 #include "dialdiff/strmap.h"
 #include "dialdiff/text.h"
+#include "dialdiff/worker.h"
 
 static void test_buf(void **state)
 {
@@ -199,6 +201,71 @@ static void test_files(void **state)
 	dd_buf_release(&b);
 }
 
+/* A job that records which thread ran it; the first one holds the worker
+ * until the test lets it go. */
+typedef struct test_job {
+	dd_job job;
+	int ran_by;		/* 0 worker, 1 the waiting thread, -1 not yet */
+	int hold;
+} test_job;
+
+static pthread_mutex_t hold_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hold_cond = PTHREAD_COND_INITIALIZER;
+static int held, released;
+
+static void run_test_job(dd_job *job, int helper)
+{
+	test_job *t = (test_job *)job;
+
+	t->ran_by = helper;
+	if (!t->hold)
+		return;
+	pthread_mutex_lock(&hold_lock);
+	held = 1;
+	pthread_cond_broadcast(&hold_cond);
+	while (!released)
+		pthread_cond_wait(&hold_cond, &hold_lock);
+	pthread_mutex_unlock(&hold_lock);
+}
+
+static void test_worker(void **state)
+{
+	test_job jobs[4];
+	dd_worker *w;
+	dd_error err;
+	int i;
+
+	(void)state;
+	assert_true(dd_worker_cpus() >= 1);
+	assert_int_equal(dd_worker_start(&w, NULL, &err), 0);
+	for (i = 0; i < 4; i++) {
+		jobs[i].job.run = run_test_job;
+		jobs[i].ran_by = -1;
+		jobs[i].hold = i == 0;
+		dd_worker_push(w, &jobs[i].job);
+	}
+	/* the worker is inside job 0: waiting for job 2 runs jobs 1 and 2
+	   on this thread, and leaves job 3 queued */
+	pthread_mutex_lock(&hold_lock);
+	while (!held)
+		pthread_cond_wait(&hold_cond, &hold_lock);
+	pthread_mutex_unlock(&hold_lock);
+	dd_worker_wait(w, &jobs[2].job);
+	assert_int_equal(jobs[1].ran_by, 1);
+	assert_int_equal(jobs[2].ran_by, 1);
+	assert_int_equal(jobs[0].job.done, 0);
+	/* waiting for job 0, held by the worker, takes job 3 meanwhile */
+	pthread_mutex_lock(&hold_lock);
+	released = 1;
+	pthread_cond_broadcast(&hold_cond);
+	pthread_mutex_unlock(&hold_lock);
+	dd_worker_wait(w, &jobs[0].job);
+	assert_int_equal(jobs[0].ran_by, 0);
+	dd_worker_wait(w, &jobs[3].job);
+	assert_int_not_equal(jobs[3].ran_by, -1);
+	dd_worker_stop(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_diags),
 		cmocka_unit_test(test_error),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_worker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
