@@ -4,6 +4,7 @@
 /* realpath(3) is XSI */
 #define _XOPEN_SOURCE 700
 
+#include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -461,6 +462,121 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	}
 	*out = r;
 	return 0;
+}
+
+/* 1 when the config file at path may make a repository bare or move its
+ * work tree (or cannot be read): then libgit2 must read it. */
+static int config_unusual(const char *path)
+{
+	char line[512], *p;
+	FILE *f = fopen(path, "r");
+	int odd = 0;
+
+	if (!f)
+		return 1;
+	while (!odd && fgets(line, sizeof(line), f)) {
+		for (p = line; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		odd = strstr(line, "worktree") ||
+		      (strstr(line, "bare") && strstr(line, "true"));
+	}
+	fclose(f);
+	return odd;
+}
+
+/* The first line of file path, without its line break, into out; 0 or -1. */
+static int first_line(char *out, size_t size, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int ok = f && fgets(out, (int)size, f);
+
+	if (f)
+		fclose(f);
+	if (!ok)
+		return -1;
+	out[strcspn(out, "\r\n")] = '\0';
+	return 0;
+}
+
+/* 1 when git (a .git entry, st its lstat) is a plain repository of the
+ * folder it is in, that folder (top) being owned as st is. */
+static int plain_git(const char *git, const struct stat *st,
+		     const struct stat *top)
+{
+	char path[2 * PATH_MAX + 64], gitdir[PATH_MAX + 16], line[PATH_MAX];
+
+	if (st->st_uid != geteuid() || top->st_uid != geteuid())
+		return 0;
+	if (S_ISDIR(st->st_mode))
+		snprintf(gitdir, sizeof(gitdir), "%s", git);
+	else if (!S_ISREG(st->st_mode) || first_line(line, sizeof(line), git) ||
+		 strncmp(line, "gitdir: /", 9))
+		return 0;	/* a linked work tree or a submodule: "gitdir: PATH" */
+	else
+		snprintf(gitdir, sizeof(gitdir), "%s", line + 8);
+	snprintf(path, sizeof(path), "%s/HEAD", gitdir);
+	if (access(path, R_OK) < 0)
+		return 0;
+	/* a linked work tree's config is its main repository's */
+	snprintf(path, sizeof(path), "%s/commondir", gitdir);
+	if (first_line(line, sizeof(line), path) == 0)
+		snprintf(path, sizeof(path), "%s%s%s/config",
+			 line[0] == '/' ? "" : gitdir, line[0] == '/' ? "" : "/",
+			 line);
+	else
+		snprintf(path, sizeof(path), "%s/config", gitdir);
+	return !config_unusual(path);
+}
+
+int dd_git_find_worktree(char **top, char **prefix)
+{
+	static const char *const env[] = {
+		"GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
+		"GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"
+	};
+	char cwd[PATH_MAX], dir[PATH_MAX], git[PATH_MAX + 16];
+	struct stat here, st, ds;
+	size_t i, n;
+	char *slash;
+
+	*top = *prefix = NULL;
+	for (i = 0; i < sizeof(env) / sizeof(env[0]); i++)
+		if (getenv(env[i]))
+			return 0;
+	if (!getcwd(git, sizeof(git)) || !realpath(git, cwd) ||
+	    stat(cwd, &here) < 0)
+		return 0;
+	memcpy(dir, cwd, strlen(cwd) + 1);
+	for (;;) {
+		if (stat(dir, &ds) < 0 || ds.st_dev != here.st_dev)
+			return 0;	/* libgit2 stops at a file system's edge */
+		if (holds_repo(dir, git, sizeof(git))) {
+			/* a .git entry, or a bare repository (then libgit2) */
+			if (lstat(git, &st) < 0 ||
+			    strcmp(git + strlen(dir), "/.git") ||
+			    !plain_git(git, &st, &ds))
+				return 0;
+			break;
+		}
+		slash = strrchr(dir, '/');
+		if (!slash || !dir[1])
+			return 0;	/* not in a repository: libgit2 says so */
+		slash[slash == dir] = '\0';
+	}
+	/* both as dd_git_open makes them: "/top/", and "a/b/" or "" */
+	n = strlen(dir);
+	snprintf(git, sizeof(git), "%s%s", dir, dir[n - 1] == '/' ? "" : "/");
+	*top = strdup(git);
+	n = strlen(git);
+	snprintf(git, sizeof(git), "%s%s", cwd, cwd[1] ? "/" : "");
+	*prefix = strdup(git + n);
+	if (!*top || !*prefix) {
+		free(*top);
+		free(*prefix);
+		*top = *prefix = NULL;
+		return DD_ENOMEM;
+	}
+	return 1;
 }
 
 int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)

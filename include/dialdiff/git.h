@@ -54,6 +54,18 @@ int dd_git_open(dd_git_repo **out, dd_error *err);
 void dd_git_free(dd_git_repo *repo);
 
 /*
+ * The work tree around the current folder, found without libgit2 (whose
+ * start-up, parsing the system's CA certificates, is most of a short
+ * command's time) in the plain case only: a `.git` folder, or a `gitdir:`
+ * file, here or in a folder above on the same file system, owned by the
+ * user as is that folder, whose config sets neither core.bare nor
+ * core.worktree, and no GIT_* variable that changes discovery.  1 with
+ * *top (absolute, ending in '/') and *prefix (as dd_git_prefix), both
+ * malloc'd; 0 when only dd_git_open can tell; DD_ENOMEM.
+ */
+int dd_git_find_worktree(char **top, char **prefix);
+
+/*
  * A second handle on the repository of r, for another thread (libgit2
  * objects are used from one thread at a time; the object database behind
  * two handles may be read from two threads at once).  Free it with

@@ -62,7 +62,12 @@ typedef struct cli_ctx {
 	dd_git_repo *repo;
 	int repo_tried;
 	dd_error repo_err;	/* why there is none */
-	const char *prefix;	/* current folder relative to the top: "" or "a/" */
+	/* where the current folder is (cli_locate): in a repository, its
+	   work tree's top ("/abs/", NULL when bare), the folder relative to
+	   it ("" or "a/") */
+	int located, in_repo, bare;
+	const char *top, *prefix;
+	char *top_buf, *prefix_buf;	/* found without opening the repository */
 	int paths_done;		/* dialogues and taxonomy_path made top-relative */
 	char *dialogues_buf, *taxonomy_buf;
 	cli_rev *revs;
@@ -100,6 +105,9 @@ int cli_write(const dd_buf *buf);
 int cli_repo(cli_ctx *ctx, dd_git_repo **out);
 /* The repository when there is one, else NULL (no message). */
 dd_git_repo *cli_repo_try(cli_ctx *ctx);
+/* Fill ctx->in_repo, bare, top and prefix: without opening the repository
+ * when a look for .git is enough (dd_git_find_worktree). */
+void cli_locate(cli_ctx *ctx);
 
 /*
  * A path the user gave (relative to the current folder, as git takes

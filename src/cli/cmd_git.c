@@ -88,23 +88,6 @@ static int load_classified(cli_ctx *ctx, const char *buf, size_t len,
 	return 0;
 }
 
-/*
- * git runs the drivers from the top of the work tree, once per file: when
- * the dialogues folder is right here, read the work tree without opening
- * the repository (libgit2's start-up is most of a driver's run).  Else
- * (run by hand in a subdirectory, a bare repository) discover it.
- */
-static void here_if_top(cli_ctx *ctx)
-{
-	struct stat st;
-
-	if (!ctx->repo_tried && !ctx->rev &&
-	    stat(ctx->dialogues, &st) == 0 && S_ISDIR(st.st_mode)) {
-		ctx->repo_tried = 1;
-		ctx->prefix = "";
-	}
-}
-
 /* ---- textconv ------------------------------------------------------- */
 
 int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
@@ -123,7 +106,6 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 		dd_buf_release(&in);
 		return cli_fail(&err);
 	}
-	here_if_top(ctx);
 	if ((rc = cli_setup_paths(ctx)))
 		goto done;
 	if (!looks_like_round(in.ptr, in.len)) {
@@ -230,7 +212,6 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 	memset(&b, 0, sizeof(b));
 	old_path = argv[0];
 	new_path = n == 9 ? argv[7] : argv[0];
-	here_if_top(ctx);
 	if ((rc = CLI_NEED(ctx, review)) || (rc = cli_setup_paths(ctx)) ||
 	    (rc = driver_load(ctx, &a, argv[1], old_path, "a/")) ||
 	    (rc = driver_load(ctx, &b, argv[4], new_path, "b/")))

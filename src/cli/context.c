@@ -16,7 +16,8 @@ dd_git_repo *cli_repo_try(cli_ctx *ctx)
 		ctx->repo_tried = 1;
 		if (dd_git_open(&ctx->repo, &ctx->repo_err) < 0)
 			ctx->repo = NULL;
-		ctx->prefix = ctx->repo ? dd_git_prefix(ctx->repo) : "";
+		if (!ctx->prefix_buf)	/* else cli_locate found it */
+			ctx->prefix = ctx->repo ? dd_git_prefix(ctx->repo) : "";
 	}
 	return ctx->repo;
 }
@@ -27,20 +28,43 @@ int cli_repo(cli_ctx *ctx, dd_git_repo **out)
 	return *out ? 0 : cli_fail(&ctx->repo_err);
 }
 
+void cli_locate(cli_ctx *ctx)
+{
+	dd_git_repo *repo;
+
+	if (ctx->located)
+		return;
+	ctx->located = 1;
+	if (!ctx->repo_tried &&
+	    dd_git_find_worktree(&ctx->top_buf, &ctx->prefix_buf) > 0) {
+		ctx->in_repo = 1;
+		ctx->top = ctx->top_buf;
+		ctx->prefix = ctx->prefix_buf;
+		return;
+	}
+	repo = cli_repo_try(ctx);
+	ctx->in_repo = repo != NULL;
+	ctx->bare = repo && dd_git_is_bare(repo);
+	ctx->top = repo ? dd_git_workdir(repo) : NULL;
+}
+
 int cli_path(cli_ctx *ctx, const char *user, char **out)
 {
-	dd_git_repo *repo = cli_repo_try(ctx);
-	const char *top = repo ? dd_git_workdir(repo) : NULL;
-	size_t n = top ? strlen(top) : 0, size;
-	const char *rel = user, *pre = ctx->prefix;
+	const char *top, *rel = user, *pre;
+	size_t n, size;
 	dd_error err;
 	char *p;
 
+	cli_locate(ctx);
+	top = ctx->top;
+	n = top ? strlen(top) : 0;
+	pre = ctx->prefix;
 	*out = NULL;
-	if (!repo || (user[0] == '/' && !(top && !strncmp(user, top, n - 1) &&
-					   (user[n - 1] == '/' || !user[n - 1])))) {
+	if (!ctx->in_repo ||
+	    (user[0] == '/' && !(top && !strncmp(user, top, n - 1) &&
+				 (user[n - 1] == '/' || !user[n - 1])))) {
 		/* no repository, or an absolute path outside the work tree */
-		if (repo && (ctx->rev || !top))
+		if (ctx->in_repo && (ctx->rev || !top))
 			return cli_failf("%s: outside the repository: only paths in the repository can be read at a revision",
 					 user);
 		*out = strdup(user);
@@ -67,7 +91,7 @@ int cli_setup_paths(cli_ctx *ctx)
 {
 	int rc;
 
-	cli_repo_try(ctx);
+	cli_locate(ctx);
 	if (ctx->paths_done)
 		return 0;
 	ctx->paths_done = 1;
@@ -86,26 +110,25 @@ int cli_setup_paths(cli_ctx *ctx)
 
 int cli_source(cli_ctx *ctx, dd_source **out)
 {
-	dd_git_repo *repo = cli_repo_try(ctx);
+	dd_git_repo *repo;
 	dd_error err;
 	int rc;
 
 	*out = NULL;
+	cli_locate(ctx);
 	if (!ctx->src) {
-		if (ctx->rev) {
+		if (ctx->rev || ctx->bare) {
+			/* a bare repository has no work tree: read HEAD */
 			if ((rc = cli_repo(ctx, &repo)))
 				return rc;
-			if (dd_source_git(&ctx->src, repo, ctx->rev, &err) < 0)
-				return cli_fail(&err);
-		} else if (repo && dd_git_is_bare(repo)) {
-			/* no work tree: read HEAD */
-			if (dd_source_git(&ctx->src, repo, "HEAD", &err) < 0)
+			if (dd_source_git(&ctx->src, repo,
+					  ctx->rev ? ctx->rev : "HEAD", &err) < 0)
 				return cli_fail(&err);
 		} else {
 			char *root = NULL;
 
-			if (repo) {
-				root = strdup(dd_git_workdir(repo));
+			if (ctx->in_repo) {
+				root = strdup(ctx->top);
 				if (!root)
 					return cli_failf("out of memory");
 				if (strlen(root) > 1)
@@ -486,12 +509,15 @@ static int round_from_blob(cli_ctx *ctx, const dd_selector *sel,
 	const char *p = sel->path;
 	int relative = !strcmp(p, ".") || !strcmp(p, "..") ||
 		       !strncmp(p, "./", 2) || !strncmp(p, "../", 3);
-	size_t size = strlen(ctx->prefix) + strlen(p) + 2;
-	char *path = malloc(size);
+	size_t size;
+	char *path;
 	dd_error err;
 	cli_rev *r;
 	int rc;
 
+	cli_locate(ctx);
+	size = strlen(ctx->prefix) + strlen(p) + 2;
+	path = malloc(size);
 	if (!path)
 		return cli_failf("out of memory");
 	if (dd_path_resolve(path, size, relative ? ctx->prefix : "", p,

@@ -226,6 +226,8 @@ static void ctx_release(cli_ctx *ctx)
 	dd_source_free(ctx->src);
 	free(ctx->dialogues_buf);
 	free(ctx->taxonomy_buf);
+	free(ctx->top_buf);
+	free(ctx->prefix_buf);
 	dd_git_free(ctx->repo);	/* last: the sources borrow it */
 }
 

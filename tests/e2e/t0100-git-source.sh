@@ -1,7 +1,10 @@
 #!/bin/sh
 # Reading rounds at any revision without a checkout: --rev, REV:PATH,
 # N@REV, SERIES/N@REV; from a subdirectory, a linked worktree, a detached
-# HEAD, a bare repository with packed refs, GIT_DIR.
+# HEAD, a bare repository with packed refs, GIT_DIR.  Working-tree commands
+# find the top without libgit2 in the plain case: the cases it must leave
+# to libgit2 (core.bare, core.worktree, GIT_CEILING_DIRECTORIES, another
+# file system) read what git would.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 alt_repo repo
@@ -58,7 +61,11 @@ run "$DIALDIFF" --format json diff 2 2@main
 is "$STATUS:$(agenda dropped)" "0:market-access" "linked worktree: N@BRANCH of the main worktree"
 run "$DIALDIFF" --rev HEAD --format json show 2
 is "$(printf '%s\n' "$OUT" | jq -r .rev)" "$c2" "linked worktree: HEAD is the worktree's (detached)"
-cd ../repo
+cd dialogues
+run "$DIALDIFF" --format json show trade-talks/round-02.json
+is "$STATUS,$(printf '%s\n' "$OUT" | jq -r .path)" "0,dialogues/trade-talks/round-02.json" \
+   "linked worktree, in a subdirectory: paths from its top"
+cd ../../repo
 
 # detached HEAD in the main worktree
 git checkout -q --detach HEAD~1
@@ -87,6 +94,29 @@ cd "$WORK"
 run env GIT_DIR="$WORK/bare.git" "$DIALDIFF" --rev HEAD~3 --format json list
 is "$STATUS,$(rounds)" "0,1,2" "GIT_DIR is honoured"
 
+# core.bare in a .git folder: no work tree, HEAD (c1: rounds 1 and 2) is
+# read, not the three files
+cd "$WORK" && cp -R repo barecfg && git -C barecfg config core.bare true &&
+	git -C barecfg update-ref HEAD "$c1"
+cd "$WORK/barecfg"
+run "$DIALDIFF" --format json list
+is "$STATUS,$(rounds)" "0,1,2" "core.bare = true: list reads HEAD, not the files"
+
+# core.worktree: the work tree is elsewhere
+cd "$WORK" && mkdir elsewhere && cp -R repo/dialogues elsewhere/ &&
+	rm elsewhere/dialogues/trade-talks/round-03.json &&
+	cp -R repo movedwt && git -C movedwt config core.worktree "$WORK/elsewhere"
+cd "$WORK/movedwt"
+run "$DIALDIFF" --format json list
+is "$STATUS,$(rounds)" "0,1,2" "core.worktree: the configured work tree is read"
+
+# GIT_CEILING_DIRECTORIES stops the search above a subdirectory
+cd "$WORK/repo/dialogues"
+run env GIT_CEILING_DIRECTORIES="$WORK/repo" "$DIALDIFF" list
+is "$STATUS" 2 "below a ceiling the repository is not found"
+like "$ERR" "no dialogues folder here" "and the current folder is read as a plain folder"
+
+cd "$WORK"
 # outside any repository, git selectors say why they cannot work
 mkdir plain && cd plain
 run env GIT_CEILING_DIRECTORIES="$WORK" "$DIALDIFF" diff 2@HEAD 1

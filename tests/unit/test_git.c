@@ -251,6 +251,32 @@ static void test_changes_and_walk(void **state)
 	sh("test \"$(git config diff.unit.textconv)\" = cat");
 }
 
+/* The quick look for .git agrees with libgit2 on the top and the prefix,
+ * at the top and below it, and leaves GIT_DIR to libgit2. */
+static void test_find_worktree(void **state)
+{
+	static const char *const subs[] = { "", "sub", "sub/" };
+	char *top_found, *prefix;
+	dd_git_repo *repo;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		repo = open_in(subs[i]);
+		assert_int_equal(dd_git_find_worktree(&top_found, &prefix), 1);
+		assert_string_equal(top_found, dd_git_workdir(repo));
+		assert_string_equal(prefix, dd_git_prefix(repo));
+		free(top_found);
+		free(prefix);
+		dd_git_free(repo);
+	}
+	setenv("GIT_DIR", ".git", 1);
+	assert_int_equal(dd_git_find_worktree(&top_found, &prefix), 0);
+	assert_null(top_found);
+	assert_null(prefix);
+	unsetenv("GIT_DIR");
+}
+
 static void test_not_a_repository(void **state)
 {
 	dd_git_repo *repo = NULL;
@@ -271,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_open_and_resolve),
 		cmocka_unit_test(test_trees_and_source),
 		cmocka_unit_test(test_changes_and_walk),
+		cmocka_unit_test(test_find_worktree),
 		cmocka_unit_test(test_not_a_repository),
 	};
 
