@@ -21,7 +21,8 @@ int dd_round_action_known(const char *action)
 	size_t i;
 
 	for (i = 0; dd_round_actions[i]; i++)
-		if (!strcmp(action, dd_round_actions[i]))
+		if (action[0] == dd_round_actions[i][0] &&
+		    !strcmp(action, dd_round_actions[i]))
 			return 1;
 	return 0;
 }
