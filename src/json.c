@@ -1462,14 +1462,33 @@ void dd_json_end_array(dd_json_writer *w)
 
 void dd_json_key(dd_json_writer *w, const char *key)
 {
+	dd_buf *b = w->out;
+	size_t n = key ? strlen(key) : 0, i = 0;
+
 	if (w->need_comma)
-		dd_buf_addc(w->out, ',');
+		dd_buf_addc(b, ',');
 	newline(w);
-	dd_json_quote(w->out, key ? key : "", key ? strlen(key) : 0);
-	if (w->compact)
-		dd_buf_addc(w->out, ':');
-	else
-		dd_buf_add(w->out, ": ", 2);
+	/* a renderer's keys are short literals with nothing to escape: copy
+	   them in one go (a tenth of rendering a log went to quoting them) */
+	if (n <= 32)
+		while (i < n && !string_special[(unsigned char)key[i]])
+			i++;
+	if (i == n && n <= 32 && dd_buf_grow(b, n + 4) == 0) {
+		char *p = b->ptr + b->len;
+
+		*p++ = '"';
+		memcpy(p, key, n);
+		p += n;
+		*p++ = '"';
+		*p++ = ':';
+		if (!w->compact)
+			*p++ = ' ';
+		*p = '\0';
+		b->len = (size_t)(p - b->ptr);
+	} else {
+		dd_json_quote(b, key ? key : "", n);
+		dd_buf_add(b, ": ", w->compact ? 1 : 2);
+	}
 	w->after_key = 1;
 	w->need_comma = 1;
 }
