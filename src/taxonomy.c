@@ -51,7 +51,9 @@
 enum section_state {
 	SEC_RAW = 0,		/* not compiled (DD_TAXONOMY_LAZY) */
 	SEC_COMPILED,		/* compiled, not JIT-compiled */
-	SEC_READY,		/* JIT-compiled where possible: ready to match */
+	SEC_READY,		/* ready to match, some pattern without JIT
+				   code (the interpreter runs it) */
+	SEC_JIT,		/* ready, every pattern JIT-compiled */
 	SEC_BROKEN		/* a pattern does not compile (lazily found) */
 };
 
@@ -600,8 +602,9 @@ static int prepare_section(dd_taxonomy *tx, size_t sec, dd_error *err)
 	const dd_tsection *ts = &tx->sections[sec];
 	dd_taxonomy_impl *im = tx->impl;
 	size_t e, p;
+	int all_jit = 1;
 
-	if (im->state[sec] == SEC_READY)
+	if (im->state[sec] == SEC_READY || im->state[sec] == SEC_JIT)
 		return 0;
 	for (e = 0; im->state[sec] == SEC_RAW && e < ts->nentries; e++) {
 		const dd_entry *en = &ts->entries[e];
@@ -644,10 +647,11 @@ static int prepare_section(dd_taxonomy *tx, size_t sec, dd_error *err)
 				    "does not compile", ts->id);
 	for (e = 0; e < ts->nentries; e++)
 		for (p = 0; p < ts->entries[e].npatterns; p++)
-			if (im->codes[sec][e][p])
-				(void)pcre2_jit_compile(im->codes[sec][e][p],
-							PCRE2_JIT_COMPLETE);
-	im->state[sec] = SEC_READY;
+			if (!im->codes[sec][e][p] ||
+			    pcre2_jit_compile(im->codes[sec][e][p],
+					      PCRE2_JIT_COMPLETE) != 0)
+				all_jit = 0;
+	im->state[sec] = all_jit ? SEC_JIT : SEC_READY;
 	return 0;
 }
 
@@ -657,16 +661,20 @@ static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 {
 	const dd_tsection *ts = &tx->sections[sec];
 	dd_taxonomy_impl *im = tx->impl;
+	/* the JIT's own entry skips pcre2_match's checks of its arguments,
+	   a third of the cost of a pattern that does not match */
+	int (*match)(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE,
+		     uint32_t, pcre2_match_data *, pcre2_match_context *) =
+		im->state[sec] == SEC_JIT ? pcre2_jit_match : pcre2_match;
 	size_t e, p;
 
 	r->m.count = 0;
 	r->m.entry[0] = r->m.entry[1] = -1;
 	for (e = 0; e < ts->nentries; e++) {
 		for (p = 0; p < ts->entries[e].npatterns; p++) {
-			int rc = pcre2_match(im->codes[sec][e][p],
-					     (PCRE2_SPTR)text, len, 0,
-					     PCRE2_NO_UTF_CHECK, im->md,
-					     im->mctx);
+			int rc = match(im->codes[sec][e][p], (PCRE2_SPTR)text,
+				       len, 0, PCRE2_NO_UTF_CHECK, im->md,
+				       im->mctx);
 
 			if (rc == PCRE2_ERROR_NOMATCH)
 				continue;
