@@ -25,7 +25,10 @@ struct dd_git_repo {
 	char *workdir;		/* NULL when bare */
 	char *gitdir;
 	char *prefix;
+	git_tree **trees;	/* TREE_SLOTS, made on first use (tree_get) */
 };
+
+#define TREE_SLOTS 1024
 
 struct dd_git_walk {
 	git_revwalk *walk;
@@ -399,11 +402,13 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	/* git itself does not re-hash every object it reads; libgit2 does by
 	   default, which costs a seventh of a long log */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	/* libgit2 keeps up to 256 MiB of parsed commits and trees: a long
-	   log's memory then grows with the history.  10 MiB holds what the
-	   walk comes back to (parents' trees): a 5,000-commit log took as
-	   long with 8, 10 and 16 MiB, and 75, 79 and 91 MiB at its peak */
+	/* libgit2 keeps up to 256 MiB of parsed objects: a long log's
+	   memory would grow with the history.  Trees are cached by tree_get
+	   instead (see there); what is left here is commits, which a walk
+	   reads once or twice each, so 10 MiB is plenty */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(10 << 20));
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)0);
 	/* packs first, then the loose-object guard (2), then loose objects */
 	git_libgit2_opts(GIT_OPT_SET_ODB_PACKED_PRIORITY, 3);
 	r = calloc(1, sizeof(*r));
@@ -610,8 +615,13 @@ int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
 
 void dd_git_free(dd_git_repo *r)
 {
+	size_t i;
+
 	if (!r)
 		return;
+	for (i = 0; r->trees && i < TREE_SLOTS; i++)
+		git_tree_free(r->trees[i]);
+	free(r->trees);
 	git_repository_free(r->repo);
 	free(r->workdir);
 	free(r->gitdir);
@@ -716,6 +726,35 @@ int dd_git_commit_tree(dd_oid *out, dd_git_repo *r, const dd_oid *commit,
 	return 0;
 }
 
+/*
+ * Trees are cached here, not in libgit2's object cache (dd_git_open keeps
+ * them out of it): libgit2 1.5 evicts by scanning its hash table from the
+ * start, every time an object is stored while the cache is full, and a
+ * log fills it with trees; over 20,000 commits that scan was an eighth of
+ * the time.  Direct-mapped on the id's first two bytes (TREE_SLOTS); *out
+ * is a new reference (git_tree_free it).
+ */
+static int tree_get(git_tree **out, dd_git_repo *r, const git_oid *id)
+{
+	git_tree **slot;
+	int rc;
+
+	if (!r->trees && !(r->trees = calloc(TREE_SLOTS, sizeof(*r->trees)))) {
+		git_error_set_oom();
+		return GIT_ERROR;
+	}
+	slot = &r->trees[((unsigned)id->id[0] << 8 | id->id[1]) % TREE_SLOTS];
+	if (!*slot || !git_oid_equal(git_tree_id(*slot), id)) {
+		git_tree *t;
+
+		if ((rc = git_tree_lookup(&t, r->repo, id)) < 0)
+			return rc;
+		git_tree_free(*slot);
+		*slot = t;
+	}
+	return git_tree_dup(out, *slot);
+}
+
 static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
 		       dd_error *err)
 {
@@ -723,15 +762,17 @@ static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
 	int rc;
 
 	to_git(&id, tree);
-	rc = git_tree_lookup(out, r->repo, &id);
+	rc = tree_get(out, r, &id);
 	return rc < 0 ? fail(err, rc, "tree") : 0;
 }
 
 int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 		 const char *path, dd_error *err)
 {
-	git_tree *t = NULL;
-	git_tree_entry *e = NULL;
+	const git_tree_entry *e = NULL;
+	git_tree *t = NULL, *sub;
+	char name[PATH_MAX];
+	const char *p = path;
 	int rc;
 
 	*type = DD_GIT_NONE;
@@ -743,26 +784,39 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 	}
 	if ((rc = lookup_tree(&t, r, tree, err)) < 0)
 		return rc;
-	rc = git_tree_entry_bypath(&e, t, path);
-	git_tree_free(t);
-	if (rc == GIT_ENOTFOUND)
-		return 0;
-	if (rc < 0)
-		return fail(err, rc, path);
-	switch (git_tree_entry_type(e)) {
-	case GIT_OBJECT_TREE:
-		*type = DD_GIT_TREE;
-		break;
-	case GIT_OBJECT_BLOB:
-		if (git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
-			*type = DD_GIT_BLOB;
-		break;
-	default:
-		break;
+	/* one folder at a time, through the tree cache */
+	for (;;) {
+		size_t n = strcspn(p, "/");
+
+		e = NULL;	/* an entry of t, the folder looked in */
+		if (!n || n >= sizeof(name))
+			break;		/* no such entry */
+		memcpy(name, p, n);
+		name[n] = '\0';
+		p += n;
+		if (*p == '/')
+			p++;
+		if (!(e = git_tree_entry_byname(t, name)) || !*p)
+			break;
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			e = NULL;	/* a file where a folder should be */
+			break;
+		}
+		rc = tree_get(&sub, r, git_tree_entry_id(e));
+		git_tree_free(t);
+		t = NULL;
+		if (rc < 0)
+			return fail(err, rc, path);
+		t = sub;
 	}
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		*type = DD_GIT_TREE;
+	else if (e && git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+		 git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
+		*type = DD_GIT_BLOB;
 	if (id && *type)
 		from_git(id, git_tree_entry_id(e));
-	git_tree_entry_free(e);
+	git_tree_free(t);
 	return 0;
 }
 
@@ -1140,11 +1194,11 @@ static int is_dir(const git_tree_entry *e)
 	return git_tree_entry_type(e) == GIT_OBJECT_TREE;
 }
 
-static int compare_trees(change_list *l, git_repository *repo,
+static int compare_trees(change_list *l, dd_git_repo *r,
 			 const git_tree *a, const git_tree *b, const char *dir);
 
 /* Every file under tree entry e (a file or a folder) as added or deleted. */
-static int whole(change_list *l, git_repository *repo, const git_tree_entry *e,
+static int whole(change_list *l, dd_git_repo *r, const git_tree_entry *e,
 		 const char *dir, int added)
 {
 	git_tree *t = NULL;
@@ -1164,9 +1218,9 @@ static int whole(change_list *l, git_repository *repo, const git_tree_entry *e,
 	if (!sub)
 		return -1;
 	snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(e));
-	rc = git_tree_lookup(&t, repo, git_tree_entry_id(e));
+	rc = tree_get(&t, r, git_tree_entry_id(e));
 	if (rc == 0)
-		rc = compare_trees(l, repo, added ? NULL : t, added ? t : NULL, sub);
+		rc = compare_trees(l, r, added ? NULL : t, added ? t : NULL, sub);
 	git_tree_free(t);
 	free(sub);
 	return rc;
@@ -1178,7 +1232,7 @@ static int whole(change_list *l, git_repository *repo, const git_tree_entry *e,
  * ids are compared recursively.  What git's tree diff does, without its
  * attribute and configuration lookups.
  */
-static int compare_trees(change_list *l, git_repository *repo,
+static int compare_trees(change_list *l, dd_git_repo *r,
 			 const git_tree *a, const git_tree *b, const char *dir)
 {
 	size_t na = a ? git_tree_entrycount(a) : 0;
@@ -1206,20 +1260,20 @@ static int compare_trees(change_list *l, git_repository *repo,
 			rc = sub ? 0 : -1;
 			if (!rc) {
 				snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(ea));
-				rc = git_tree_lookup(&ta, repo, git_tree_entry_id(ea));
+				rc = tree_get(&ta, r, git_tree_entry_id(ea));
 			}
 			if (!rc)
-				rc = git_tree_lookup(&tb, repo, git_tree_entry_id(eb));
+				rc = tree_get(&tb, r, git_tree_entry_id(eb));
 			if (!rc)
-				rc = compare_trees(l, repo, ta, tb, sub);
+				rc = compare_trees(l, r, ta, tb, sub);
 			git_tree_free(ta);
 			git_tree_free(tb);
 			free(sub);
 		} else {
 			/* gone, or a file became a folder (or the reverse) */
-			rc = whole(l, repo, ea, dir, 0);
+			rc = whole(l, r, ea, dir, 0);
 			if (!rc && eb)
-				rc = whole(l, repo, eb, dir, 1);
+				rc = whole(l, r, eb, dir, 1);
 		}
 		if (rc)
 			return rc;
@@ -1229,7 +1283,7 @@ static int compare_trees(change_list *l, git_repository *repo,
 
 		if (a && git_tree_entry_byname(a, git_tree_entry_name(eb)))
 			continue;
-		if ((rc = whole(l, repo, eb, dir, 1)))
+		if ((rc = whole(l, r, eb, dir, 1)))
 			return rc;
 	}
 	return 0;
@@ -1251,7 +1305,7 @@ int dd_git_diff_trees(dd_git_change **out, size_t *count, dd_git_repo *r,
 	if ((old_tree && (rc = lookup_tree(&a, r, old_tree, err)) < 0) ||
 	    (new_tree && (rc = lookup_tree(&b, r, new_tree, err)) < 0))
 		goto out;
-	rc = compare_trees(&l, r->repo, a, b, base);
+	rc = compare_trees(&l, r, a, b, base);
 	if (rc < 0) {
 		rc = git_error_last() ? fail(err, rc, "diff") : dd_error_oom(err);
 		dd_git_changes_free(l.items, l.n);

@@ -146,6 +146,14 @@ static void test_trees_and_source(void **state)
 	assert_int_equal(dd_source_type(src, "d/s"), DD_SOURCE_DIR);
 	assert_int_equal(dd_source_type(src, "d/s/c.json"), DD_SOURCE_FILE);
 	assert_int_equal(dd_source_type(src, "d/s/b.json"), 0);
+	/* a path is walked a folder at a time: through a file, an empty
+	   component or a missing folder it names nothing */
+	assert_int_equal(dd_source_type(src, "d/s/c.json/x"), 0);
+	assert_int_equal(dd_source_type(src, "d//s"), 0);
+	assert_int_equal(dd_source_type(src, "nope/s/c.json"), 0);
+	assert_int_equal(dd_source_type(src, "d/s/"), DD_SOURCE_DIR);
+	assert_int_equal(dd_source_type(src, "sub/x"), DD_SOURCE_FILE);
+	assert_null(dd_source_fault(src));
 	assert_int_equal(dd_source_read(&buf, src, "d/s/b.json", 0, &err),
 			 DD_ENOTFOUND);
 	assert_string_equal(err.file, "HEAD~1:d/s/b.json");
