@@ -567,9 +567,9 @@ static int check_some_series(dd_check *c, const char *dir, char **names,
 
 static void run_series_job(dd_job *job, int helper)
 {
-	(void)helper;	/* the job has its own check context */
 	series_job *j = (series_job *)job;
 
+	(void)helper;	/* the job has its own check context */
 	j->rc = check_some_series(j->c, j->dir, j->names, j->from, j->to);
 }
 
