@@ -1468,12 +1468,12 @@ void dd_json_key(dd_json_writer *w, const char *key)
 	if (w->need_comma)
 		dd_buf_addc(b, ',');
 	newline(w);
-	/* a renderer's keys are short literals with nothing to escape: copy
-	   them in one go (a tenth of rendering a log went to quoting them) */
-	if (n <= 32)
-		while (i < n && !string_special[(unsigned char)key[i]])
-			i++;
-	if (i == n && n <= 32 && dd_buf_grow(b, n + 4) == 0) {
+	/* a renderer's keys are literals with nothing to escape: copy them
+	   in one go (a tenth of rendering a log went to quoting them); a key
+	   with a byte the scanner's table flags (UTF-8 too) is quoted */
+	while (i < n && !string_special[(unsigned char)key[i]])
+		i++;
+	if (i == n && dd_buf_grow(b, n + 4) == 0) {
 		char *p = b->ptr + b->len;
 
 		*p++ = '"';
