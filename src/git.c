@@ -179,12 +179,34 @@ static int holds_repo(const char *dir, char *git, size_t size)
  * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
  * its top in out when another user owns it.
  */
+/*
+ * Walk dir (absolute, changed in place) up to the first folder that holds
+ * a repository (holds_repo fills git): 1, or 0 past the root, or when a
+ * folder on the way is not on file system *dev (dev NULL: any), where
+ * libgit2's discovery stops too.
+ */
+static int repo_above(char *dir, char *git, size_t size, const dev_t *dev)
+{
+	struct stat st;
+	char *slash;
+
+	for (;;) {
+		if (dev && (stat(dir, &st) < 0 || st.st_dev != *dev))
+			return 0;
+		if (holds_repo(dir, git, size))
+			return 1;
+		slash = strrchr(dir, '/');
+		if (!slash || !dir[1])
+			return 0;
+		slash[slash == dir] = '\0';
+	}
+}
+
 static int foreign_repo(char *out, size_t size)
 {
 	char dir[PATH_MAX], git[PATH_MAX + 16];
 	const char *env = getenv("GIT_DIR");
 	struct stat st;
-	char *slash;
 
 	if (env && *env) {
 		if (!realpath(env, dir) || stat(dir, &st) < 0)
@@ -192,20 +214,12 @@ static int foreign_repo(char *out, size_t size)
 		snprintf(out, size, "%s", dir);
 		return st.st_uid != geteuid();
 	}
-	if (!getcwd(dir, sizeof(dir)))
+	if (!getcwd(dir, sizeof(dir)) ||
+	    !repo_above(dir, git, sizeof(git), NULL) ||
+	    lstat(git, &st) < 0 || st.st_uid == geteuid())
 		return 0;
-	for (;;) {
-		if (holds_repo(dir, git, sizeof(git))) {
-			if (lstat(git, &st) < 0 || st.st_uid == geteuid())
-				return 0;
-			snprintf(out, size, "%s", dir);
-			return 1;
-		}
-		slash = strrchr(dir, '/');
-		if (!slash || slash == dir)
-			return 0;
-		*slash = '\0';
-	}
+	snprintf(out, size, "%s", dir);
+	return 1;
 }
 
 /*
@@ -543,7 +557,6 @@ int dd_git_find_worktree(char **top, char **prefix)
 	char cwd[PATH_MAX], dir[PATH_MAX], git[PATH_MAX + 16];
 	struct stat here, st, ds;
 	size_t i, n;
-	char *slash;
 
 	*top = *prefix = NULL;
 	for (i = 0; i < sizeof(env) / sizeof(env[0]); i++)
@@ -553,22 +566,11 @@ int dd_git_find_worktree(char **top, char **prefix)
 	    stat(cwd, &here) < 0)
 		return 0;
 	memcpy(dir, cwd, strlen(cwd) + 1);
-	for (;;) {
-		if (stat(dir, &ds) < 0 || ds.st_dev != here.st_dev)
-			return 0;	/* libgit2 stops at a file system's edge */
-		if (holds_repo(dir, git, sizeof(git))) {
-			/* a .git entry, or a bare repository (then libgit2) */
-			if (lstat(git, &st) < 0 ||
-			    strcmp(git + strlen(dir), "/.git") ||
-			    !plain_git(git, &st, &ds))
-				return 0;
-			break;
-		}
-		slash = strrchr(dir, '/');
-		if (!slash || !dir[1])
-			return 0;	/* not in a repository: libgit2 says so */
-		slash[slash == dir] = '\0';
-	}
+	/* none found (libgit2 says so), or a bare repository: libgit2 */
+	if (!repo_above(dir, git, sizeof(git), &here.st_dev) ||
+	    strcmp(git + strlen(dir), "/.git") || stat(dir, &ds) < 0 ||
+	    lstat(git, &st) < 0 || !plain_git(git, &st, &ds))
+		return 0;
 	/* both as dd_git_open makes them: "/top/", and "a/b/" or "" */
 	n = strlen(dir);
 	snprintf(git, sizeof(git), "%s%s", dir, dir[n - 1] == '/' ? "" : "/");
