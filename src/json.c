@@ -1,29 +1,31 @@
 /*
  * json.c - strict JSON reading with positions, and a JSON writer.
  *
- * Reading takes two passes over the bytes.
+ * Reading takes two passes over the bytes, the second a piece at a time
+ * right behind the first.
  *
  * Pass 1 (scan) is a small strict scanner: the RFC 8259 grammar exactly,
  * UTF-8 per RFC 3629 inside strings (outside strings only ASCII is valid
- * anyway), escapes, duplicate keys, the nesting limit.  It never recurses
- * and never allocates per value: it appends one dd_json per value, in
- * document (pre-)order, to a list of node blocks that grow geometrically, and
- * fills in its type, flags, positions and (strings) decoded length.  The
- * literal text of every number is appended to one buffer, NUL-separated, in
- * the same order.
+ * anyway), escapes, duplicate keys, the nesting limit.  It never recurses:
+ * it appends one dd_json per value, in document (pre-)order, to a list of
+ * node blocks that grow geometrically, links it under its container, and
+ * fills in its type, flags, positions, member name (interned: a document
+ * has few distinct keys), number literal and (strings) decoded length.
  *
- * Pass 2 lets cJSON build its tree from the same bytes (cJSON does the
- * unescaping and the number conversion), then walks it in pre-order and fills
- * in the rest of each dd_json: links, counts, numbers, and pointers to the
- * strings and keys that cJSON allocated.  The cJSON tree stays alive inside
- * the document.  Both passes see the same grammar, so the i-th value of one
- * is the i-th value of the other; a disagreement in count, type or string
- * length is an internal error.
+ * Pass 2: cJSON reads the document in pieces -- values of at most
+ * PIECE_BYTES whose container is larger, or the whole document when it is
+ * that small -- each as soon as the scanner knows it is a piece.  cJSON
+ * does the unescaping and the number conversion; its tree of the piece is
+ * walked beside the scanner's nodes, every type, link, key and string
+ * length checked (a disagreement is an internal error), the strings copied
+ * into the document and the numbers taken, and the tree's memory is then
+ * reused for the next piece.  So a document costs its nodes and strings,
+ * and cJSON's tree never more than one piece: for a 10 MB round file, about
+ * 35 MB instead of 60 MB with cJSON's whole tree kept.
  *
- * Memory: the nodes and cJSON's tree come from one pool per document (see
- * below), which makes a parse about a third faster than letting cJSON
- * malloc and free every node and string.
- *
+ * Memory: the nodes and strings come from one pool per document (see
+ * below), cJSON's trees from another, reused piece after piece.
+
  * Columns count characters (UTF-8 code points; a tab counts 1).  They are
  * computed lazily: the scanner remembers the column of the last position it
  * was asked about on the current line and counts forward from there, so the
@@ -53,6 +55,7 @@
 #include <string.h>
 
 #include "dialdiff/json.h"
+#include "dialdiff/worker.h"
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
@@ -128,17 +131,56 @@ static void *pool_alloc_slow(pool *p, size_t size)
 /* size bytes aligned for any use; not zeroed; NULL on out of memory. */
 static inline void *pool_alloc(pool *p, size_t size)
 {
-	void *r;
+	size_t pad = (size_t)(-(uintptr_t)p->cur) & (POOL_ALIGN - 1);
+	char *r;
 
 	if (size > SIZE_MAX - POOL_ALIGN)
 		return NULL;
-	size = (size + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
-	if (size > p->left)
+	if (size + pad > p->left)
 		return pool_alloc_slow(p, size);
-	r = p->cur;
-	p->cur += size;
-	p->left -= size;
+	r = p->cur + pad;
+	p->cur = r + size;
+	p->left -= size + pad;
 	return r;
+}
+
+/* A NUL-terminated copy of len bytes at s, packed (no alignment). */
+static char *pool_strndup(pool *p, const void *s, size_t len)
+{
+	char *r;
+
+	if (len >= p->left) {
+		if (len > SIZE_MAX - POOL_ALIGN)
+			return NULL;
+		r = pool_alloc_slow(p, len + 1);
+	} else {
+		r = p->cur;
+		p->cur += len + 1;
+		p->left -= len + 1;
+	}
+	if (r) {
+		memcpy(r, s, len);
+		r[len] = '\0';
+	}
+	return r;
+}
+
+/* Move the blocks of from into p (behind its head, which stays current). */
+static void pool_take(pool *p, pool *from)
+{
+	pool_block *b = from->head;
+
+	if (!b)
+		return;
+	if (!p->head) {
+		*p = *from;
+	} else {
+		while (b->next)
+			b = b->next;
+		b->next = p->head->next;
+		p->head->next = from->head;
+	}
+	memset(from, 0, sizeof(*from));
 }
 
 static void pool_release(pool *p)
@@ -190,15 +232,25 @@ typedef struct node_list {
 } node_list;
 
 struct dd_json_doc {
-	pool mem;		/* the nodes, cJSON's tree */
-	cJSON *tree;
+	pool mem;		/* the nodes, their strings and keys */
 	node_list nodes;	/* the first node is the root */
-	char *numtext;		/* number literals, NUL-separated, in pre-order */
 };
 
 /* ------------------------------------------------------------------ */
 /* Pass 1: the scanner                                                 */
 /* ------------------------------------------------------------------ */
+
+/*
+ * The largest piece cJSON is given: small enough that its tree stays in
+ * the cache and its memory is reused piece after piece, large enough that
+ * the cost of a call is nothing.  dd_json_tune overrides it (tests).
+ */
+#define PIECE_BYTES ((size_t)16 << 10)
+static size_t piece_max;
+
+/* Documents from this size on get a helper thread (dd_json_tune: tests). */
+#define HELPER_BYTES ((size_t)1 << 20)
+static size_t helper_min;
 
 typedef struct key_slot {
 	size_t gen;		/* serial number of the object; 0 = never used */
@@ -217,6 +269,53 @@ typedef struct key_table {
 
 enum { KIND_ARRAY = 1, KIND_OBJECT = 2 };
 
+/* An open container. */
+typedef struct level {
+	dd_json *node;
+	dd_json *last;			/* its last child so far */
+	const unsigned char *start;	/* its '[' or '{' */
+	size_t mark;			/* its children's pieces in pending */
+} level;
+
+/* A value that cJSON is to read once it is known to be a piece. */
+typedef struct piece {
+	dd_json *node;
+	const unsigned char *start, *end;
+} piece;
+
+/*
+ * What reading pieces needs on one thread: the strings it copies (they go
+ * to the document), cJSON's tree of the piece, a stack to walk it.
+ */
+typedef struct reader {
+	pool strings;
+	pool cjson;
+	const cJSON **stack;
+	size_t stack_alloc;
+	int keep;	/* the piece is the whole document: keep cJSON's
+			   tree in strings and point at its strings */
+} reader;
+
+/* Pieces for the helper thread, in the order the scanner found them. */
+typedef struct batch {
+	dd_job job;
+	struct scanner *s;
+	piece *pieces;
+	size_t n, bytes;
+	int rc;				/* the first failure (see read_piece) */
+	dd_json *bad;			/* ... and its piece */
+	struct batch *next;
+} batch;
+
+#define BATCH_BYTES ((size_t)64 << 10)
+#define BATCH_PIECES 1024
+
+/* Interned member names: a document's keys are few and repeat. */
+typedef struct name_slot {
+	const char *name;
+	uint32_t hash, len;
+} name_slot;
+
 typedef struct scanner {
 	const unsigned char *buf, *p, *end;
 	const char *path;
@@ -231,12 +330,24 @@ typedef struct scanner {
 	/* output */
 	pool mem;
 	node_list nodes;
-	dd_buf numtext;
 	dd_pos pending_key;		/* key of the next value, {0,0} if none */
+	const char *pending_name;	/* ... and its interned name */
+	name_slot *names;		/* a power of two of them, or none */
+	size_t nnames, names_used;
 
 	/* structure */
-	int depth, max_depth;
+	int depth;
 	unsigned char kinds[DD_JSON_MAX_DEPTH + 1];
+	level *levels;
+	size_t nlevels;
+
+	/* pass 2 */
+	size_t piece_max;		/* bytes (see PIECE_BYTES) */
+	piece *pending;
+	size_t npending, pending_alloc;
+	reader readers[2];		/* [1]: this thread's; [0]: the helper's */
+	dd_worker *helper;		/* reads the batches, or NULL */
+	batch *batches, *last;		/* all of them; last is being filled */
 
 	/* duplicate keys */
 	key_table *tables;		/* one per nesting level */
@@ -451,7 +562,10 @@ static dd_json *node_list_add(node_list *l, pool *mem)
 	return n;
 }
 
-/* Append a node for the value starting at s->p; NULL on out of memory. */
+/*
+ * Append a node for the value starting at s->p, linked under the open
+ * container with the pending member name; NULL on out of memory.
+ */
 static dd_json *new_node(scanner *s, dd_json_type type)
 {
 	dd_json *n = node_list_add(&s->nodes, &s->mem);
@@ -461,7 +575,20 @@ static dd_json *new_node(scanner *s, dd_json_type type)
 	n->type = type;
 	n->pos = pos_of(s, s->p);
 	n->key_pos = s->pending_key;
+	n->key = s->pending_name;
 	s->pending_key.line = s->pending_key.column = 0;
+	s->pending_name = NULL;
+	if (s->depth > 0) {
+		level *l = &s->levels[s->depth - 1];
+
+		n->parent = l->node;
+		if (l->last)
+			l->last->next = n;
+		else
+			l->node->child = n;
+		l->last = n;
+		l->node->count++;
+	}
 	return n;
 }
 
@@ -731,9 +858,48 @@ static void duplicate_message(char *out, size_t size, const unsigned char *k,
 	dd_buf_release(&b);
 }
 
+/* The document's copy of the member name k (hash h); NULL on out of memory. */
+static const char *intern_name(scanner *s, const unsigned char *k,
+			       size_t len, uint32_t h)
+{
+	name_slot *slot;
+	size_t i, mask;
+
+	if ((s->names_used + 1) * 2 > s->nnames) {
+		size_t n = s->nnames ? s->nnames * 2 : 64, j;
+		name_slot *ns;
+
+		if (n > SIZE_MAX / sizeof(*ns) || !(ns = calloc(n, sizeof(*ns))))
+			return NULL;
+		for (j = 0; j < s->nnames; j++) {
+			if (!s->names[j].name)
+				continue;
+			for (i = s->names[j].hash & (n - 1); ns[i].name;
+			     i = (i + 1) & (n - 1))
+				;
+			ns[i] = s->names[j];
+		}
+		free(s->names);
+		s->names = ns;
+		s->nnames = n;
+	}
+	mask = s->nnames - 1;
+	for (i = h & mask; (slot = &s->names[i])->name; i = (i + 1) & mask)
+		if (slot->hash == h && slot->len == len &&
+		    memcmp(slot->name, k, len) == 0)
+			return slot->name;
+	if (len > UINT32_MAX || !(slot->name = pool_strndup(&s->mem, k, len)))
+		return NULL;
+	slot->hash = h;
+	slot->len = (uint32_t)len;
+	s->names_used++;
+	return slot->name;
+}
+
 /*
  * Record the key just scanned (raw body [a, b), escaped or not) in the
- * current object's table; a duplicate is an error at key_pos.
+ * current object's table and make it the pending member name; a duplicate
+ * is an error at key_pos.
  */
 static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 		   int escaped, dd_pos key_pos)
@@ -776,36 +942,56 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	t->slots[i].hash = h;
 	t->slots[i].decoded = escaped;
 	t->used++;
+	/* a document read in one piece takes cJSON's names */
+	if (!s->readers[1].keep &&
+	    !(s->pending_name = intern_name(s, k, len, h)))
+		return fail_oom(s);
 	return 0;
 }
 
-/* Open a container at s->p ('[' or '{'). */
-static int open_container(scanner *s, int kind)
+/* Open the container of node n at s->p ('[' or '{'). */
+static int open_container(scanner *s, dd_json *n, int kind)
 {
+	level *l;
+
 	if (s->depth >= DD_JSON_MAX_DEPTH)
 		return fail_at(s, s->p, "nesting deeper than %d levels",
 			       DD_JSON_MAX_DEPTH);
+	if ((size_t)s->depth >= s->nlevels) {
+		size_t nl = s->nlevels ? s->nlevels * 2 : 16;
+		level *grown;
+
+		if (nl > DD_JSON_MAX_DEPTH + 1)
+			nl = DD_JSON_MAX_DEPTH + 1;
+		if (!(grown = realloc(s->levels, nl * sizeof(*grown))))
+			return fail_oom(s);
+		s->levels = grown;
+		s->nlevels = nl;
+	}
+	l = &s->levels[s->depth];
+	l->node = n;
+	l->last = NULL;
+	l->start = s->p;
+	l->mark = s->npending;
 	s->kinds[s->depth++] = (unsigned char)kind;
-	if (s->depth > s->max_depth)
-		s->max_depth = s->depth;
 	if (kind == KIND_OBJECT) {
 		key_table *t;
 
 		if ((size_t)s->depth > s->ntables) {
-			size_t n = s->ntables ? s->ntables : 16;
+			size_t nt_len = s->ntables ? s->ntables : 16;
 			key_table *nt;
 
-			while (n < (size_t)s->depth)	/* arrays need no table */
-				n *= 2;
-			if (n > DD_JSON_MAX_DEPTH + 1)
-				n = DD_JSON_MAX_DEPTH + 1;
-			nt = realloc(s->tables, n * sizeof(*nt));
+			while (nt_len < (size_t)s->depth)	/* arrays need no table */
+				nt_len *= 2;
+			if (nt_len > DD_JSON_MAX_DEPTH + 1)
+				nt_len = DD_JSON_MAX_DEPTH + 1;
+			nt = realloc(s->tables, nt_len * sizeof(*nt));
 			if (!nt)
 				return fail_oom(s);
 			memset(nt + s->ntables, 0,
-			       (n - s->ntables) * sizeof(*nt));
+			       (nt_len - s->ntables) * sizeof(*nt));
 			s->tables = nt;
-			s->ntables = n;
+			s->ntables = nt_len;
 		}
 		t = &s->tables[s->depth - 1];
 		t->gen = ++s->next_gen;
@@ -866,9 +1052,7 @@ static int scan_number(scanner *s, dd_json *n)
 	if (integer)
 		n->flags |= DD_JSON_INTEGER_LITERAL;
 	n->string_len = (size_t)(p - start);
-	dd_buf_add(&s->numtext, start, (size_t)(p - start));
-	dd_buf_addc(&s->numtext, '\0');
-	if (dd_buf_oom(&s->numtext))
+	if (!(n->string = pool_strndup(&s->mem, start, n->string_len)))
 		return fail_oom(s);
 	s->p = p;
 	return 0;
@@ -889,165 +1073,8 @@ static int scan_literal(scanner *s, const char *lit)
 	return 0;
 }
 
-static int scan(scanner *s)
-{
-	const unsigned char *a, *b;
-	dd_json *n;
-	size_t shrink;
-	dd_pos key_pos;
-
-	if (s->end - s->p >= 3 && s->p[0] == 0xEF && s->p[1] == 0xBB &&
-	    s->p[2] == 0xBF)
-		return fail_at(s, s->p,
-			       "byte order mark (BOM) at the start of the file is not allowed");
-	if (s->end - s->p >= 2 &&
-	    ((s->p[0] == 0xFE && s->p[1] == 0xFF) ||
-	     (s->p[0] == 0xFF && s->p[1] == 0xFE)))
-		return fail_at(s, s->p, "invalid UTF-8 (the file looks like UTF-16)");
-	skip_ws(s);
-	if (s->p == s->end) {
-		dd_pos one = { 1, 1 };
-
-		return fail_pos(s, one, "empty file");
-	}
-
-value:
-	skip_ws(s);
-	if (s->p >= s->end)
-		return eof_error(s);
-	if (s->nodes.count >= DD_JSON_MAX_VALUES)	/* bounds the memory */
-		return fail_at(s, s->p, "too many values (more than %zu)",
-			       DD_JSON_MAX_VALUES);
-	switch (*s->p) {
-	case '{':
-		if (!new_node(s, DD_JSON_OBJECT))
-			return fail_oom(s);
-		if (open_container(s, KIND_OBJECT) < 0)
-			return -1;
-		skip_ws(s);
-		if (s->p < s->end && *s->p == '}') {
-			s->p++;
-			s->depth--;
-			goto after_value;
-		}
-		goto member;
-	case '[':
-		if (!new_node(s, DD_JSON_ARRAY))
-			return fail_oom(s);
-		if (open_container(s, KIND_ARRAY) < 0)
-			return -1;
-		skip_ws(s);
-		if (s->p < s->end && *s->p == ']') {
-			s->p++;
-			s->depth--;
-			goto after_value;
-		}
-		goto value;
-	case '"':
-		if (!(n = new_node(s, DD_JSON_STRING)))
-			return fail_oom(s);
-		if (scan_string(s, &a, &b, &shrink) < 0)
-			return -1;
-		n->string_len = (size_t)(b - a) - shrink;
-		goto after_value;
-	case '-': case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
-		if (!(n = new_node(s, DD_JSON_NUMBER)))
-			return fail_oom(s);
-		if (scan_number(s, n) < 0)
-			return -1;
-		goto after_value;
-	case 't':
-		if (!new_node(s, DD_JSON_TRUE))
-			return fail_oom(s);
-		if (scan_literal(s, "true") < 0)
-			return -1;
-		goto after_value;
-	case 'f':
-		if (!new_node(s, DD_JSON_FALSE))
-			return fail_oom(s);
-		if (scan_literal(s, "false") < 0)
-			return -1;
-		goto after_value;
-	case 'n':
-		if (!new_node(s, DD_JSON_NULL))
-			return fail_oom(s);
-		if (scan_literal(s, "null") < 0)
-			return -1;
-		goto after_value;
-	default:
-		return unexpected(s, s->p);
-	}
-
-member:			/* s->p is past '{' or ',' and white space */
-	if (s->p >= s->end)
-		return eof_error(s);
-	if (*s->p != '"')
-		return unexpected(s, s->p);
-	key_pos = pos_of(s, s->p);
-	if (scan_string(s, &a, &b, &shrink) < 0)
-		return -1;
-	if (add_key(s, a, b, shrink != 0, key_pos) < 0)
-		return -1;
-	skip_ws(s);
-	if (s->p >= s->end)
-		return eof_error(s);
-	if (*s->p != ':')
-		return unexpected(s, s->p);
-	s->p++;
-	s->pending_key = key_pos;
-	goto value;
-
-after_value:
-	skip_ws(s);
-	if (s->depth == 0) {
-		if (s->p != s->end)
-			return fail_at(s, s->p,
-				       "trailing characters after the JSON value");
-		return 0;
-	}
-	if (s->p >= s->end)
-		return eof_error(s);
-	if (s->kinds[s->depth - 1] == KIND_ARRAY) {
-		if (*s->p == ',') {
-			s->p++;
-			goto value;
-		}
-		if (*s->p == ']') {
-			s->p++;
-			s->depth--;
-			goto after_value;
-		}
-	} else {
-		if (*s->p == ',') {
-			s->p++;
-			skip_ws(s);
-			goto member;
-		}
-		if (*s->p == '}') {
-			s->p++;
-			s->depth--;
-			goto after_value;
-		}
-	}
-	return unexpected(s, s->p);
-}
-
-static void scanner_release(scanner *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->ntables; i++)
-		free(s->tables[i].slots);
-	free(s->tables);
-	dd_buf_release(&s->scratch);
-	dd_buf_release(&s->numtext);
-	node_list_release(&s->nodes);
-	pool_release(&s->mem);
-}
-
 /* ------------------------------------------------------------------ */
-/* Pass 2: mirror cJSON's tree                                         */
+/* Pass 2: cJSON reads each piece                                      */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -1108,83 +1135,420 @@ static int cjson_type(const cJSON *c, dd_json_type *t)
 }
 
 /*
- * Fill in doc->nodes from doc->tree; -1 when the two passes disagree, -2 on
- * out of memory.
+ * Fill in the strings and numbers of node d's subtree from cJSON's tree c
+ * of the same value, checking that the two agree on every type, link, key
+ * and string length: -1 when they do not, -2 on out of memory.  Strings are
+ * copied to r->strings: cJSON's tree goes as soon as this returns.  Of d
+ * itself, only what the scanner will not touch again is read (not next).
  */
-static int mirror(dd_json_doc *doc, int max_depth)
+static int adopt(reader *r, dd_json *d, const cJSON *c)
 {
-	const cJSON *small[64], **stack = small;
-	const cJSON *c = doc->tree;
-	dd_json *parent = NULL, *prev = NULL;
-	char *num = doc->numtext;
-	size_t i = 0, bi = 0, k = 0;
-	int sp = 0, rc = -1;
+	const dd_json *root = d;
+	size_t sp = 0;
 
-	if (max_depth >= 64 &&
-	    !(stack = malloc(((size_t)max_depth + 1) * sizeof(*stack))))
-		return -2;
 	for (;;) {
-		dd_json *d;
 		dd_json_type t;
 
-		if (i >= doc->nodes.count || cjson_type(c, &t) < 0)
-			goto out;
-		if (k == doc->nodes.blocks[bi].used) {
-			bi++;
-			k = 0;
-		}
-		d = &doc->nodes.blocks[bi].nodes[k++];
-		i++;
-		if (d->type != t)
-			goto out;
-		d->parent = parent;
-		if (parent) {
-			if (prev)
-				prev->next = d;
-			else
-				parent->child = d;
-			parent->count++;
-			if (parent->type == DD_JSON_OBJECT) {
-				if (!c->string)
-					goto out;
+		if (cjson_type(c, &t) < 0 || t != d->type)
+			return -1;
+		if (d != root && d->parent->type == DD_JSON_OBJECT) {
+			if (!c->string)
+				return -1;
+			if (r->keep)
 				d->key = c->string;
-			}
+			else if (strcmp(c->string, d->key))
+				return -1;
 		}
 		if (t == DD_JSON_STRING) {
-			/* string_len comes from pass 1: check it cheaply */
-			if (!c->valuestring || c->valuestring[d->string_len])
-				goto out;
-			d->string = c->valuestring;
+			if (!c->valuestring ||
+			    memchr(c->valuestring, 0, d->string_len) ||
+			    c->valuestring[d->string_len])
+				return -1;
+			d->string = r->keep ? c->valuestring :
+				    pool_strndup(&r->strings, c->valuestring,
+						 d->string_len);
+			if (!d->string)
+				return -2;
 		} else if (t == DD_JSON_NUMBER) {
 			d->number = c->valuedouble;
-			d->string = num;
-			num += d->string_len + 1;
 		}
-		if ((t == DD_JSON_ARRAY || t == DD_JSON_OBJECT) && c->child) {
-			if (sp >= max_depth)
-				goto out;
-			stack[sp++] = c;
-			parent = d;
-			prev = NULL;
+		if (c->child) {
+			if (!d->child)
+				return -1;
+			if (sp == r->stack_alloc) {
+				size_t n = sp ? sp * 2 : 64;
+				const cJSON **grown;
+
+				if (!(grown = realloc(r->stack, n * sizeof(*grown))))
+					return -2;
+				r->stack = grown;
+				r->stack_alloc = n;
+			}
+			r->stack[sp++] = c;
 			c = c->child;
+			d = d->child;
 			continue;
 		}
-		prev = d;
-		while (!c->next) {
-			if (sp == 0) {
-				rc = i == doc->nodes.count ? 0 : -1;
-				goto out;
+		if (d->child)
+			return -1;
+		for (;;) {
+			if (sp == 0)
+				return 0;
+			if (c->next) {
+				if (!d->next)
+					return -1;
+				c = c->next;
+				d = d->next;
+				break;
 			}
-			c = stack[--sp];
-			prev = parent;
-			parent = parent->parent;
+			if (d->next)
+				return -1;
+			c = r->stack[--sp];
+			d = d->parent;
 		}
-		c = c->next;
 	}
-out:
-	if (stack != small)
-		free(stack);
+}
+
+/* cJSON reads the piece p: 0, or -1 to -3 (see piece_error). */
+static int read_piece(reader *r, const piece *p)
+{
+	pool *mem = r->keep ? &r->strings : &r->cjson;
+	cJSON *tree = cjson_parse(mem, (const char *)p->start,
+				  (size_t)(p->end - p->start));
+	int rc = tree ? adopt(r, p->node, tree) : -3;
+
+	if (!r->keep)
+		pool_release(&r->cjson);
 	return rc;
+}
+
+static int piece_error(scanner *s, int rc, const dd_json *n)
+{
+	if (rc == -2)
+		return fail_oom(s);
+	if (rc == -3)
+		return fail_pos(s, n->pos, "internal error: cJSON could not read a value the scanner accepted (out of memory?)");
+	return fail_pos(s, n->pos, "internal error: the scanner and cJSON disagree about this value");
+}
+
+/* A batch's job: read its pieces with the reader of the thread it runs on. */
+static void run_batch(dd_job *job, int helper)
+{
+	batch *b = (batch *)job;
+	size_t i;
+
+	for (i = 0; i < b->n && !b->rc; i++)
+		if ((b->rc = read_piece(&b->s->readers[helper], &b->pieces[i])))
+			b->bad = b->pieces[i].node;
+}
+
+/*
+ * The helper reads the batches queued so far: wait for them (reading some
+ * on this thread meanwhile), stop it and report the first failure.
+ */
+static int finish_helper(scanner *s)
+{
+	batch *b;
+
+	if (!s->helper)
+		return 0;
+	if (s->last && !s->last->job.run) {
+		s->last->job.run = run_batch;
+		dd_worker_push(s->helper, &s->last->job);
+	}
+	if (s->last)
+		dd_worker_wait(s->helper, &s->last->job);
+	dd_worker_stop(s->helper);
+	s->helper = NULL;
+	for (b = s->batches; b; b = b->next)
+		if (b->rc)
+			return piece_error(s, b->rc, b->bad);
+	return 0;
+}
+
+/*
+ * cJSON reads the value of node n, the bytes [start, end): now, or with a
+ * helper thread, in a batch it reads while the scanner goes on.
+ */
+static int take_piece(scanner *s, dd_json *n, const unsigned char *start,
+		      const unsigned char *end)
+{
+	batch *b = s->last;
+	piece *p;
+	int rc;
+
+	if (!s->helper) {
+		piece one = { n, start, end };
+
+		rc = read_piece(&s->readers[1], &one);
+		return rc ? piece_error(s, rc, n) : 0;
+	}
+	if (!b || b->job.run) {		/* none yet, or queued */
+		if (!(b = calloc(1, sizeof(*b))) ||
+		    !(b->pieces = malloc(BATCH_PIECES * sizeof(*b->pieces)))) {
+			free(b);
+			return fail_oom(s);
+		}
+		b->s = s;
+		if (s->last)
+			s->last->next = b;
+		else
+			s->batches = b;
+		s->last = b;
+	}
+	p = &b->pieces[b->n++];
+	p->node = n;
+	p->start = start;
+	p->end = end;
+	b->bytes += (size_t)(end - start);
+	if (b->n == BATCH_PIECES || b->bytes >= BATCH_BYTES) {
+		b->job.run = run_batch;
+		dd_worker_push(s->helper, &b->job);
+	}
+	return 0;
+}
+
+/*
+ * The value of node n, which began at start, ends at s->p.  A value of at
+ * most piece_max bytes whose container is larger (or which is the whole
+ * document) is a piece: cJSON reads it now, or, while its container may
+ * still turn out to be small, when the container closes.  Larger containers
+ * are never given to cJSON whole: their pieces are.  (In a document read in
+ * one piece, only the root's end is worth a call.)
+ */
+static int value_done(scanner *s, dd_json *n, const unsigned char *start)
+{
+	piece *p;
+
+	if ((size_t)(s->p - start) > s->piece_max) {
+		if (n->type == DD_JSON_ARRAY || n->type == DD_JSON_OBJECT)
+			return 0;
+		return take_piece(s, n, start, s->p);
+	}
+	if (s->depth == 0 ||
+	    (size_t)(s->p - s->levels[s->depth - 1].start) > s->piece_max)
+		return take_piece(s, n, start, s->p);
+	if (s->npending == s->pending_alloc) {
+		size_t na = s->pending_alloc ? s->pending_alloc * 2 : 64;
+		piece *grown;
+
+		if (na > SIZE_MAX / sizeof(*grown) ||
+		    !(grown = realloc(s->pending, na * sizeof(*grown))))
+			return fail_oom(s);
+		s->pending = grown;
+		s->pending_alloc = na;
+	}
+	p = &s->pending[s->npending++];
+	p->node = n;
+	p->start = start;
+	p->end = s->p;
+	return 0;
+}
+
+/* Close the innermost container; s->p is past its ']' or '}'. */
+static int close_container(scanner *s)
+{
+	const level *l = &s->levels[--s->depth];
+	size_t i;
+
+	if ((size_t)(s->p - l->start) > s->piece_max)
+		for (i = l->mark; i < s->npending; i++)
+			if (take_piece(s, s->pending[i].node,
+				       s->pending[i].start,
+				       s->pending[i].end) < 0)
+				return -1;
+	/* else the container is (in) a piece and cJSON reads its children */
+	s->npending = l->mark;
+	if (s->depth && s->readers[1].keep)
+		return 0;
+	return value_done(s, l->node, l->start);
+}
+
+static int scan(scanner *s)
+{
+	const unsigned char *a, *b, *start;
+	dd_json *n;
+	size_t shrink;
+	dd_pos key_pos;
+
+	if (s->end - s->p >= 3 && s->p[0] == 0xEF && s->p[1] == 0xBB &&
+	    s->p[2] == 0xBF)
+		return fail_at(s, s->p,
+			       "byte order mark (BOM) at the start of the file is not allowed");
+	if (s->end - s->p >= 2 &&
+	    ((s->p[0] == 0xFE && s->p[1] == 0xFF) ||
+	     (s->p[0] == 0xFF && s->p[1] == 0xFE)))
+		return fail_at(s, s->p, "invalid UTF-8 (the file looks like UTF-16)");
+	skip_ws(s);
+	if (s->p == s->end) {
+		dd_pos one = { 1, 1 };
+
+		return fail_pos(s, one, "empty file");
+	}
+
+value:
+	skip_ws(s);
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (s->nodes.count >= DD_JSON_MAX_VALUES)	/* bounds the memory */
+		return fail_at(s, s->p, "too many values (more than %zu)",
+			       DD_JSON_MAX_VALUES);
+	start = s->p;
+	switch (*s->p) {
+	case '{':
+		if (!(n = new_node(s, DD_JSON_OBJECT)))
+			return fail_oom(s);
+		if (open_container(s, n, KIND_OBJECT) < 0)
+			return -1;
+		skip_ws(s);
+		if (s->p < s->end && *s->p == '}') {
+			s->p++;
+			goto close;
+		}
+		goto member;
+	case '[':
+		if (!(n = new_node(s, DD_JSON_ARRAY)))
+			return fail_oom(s);
+		if (open_container(s, n, KIND_ARRAY) < 0)
+			return -1;
+		skip_ws(s);
+		if (s->p < s->end && *s->p == ']') {
+			s->p++;
+			goto close;
+		}
+		goto value;
+	case '"':
+		if (!(n = new_node(s, DD_JSON_STRING)))
+			return fail_oom(s);
+		if (scan_string(s, &a, &b, &shrink) < 0)
+			return -1;
+		n->string_len = (size_t)(b - a) - shrink;
+		goto scalar;
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		if (!(n = new_node(s, DD_JSON_NUMBER)))
+			return fail_oom(s);
+		if (scan_number(s, n) < 0)
+			return -1;
+		goto scalar;
+	case 't':
+		if (!(n = new_node(s, DD_JSON_TRUE)))
+			return fail_oom(s);
+		if (scan_literal(s, "true") < 0)
+			return -1;
+		goto scalar;
+	case 'f':
+		if (!(n = new_node(s, DD_JSON_FALSE)))
+			return fail_oom(s);
+		if (scan_literal(s, "false") < 0)
+			return -1;
+		goto scalar;
+	case 'n':
+		if (!(n = new_node(s, DD_JSON_NULL)))
+			return fail_oom(s);
+		if (scan_literal(s, "null") < 0)
+			return -1;
+		goto scalar;
+	default:
+		return unexpected(s, s->p);
+	}
+
+scalar:			/* s->p is past the value of n, which began at start */
+	if ((s->depth == 0 || !s->readers[1].keep) &&
+	    value_done(s, n, start) < 0)
+		return -1;
+	goto after_value;
+
+close:			/* s->p is past the ']' or '}' of the innermost container */
+	if (close_container(s) < 0)
+		return -1;
+	goto after_value;
+
+member:			/* s->p is past '{' or ',' and white space */
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (*s->p != '"')
+		return unexpected(s, s->p);
+	key_pos = pos_of(s, s->p);
+	if (scan_string(s, &a, &b, &shrink) < 0)
+		return -1;
+	if (add_key(s, a, b, shrink != 0, key_pos) < 0)
+		return -1;
+	skip_ws(s);
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (*s->p != ':')
+		return unexpected(s, s->p);
+	s->p++;
+	s->pending_key = key_pos;
+	goto value;
+
+after_value:
+	skip_ws(s);
+	if (s->depth == 0) {
+		if (s->p != s->end)
+			return fail_at(s, s->p,
+				       "trailing characters after the JSON value");
+		return 0;
+	}
+	if (s->p >= s->end)
+		return eof_error(s);
+	if (s->kinds[s->depth - 1] == KIND_ARRAY) {
+		if (*s->p == ',') {
+			s->p++;
+			goto value;
+		}
+		if (*s->p == ']') {
+			s->p++;
+			goto close;
+		}
+	} else {
+		if (*s->p == ',') {
+			s->p++;
+			skip_ws(s);
+			goto member;
+		}
+		if (*s->p == '}') {
+			s->p++;
+			goto close;
+		}
+	}
+	return unexpected(s, s->p);
+}
+
+static void scanner_release(scanner *s)
+{
+	size_t i;
+
+	if (s->helper) {	/* a failure: the helper may still read nodes */
+		if (s->last && !s->last->job.run) {
+			s->last->n = 0;
+			s->last->job.run = run_batch;
+			dd_worker_push(s->helper, &s->last->job);
+		}
+		dd_worker_stop(s->helper);
+	}
+	while (s->batches) {
+		batch *next = s->batches->next;
+
+		free(s->batches->pieces);
+		free(s->batches);
+		s->batches = next;
+	}
+	for (i = 0; i < 2; i++) {
+		pool_release(&s->readers[i].strings);
+		pool_release(&s->readers[i].cjson);
+		free(s->readers[i].stack);
+	}
+	for (i = 0; i < s->ntables; i++)
+		free(s->tables[i].slots);
+	free(s->tables);
+	free(s->levels);
+	free(s->pending);
+	free(s->names);
+	dd_buf_release(&s->scratch);
+	node_list_release(&s->nodes);
+	pool_release(&s->mem);
 }
 
 int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
@@ -1208,49 +1572,39 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 	s.line = 1;
 	s.line_start = s.col_at = s.buf;
 	s.col = 1;
-	dd_buf_init(&s.numtext);
+	s.piece_max = piece_max ? piece_max : PIECE_BYTES;
+	s.readers[1].keep = len <= s.piece_max;
 	dd_buf_init(&s.scratch);
+	/* a large document is read by cJSON on a second processor, if any */
+	if (!s.readers[1].keep &&
+	    len >= (helper_min ? helper_min : HELPER_BYTES) &&
+	    dd_worker_cpus() > 1)
+		(void)dd_worker_start(&s.helper, dd_json_release_thread, NULL);
 
 	rc = scan(&s);
-	if (rc < 0)
-		goto out;
-	doc = calloc(1, sizeof(*doc));
-	if (!doc) {
-		rc = dd_error_oom(err);
-		goto out;
+	if (rc == 0)
+		rc = finish_helper(&s);
+	if (rc == 0) {
+		if ((doc = calloc(1, sizeof(*doc)))) {
+			pool_take(&s.mem, &s.readers[0].strings);
+			pool_take(&s.mem, &s.readers[1].strings);
+			doc->mem = s.mem;
+			memset(&s.mem, 0, sizeof(s.mem));
+			doc->nodes = s.nodes;
+			memset(&s.nodes, 0, sizeof(s.nodes));
+			*out = doc;
+		} else {
+			rc = dd_error_oom(err);
+		}
 	}
-	doc->mem = s.mem;
-	memset(&s.mem, 0, sizeof(s.mem));
-	doc->nodes = s.nodes;
-	memset(&s.nodes, 0, sizeof(s.nodes));
-	doc->numtext = dd_buf_detach(&s.numtext, NULL);
-	if (!doc->numtext) {
-		rc = dd_error_oom(err);
-		goto fail;
-	}
-	doc->tree = cjson_parse(&doc->mem, buf, len);
-	if (!doc->tree) {
-		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
-				  "internal error: cJSON could not parse a document the scanner accepted (out of memory?)");
-		goto fail;
-	}
-	rc = mirror(doc, s.max_depth);
-	if (rc == -2) {
-		rc = dd_error_oom(err);
-		goto fail;
-	}
-	if (rc < 0) {
-		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
-				  "internal error: the scanner and cJSON disagree about the document");
-		goto fail;
-	}
-	*out = doc;
-	goto out;
-fail:
-	dd_json_doc_free(doc);
-out:
 	scanner_release(&s);
 	return rc;
+}
+
+void dd_json_tune(size_t piece_bytes, size_t helper_bytes)
+{
+	piece_max = piece_bytes;
+	helper_min = helper_bytes;
 }
 
 void dd_json_doc_free(dd_json_doc *doc)
@@ -1258,7 +1612,6 @@ void dd_json_doc_free(dd_json_doc *doc)
 	if (!doc)
 		return;
 	node_list_release(&doc->nodes);
-	free(doc->numtext);
 	pool_release(&doc->mem);
 	free(doc);
 }

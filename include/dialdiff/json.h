@@ -5,9 +5,10 @@
  * passes: a strict scanner checks the bytes against the RFC 8259 grammar,
  * UTF-8 (RFC 3629: no overlong forms, no surrogates), duplicate object keys,
  * the nesting limit and escapes that cJSON cannot represent (\u0000), and
- * records the position of every value; then cJSON builds the tree, which is
- * mirrored into an array of dd_json nodes in document (pre-)order, so that a
- * node's position costs nothing to look up.
+ * records the position of every value in an array of dd_json nodes in
+ * document (pre-)order, so that a node's position costs nothing to look up;
+ * cJSON reads the values (unescaping strings, converting numbers) a piece at
+ * a time, and its reading must agree with the scanner's.
  *
  * Ownership: every dd_json node and every string reached from a dd_json_doc
  * belongs to the document and lives until dd_json_doc_free().
@@ -26,7 +27,7 @@
 /*
  * The most values (objects, arrays, strings, numbers, literals) a document
  * may hold; more is "too many values (more than N)".  Memory grows with the
- * number of values (about 170 bytes each, with cJSON's tree), not with the
+ * number of values (about 100 bytes each), not with the
  * bytes: a 16 MiB file of "[0,0,...]" holds 8 million.  The cap is the file
  * size cap (DD_SOURCE_MAX_SIZE, 16 MiB) over 4 bytes: in a round, series or
  * taxonomy file every value is a member under a quoted key or an element of
@@ -81,6 +82,15 @@ typedef struct dd_json_doc dd_json_doc;
 int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 		  const char *path, dd_error *err);
 void dd_json_doc_free(dd_json_doc *doc);
+
+/*
+ * For tests: cJSON is given the document in pieces of at most piece_bytes
+ * (0: the default, 16 KiB), and documents of helper_bytes or more (0: the
+ * default, 1 MiB) are read with a helper thread when the process may run
+ * on two processors or more.  Every setting gives the same document.  Not
+ * thread-safe: call it while no parse runs.
+ */
+void dd_json_tune(size_t piece_bytes, size_t helper_bytes);
 
 /*
  * Parsing keeps the memory of freed documents for the next parse on the
