@@ -800,11 +800,12 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 	if (it->id) {
 		int e = dd_taxonomy_entry(tx, sec, it->id);
 
+		/* the id is the key (the entry's id when it is one: the
+		 * lookup is exact), and the round holds it already */
+		it->key = it->id;
 		if (e >= 0) {
 			it->cls = DD_CLASS_EXPLICIT;
 			it->entry = e;
-			it->key = dd_arena_strdup(&round->arena,
-						  ts->entries[e].id);
 		} else {
 			it->cls = DD_CLASS_UNKNOWN_ID;
 			dd_diags_add(diags, DD_SEV_ERROR, "unknown-id",
@@ -812,9 +813,8 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 				     it->id_pos.column,
 				     "id \"%s\" is not an entry of section "
 				     "\"%s\"", it->id, rs->id);
-			it->key = dd_arena_strdup(&round->arena, it->id);
 		}
-		return it->key ? 0 : dd_error_oom(err);
+		return 0;
 	}
 
 	texts[0] = it->label.en;
