@@ -953,6 +953,12 @@ int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
 		for (j = 0; j < rs->count; j++) {
 			dd_item *it = &rs->items[j];
 
+			/* the entry of an id a few items on, meanwhile */
+			if (j + 8 < rs->count && rs->tsection >= 0 &&
+			    rs->items[j + 8].id)
+				dd_strmap_prefetch(&tx->impl->entry_ids[rs->tsection],
+						   rs->items[j + 8].id);
+
 			it->cls = DD_CLASS_NONE;
 			it->entry = it->entry2 = -1;
 			it->key = NULL;

@@ -26,6 +26,9 @@ void dd_strmap_init(dd_strmap *m);
 void dd_strmap_release(dd_strmap *m);
 /* The value stored under key, or NULL. */
 void *dd_strmap_get(const dd_strmap *m, const char *key);
+/* A hint that key will be looked up soon: its slot is fetched into the
+ * cache meanwhile (a lookup in a large map is mostly waiting for memory). */
+void dd_strmap_prefetch(const dd_strmap *m, const char *key);
 /* Make room for n keys in all without growing again; 0 or -1 (out of
  * memory).  Worth it before adding many keys whose number is known. */
 int dd_strmap_reserve(dd_strmap *m, size_t n);

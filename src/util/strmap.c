@@ -51,6 +51,16 @@ void *dd_strmap_get(const dd_strmap *m, const char *key)
 	return s->key ? s->value : NULL;
 }
 
+void dd_strmap_prefetch(const dd_strmap *m, const char *key)
+{
+	const dd_strmap_slot *s;
+
+	if (!m->size)
+		return;
+	s = &m->slots[dd_strhash(key) & (m->size - 1)];
+	__builtin_prefetch(s);
+}
+
 /* Make the table size slots (a power of two, above the count). */
 static int resize(dd_strmap *m, size_t size)
 {

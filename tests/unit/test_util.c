@@ -118,14 +118,18 @@ static void test_strmap(void **state)
 	int i;
 
 	(void)state;
+	dd_strmap_prefetch(&m, "k1");	/* no table yet: nothing to fetch */
 	for (i = 0; i < 5000; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
 		assert_int_equal(dd_strmap_put(&m, keys[i], &keys[i], NULL), 1);
 	}
 	assert_int_equal(dd_strmap_put(&m, "k17", NULL, &old), 0);
 	assert_ptr_equal(old, &keys[17]);
-	for (i = 0; i < 5000; i++)
+	for (i = 0; i < 5000; i++) {
+		/* a hint only: the map and its answers stay the same */
+		dd_strmap_prefetch(&m, i + 8 < 5000 ? keys[i + 8] : "nope");
 		assert_ptr_equal(dd_strmap_get(&m, keys[i]), &keys[i]);
+	}
 	assert_null(dd_strmap_get(&m, "nope"));
 	assert_int_equal(m.count, 5000);
 	dd_strmap_release(&m);
