@@ -949,8 +949,8 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	return 0;
 }
 
-/* Open the container of node n at s->p ('[' or '{'). */
-static int open_container(scanner *s, dd_json *n, int kind)
+/* Open the container of node at s->p ('[' or '{'). */
+static int open_container(scanner *s, dd_json *node, int kind)
 {
 	level *l;
 
@@ -969,7 +969,7 @@ static int open_container(scanner *s, dd_json *n, int kind)
 		s->nlevels = nl;
 	}
 	l = &s->levels[s->depth];
-	l->node = n;
+	l->node = node;
 	l->last = NULL;
 	l->start = s->p;
 	l->mark = s->npending;
@@ -978,20 +978,20 @@ static int open_container(scanner *s, dd_json *n, int kind)
 		key_table *t;
 
 		if ((size_t)s->depth > s->ntables) {
-			size_t nt_len = s->ntables ? s->ntables : 16;
+			size_t n = s->ntables ? s->ntables : 16;
 			key_table *nt;
 
-			while (nt_len < (size_t)s->depth)	/* arrays need no table */
-				nt_len *= 2;
-			if (nt_len > DD_JSON_MAX_DEPTH + 1)
-				nt_len = DD_JSON_MAX_DEPTH + 1;
-			nt = realloc(s->tables, nt_len * sizeof(*nt));
+			while (n < (size_t)s->depth)	/* arrays need no table */
+				n *= 2;
+			if (n > DD_JSON_MAX_DEPTH + 1)
+				n = DD_JSON_MAX_DEPTH + 1;
+			nt = realloc(s->tables, n * sizeof(*nt));
 			if (!nt)
 				return fail_oom(s);
 			memset(nt + s->ntables, 0,
-			       (nt_len - s->ntables) * sizeof(*nt));
+			       (n - s->ntables) * sizeof(*nt));
 			s->tables = nt;
-			s->ntables = nt_len;
+			s->ntables = n;
 		}
 		t = &s->tables[s->depth - 1];
 		t->gen = ++s->next_gen;
