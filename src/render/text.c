@@ -375,19 +375,6 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 	dd_buf_addc(out, '\n');
 }
 
-/* Fetch the item 16 lines on and its label 8 lines on: a diff lists
- * items in the taxonomy's order, not where their rounds hold them. */
-static void fetch_ahead(const dd_diff_item *items, size_t j, size_t n,
-			dd_lang lang)
-{
-	if (j + 16 < n)
-		__builtin_prefetch(dd_rnd_item(&items[j + 16]));
-	if (j + 8 < n && dd_rnd_item(&items[j + 8]))
-		__builtin_prefetch(lang == DD_LANG_ZH ?
-				   dd_rnd_item(&items[j + 8])->label.zh :
-				   dd_rnd_item(&items[j + 8])->label.en);
-}
-
 static void text_diff_one(dd_buf *out, const dd_diff *d,
 			  const dd_render_opts *o)
 {
@@ -419,17 +406,17 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		for (j = 0; j < sec->nadded; j++) {
-			fetch_ahead(sec->added, j, sec->nadded, o->lang);
+			dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
 			item_line(out, o, '+', S_GREEN, &sec->added[j]);
 		}
 		for (j = 0; j < sec->ndropped; j++) {
-			fetch_ahead(sec->dropped, j, sec->ndropped, o->lang);
+			dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
 			item_line(out, o, '-', S_RED, &sec->dropped[j]);
 		}
 		for (j = 0; j < sec->nkept; j++) {
 			const dd_diff_item *it = &sec->kept[j];
 
-			fetch_ahead(sec->kept, j, sec->nkept, o->lang);
+			dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
 			if (it->changes && it->from && it->to)
 				item_line(out, o, '~', S_YELLOW, it);
 			else
