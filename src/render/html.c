@@ -933,7 +933,6 @@ static void diff_section(page *p, const dd_diff_section *sec, int level)
 		const dd_diff_item *it = &sec->kept[j];
 
 		dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
-
 		if (it->changes && it->from && it->to)
 			diff_row(p, it, "s-c", SYM_CHANGED, U_CHANGED);
 		else

@@ -228,7 +228,6 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 		const dd_diff_item *it = &sec->kept[j];
 
 		dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
-
 		md_diff_row(out, it->changes ? M_CHANGED : M_KEPT, it, o->lang);
 	}
 	md_details_close(out, open);
