@@ -267,8 +267,6 @@ typedef struct key_table {
 	size_t gen;		/* the current object at this level */
 } key_table;
 
-enum { KIND_ARRAY = 1, KIND_OBJECT = 2 };
-
 /* An open container. */
 typedef struct level {
 	dd_json *node;
@@ -337,7 +335,6 @@ typedef struct scanner {
 
 	/* structure */
 	int depth;
-	unsigned char kinds[DD_JSON_MAX_DEPTH + 1];
 	level *levels;
 	size_t nlevels;
 
@@ -949,8 +946,8 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	return 0;
 }
 
-/* Open the container of node at s->p ('[' or '{'). */
-static int open_container(scanner *s, dd_json *node, int kind)
+/* Open the container of node (an array or an object) at s->p. */
+static int open_container(scanner *s, dd_json *node)
 {
 	level *l;
 
@@ -973,8 +970,8 @@ static int open_container(scanner *s, dd_json *node, int kind)
 	l->last = NULL;
 	l->start = s->p;
 	l->mark = s->npending;
-	s->kinds[s->depth++] = (unsigned char)kind;
-	if (kind == KIND_OBJECT) {
+	s->depth++;
+	if (node->type == DD_JSON_OBJECT) {
 		key_table *t;
 
 		if ((size_t)s->depth > s->ntables) {
@@ -1398,7 +1395,7 @@ value:
 	case '{':
 		if (!(n = new_node(s, DD_JSON_OBJECT)))
 			return fail_oom(s);
-		if (open_container(s, n, KIND_OBJECT) < 0)
+		if (open_container(s, n) < 0)
 			return -1;
 		skip_ws(s);
 		if (s->p < s->end && *s->p == '}') {
@@ -1409,7 +1406,7 @@ value:
 	case '[':
 		if (!(n = new_node(s, DD_JSON_ARRAY)))
 			return fail_oom(s);
-		if (open_container(s, n, KIND_ARRAY) < 0)
+		if (open_container(s, n) < 0)
 			return -1;
 		skip_ws(s);
 		if (s->p < s->end && *s->p == ']') {
@@ -1493,7 +1490,7 @@ after_value:
 	}
 	if (s->p >= s->end)
 		return eof_error(s);
-	if (s->kinds[s->depth - 1] == KIND_ARRAY) {
+	if (s->levels[s->depth - 1].node->type == DD_JSON_ARRAY) {
 		if (*s->p == ',') {
 			s->p++;
 			goto value;
