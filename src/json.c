@@ -1239,6 +1239,13 @@ static void run_batch(dd_job *job, int helper)
 			b->bad = b->pieces[i].node;
 }
 
+/* Hand batch b to the helper; the scanner adds nothing to it after this. */
+static void queue_batch(scanner *s, batch *b)
+{
+	b->job.run = run_batch;
+	dd_worker_push(s->helper, &b->job);
+}
+
 /*
  * The helper reads the batches queued so far: wait for them (reading some
  * on this thread meanwhile), stop it and report the first failure.
@@ -1249,10 +1256,8 @@ static int finish_helper(scanner *s)
 
 	if (!s->helper)
 		return 0;
-	if (s->last && !s->last->job.run) {
-		s->last->job.run = run_batch;
-		dd_worker_push(s->helper, &s->last->job);
-	}
+	if (s->last && !s->last->job.run)
+		queue_batch(s, s->last);
 	if (s->last)
 		dd_worker_wait(s->helper, &s->last->job);
 	dd_worker_stop(s->helper);
@@ -1298,10 +1303,8 @@ static int take_piece(scanner *s, dd_json *n, const unsigned char *start,
 	p->start = start;
 	p->end = end;
 	b->bytes += (size_t)(end - start);
-	if (b->n == BATCH_PIECES || b->bytes >= BATCH_BYTES) {
-		b->job.run = run_batch;
-		dd_worker_push(s->helper, &b->job);
-	}
+	if (b->n == BATCH_PIECES || b->bytes >= BATCH_BYTES)
+		queue_batch(s, b);
 	return 0;
 }
 
@@ -1310,8 +1313,7 @@ static int take_piece(scanner *s, dd_json *n, const unsigned char *start,
  * most piece_max bytes whose container is larger (or which is the whole
  * document) is a piece: cJSON reads it now, or, while its container may
  * still turn out to be small, when the container closes.  Larger containers
- * are never given to cJSON whole: their pieces are.  (In a document read in
- * one piece, only the root's end is worth a call.)
+ * are never given to cJSON whole: their pieces are.
  */
 static int value_done(scanner *s, dd_json *n, const unsigned char *start)
 {
@@ -1342,6 +1344,15 @@ static int value_done(scanner *s, dd_json *n, const unsigned char *start)
 	return 0;
 }
 
+/* The end of a value (see value_done), which a document read in one piece
+ * needs only for its root. */
+static inline int value_end(scanner *s, dd_json *n, const unsigned char *start)
+{
+	if (s->depth && s->readers[1].keep)
+		return 0;
+	return value_done(s, n, start);
+}
+
 /* Close the innermost container; s->p is past its ']' or '}'. */
 static int close_container(scanner *s)
 {
@@ -1356,9 +1367,7 @@ static int close_container(scanner *s)
 				return -1;
 	/* else the container is (in) a piece and cJSON reads its children */
 	s->npending = l->mark;
-	if (s->depth && s->readers[1].keep)
-		return 0;
-	return value_done(s, l->node, l->start);
+	return value_end(s, l->node, l->start);
 }
 
 static int scan(scanner *s)
@@ -1451,8 +1460,7 @@ value:
 	}
 
 scalar:			/* s->p is past the value of n, which began at start */
-	if ((s->depth == 0 || !s->readers[1].keep) &&
-	    value_done(s, n, start) < 0)
+	if (value_end(s, n, start) < 0)
 		return -1;
 	goto after_value;
 
@@ -1520,8 +1528,7 @@ static void scanner_release(scanner *s)
 	if (s->helper) {	/* a failure: the helper may still read nodes */
 		if (s->last && !s->last->job.run) {
 			s->last->n = 0;
-			s->last->job.run = run_batch;
-			dd_worker_push(s->helper, &s->last->job);
+			queue_batch(s, s->last);
 		}
 		dd_worker_stop(s->helper);
 	}
