@@ -1075,9 +1075,10 @@ static int scan_literal(scanner *s, const char *lit)
 /* ------------------------------------------------------------------ */
 
 /*
- * While dd_json_parse runs cJSON, cJSON's allocations come from the
- * document's pool; the tree goes with the pool (cJSON_Delete is never called
- * on it).  The hooks are process-global, installed once (cJSON_InitHooks
+ * While cJSON reads a piece, its allocations come from the reader's pool
+ * for cJSON's trees, released after each piece (or, for a document of one
+ * piece, from the pool that goes into the document); cJSON_Delete is never
+ * called.  The hooks are process-global, installed once (cJSON_InitHooks
  * briefly resets them to malloc and free, which a parse on another thread
  * must not see); json.c is the only user of cJSON, and the pool pointer is
  * per thread: outside a parse they are plain malloc and free.

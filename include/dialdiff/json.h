@@ -27,8 +27,8 @@
 /*
  * The most values (objects, arrays, strings, numbers, literals) a document
  * may hold; more is "too many values (more than N)".  Memory grows with the
- * number of values (about 100 bytes each), not with the
- * bytes: a 16 MiB file of "[0,0,...]" holds 8 million.  The cap is the file
+ * number of values (about 100 bytes each), not with the bytes: a 16 MiB
+ * file of "[0,0,...]" holds 8 million.  The cap is the file
  * size cap (DD_SOURCE_MAX_SIZE, 16 MiB) over 4 bytes: in a round, series or
  * taxonomy file every value is a member under a quoted key or an element of
  * an array of objects or of strings, at least 4 bytes with its separator
