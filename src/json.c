@@ -403,6 +403,23 @@ static inline uint64_t string_special8(uint64_t v)
 	return quote_special8(v) | (v & HIGHS);
 }
 
+/*
+ * Where the bytes loaded by load8 lie in the word: the first byte is the
+ * lowest one on a little-endian machine.  There, the first byte that a
+ * test above flags is found with one instruction; the tests may also flag
+ * bytes after a flagged one (a borrow), never one before it.
+ */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LOAD8_LITTLE 1
+/* Index of the first byte of the eight with a bit set in m (m != 0). */
+static inline unsigned first8(uint64_t m)
+{
+	return (unsigned)__builtin_ctzll(m) >> 3;
+}
+#else
+#define LOAD8_LITTLE 0
+#endif
+
 /* Number of UTF-8 continuation bytes (10xxxxxx) in v. */
 static inline unsigned continuation8(uint64_t v)
 {
@@ -430,6 +447,12 @@ static inline dd_pos pos_of(scanner *s, const unsigned char *q)
 	}
 	for (; q - r >= 8; r += 8)
 		col += 8 - continuation8(load8(r));
+	if (LOAD8_LITTLE && r < q && s->end - r >= 8) {
+		size_t n = (size_t)(q - r);	/* 1 to 7: the bytes before q */
+
+		col += n - continuation8(load8(r) & ((1ull << (8 * n)) - 1));
+		r = q;
+	}
 	for (; r < q; r++)
 		col += (*r & 0xC0) != 0x80;
 	s->col_at = q;
@@ -504,8 +527,20 @@ static inline void skip_ws(scanner *s)
 			s->line++;
 			s->line_start = p;
 			/* indentation, eight spaces at a time */
+#if LOAD8_LITTLE
+			while (end - p >= 8) {
+				uint64_t m = load8(p) ^ (ONES * ' ');
+
+				if (m) {
+					p += first8(m);
+					break;
+				}
+				p += 8;
+			}
+#else
 			while (end - p >= 8 && load8(p) == ONES * ' ')
 				p += 8;
+#endif
 			s->col_at = p;
 			s->col = 1 + (size_t)(p - s->line_start);
 		} else {
@@ -688,8 +723,20 @@ static int scan_string(scanner *s, const unsigned char **body,
 	for (;;) {
 		unsigned c;
 
+#if LOAD8_LITTLE
+		while (end - p >= 8) {
+			uint64_t m = string_special8(load8(p));
+
+			if (m) {
+				p += first8(m);
+				break;
+			}
+			p += 8;
+		}
+#else
 		while (end - p >= 8 && !string_special8(load8(p)))
 			p += 8;
+#endif
 		while (p < end && !string_special[*p])
 			p++;
 		if (p >= end)
