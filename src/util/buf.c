@@ -80,8 +80,11 @@ int dd_buf_grow(dd_buf *buf, size_t extra)
 	n = buf->alloc ? buf->alloc : 64;
 	while (n < want)
 		n = n > SIZE_MAX / 2 ? want : n * 2;
-	if (buf->mapped)
-		return unmap(buf, n) < 0 ? (buf->oom = 1, -1) : 0;
+	if (buf->mapped) {
+		if (unmap(buf, n) < 0)
+			goto oom;
+		return 0;
+	}
 	p = buf->alloc ? realloc(buf->ptr, n) : malloc(n);
 	if (!p)
 		goto oom;
@@ -153,7 +156,7 @@ void dd_buf_addf(dd_buf *buf, const char *fmt, ...)
 }
 
 /* Files from this size on are mapped rather than read. */
-#define MAP_MIN ((size_t)1 << 20)
+#define MAPPED_MIN ((size_t)1 << 20)
 
 /*
  * Map size bytes of fd into buf, copy-on-write: a big file then costs no
@@ -165,7 +168,7 @@ static int map_file(dd_buf *buf, int fd, size_t size)
 	long page = sysconf(_SC_PAGESIZE);
 	void *m;
 
-	if (size < MAP_MIN || page <= 0 || size % (size_t)page == 0)
+	if (size < MAPPED_MIN || page <= 0 || size % (size_t)page == 0)
 		return -1;
 	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 	if (m == MAP_FAILED)
