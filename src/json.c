@@ -283,12 +283,15 @@ typedef struct piece {
 
 /*
  * What reading pieces needs on one thread: the strings it copies (they go
- * to the document), cJSON's tree of the piece, a stack to walk it.
+ * to the document), cJSON's tree of the piece, a stack to walk both trees.
  */
 typedef struct reader {
 	pool strings;
 	pool cjson;
-	const cJSON **stack;
+	struct {
+		const cJSON *c;
+		dd_json *d;
+	} *stack;
 	size_t stack_alloc;
 	int keep;	/* the piece is the whole document: keep cJSON's
 			   tree in strings and point at its strings */
@@ -613,7 +616,6 @@ static dd_json *new_node(scanner *s, dd_json_type type)
 	if (s->depth > 0) {
 		level *l = &s->levels[s->depth - 1];
 
-		n->parent = l->node;
 		if (l->last)
 			l->last->next = n;
 		else
@@ -1196,7 +1198,7 @@ static int adopt(reader *r, dd_json *d, const cJSON *c)
 
 		if (cjson_type(c, &t) < 0 || t != d->type)
 			return -1;
-		if (d != root && d->parent->type == DD_JSON_OBJECT) {
+		if (d != root && r->stack[sp - 1].d->type == DD_JSON_OBJECT) {
 			if (!c->string)
 				return -1;
 			if (r->keep)
@@ -1222,14 +1224,15 @@ static int adopt(reader *r, dd_json *d, const cJSON *c)
 				return -1;
 			if (sp == r->stack_alloc) {
 				size_t n = sp ? sp * 2 : 64;
-				const cJSON **grown;
+				void *grown;
 
-				if (!(grown = realloc(r->stack, n * sizeof(*grown))))
+				if (!(grown = realloc(r->stack, n * sizeof(*r->stack))))
 					return -2;
 				r->stack = grown;
 				r->stack_alloc = n;
 			}
-			r->stack[sp++] = c;
+			r->stack[sp].c = c;
+			r->stack[sp++].d = d;
 			c = c->child;
 			d = d->child;
 			continue;
@@ -1248,8 +1251,9 @@ static int adopt(reader *r, dd_json *d, const cJSON *c)
 			}
 			if (d->next)
 				return -1;
-			c = r->stack[--sp];
-			d = d->parent;
+			sp--;
+			c = r->stack[sp].c;
+			d = r->stack[sp].d;
 		}
 	}
 }

@@ -61,7 +61,6 @@ struct dd_json {
 	double number;		/* DD_JSON_NUMBER (may be +-inf for 1e400) */
 	dd_json *child;		/* first element or member */
 	dd_json *next;		/* next sibling */
-	dd_json *parent;
 	size_t count;		/* number of elements or members */
 	dd_pos pos;		/* where the value starts */
 	dd_pos key_pos;		/* where the member name starts (objects) */

@@ -48,20 +48,19 @@ static void check_double(double d)
 	dd_buf_release(&b);
 }
 
-/* Walk the tree without recursion (depth may be 1000). */
+/* Walk the tree without recursion (depth may be 1000: the parser's cap). */
 static size_t check_tree(const dd_json *root)
 {
-	const dd_json *n = root;
-	size_t nodes = 0;
+	const dd_json *n = root, *up[1001];
+	size_t nodes = 0, sp = 0;
 
-	FZ_CHECK(root->parent == NULL && root->key == NULL);
+	FZ_CHECK(root->key == NULL && root->next == NULL);
 	while (n) {
 		const dd_json *c;
 		size_t count = 0;
 
 		nodes++;
 		for (c = n->child; c; c = c->next) {
-			FZ_CHECK(c->parent == n);
 			FZ_CHECK((n->type == DD_JSON_OBJECT) == (c->key != NULL));
 			if (n->type == DD_JSON_OBJECT && n->count < 64)
 				FZ_CHECK(dd_json_get(n, c->key) == c);
@@ -82,11 +81,13 @@ static size_t check_tree(const dd_json *root)
 		FZ_CHECK(dd_json_type_name(n->type)[0] != 'u');
 		/* pre-order: child, else next, else the parent's next */
 		if (n->child) {
+			FZ_CHECK(sp < sizeof(up) / sizeof(up[0]));
+			up[sp++] = n;
 			n = n->child;
 			continue;
 		}
 		while (n && !n->next)
-			n = n->parent;
+			n = sp ? up[--sp] : NULL;
 		if (n)
 			n = n->next;
 	}
