@@ -1620,6 +1620,9 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 				    "no buffer to parse");
 	if (!buf)
 		buf = "";
+	if (len > UINT32_MAX)	/* a node's lengths are 32 bits */
+		return dd_error_set(err, DD_ETOOBIG, path, 0, 0,
+				    "document of %zu bytes, over 4 GiB", len);
 	memset(&s, 0, sizeof(s));
 	s.buf = s.p = (const unsigned char *)buf;
 	s.end = s.buf + len;

@@ -17,6 +17,7 @@
 #define DIALDIFF_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "buf.h"
 #include "error.h"
 #include "text.h"
@@ -57,11 +58,11 @@ struct dd_json {
 	const char *key;	/* member name when the parent is an object */
 	const char *string;	/* DD_JSON_STRING: NUL-terminated UTF-8;
 				 * DD_JSON_NUMBER: the literal as written */
-	size_t string_len;	/* its length in bytes */
 	double number;		/* DD_JSON_NUMBER (may be +-inf for 1e400) */
 	dd_json *child;		/* first element or member */
 	dd_json *next;		/* next sibling */
-	size_t count;		/* number of elements or members */
+	uint32_t string_len;	/* its length in bytes (a document is < 4 GiB) */
+	uint32_t count;		/* number of elements or members */
 	dd_pos pos;		/* where the value starts */
 	dd_pos key_pos;		/* where the member name starts (objects) */
 };
@@ -76,7 +77,8 @@ typedef struct dd_json_doc dd_json_doc;
  * "duplicate key \"round\"", "invalid UTF-8", "unexpected character 'x'",
  * "unexpected end of input", "trailing characters after the JSON value",
  * "nesting deeper than 1000 levels", "too many values (more than 4194304)"
- * (DD_JSON_MAX_VALUES).  A leading UTF-8 BOM is an error.
+ * (DD_JSON_MAX_VALUES).  A leading UTF-8 BOM is an error.  A document of
+ * 4 GiB or more is refused (DD_ETOOBIG) before a byte is read.
  */
 int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 		  const char *path, dd_error *err);

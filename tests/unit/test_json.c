@@ -249,6 +249,21 @@ static void test_scalars_and_length(void **state)
 	expect_error_len("[\0]", 3, 1, 2, "unexpected character U+0000");
 }
 
+/* A node's lengths are 32 bits: a document of 4 GiB is refused before a
+ * byte of it is read (so a short buffer stands in for it here). */
+static void test_too_large(void **state)
+{
+	dd_json_doc *doc = NULL;
+	dd_error err;
+
+	(void)state;
+	assert_int_equal(dd_json_parse(&doc, "[]", (size_t)UINT32_MAX + 1,
+				       "huge.json", &err), DD_ETOOBIG);
+	assert_null(doc);
+	assert_string_equal(err.file, "huge.json");
+	assert_non_null(strstr(err.message, "over 4 GiB"));
+}
+
 /* ---- positions ---- */
 
 static void test_positions(void **state)
@@ -1074,6 +1089,7 @@ int main(void)
 		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_string_lengths),
 		cmocka_unit_test(test_scalars_and_length),
+		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_positions_long_line),
 		cmocka_unit_test(test_errors_structure),
