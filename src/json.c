@@ -128,6 +128,26 @@ static void *pool_alloc_slow(pool *p, size_t size)
 	return b + 1;
 }
 
+/*
+ * The array p of *alloc elements of size bytes, moved (realloc) to make
+ * room for at least need: doubling from first, never beyond max (need <=
+ * max).  NULL on out of memory, p and *alloc unchanged.
+ */
+static void *grow_array(void *p, size_t *alloc, size_t need, size_t size,
+			size_t first, size_t max)
+{
+	size_t n = *alloc ? *alloc : first;
+
+	while (n < need)
+		n = n > max / 2 ? max : n * 2;
+	if (n > max)
+		n = max;
+	if (n > SIZE_MAX / size || !(p = realloc(p, n * size)))
+		return NULL;
+	*alloc = n;
+	return p;
+}
+
 /* size bytes aligned for any use; not zeroed; NULL on out of memory. */
 static inline void *pool_alloc(pool *p, size_t size)
 {
@@ -572,16 +592,13 @@ static dd_json *node_list_add(node_list *l, pool *mem)
 		if (size > NODE_BLOCK_MAX)
 			size = NODE_BLOCK_MAX;
 		if (l->nblocks == l->alloc) {
-			size_t na = l->alloc ? l->alloc * 2 : 8;
-			node_block *nb;
+			node_block *nb = grow_array(l->blocks, &l->alloc,
+						    l->nblocks + 1, sizeof(*nb),
+						    8, SIZE_MAX);
 
-			if (na > SIZE_MAX / sizeof(*nb))
-				return NULL;
-			nb = realloc(l->blocks, na * sizeof(*nb));
 			if (!nb)
 				return NULL;
 			l->blocks = nb;
-			l->alloc = na;
 		}
 		b = &l->blocks[l->nblocks];
 		b->nodes = pool_alloc(mem, size * sizeof(*b->nodes));
@@ -1004,15 +1021,13 @@ static int open_container(scanner *s, dd_json *node)
 		return fail_at(s, s->p, "nesting deeper than %d levels",
 			       DD_JSON_MAX_DEPTH);
 	if ((size_t)s->depth >= s->nlevels) {
-		size_t nl = s->nlevels ? s->nlevels * 2 : 16;
-		level *grown;
+		level *grown = grow_array(s->levels, &s->nlevels,
+					  (size_t)s->depth + 1, sizeof(*grown),
+					  16, DD_JSON_MAX_DEPTH + 1);
 
-		if (nl > DD_JSON_MAX_DEPTH + 1)
-			nl = DD_JSON_MAX_DEPTH + 1;
-		if (!(grown = realloc(s->levels, nl * sizeof(*grown))))
+		if (!grown)
 			return fail_oom(s);
 		s->levels = grown;
-		s->nlevels = nl;
 	}
 	l = &s->levels[s->depth];
 	l->node = node;
@@ -1024,20 +1039,15 @@ static int open_container(scanner *s, dd_json *node)
 		key_table *t;
 
 		if ((size_t)s->depth > s->ntables) {
-			size_t n = s->ntables ? s->ntables : 16;
-			key_table *nt;
+			size_t had = s->ntables;	/* arrays need no table */
+			key_table *nt = grow_array(s->tables, &s->ntables,
+						   (size_t)s->depth, sizeof(*nt),
+						   16, DD_JSON_MAX_DEPTH + 1);
 
-			while (n < (size_t)s->depth)	/* arrays need no table */
-				n *= 2;
-			if (n > DD_JSON_MAX_DEPTH + 1)
-				n = DD_JSON_MAX_DEPTH + 1;
-			nt = realloc(s->tables, n * sizeof(*nt));
 			if (!nt)
 				return fail_oom(s);
-			memset(nt + s->ntables, 0,
-			       (n - s->ntables) * sizeof(*nt));
+			memset(nt + had, 0, (s->ntables - had) * sizeof(*nt));
 			s->tables = nt;
-			s->ntables = n;
 		}
 		t = &s->tables[s->depth - 1];
 		t->gen = ++s->next_gen;
@@ -1223,13 +1233,14 @@ static int adopt(reader *r, dd_json *d, const cJSON *c)
 			if (!d->child)
 				return -1;
 			if (sp == r->stack_alloc) {
-				size_t n = sp ? sp * 2 : 64;
-				void *grown;
+				void *grown = grow_array(r->stack,
+							 &r->stack_alloc, sp + 1,
+							 sizeof(*r->stack), 64,
+							 SIZE_MAX);
 
-				if (!(grown = realloc(r->stack, n * sizeof(*r->stack))))
+				if (!grown)
 					return -2;
 				r->stack = grown;
-				r->stack_alloc = n;
 			}
 			r->stack[sp].c = c;
 			r->stack[sp++].d = d;
@@ -1380,14 +1391,13 @@ static int value_done(scanner *s, dd_json *n, const unsigned char *start)
 	    (size_t)(s->p - s->levels[s->depth - 1].start) > s->piece_max)
 		return take_piece(s, n, start, s->p);
 	if (s->npending == s->pending_alloc) {
-		size_t na = s->pending_alloc ? s->pending_alloc * 2 : 64;
-		piece *grown;
+		piece *grown = grow_array(s->pending, &s->pending_alloc,
+					  s->npending + 1, sizeof(*grown), 64,
+					  SIZE_MAX);
 
-		if (na > SIZE_MAX / sizeof(*grown) ||
-		    !(grown = realloc(s->pending, na * sizeof(*grown))))
+		if (!grown)
 			return fail_oom(s);
 		s->pending = grown;
-		s->pending_alloc = na;
 	}
 	p = &s->pending[s->npending++];
 	p->node = n;
