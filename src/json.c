@@ -25,7 +25,7 @@
  *
  * Memory: the nodes and strings come from one pool per document (see
  * below), cJSON's trees from another, reused piece after piece.
-
+ *
  * Columns count characters (UTF-8 code points; a tab counts 1).  They are
  * computed lazily: the scanner remembers the column of the last position it
  * was asked about on the current line and counts forward from there, so the
