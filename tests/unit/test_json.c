@@ -642,6 +642,23 @@ static void test_integers(void **state)
 
 /* ---- the writer ---- */
 
+/* text, read in each piece size on this thread and with the helper,
+ * gives ref's tree each time. */
+static void assert_same_in_pieces(const dd_json_doc *ref, const char *text,
+				  size_t len)
+{
+	static const size_t pieces[] = { 1, 2, 3, 5, 8, 13, 40, 100, 4096, 0,
+					 (size_t)-1 };
+	dd_json_doc *doc;
+	size_t i;
+
+	for (i = 0; i < 2 * sizeof(pieces) / sizeof(pieces[0]); i++) {
+		doc = parse_in_pieces(text, len, pieces[i / 2], (int)(i % 2));
+		assert_same_tree(dd_json_root(ref), dd_json_root(doc));
+		dd_json_doc_free(doc);
+	}
+}
+
 /*
  * cJSON reads a document in pieces (values of at most 16 KiB whose
  * container is larger), on a helper thread for a large document; whatever
@@ -655,11 +672,8 @@ static void test_pieces(void **state)
 		" \"b\\u00e9\\n\": {\"x\": \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\","
 		" \"y\": [[[\"deep\"]]], \"\": \"\"},\n"
 		" \"c\": \"\u8bae\u9898\", \"d\": 12345678901234567890}";
-	static const size_t pieces[] = { 1, 2, 3, 5, 8, 13, 40, 100, 4096, 0,
-					 (size_t)-1 };
 	dd_buf big = DD_BUF_INIT;
-	dd_json_doc *ref, *doc;
-	size_t i;
+	dd_json_doc *ref;
 	int k;
 
 	(void)state;
@@ -677,24 +691,14 @@ static void test_pieces(void **state)
 	assert_false(big.oom);
 
 	ref = parse_in_pieces(small, strlen(small), (size_t)-1, 0);
-	for (i = 0; i < 2 * sizeof(pieces) / sizeof(pieces[0]); i++) {
-		doc = parse_in_pieces(small, strlen(small), pieces[i / 2],
-				      (int)(i % 2));
-		assert_same_tree(dd_json_root(ref), dd_json_root(doc));
-		dd_json_doc_free(doc);
-	}
+	assert_same_in_pieces(ref, small, strlen(small));
 	dd_json_doc_free(ref);
 
 	ref = parse_in_pieces(big.ptr, big.len, (size_t)-1, 0);
 	assert_int_equal(dd_json_get(dd_json_root(ref), "items")->count, 3000);
 	assert_int_equal(dd_json_get(dd_json_root(ref), "long")->string_len,
 			 40000);
-	for (i = 0; i < 2 * sizeof(pieces) / sizeof(pieces[0]); i++) {
-		doc = parse_in_pieces(big.ptr, big.len, pieces[i / 2],
-				      (int)(i % 2));
-		assert_same_tree(dd_json_root(ref), dd_json_root(doc));
-		dd_json_doc_free(doc);
-	}
+	assert_same_in_pieces(ref, big.ptr, big.len);
 	dd_json_doc_free(ref);
 
 	/* a failure with batches queued: the helper stops before the nodes
