@@ -15,6 +15,7 @@
 
 #include "dialdiff/check.h"
 #include "dialdiff/json.h"
+#include "dialdiff/project.h"
 #include "dialdiff/round.h"
 #include "dialdiff/series.h"
 #include "dialdiff/strmap.h"
@@ -55,6 +56,10 @@ const dd_rule dd_rules[] = {
 	  "A round number is not a positive integer" },
 	{ "round-duplicate", DD_SEV_ERROR,
 	  "Two rounds of a series have the same number" },
+	{ "round-gap", DD_SEV_WARNING,
+	  "Round numbers of a series skip a number" },
+	{ "round-file-number", DD_SEV_WARNING,
+	  "The number in a round file's name is not its round number" },
 	{ "date", DD_SEV_ERROR,
 	  "A date is not a real calendar date written YYYY-MM-DD" },
 	{ "date-order", DD_SEV_ERROR,
@@ -125,67 +130,9 @@ static const char *base_of(const char *path, char *buf, size_t size)
 	return buf;
 }
 
-/*
- * Lexically normalized path: "a/./b" -> "a/b", "a/b/../c" -> "a/c", no
- * doubled slashes; a leading "/" and leading ".." are kept.  So that a
- * series' "../taxonomy.json" and the default taxonomy are one file.
- * Caller frees.
- */
-static char *normalize(const char *path)
-{
-	size_t n = strlen(path), len = 0;
-	char *out = malloc(n + 2);
-	const char *p = path;
-	int abs = path[0] == '/';
-
-	if (!out)
-		return NULL;
-	if (abs)
-		out[len++] = '/';
-	while (*p) {
-		const char *e;
-		size_t k;
-
-		while (*p == '/')
-			p++;
-		if (!*p)
-			break;
-		e = strchr(p, '/');
-		k = e ? (size_t)(e - p) : strlen(p);
-		if (k == 1 && p[0] == '.') {
-			/* skip */
-		} else if (k == 2 && p[0] == '.' && p[1] == '.' &&
-			   len > (size_t)abs &&
-			   !(len - abs >= 2 && out[len - 1] == '.' &&
-			     out[len - 2] == '.' &&
-			     (len - abs == 2 || out[len - 3] == '/'))) {
-			/* drop the last component */
-			while (len > (size_t)abs && out[len - 1] != '/')
-				len--;
-			if (len > (size_t)abs)
-				len--;	/* its slash */
-		} else {
-			if (len > (size_t)abs)
-				out[len++] = '/';
-			memcpy(out + len, p, k);
-			len += k;
-		}
-		p += k;
-	}
-	if (!len)
-		out[len++] = '.';
-	out[len] = '\0';
-	return out;
-}
-
 /* ------------------------------------------------------------------------
  * The check.
  */
-
-typedef struct tx_slot {
-	char *path;
-	dd_taxonomy *tx;	/* NULL: missing or broken (reported once) */
-} tx_slot;
 
 struct dd_check {
 	dd_source *src;
@@ -195,8 +142,8 @@ struct dd_check {
 	char **files;
 	size_t nfiles, files_alloc;
 	dd_strmap file_map;	/* path -> its index in files, plus 1 */
-	tx_slot *txs;
-	size_t ntxs, txs_alloc;
+	dd_project **projects;	/* one per dialogues folder met */
+	size_t nprojects;
 	int sorted;
 	int oom;
 };
@@ -249,11 +196,9 @@ void dd_check_free(dd_check *c)
 		free(c->files[i]);
 	free(c->files);
 	dd_strmap_release(&c->file_map);
-	for (i = 0; i < c->ntxs; i++) {
-		free(c->txs[i].path);
-		dd_taxonomy_free(c->txs[i].tx);
-	}
-	free(c->txs);
+	for (i = 0; i < c->nprojects; i++)
+		dd_project_free(c->projects[i]);
+	free(c->projects);
 	dd_diags_release(&c->diags);
 	free(c->dialogues);
 	free(c->taxonomy);
@@ -312,60 +257,67 @@ static int read_file(dd_check *c, dd_buf *buf, const char *path)
 	return rc;
 }
 
-/*
- * The taxonomy at path, loaded and checked once: its problems go to the
- * diagnostics the first time it is asked for.  *out is NULL when it is
- * missing or broken.  Returns 0 or DD_ENOMEM.
- */
-static int taxonomy_at(dd_check *c, const char *path, dd_taxonomy **out)
+/* The project of dialogues folder dir (made on first use); NULL when
+ * memory runs out. */
+static dd_project *project_for(dd_check *c, const char *dir)
 {
-	dd_buf buf = DD_BUF_INIT;
-	char *norm = normalize(path);
-	tx_slot *slot;
-	dd_error e;
+	dd_project_opts opts;
+	dd_project *p, **grown;
+	char *norm = dd_path_normalize(*dir ? dir : ".");
 	size_t i;
+
+	if (!norm)
+		return NULL;
+	for (i = 0; i < c->nprojects; i++)
+		if (!strcmp(dd_project_dir(c->projects[i]), norm)) {
+			free(norm);
+			return c->projects[i];
+		}
+	memset(&opts, 0, sizeof(opts));
+	opts.dir = norm;
+	opts.taxonomy = c->taxonomy;
+	opts.max_size = c->max_size;
+	grown = realloc(c->projects, (c->nprojects + 1) * sizeof(*grown));
+	if (grown)
+		c->projects = grown;
+	if (!grown || dd_project_new(&p, c->src, &opts, NULL) < 0) {
+		free(norm);
+		return NULL;
+	}
+	free(norm);
+	return c->projects[c->nprojects++] = p;
+}
+
+/* The project of the dialogues folder around series folder sdir. */
+static dd_project *project_of_series(dd_check *c, const char *sdir)
+{
+	char *parent = dir_of(sdir);
+	dd_project *p = parent ? project_for(c, parent) : NULL;
+
+	free(parent);
+	return p;
+}
+
+/*
+ * The taxonomy at path, loaded and checked once (by project p): its
+ * problems go to the diagnostics the first time it is asked for.  *out is
+ * NULL when it is missing or broken.  Returns 0 or DD_ENOMEM.
+ */
+static int taxonomy_at(dd_check *c, dd_project *p, const char *path,
+		       dd_taxonomy **out)
+{
+	char *norm = dd_path_normalize(path);
+	dd_error e;
 	int rc;
 
 	*out = NULL;
-	if (!norm)
+	if (!p || !norm || add_file(c, norm) < 0) {
+		free(norm);
 		return DD_ENOMEM;
-	for (i = 0; i < c->ntxs; i++)
-		if (!strcmp(c->txs[i].path, norm)) {
-			free(norm);
-			*out = c->txs[i].tx;
-			return 0;
-		}
-	if (c->ntxs == c->txs_alloc) {
-		size_t n = c->txs_alloc ? c->txs_alloc * 2 : 4;
-		tx_slot *p = realloc(c->txs, n * sizeof(*p));
-
-		if (!p) {
-			free(norm);
-			return DD_ENOMEM;
-		}
-		c->txs = p;
-		c->txs_alloc = n;
 	}
-	slot = &c->txs[c->ntxs++];
-	slot->path = norm;
-	slot->tx = NULL;
-	if (add_file(c, norm) < 0)
-		return DD_ENOMEM;
-	rc = read_file(c, &buf, norm);
-	if (rc == 0) {
-		size_t before = c->diags.count;
-
-		rc = dd_taxonomy_load(&slot->tx, buf.ptr, buf.len, norm,
-				      &c->diags, &e);
-		if (rc < 0 && c->diags.count == before)	/* never silent */
-			dd_diags_add(&c->diags, DD_SEV_ERROR, "file", norm,
-				     e.line, e.column, "%s", e.message);
-	}
-	dd_buf_release(&buf);
-	if (rc == DD_ENOMEM || c->diags.oom)
-		return DD_ENOMEM;
-	*out = slot->tx;
-	return 0;
+	rc = dd_project_taxonomy(out, p, norm, &c->diags, &e);
+	free(norm);
+	return rc == DD_ENOMEM || c->diags.oom ? DD_ENOMEM : 0;
 }
 
 static int classify(dd_check *c, dd_taxonomy *tx, dd_round *r)
@@ -378,49 +330,21 @@ static int classify(dd_check *c, dd_taxonomy *tx, dd_round *r)
 	       DD_ENOMEM : 0;
 }
 
-/* The taxonomy of series s in folder sdir: --taxonomy, else its own, else
- * PARENT/taxonomy.json.  Caller frees. */
-static char *series_taxonomy(const dd_check *c, const dd_series *s,
-			     const char *sdir)
+/* Every file of series folder sdir, as check names them, into the list
+ * (its series.json even when missing: rule series-file). */
+static int add_series_files(dd_check *c, dd_project *p, const char *sdir)
 {
-	char *parent, *p;
-
-	if (c->taxonomy)
-		return strdup(c->taxonomy);
-	if (s && s->taxonomy)
-		return dd_path_join(sdir, s->taxonomy);
-	parent = dir_of(sdir);
-	if (!parent)
-		return NULL;
-	p = dd_path_join(parent, "taxonomy.json");
-	free(parent);
-	return p;
-}
-
-/* Every file of series folder sdir, as check names them, into the list. */
-static int add_series_files(dd_check *c, const char *sdir)
-{
-	char **names = NULL, *p;
+	char **names = NULL, *f = dd_path_join(sdir, "series.json");
 	size_t n, i;
 	dd_error e;
-	int rc = 0;
+	int rc = f && add_file(c, f) == 0 ? 0 : DD_ENOMEM;
 
-	p = dd_path_join(sdir, "series.json");
-	if (!p || add_file(c, p) < 0) {
-		free(p);
-		return DD_ENOMEM;
-	}
-	free(p);
-	if (dd_source_list(&names, &n, c->src, sdir, DD_SOURCE_FILE, &e) < 0)
+	free(f);
+	if (!rc && dd_project_series_files(&names, &n, p, sdir, &e) < 0)
 		return e.code == DD_ENOMEM ? DD_ENOMEM : 0;	/* reported by the loader */
-	for (i = 0; i < n && !rc; i++) {
-		if (!dd_series_is_round_file(names[i]))
-			continue;
-		p = dd_path_join(sdir, names[i]);
-		if (!p || add_file(c, p) < 0)
+	for (i = 0; !rc && i < n; i++)
+		if (add_file(c, names[i]) < 0)
 			rc = DD_ENOMEM;
-		free(p);
-	}
 	dd_source_names_free(names);
 	return rc;
 }
@@ -428,16 +352,19 @@ static int add_series_files(dd_check *c, const char *sdir)
 /* Check the series in folder sdir: series.json, every round, classified. */
 static int check_series(dd_check *c, const char *sdir)
 {
+	dd_project *p = project_of_series(c, sdir);
 	dd_series *s = NULL;
 	dd_taxonomy *tx;
-	char *txpath;
+	const char *txpath;
 	dd_error e;
 	size_t i;
 	int rc;
 
-	if ((rc = add_series_files(c, sdir)) < 0)
+	if (!p)
+		return DD_ENOMEM;
+	if ((rc = add_series_files(c, p, sdir)) < 0)
 		return rc;
-	rc = dd_series_load(&s, c->src, sdir, c->max_size, &c->diags, 1, &e);
+	rc = dd_project_load_series(&s, p, sdir, &c->diags, 1, &e);
 	if (rc == DD_ENOMEM || c->diags.oom) {
 		dd_series_free(s);
 		return DD_ENOMEM;
@@ -447,97 +374,12 @@ static int check_series(dd_check *c, const char *sdir)
 			     "%s", e.message);
 		return 0;
 	}
-	txpath = series_taxonomy(c, s, sdir);
-	rc = txpath ? taxonomy_at(c, txpath, &tx) : DD_ENOMEM;
-	free(txpath);
+	txpath = dd_project_taxonomy_path(p, sdir);
+	rc = txpath ? taxonomy_at(c, p, txpath, &tx) : DD_ENOMEM;
 	for (i = 0; rc == 0 && i < s->nrounds; i++)
 		rc = classify(c, tx, s->rounds[i]);
 	dd_series_free(s);
 	return rc;
-}
-
-/* 1 when the file at path parses as an object with "round" or "topics". */
-static int looks_like_round(dd_source *src, const char *path)
-{
-	dd_buf buf = DD_BUF_INIT;
-	dd_json_doc *doc = NULL;
-	const dd_json *root;
-	int yes = 0;
-
-	if (dd_source_read(&buf, src, path, 0, NULL) == 0 &&
-	    dd_json_parse(&doc, buf.ptr, buf.len, path, NULL) == 0) {
-		root = dd_json_root(doc);
-		yes = root && root->type == DD_JSON_OBJECT &&
-		      (dd_json_get(root, "round") || dd_json_get(root, "topics"));
-	}
-	dd_json_doc_free(doc);
-	dd_buf_release(&buf);
-	return yes;
-}
-
-/* 1 when folder sdir, which has no series.json, holds a round file. */
-static int holds_rounds(dd_source *src, const char *sdir)
-{
-	char **files, *p;
-	size_t n, i;
-	int yes = 0;
-
-	if (dd_source_list(&files, &n, src, sdir, DD_SOURCE_FILE, NULL) < 0)
-		return 0;
-	for (i = 0; i < n && !yes; i++) {
-		if (!dd_series_is_round_file(files[i]))
-			continue;
-		p = dd_path_join(sdir, files[i]);
-		yes = p && looks_like_round(src, p);
-		free(p);
-	}
-	dd_source_names_free(files);
-	return yes;
-}
-
-/*
- * The series folders of dialogues folder dir, sorted: every subfolder with
- * a series.json, and every other one that holds a round file (a series
- * that lost its series.json: rule series-file; a folder of other JSON
- * files, such as taxonomies, is none), but "schema" (the JSON Schema of
- * the file format) and hidden folders.  Free with dd_source_names_free.
- */
-static int series_dirs(char ***out, size_t *count, dd_source *src,
-		       const char *dir, dd_error *err)
-{
-	char **names, *sdir, *sj;
-	size_t n, i, j, k = 0;
-	int rc, keep;
-
-	rc = dd_source_list(&names, &n, src, dir, DD_SOURCE_DIR, err);
-	if (rc < 0)
-		return rc;
-	for (i = 0; i < n; i++) {
-		keep = 0;
-		sdir = dd_path_join(dir, names[i]);
-		sj = sdir ? dd_path_join(sdir, "series.json") : NULL;
-		if (!sj) {
-			free(sdir);
-			for (j = i; j < n; j++)
-				free(names[j]);
-			names[k] = NULL;
-			dd_source_names_free(names);
-			return dd_error_oom(err);
-		}
-		if (names[i][0] != '.' && strcmp(names[i], "schema"))
-			keep = dd_source_type(src, sj) == DD_SOURCE_FILE ||
-			       holds_rounds(src, sdir);
-		free(sdir);
-		free(sj);
-		if (keep)
-			names[k++] = names[i];
-		else
-			free(names[i]);
-	}
-	names[k] = NULL;
-	*out = names;
-	*count = k;
-	return 0;
 }
 
 /* The series folders of a dialogues folder, checked by one thread. */
@@ -649,6 +491,7 @@ static int finish_split(dd_check *c, dd_worker *w, series_job *j, int rc)
 static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 			       dd_error *err)
 {
+	dd_project *proj = project_for(c, dir);
 	char **names = NULL, *p;
 	size_t n, from = 0, to, mine;
 	dd_worker *w;
@@ -656,10 +499,9 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	dd_taxonomy *tx;
 	int rc = 0, found = 0, any = 0;
 
-	if (dd_source_type(c->src, dir) != DD_SOURCE_DIR)
-		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
-				    "no dialogues folder here (use --dialogues DIR or -C DIR)");
-	rc = series_dirs(&names, &n, c->src, dir, err);
+	if (!proj)
+		return dd_error_oom(err);
+	rc = dd_project_series(&names, &n, proj, 1, err);
 	if (rc < 0)
 		return rc;
 	to = n;
@@ -677,7 +519,7 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 	if (!p)
 		rc = DD_ENOMEM;
 	else if (c->taxonomy || dd_source_type(c->src, p) != 0) {
-		rc = taxonomy_at(c, p, &tx);
+		rc = taxonomy_at(c, proj, p, &tx);
 		any = 1;
 	}
 	free(p);
@@ -707,168 +549,122 @@ int dd_check_dialogues(dd_check *c, dd_error *err)
 	return check_dialogues_dir(c, c->dialogues, 0, err);
 }
 
+/*
+ * Load the series in folder sdir and add what it says about the file at
+ * path: everything, or with rules_only the rules between that round and
+ * its siblings (the file itself was loaded on its own).  0 or DD_ENOMEM.
+ */
+static int series_says(dd_check *c, const char *sdir, const char *path,
+		       int rules_only)
+{
+	dd_diags scratch = DD_DIAGS_INIT;
+	dd_project *p = project_of_series(c, sdir);
+	char *want = dd_path_normalize(path), *f;
+	dd_series *s = NULL;
+	dd_error e;
+	size_t i;
+	int rc = p && want ? 0 : DD_ENOMEM;
+
+	if (!rc && dd_project_load_series(&s, p, sdir, &scratch, 1, &e) ==
+		   DD_ENOMEM)
+		rc = DD_ENOMEM;
+	if (!rc && rules_only && s)
+		dd_project_series_rules(&c->diags, s, path);
+	for (i = 0; !rc && !rules_only && i < scratch.count; i++) {
+		const dd_diag *d = &scratch.items[i];
+		int same;
+
+		if (!(f = dd_path_normalize(d->file))) {
+			rc = DD_ENOMEM;
+			break;
+		}
+		same = !strcmp(f, want);
+		free(f);
+		/* in "." the folder's name is not known */
+		if (same && !(!strcmp(sdir, ".") &&
+			      !strcmp(d->rule, "series-mismatch")))
+			dd_diags_add(&c->diags, d->severity, d->rule, path,
+				     d->line, d->column, "%s", d->message);
+	}
+	if (scratch.oom || c->diags.oom)
+		rc = DD_ENOMEM;
+	dd_series_free(s);
+	dd_diags_release(&scratch);
+	free(want);
+	return rc;
+}
+
 /* series.json named on its own: its problems, from loading its series. */
 static int check_series_json(dd_check *c, const char *path)
 {
-	dd_diags scratch = DD_DIAGS_INIT;
-	dd_series *s = NULL;
-	char *sdir = dir_of(path), *spath = NULL;
-	dd_error e;
-	size_t i;
+	char *sdir = dir_of(path);
 	int rc;
 
 	if (!sdir || add_file(c, path) < 0) {
 		free(sdir);
 		return DD_ENOMEM;
 	}
-	rc = dd_series_load(&s, c->src, *sdir ? sdir : ".", c->max_size,
-			    &scratch, 1, &e);
-	spath = dd_path_join(*sdir ? sdir : ".", "series.json");
-	if (rc != DD_ENOMEM && spath) {
-		rc = 0;
-		for (i = 0; i < scratch.count; i++) {
-			const dd_diag *d = &scratch.items[i];
-
-			if (strcmp(d->file, spath))
-				continue;
-			/* in "." the folder's name is not known */
-			if (!*sdir && !strcmp(d->rule, "series-mismatch"))
-				continue;
-			dd_diags_add(&c->diags, d->severity, d->rule, path,
-				     d->line, d->column, "%s", d->message);
-		}
-	}
-	if (!spath || scratch.oom || c->diags.oom)
-		rc = DD_ENOMEM;
-	dd_series_free(s);
-	dd_diags_release(&scratch);
-	free(spath);
+	rc = series_says(c, *sdir ? sdir : ".", path, 0);
 	free(sdir);
 	return rc;
 }
 
-/* The rules between a round named on its own and its siblings in its
- * series folder; base is the round's file name. */
-static void check_siblings(dd_check *c, const dd_round *r,
-			   const dd_series *s, const char *base)
-{
-	const dd_round *prev = NULL, *next = NULL;
-	char b[1024];
-	size_t i;
-	int dup = 0;
-
-	for (i = 0; i < s->nrounds; i++) {
-		const dd_round *o = s->rounds[i];
-
-		if (!strcmp(base_of(o->path, b, sizeof(b)), base))
-			continue;	/* the round itself */
-		if (o->number == r->number) {
-			if (!dup++)
-				dd_diags_add(&c->diags, DD_SEV_ERROR,
-					     "round-duplicate", r->path,
-					     r->number_pos.line,
-					     r->number_pos.column,
-					     "round %lld is also recorded in %s",
-					     r->number, o->path);
-		} else if (o->number < r->number) {
-			if (!prev || o->number > prev->number)
-				prev = o;
-		} else if (!next || o->number < next->number) {
-			next = o;
-		}
-	}
-	if (!r->date)
-		return;
-	if (prev && prev->date && strcmp(r->date, prev->date) <= 0)
-		dd_diags_add(&c->diags, DD_SEV_ERROR, "date-order", r->path,
-			     r->date_pos.line, r->date_pos.column,
-			     "round %lld is dated %s, not after round %lld (%s)",
-			     r->number, r->date, prev->number, prev->date);
-	if (next && next->date && strcmp(next->date, r->date) <= 0)
-		dd_diags_add(&c->diags, DD_SEV_ERROR, "date-order", r->path,
-			     r->date_pos.line, r->date_pos.column,
-			     "round %lld is dated %s, not before round %lld (%s)",
-			     r->number, r->date, next->number, next->date);
-}
-
-/* A round named on its own, already read into buf. */
+/* A round named on its own, already read into buf: its own problems, the
+ * rules between it and its siblings when it lies in a series folder, and
+ * its classification by the taxonomy its series reads (outside a series,
+ * the dialogues folder's). */
 static int check_round_file(dd_check *c, const char *path, const dd_buf *buf)
 {
-	dd_diags scratch = DD_DIAGS_INIT;
 	dd_round *r = NULL;
-	dd_series *s = NULL;
 	dd_taxonomy *tx = NULL;
-	char *dir = dir_of(path), *sj = NULL, *txpath = NULL;
-	char folder[256], base[1024];
+	dd_project *p;
+	char *dir = dir_of(path), *sj = NULL;
+	const char *sdir, *txpath;
 	dd_error e;
-	int rc, in_series;
+	int rc;
 
 	if (!dir)
 		return DD_ENOMEM;
+	sdir = *dir ? dir : ".";
 	rc = dd_round_load(&r, buf->ptr, buf->len, path, &c->diags, &e);
 	if (rc == DD_ENOMEM || !r)
 		goto out;
-	rc = 0;
-	sj = dd_path_join(*dir ? dir : ".", "series.json");
-	if (!sj) {
-		rc = DD_ENOMEM;
+	rc = DD_ENOMEM;
+	if (!(sj = dd_path_join(sdir, "series.json")))
 		goto out;
-	}
-	in_series = dd_source_type(c->src, sj) == DD_SOURCE_FILE;
-	if (in_series) {
-		const char *sdir = *dir ? dir : ".";
-
-		base_of(*dir ? dir : ".", folder, sizeof(folder));
-		if (r->series && *dir && strcmp(r->series, folder))
-			dd_diags_add(&c->diags, DD_SEV_ERROR, "series-mismatch",
-				     path, r->series_pos.line,
-				     r->series_pos.column,
-				     "round names series \"%s\" but lies in folder \"%s\"",
-				     r->series, folder);
-		rc = dd_series_load(&s, c->src, sdir, c->max_size, &scratch,
-				    1, &e);
-		if (rc == DD_ENOMEM)
+	if (dd_source_type(c->src, sj) == DD_SOURCE_FILE) {
+		p = project_of_series(c, sdir);
+		if (!p || (r->number > 0 && series_says(c, sdir, path, 1) < 0))
 			goto out;
-		rc = 0;
-		if (s && r->number > 0)
-			check_siblings(c, r, s, base_of(path, base, sizeof(base)));
-		txpath = series_taxonomy(c, s, sdir);
-	} else if (c->taxonomy) {
-		txpath = strdup(c->taxonomy);
+		txpath = dd_project_taxonomy_path(p, sdir);
 	} else {
-		txpath = dd_path_join(c->dialogues, "taxonomy.json");
+		p = project_for(c, c->dialogues);
+		txpath = p ? dd_project_taxonomy_path(p, NULL) : NULL;
 	}
-	if (!txpath) {
-		rc = DD_ENOMEM;
-		goto out;
-	}
-	if ((rc = taxonomy_at(c, txpath, &tx)) == 0)
+	if (txpath && (rc = taxonomy_at(c, p, txpath, &tx)) == 0)
 		rc = classify(c, tx, r);
 out:
-	if (scratch.oom || c->diags.oom)
+	if (c->diags.oom)
 		rc = DD_ENOMEM;
-	dd_diags_release(&scratch);
-	dd_series_free(s);
 	dd_round_free(r);
 	free(dir);
 	free(sj);
-	free(txpath);
 	return rc == DD_ENOMEM ? DD_ENOMEM : 0;
 }
 
-/* 1 when buf is a JSON object with "sections" and no "topics". */
-static int looks_like_taxonomy(const dd_buf *buf)
+/* 1 when path is the taxonomy its series folder's series.json names, or
+ * the taxonomy.json of the dialogues folder above it. */
+static int is_named_taxonomy(dd_check *c, const char *path)
 {
-	dd_json_doc *doc = NULL;
-	const dd_json *root;
-	int yes = 0;
+	char *sdir = dir_of(path), *norm = dd_path_normalize(path);
+	dd_project *p = sdir ? project_of_series(c, *sdir ? sdir : ".") : NULL;
+	const char *tx = p ? dd_project_taxonomy_path(p, *sdir ? sdir : ".")
+			   : NULL;
+	int yes = norm && tx && (!strcmp(norm, tx) ||
+				 dd_project_kind(p, norm) == DD_PATH_TAXONOMY);
 
-	if (dd_json_parse(&doc, buf->ptr, buf->len, "", NULL) < 0)
-		return 0;
-	root = dd_json_root(doc);
-	yes = root && root->type == DD_JSON_OBJECT &&
-	      dd_json_get(root, "sections") && !dd_json_get(root, "topics");
-	dd_json_doc_free(doc);
+	free(sdir);
+	free(norm);
 	return yes;
 }
 
@@ -888,8 +684,9 @@ static int check_file(dd_check *c, const char *path)
 		dd_buf_release(&buf);
 		return rc == DD_ENOMEM ? rc : 0;
 	}
-	if (looks_like_taxonomy(&buf))
-		rc = taxonomy_at(c, path, &tx);
+	if (dd_project_sniff(buf.ptr, buf.len) == (int)DD_PATH_TAXONOMY ||
+	    is_named_taxonomy(c, path))
+		rc = taxonomy_at(c, project_for(c, c->dialogues), path, &tx);
 	else
 		rc = check_round_file(c, path, &buf);
 	dd_buf_release(&buf);
@@ -1017,157 +814,4 @@ const char *const *dd_check_files(const dd_check *c, size_t *n)
 {
 	*n = c->nfiles;
 	return (const char *const *)c->files;
-}
-
-/* ------------------------------------------------------------------------
- * Listing the files of a folder (for fmt).
- */
-
-typedef struct names {
-	char **v;
-	size_t n, alloc;
-	int oom;
-} names;
-
-static void names_add(names *l, const char *path)
-{
-	size_t i;
-
-	if (l->oom)
-		return;
-	for (i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i], path))
-			return;
-	if (l->n + 2 > l->alloc) {
-		size_t n = l->alloc ? l->alloc * 2 : 16;
-		char **p = realloc(l->v, n * sizeof(*p));
-
-		if (!p) {
-			l->oom = 1;
-			return;
-		}
-		l->v = p;
-		l->alloc = n;
-	}
-	if (!(l->v[l->n] = strdup(path))) {
-		l->oom = 1;
-		return;
-	}
-	l->v[++l->n] = NULL;
-}
-
-/* The "taxonomy" member of series.json at path, or NULL.  Caller frees. */
-static char *series_taxonomy_member(dd_source *src, const char *path,
-				    size_t max_size)
-{
-	dd_buf buf = DD_BUF_INIT;
-	dd_json_doc *doc = NULL;
-	const dd_json *t;
-	char *s = NULL;
-
-	if (dd_source_read(&buf, src, path, max_size, NULL) == 0 &&
-	    dd_json_parse(&doc, buf.ptr, buf.len, path, NULL) == 0) {
-		t = dd_json_get(dd_json_root(doc), "taxonomy");
-		if (t && t->type == DD_JSON_STRING)
-			s = strdup(t->string);
-	}
-	dd_json_doc_free(doc);
-	dd_buf_release(&buf);
-	return s;
-}
-
-static void list_series(names *l, dd_source *src, const char *sdir,
-			size_t max_size)
-{
-	char **files = NULL, *p, *member;
-	size_t n, i;
-
-	p = dd_path_join(sdir, "series.json");
-	if (!p) {
-		l->oom = 1;
-		return;
-	}
-	member = series_taxonomy_member(src, p, max_size);
-	if (member) {
-		char *tp = dd_path_join(sdir, member), *norm = tp ? normalize(tp) : NULL;
-
-		if (norm && dd_source_type(src, norm) == DD_SOURCE_FILE)
-			names_add(l, norm);
-		free(tp);
-		free(norm);
-		free(member);
-	}
-	if (dd_source_type(src, p) == DD_SOURCE_FILE)
-		names_add(l, p);
-	free(p);
-	if (dd_source_list(&files, &n, src, sdir, DD_SOURCE_FILE, NULL) < 0)
-		return;
-	for (i = 0; i < n; i++) {
-		if (!dd_series_is_round_file(files[i]))
-			continue;
-		p = dd_path_join(sdir, files[i]);
-		if (p)
-			names_add(l, p);
-		else
-			l->oom = 1;
-		free(p);
-	}
-	dd_source_names_free(files);
-}
-
-int dd_check_list_files(char ***out, size_t *count, dd_source *src,
-			const char *dir, const dd_check_opts *opts,
-			dd_error *err)
-{
-	size_t max_size = opts && opts->max_size ? opts->max_size : 0;
-	const char *only = opts ? opts->series : NULL;
-	names l = { NULL, 0, 0, 0 };
-	char *p, *dflt, **series = NULL;
-	size_t n, i;
-
-	*out = NULL;
-	*count = 0;
-	if (dd_source_type(src, dir) != DD_SOURCE_DIR)
-		return dd_error_set(err, DD_ENOTFOUND, dir, 0, 0,
-				    "not a folder");
-	p = dd_path_join(dir, "series.json");
-	if (!p)
-		return dd_error_oom(err);
-	if (dd_source_type(src, p) == DD_SOURCE_FILE) {
-		list_series(&l, src, dir, max_size);	/* a series folder */
-	} else {
-		dflt = dd_path_join(dir, "taxonomy.json");
-		if (!dflt)
-			l.oom = 1;
-		else if (dd_source_type(src, dflt) == DD_SOURCE_FILE)
-			names_add(&l, dflt);
-		if (!l.oom && series_dirs(&series, &n, src, dir, err) == 0) {
-			for (i = 0; i < n; i++) {
-				char *sdir;
-
-				if (only && strcmp(only, series[i]))
-					continue;
-				sdir = dd_path_join(dir, series[i]);
-				if (!sdir) {
-					l.oom = 1;
-					break;
-				}
-				list_series(&l, src, sdir, max_size);
-				free(sdir);
-			}
-			dd_source_names_free(series);
-		}
-		free(dflt);
-	}
-	free(p);
-	if (l.oom || (!l.v && !(l.v = calloc(1, sizeof(*l.v))))) {
-		if (l.v) {
-			l.v[l.n] = NULL;
-			dd_source_names_free(l.v);
-		}
-		return dd_error_oom(err);
-	}
-	*out = l.v;
-	*count = l.n;
-	return 0;
 }

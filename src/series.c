@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialdiff/project.h"
 #include "dialdiff/series.h"
 #include "load.h"
 
@@ -81,50 +82,11 @@ static const char *read_rule(int rc, const char *dflt)
 	return rc == DD_ETOOBIG ? "file-size" : dflt;
 }
 
-int dd_series_is_round_file(const char *name)
-{
-	size_t n = strlen(name);
-
-	return n > 5 && !strcmp(name + n - 5, ".json") &&
-	       strcmp(name, "series.json") && name[0] != '.';
-}
-
-/* Series-level rules over the sorted rounds. */
-static void check_order(dd_loader *l, dd_series *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->nrounds; i++) {
-		dd_round *r = s->rounds[i];
-
-		l->path = r->path;
-		if (r->series && strcmp(r->series, s->id))
-			dd_load_problem(l, DD_SEV_ERROR, "series-mismatch",
-					r->series_pos,
-					"round names series \"%s\" but lies in folder \"%s\"",
-					r->series, s->id);
-		if (!i)
-			continue;
-		if (r->number == s->rounds[i - 1]->number)
-			dd_load_problem(l, DD_SEV_ERROR, "round-duplicate",
-					r->number_pos,
-					"round %lld is also recorded in %s",
-					r->number, s->rounds[i - 1]->path);
-		else if (r->date && s->rounds[i - 1]->date &&
-			 strcmp(r->date, s->rounds[i - 1]->date) <= 0)
-			dd_load_problem(l, DD_SEV_ERROR, "date-order", r->date_pos,
-					"round %lld is dated %s, not after round %lld (%s)",
-					r->number, r->date,
-					s->rounds[i - 1]->number,
-					s->rounds[i - 1]->date);
-	}
-}
-
 int dd_series_load(dd_series **out, dd_source *src, const char *dir,
-		   size_t max_size, dd_diags *diags, int keep_going,
-		   dd_error *err)
+		   const char *taxonomy, size_t max_size, dd_diags *diags,
+		   int keep_going, dd_error *err)
 {
-	char folder[256], **names = NULL, *path = NULL;
+	char folder[256], **names = NULL, *path = NULL, *own_tx = NULL;
 	dd_buf buf = DD_BUF_INIT;
 	dd_json_doc *doc = NULL;
 	size_t nnames, i;
@@ -180,11 +142,18 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 		rc = dd_error_oom(err);
 		goto fail;
 	}
+	/* the series' own taxonomy, when in its folder, is no round */
+	if (s->taxonomy && !(own_tx = dd_project_resolve_taxonomy("", dir,
+								   s->taxonomy))) {
+		rc = dd_error_oom(err);
+		goto fail;
+	}
 	for (i = 0; i < nnames; i++) {
 		dd_round *r = NULL;
 		char *rpath;
 
-		if (!dd_series_is_round_file(names[i]))
+		if (!dd_project_round_name(dir, names[i], taxonomy) ||
+		    !dd_project_round_name(dir, names[i], own_tx))
 			continue;
 		rpath = dd_path_join(dir, names[i]);
 		if (!rpath) {
@@ -221,9 +190,10 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 		}
 		if (r)
 			s->rounds[s->nrounds++] = r;
+		else
+			s->nunplaced++;
 	}
 	qsort(s->rounds, s->nrounds, sizeof(*s->rounds), cmp_rounds);
-	check_order(&l, s);
 	if (l.oom || (l.failed && !keep_going)) {
 		rc = l.oom ? DD_ENOMEM : DD_ERROR;
 		goto fail;
@@ -231,12 +201,14 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 	dd_source_names_free(names);
 	dd_buf_release(&buf);
 	free(path);
+	free(own_tx);
 	*out = s;
 	return l.failed ? DD_ERROR : 0;
 fail:
 	dd_source_names_free(names);
 	dd_buf_release(&buf);
 	free(path);
+	free(own_tx);
 	dd_series_free(s);
 	return rc < 0 ? rc : DD_ERROR;
 }
@@ -262,50 +234,4 @@ dd_round *dd_series_round(const dd_series *s, long long number)
 		if (s->rounds[i]->number == number)
 			return s->rounds[i];
 	return NULL;
-}
-
-int dd_series_list(char ***out, size_t *count, dd_source *src,
-		   const char *dialogues, dd_error *err)
-{
-	char **names;
-	size_t n, i, k = 0;
-	int rc;
-
-	rc = dd_source_list(&names, &n, src, dialogues, DD_SOURCE_DIR, err);
-	if (rc < 0) {
-		if (rc == DD_ENOTFOUND && dd_source_rev_name(src)) {
-			char at[DD_ERROR_FILE_MAX];
-
-			snprintf(at, sizeof(at), "%s:%s",
-				 dd_source_rev_name(src), dialogues);
-			dd_error_set(err, rc, at, 0, 0,
-				     "no dialogues folder in %s (use --dialogues DIR or --rev REV)",
-				     dd_source_rev_name(src));
-		} else if (rc == DD_ENOTFOUND)
-			dd_error_set(err, rc, dialogues, 0, 0,
-				     "no dialogues folder here (use --dialogues DIR or -C DIR)");
-		return rc;
-	}
-	for (i = 0; i < n; i++) {
-		char *sub = dd_path_join(dialogues, names[i]), *f = sub ? dd_path_join(sub, "series.json") : NULL;
-		int type = f ? dd_source_type(src, f) : DD_ENOMEM;
-
-		free(sub);
-		free(f);
-		if (type < 0) {		/* out of memory: not "no series" */
-			while (i < n)
-				free(names[i++]);
-			names[k] = NULL;
-			dd_source_names_free(names);
-			return dd_error_oom(err);
-		}
-		if (type == DD_SOURCE_FILE)
-			names[k++] = names[i];
-		else
-			free(names[i]);
-	}
-	names[k] = NULL;
-	*out = names;
-	*count = k;
-	return 0;
 }

@@ -3,14 +3,15 @@
  * CI: every problem of every file, in one run, each with its rule id, file,
  * line and column.
  *
- * A check walks the dialogues folder through a dd_source: the taxonomy,
- * then every series folder (series.json and every round file), loading with
+ * A check walks the dialogues folder through a dd_project (which files
+ * are what, which taxonomy each series reads): the taxonomy, then every
+ * series folder (series.json and every round file), loading with
  * keep-going so that a broken file is a diagnostic and the next file is
  * still checked.  Rounds are classified against their taxonomy; when the
  * taxonomy itself is broken, its problems are reported and the rounds are
  * checked for everything that does not need it.  Named files are checked
  * one by one, with the same rules: a round in a series folder is also
- * checked against its siblings there (duplicate numbers, date order).
+ * checked against its siblings there (dd_project_series_rules).
  *
  * The rule catalogue (dd_rules) is the one list of rule ids: every
  * diagnostic the library emits names one of them, docs/rules.md documents
@@ -86,17 +87,5 @@ const dd_diags *dd_check_diags(dd_check *c);
 
 /* Every file checked, in order (each once).  *n gets the count. */
 const char *const *dd_check_files(const dd_check *c, size_t *n);
-
-/*
- * The files a dialogues folder holds, in the order check reads them: its
- * taxonomy.json when present, the taxonomy files its series name (when
- * present), and for every series (or only opts->series) its series.json
- * and round files.  With dir naming a series folder: that series' files.
- * *out is NULL-terminated; free it with dd_source_names_free.  Returns 0,
- * DD_ENOTFOUND when dir is not a folder, or DD_ENOMEM.  (Used by fmt.)
- */
-int dd_check_list_files(char ***out, size_t *count, dd_source *src,
-			const char *dir, const dd_check_opts *opts,
-			dd_error *err);
 
 #endif

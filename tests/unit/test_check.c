@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "dialdiff/check.h"
+#include "dialdiff/project.h"
 #include "dialdiff/round.h"
 #include "dialdiff/source.h"
 
@@ -32,6 +33,14 @@ static void put(const char *rel, const char *content)
 	assert_non_null(f);
 	fputs(content, f);
 	fclose(f);
+}
+
+static void unlink_rel(const char *rel)
+{
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	assert_int_equal(unlink(path), 0);
 }
 
 static void rm_rf(const char *path)
@@ -294,9 +303,10 @@ static void test_every_problem(void **state)
 		"dialogues/s/round-02.json:2:10:date-order\n"
 		"dialogues/s/round-02.json:3:33:unclassified\n"
 		"dialogues/s/round-03.json:3:33:ambiguous\n"
+		"dialogues/s/round-04.json:1:47:round-file-number\n"
 		"dialogues/s/round-04.json:1:47:round-duplicate\n");
 	assert_int_equal(dd_check_diags(c)->errors, 5);
-	assert_int_equal(dd_check_diags(c)->warnings, 1);
+	assert_int_equal(dd_check_diags(c)->warnings, 2);
 	assert_catalogued(c);
 	finish(c);
 }
@@ -396,9 +406,10 @@ static void test_named(void **state)
 	c = run(NULL, r2, 1, 0);
 	assert_string_equal(summary(c),
 		"dialogues/s/round-02.json:1:33:series-mismatch\n"
+		"dialogues/s/round-02.json:1:47:round-file-number\n"
 		"dialogues/s/round-02.json:1:47:round-duplicate\n"
 		"dialogues/s/round-02.json:2:10:date-order\n");
-	assert_non_null(strstr(dd_check_diags(c)->items[2].message,
+	assert_non_null(strstr(dd_check_diags(c)->items[3].message,
 			       "not before round 3 (2018-01-01)"));
 	dd_check_files(c, &n);
 	assert_int_equal(n, 2);		/* the round and its taxonomy */
@@ -416,7 +427,7 @@ static void test_named(void **state)
 	finish(c);
 
 	c = run(NULL, twice, 4, 0);
-	assert_int_equal(dd_check_diags(c)->count, 5);	/* each once */
+	assert_int_equal(dd_check_diags(c)->count, 7);	/* each once */
 	finish(c);
 
 	put("dialogues/s/round-02.json", ROUND(2, "2020-06-01", "Pear tariffs"));
@@ -465,9 +476,12 @@ static void test_max_size(void **state)
 	finish(c);
 }
 
+/* The files of the record (for fmt), and what each path is. */
 static void test_list_files(void **state)
 {
+	dd_project_opts opts;
 	dd_source *src = NULL;
+	dd_project *p = NULL;
 	char **files = NULL;
 	size_t n;
 	dd_error err;
@@ -480,8 +494,8 @@ static void test_list_files(void **state)
 	put("dialogues/schema/round.schema.json", "{}");
 	put("dialogues/tx/t.json", taxonomy);	/* no rounds: not a series */
 	assert_int_equal(dd_source_worktree(&src, root, &err), 0);
-	assert_int_equal(dd_check_list_files(&files, &n, src, "dialogues",
-					     NULL, &err), 0);
+	assert_int_equal(dd_project_new(&p, src, NULL, &err), 0);
+	assert_int_equal(dd_project_files(&files, &n, p, NULL, &err), 0);
 	assert_int_equal(n, 6);
 	assert_string_equal(files[0], "dialogues/taxonomy.json");
 	assert_string_equal(files[1], "dialogues/alt.json");
@@ -491,13 +505,91 @@ static void test_list_files(void **state)
 	assert_string_equal(files[5], "dialogues/s/round-02.json");
 	assert_null(files[6]);
 	dd_source_names_free(files);
-	assert_int_equal(dd_check_list_files(&files, &n, src, "dialogues/s",
-					     NULL, &err), 0);
+	assert_int_equal(dd_project_series_files(&files, &n, p, "dialogues/s",
+						 &err), 0);
 	assert_int_equal(n, 3);
 	dd_source_names_free(files);
-	assert_int_equal(dd_check_list_files(&files, &n, src, "nowhere", NULL,
-					     &err), DD_ENOTFOUND);
+	assert_int_equal(dd_project_kind(p, "dialogues/alt.json"),
+			 DD_PATH_TAXONOMY);
+	assert_int_equal(dd_project_kind(p, "dialogues/./s/round-01.json"),
+			 DD_PATH_ROUND);
+	assert_int_equal(dd_project_kind(p, "dialogues/s/series.json"),
+			 DD_PATH_SERIES);
+	assert_int_equal(dd_project_kind(p, "dialogues/tx/t.json"),
+			 DD_PATH_OTHER);
+	assert_int_equal(dd_project_kind(p, "dialogues/schema/round.schema.json"),
+			 DD_PATH_OTHER);
+	dd_project_free(p);
+	memset(&opts, 0, sizeof(opts));
+	opts.dir = "nowhere";
+	assert_int_equal(dd_project_new(&p, src, &opts, &err), 0);
+	assert_int_equal(dd_project_files(&files, &n, p, NULL, &err),
+			 DD_ENOTFOUND);
+	assert_string_equal(err.file, "nowhere");
+	assert_non_null(strstr(err.message, "no dialogues folder here"));
+	dd_project_free(p);
 	dd_source_free(src);
+}
+
+/* A series whose taxonomy lies in its own folder: never a round. */
+static void test_own_taxonomy(void **state)
+{
+	dd_source *src = NULL;
+	dd_project *p = NULL;
+	dd_series *s = NULL;
+	dd_error err;
+	dd_check *c;
+
+	(void)state;
+	put("dialogues/s/series.json",
+	    "{\"schema_version\": 1, \"id\": \"s\", \"title\": {\"en\": \"S\"}, \"taxonomy\": \"taxonomy.json\"}\n");
+	put("dialogues/s/taxonomy.json", taxonomy);
+	unlink_rel("dialogues/taxonomy.json");
+	c = run(NULL, NULL, 0, 0);
+	assert_string_equal(summary(c), "");
+	finish(c);
+	assert_int_equal(dd_source_worktree(&src, root, &err), 0);
+	assert_int_equal(dd_project_new(&p, src, NULL, &err), 0);
+	assert_string_equal(dd_project_taxonomy_path(p, "dialogues/s"),
+			    "dialogues/s/taxonomy.json");
+	assert_int_equal(dd_project_kind(p, "dialogues/s/taxonomy.json"),
+			 DD_PATH_TAXONOMY);
+	assert_int_equal(dd_project_load_series(&s, p, "dialogues/s", NULL, 0,
+						&err), 0);
+	assert_int_equal(s->nrounds, 2);
+	dd_series_free(s);
+	dd_project_free(p);
+	dd_source_free(src);
+}
+
+/* Numbering: a gap, a file whose name says another round, and a bad date
+ * that is one error, not two. */
+static void test_numbering(void **state)
+{
+	dd_check *c;
+
+	(void)state;
+	put("dialogues/s/round-04.json", ROUND(4, "2021-01-01", "Apple pie"));
+	put("dialogues/s/round-05.json", ROUND(6, "2021-6-14", "Pear pie"));
+	put("dialogues/s/round-07.json", ROUND(7, "2021-03-01", "Apple juice"));
+	c = run(NULL, NULL, 0, 0);
+	assert_string_equal(summary(c),
+			    "dialogues/s/round-04.json:1:47:round-gap\n"
+			    "dialogues/s/round-05.json:1:47:round-file-number\n"
+			    "dialogues/s/round-05.json:1:47:round-gap\n"
+			    "dialogues/s/round-05.json:2:10:date\n");
+	finish(c);
+	/* named on its own, a round gets the same rules */
+	{
+		const char *paths[] = { "dialogues/s/round-05.json" };
+
+		c = run(NULL, paths, 1, 0);
+		assert_string_equal(summary(c),
+				    "dialogues/s/round-05.json:1:47:round-file-number\n"
+				    "dialogues/s/round-05.json:1:47:round-gap\n"
+				    "dialogues/s/round-05.json:2:10:date\n");
+		finish(c);
+	}
 }
 
 int main(void)
@@ -515,6 +607,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cannot_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_max_size, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_taxonomy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_numbering, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

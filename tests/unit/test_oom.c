@@ -19,6 +19,7 @@
 #include "dialdiff/diag.h"
 #include "dialdiff/diff.h"
 #include "dialdiff/json.h"
+#include "dialdiff/project.h"
 #include "dialdiff/render.h"
 #include "dialdiff/series.h"
 #include "dialdiff/source.h"
@@ -178,7 +179,7 @@ static void world_load(world *w)
 	memset(w, 0, sizeof(*w));
 	w->src = worktree();
 	w->tx = load_tx();
-	assert_int_equal(dd_series_load(&w->series, w->src, SERIES_DIR, 0, NULL,
+	assert_int_equal(dd_series_load(&w->series, w->src, SERIES_DIR, NULL, 0, NULL,
 					0, &err), 0);
 	for (i = 0; i < w->series->nrounds; i++)
 		assert_int_equal(dd_taxonomy_classify_round(w->tx,
@@ -364,7 +365,7 @@ static int step_series(void *ctx, dd_buf *out)
 	dd_error err;
 	int rc;
 
-	rc = dd_series_load(&s, w->src, SERIES_DIR, 0, &diags, 0, &err);
+	rc = dd_series_load(&s, w->src, SERIES_DIR, NULL, 0, &diags, 0, &err);
 	dd_diags_release(&diags);
 	if (rc < 0) {
 		assert_null(s);
@@ -382,14 +383,22 @@ static int step_series(void *ctx, dd_buf *out)
 static int step_series_list(void *ctx, dd_buf *out)
 {
 	world *w = ctx;
+	dd_project *p = NULL;
+	dd_series *s = NULL;
 	char **names = NULL;
 	dd_error err;
 	size_t n, i;
 	int rc;
 
-	rc = dd_series_list(&names, &n, w->src, "dialogues", &err);
+	rc = dd_project_new(&p, w->src, NULL, &err);
+	if (rc == 0)
+		rc = dd_project_series(&names, &n, p, 1, &err);
+	if (rc == 0)
+		rc = dd_project_load_series(&s, p, SERIES_DIR, NULL, 0, &err);
+	dd_series_free(s);
+	dd_project_free(p);
 	if (rc < 0) {
-		assert_null(names);
+		dd_source_names_free(names);
 		return rc;
 	}
 	window_close();
@@ -465,7 +474,7 @@ static int step_render(void *ctx, dd_buf *out)
 	memset(&l, 0, sizeof(l));
 	l.series = &w->series;
 	l.nseries = 1;
-	l.tx = w->tx;
+	l.txs = (const dd_taxonomy **)&w->tx;
 	switch (c->kind) {
 	case R_REPORT: rc = c->rn->report(out, &rep, &c->opts); break;
 	case R_LIST: rc = c->rn->list(out, &l, &c->opts); break;
