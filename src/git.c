@@ -1387,3 +1387,87 @@ int dd_git_config_set(dd_git_repo *r, const char *key, const char *value,
 	git_config_free(all);
 	return rc < 0 ? code_of(rc) : 0;
 }
+
+int dd_git_config_get(char **out, dd_git_repo *r, const char *key,
+		      dd_error *err)
+{
+	git_config *cfg = NULL, *snap = NULL;
+	const char *value;
+	int rc;
+
+	*out = NULL;
+	if (!r && git_libgit2_init() < 0)
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot initialise libgit2: %s",
+				    last_message());
+	rc = r ? git_repository_config(&cfg, r->repo)
+	       : git_config_open_default(&cfg);
+	if (rc >= 0)
+		rc = git_config_snapshot(&snap, cfg);
+	if (rc >= 0) {
+		rc = git_config_get_string(&value, snap, key);
+		if (rc == GIT_ENOTFOUND)
+			rc = 0;
+		else if (rc >= 0 && !(*out = strdup(value)))
+			rc = dd_error_oom(err);
+		else if (rc >= 0)
+			rc = 1;
+	}
+	if (rc < 0 && rc != DD_ENOMEM)
+		rc = fail(err, rc, key);
+	git_config_free(snap);
+	git_config_free(cfg);
+	if (!r)
+		git_libgit2_shutdown();
+	return rc;
+}
+
+/* 1 when the file at path mentions word or an include, case aside. */
+static int mentions(const char *path, const char *word)
+{
+	char line[4096], *p;
+	FILE *f = fopen(path, "r");
+	int yes = 0;
+
+	if (!f)
+		return 0;
+	while (!yes && fgets(line, sizeof(line), f)) {
+		for (p = line; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		yes = strstr(line, word) || strstr(line, "include");
+	}
+	fclose(f);
+	return yes;
+}
+
+int dd_git_config_may_set(const char *top, const char *section)
+{
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+	char path[PATH_MAX], word[64];
+	struct stat st;
+	size_t i;
+
+	for (i = 0; section[i] && i + 1 < sizeof(word); i++)
+		word[i] = (char)tolower((unsigned char)section[i]);
+	word[i] = '\0';
+	if (!top)
+		return 1;
+	snprintf(path, sizeof(path), "%s.git", top);
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 1;	/* a linked work tree: only libgit2 knows */
+	snprintf(path, sizeof(path), "%s.git/config", top);
+	if (mentions(path, word) || mentions("/etc/gitconfig", word))
+		return 1;
+	if (home) {
+		snprintf(path, sizeof(path), "%s/.gitconfig", home);
+		if (mentions(path, word))
+			return 1;
+	}
+	if (xdg && *xdg)
+		snprintf(path, sizeof(path), "%s/git/config", xdg);
+	else if (home)
+		snprintf(path, sizeof(path), "%s/.config/git/config", home);
+	else
+		return 0;
+	return mentions(path, word);
+}

@@ -202,6 +202,23 @@ int dd_git_diff_workdir(dd_git_change **out, size_t *count, dd_git_repo *repo,
 			const dd_oid *tree, const char *dir, dd_error *err);
 void dd_git_changes_free(dd_git_change *changes, size_t count);
 
+/*
+ * The value of configuration key (e.g. "dialdiff.dir") as git reads it:
+ * the repository's config, then the global, XDG and system ones (repo
+ * NULL: those three).  1 with *out malloc'd, 0 when it is not set, or a
+ * negative code.
+ */
+int dd_git_config_get(char **out, dd_git_repo *repo, const char *key,
+		      dd_error *err);
+
+/*
+ * 0 when no configuration file git reads for the work tree at top (as
+ * dd_git_find_worktree gives it) can set a key of section: none mentions
+ * the section or includes another file; else 1 (also when only libgit2
+ * can tell).  Lets a short command skip opening the repository.
+ */
+int dd_git_config_may_set(const char *top, const char *section);
+
 /* Set key to value in the repository's own configuration (.git/config). */
 int dd_git_config_set(dd_git_repo *repo, const char *key, const char *value,
 		      dd_error *err);

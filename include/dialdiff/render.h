@@ -39,7 +39,8 @@ typedef struct dd_report {
 typedef struct dd_listing {
 	dd_series **series;
 	size_t nseries;
-	const dd_taxonomy *tx;
+	const dd_taxonomy **txs;	/* per series, the taxonomy it reads, or
+					   NULL (sections from its rounds) */
 } dd_listing;
 
 /* What `check` found. */

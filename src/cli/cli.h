@@ -20,6 +20,7 @@
 #include "dialdiff/error.h"
 #include "dialdiff/gate.h"
 #include "dialdiff/git.h"
+#include "dialdiff/project.h"
 #include "dialdiff/render.h"
 #include "dialdiff/series.h"
 #include "dialdiff/source.h"
@@ -32,12 +33,14 @@
 typedef struct cli_rev {
 	char *rev;		/* as the user wrote it */
 	dd_source *src;
+	dd_project *project;	/* over src, made on demand */
 	dd_series *series;	/* loaded on demand */
 } cli_rev;
 
 typedef struct cli_ctx {
 	/* global options */
-	const char *dialogues;	/* --dialogues, default "dialogues" (made
+	const char *dialogues;	/* --dialogues (--dir), else git config
+				   dialdiff.dir, else "dialogues" (made
 				   relative to the top of the repository by
 				   cli_source) */
 	int dialogues_given;	/* --dialogues was given (relative to the
@@ -52,8 +55,8 @@ typedef struct cli_ctx {
 	dd_render_opts ropts;
 	/* loaded on demand */
 	dd_source *src;
-	dd_taxonomy *tx;
-	char *tx_path;		/* the path tx was loaded from */
+	dd_project *project;	/* over src: owns the taxonomies */
+	dd_taxonomy *tx;	/* the taxonomy of the run (the project's) */
 	dd_series *series;
 	/* rounds loaded from paths outside the series, freed at exit */
 	dd_round **extra;
@@ -138,6 +141,8 @@ int cli_source(cli_ctx *ctx, dd_source **out);
 int cli_rev_source(cli_ctx *ctx, const char *rev, const char *what,
 		   cli_rev **out);
 int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out);
+/* The project over the current source (cli_source), made once. */
+int cli_project(cli_ctx *ctx, dd_project **out);
 int cli_series(cli_ctx *ctx, dd_series **out);
 
 /*

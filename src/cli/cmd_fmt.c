@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "dialdiff/check.h"
 #include "dialdiff/fmt.h"
 
 enum { MODE_PRINT, MODE_CHECK, MODE_WRITE };
@@ -21,17 +20,38 @@ enum { MODE_PRINT, MODE_CHECK, MODE_WRITE };
 static int expand(cli_ctx *ctx, dd_source *src, const char *path,
 		  char ***list, size_t *n, size_t *alloc)
 {
-	dd_check_opts opts;
-	char **files = NULL;
+	dd_project_opts opts;
+	dd_project *p = NULL;
+	char **files = NULL, *sj = NULL, *norm = NULL, *slash;
 	size_t nfiles = 0, i;
 	dd_error err;
-	int rc = 0;
+	int rc = 0, series = 0;
 
 	if (dd_source_type(src, path) == DD_SOURCE_DIR) {
+		/* a series folder, or a folder of series */
 		memset(&opts, 0, sizeof(opts));
-		opts.series = ctx->series_id;
-		if (dd_check_list_files(&files, &nfiles, src, path, &opts,
-					&err) < 0)
+		sj = dd_path_join(path, "series.json");
+		norm = dd_path_normalize(path);
+		if (!sj || !norm)
+			rc = -1;
+		else if ((series = dd_source_type(src, sj) == DD_SOURCE_FILE)) {
+			/* a series folder: its project is the folder above */
+			if ((slash = strrchr(norm, '/')))
+				*slash = '\0';
+			opts.dir = slash ? norm : ".";
+		} else {
+			opts.dir = norm;
+		}
+		if (!rc && (rc = dd_project_new(&p, src, &opts, &err)) == 0)
+			rc = series ?
+			     dd_project_series_files(&files, &nfiles, p, path, &err) :
+			     dd_project_files(&files, &nfiles, p, ctx->series_id, &err);
+		dd_project_free(p);
+		free(sj);
+		free(norm);
+		if (rc == -1)
+			return cli_failf("out of memory");
+		if (rc < 0)
 			return cli_fail(&err);
 	}
 	for (i = 0; rc == 0 && i < (files ? nfiles : 1); i++) {
@@ -39,13 +59,13 @@ static int expand(cli_ctx *ctx, dd_source *src, const char *path,
 
 		if (*n + 1 >= *alloc) {
 			size_t na = *alloc ? *alloc * 2 : 16;
-			char **p = realloc(*list, na * sizeof(*p));
+			char **grown = realloc(*list, na * sizeof(*grown));
 
-			if (!p) {
+			if (!grown) {
 				rc = cli_failf("out of memory");
 				break;
 			}
-			*list = p;
+			*list = grown;
 			*alloc = na;
 		}
 		if (!((*list)[*n] = strdup(f)))
@@ -95,10 +115,15 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_source(ctx, &src)))
 		return rc;
 	if (optind == argc) {
-		if (dd_source_type(src, ctx->dialogues) != DD_SOURCE_DIR)
-			return cli_failf("%s: no dialogues folder here (use --dialogues DIR or -C DIR)",
-					 ctx->dialogues);
-		rc = expand(ctx, src, ctx->dialogues, &files, &nfiles, &alloc);
+		dd_project *proj;
+		dd_error err;
+
+		if ((rc = cli_project(ctx, &proj)))
+			return rc;
+		if (dd_project_require(proj, &err) < 0)
+			return cli_fail(&err);
+		rc = expand(ctx, src, dd_project_dir(proj), &files, &nfiles,
+			    &alloc);
 	}
 	for (i = (size_t)optind; rc == 0 && i < (size_t)argc; i++)
 		rc = expand(ctx, src, argv[i], &files, &nfiles, &alloc);

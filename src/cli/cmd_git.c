@@ -14,41 +14,20 @@
 
 #include "cli.h"
 #include "dialdiff/history.h"
-#include "dialdiff/json.h"
-
-/* 1 when buf holds a JSON object with a "topics" member: a round file, as
- * opposed to a taxonomy, a series.json or a schema. */
-static int looks_like_round(const char *buf, size_t len)
-{
-	dd_json_doc *doc = NULL;
-	const dd_json *root;
-	int yes = 0;
-
-	if (dd_json_parse(&doc, buf, len, "", NULL) < 0)
-		return 1;	/* broken JSON: say so */
-	root = dd_json_root(doc);
-	yes = root && root->type == DD_JSON_OBJECT &&
-	      dd_json_get(root, "topics") != NULL;
-	dd_json_doc_free(doc);
-	return yes;
-}
 
 /* The series id of a round file path DIALOGUES/SERIES/NAME.json, into id
  * ("" when the path does not have that shape). */
 static void series_of_path(char *id, size_t size, const char *dialogues,
 			   const char *path)
 {
-	const char *rest = path, *slash;
-	size_t n = strlen(dialogues);
+	char *sdir = NULL, *slash;
 
 	id[0] = '\0';
-	if (!dd_history_round_path(dialogues, path))
-		return;
-	if (n && strcmp(dialogues, "."))
-		rest = path + n + 1;
-	slash = strchr(rest, '/');
-	if (slash)
-		snprintf(id, size, "%.*s", (int)(slash - rest), rest);
+	if (dd_project_place(dialogues, path, &sdir) == DD_PATH_ROUND && sdir) {
+		slash = strrchr(sdir, '/');
+		snprintf(id, size, "%s", slash ? slash + 1 : sdir);
+	}
+	free(sdir);
 }
 
 /*
@@ -96,7 +75,7 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 	dd_buf in = DD_BUF_INIT, out = DD_BUF_INIT;
 	dd_round *r = NULL;
 	dd_error err;
-	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc);
+	int rc, kind, i = cli_operands(ctx, cmd, argc, argv, &rc);
 
 	if (i < 0)
 		return rc;
@@ -108,7 +87,9 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_setup_paths(ctx)))
 		goto done;
-	if (!looks_like_round(in.ptr, in.len)) {
+	/* git hands over a temporary file: what it is, its content tells */
+	kind = dd_project_sniff(in.ptr, in.len);
+	if (kind >= 0 && kind != DD_PATH_ROUND) {
 		/* a taxonomy, a series.json, a schema: as it is */
 		rc = cli_emit(&in);
 		goto done;

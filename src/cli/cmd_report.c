@@ -125,7 +125,7 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("list");
 	dd_buf out = DD_BUF_INIT;
 	dd_listing l;
-	dd_source *src;
+	dd_project *p;
 	dd_error err;
 	char **names = NULL;
 	size_t n, k;
@@ -135,60 +135,61 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (i < argc)
 		return cli_usage(cmd, "list takes no operands");
-	if ((rc = CLI_NEED(ctx, list)) ||
-	    (rc = cli_source(ctx, &src)))
+	if ((rc = CLI_NEED(ctx, list)) || (rc = cli_project(ctx, &p)))
 		return rc;
 	memset(&l, 0, sizeof(l));
-	if (ctx->series_id) {
-		names = calloc(2, sizeof(*names));
-		if (!names || !(names[0] = strdup(ctx->series_id)))
-			return free(names), cli_failf("out of memory");
-		n = 1;
-	} else if (dd_series_list(&names, &n, src, ctx->dialogues, &err) < 0) {
+	if (dd_project_series(&names, &n, p, 0, &err) < 0)
 		return cli_fail(&err);
+	if (ctx->series_id) {
+		for (k = 0; k < n && strcmp(names[k], ctx->series_id); k++)
+			;
+		if (k == n) {
+			dd_source_names_free(names);
+			return cli_failf("%s: no such series in %s",
+					 ctx->series_id, dd_project_dir(p));
+		}
 	}
 	l.series = calloc(n + 1, sizeof(*l.series));
-	if (!l.series)
+	l.txs = calloc(n + 1, sizeof(*l.txs));
+	if (!l.series || !l.txs)
 		rc = cli_failf("out of memory");
 	for (k = 0; !rc && k < n; k++) {
 		dd_diags diags = DD_DIAGS_INIT;
-		char *dir = malloc(strlen(ctx->dialogues) + strlen(names[k]) + 2);
+		const char *tp;
+		dd_taxonomy *tx = NULL;
+		char *dir;
 
-		if (!dir) {
+		if (ctx->series_id && strcmp(names[k], ctx->series_id))
+			continue;
+		if (!(dir = dd_path_join(dd_project_dir(p), names[k]))) {
 			rc = cli_failf("out of memory");
 			break;
 		}
-		sprintf(dir, "%s/%s", ctx->dialogues, names[k]);
-		if (dd_series_load(&l.series[l.nseries], src, dir, 0, &diags, 0,
-				   &err) < 0)
+		if (dd_project_load_series(&l.series[l.nseries], p, dir, &diags,
+					   0, &err) < 0)
 			rc = cli_fail(&err);
-		else
-			l.nseries++;
+		/* section titles come from the series' taxonomy, when it has
+		   one that loads */
+		tp = rc ? NULL : dd_project_taxonomy_path(p, dir);
+		if (!rc && tp && (ctx->taxonomy_path ||
+				  dd_source_type(dd_project_source(p), tp) ==
+				  DD_SOURCE_FILE))
+			rc = cli_taxonomy_of_series(ctx, names[k], &tx);
+		if (!rc) {
+			l.txs[l.nseries++] = tx;
+			ctx->tx = NULL;	/* the next series reads its own */
+		}
 		dd_diags_release(&diags);
 		free(dir);
 	}
-	if (!rc) {
-		dd_taxonomy *tx = NULL;
-		char *tp = malloc(strlen(ctx->dialogues) + sizeof("/taxonomy.json"));
-
-		if (!tp)
-			rc = cli_failf("out of memory");
-		else
-			sprintf(tp, "%s/taxonomy.json", ctx->dialogues);
-		/* section titles come from the taxonomy, when there is one */
-		if (!rc && (ctx->taxonomy_path ||
-			    dd_source_type(src, tp) == DD_SOURCE_FILE))
-			rc = cli_taxonomy(ctx, &tx);
-		free(tp);
-		l.tx = tx;
-		if (!rc && ctx->renderer->list(&out, &l, &ctx->ropts) < 0)
-			rc = cli_failf("out of memory");
-		else if (!rc)
-			rc = cli_emit(&out);
-	}
+	if (!rc && ctx->renderer->list(&out, &l, &ctx->ropts) < 0)
+		rc = cli_failf("out of memory");
+	else if (!rc)
+		rc = cli_emit(&out);
 	for (k = 0; k < l.nseries; k++)
 		dd_series_free(l.series[k]);
 	free(l.series);
+	free(l.txs);
 	dd_source_names_free(names);
 	dd_buf_release(&out);
 	return rc;

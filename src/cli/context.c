@@ -87,6 +87,30 @@ int cli_path(cli_ctx *ctx, const char *user, char **out)
 	return 0;
 }
 
+/* dialdiff.dir from git's configuration, when --dialogues is not given:
+ * relative to the top of the work tree, as the option is. */
+static int dir_from_config(cli_ctx *ctx)
+{
+	dd_git_repo *repo = NULL;
+	dd_error err;
+	char *value;
+	int rc;
+
+	if (ctx->in_repo && !dd_git_config_may_set(ctx->top_buf, "dialdiff"))
+		return 0;
+	if (ctx->in_repo)
+		repo = cli_repo_try(ctx);
+	rc = dd_git_config_get(&value, repo, "dialdiff.dir", &err);
+	if (rc < 0)
+		return cli_fail(&err);
+	if (rc == 0)
+		return 0;
+	free(ctx->dialogues_buf);
+	ctx->dialogues_buf = value;
+	ctx->dialogues = value;
+	return 0;
+}
+
 int cli_setup_paths(cli_ctx *ctx)
 {
 	int rc;
@@ -95,6 +119,8 @@ int cli_setup_paths(cli_ctx *ctx)
 	if (ctx->paths_done)
 		return 0;
 	ctx->paths_done = 1;
+	if (!ctx->dialogues_given && (rc = dir_from_config(ctx)))
+		return rc;
 	if (ctx->dialogues_given) {
 		if ((rc = cli_path(ctx, ctx->dialogues, &ctx->dialogues_buf)))
 			return rc;
@@ -204,66 +230,61 @@ static int fail_load(const dd_diags *diags, const dd_error *err)
 	return EXIT_USAGE;
 }
 
-static int load_taxonomy_file(cli_ctx *ctx, const char *given)
+/* The project of source src (the current source's, or a revision's),
+ * made on first use into *slot. */
+static int project_of(cli_ctx *ctx, dd_source *src, dd_project **slot,
+		      dd_project **out)
 {
-	dd_buf buf = DD_BUF_INIT;
+	dd_project_opts opts;
+	dd_error err;
+
+	if (!*slot) {
+		memset(&opts, 0, sizeof(opts));
+		opts.dir = ctx->dialogues;
+		opts.taxonomy = ctx->taxonomy_path;
+		opts.lazy = 1;	/* patterns compiled when a label needs them */
+		if (dd_project_new(slot, src, &opts, &err) < 0)
+			return cli_fail(&err);
+	}
+	*out = *slot;
+	return 0;
+}
+
+int cli_project(cli_ctx *ctx, dd_project **out)
+{
+	dd_source *src;
+	int rc = cli_source(ctx, &src);
+
+	return rc ? rc : project_of(ctx, src, &ctx->project, out);
+}
+
+/* The taxonomy of the series in folder sdir of p (NULL: the default). */
+static int taxonomy_of(dd_project *p, const char *sdir, dd_taxonomy **out)
+{
 	dd_diags diags = DD_DIAGS_INIT;
-	dd_source *src = NULL;
-	char path[4096];
+	const char *path = dd_project_taxonomy_path(p, sdir);
 	dd_error err;
 	int rc;
 
-	if ((rc = cli_source(ctx, &src)))
-		return rc;
-	/* "dialogues/s/../taxonomy.json" -> "dialogues/taxonomy.json" */
-	if (given[0] == '/' ||
-	    dd_path_resolve(path, sizeof(path), "", given, NULL) < 0)
-		snprintf(path, sizeof(path), "%s", given);
-	rc = dd_source_read(&buf, src, path, 0, &err);
-	if (rc == DD_ENOTFOUND && dd_source_rev_name(src)) {
-		char at[sizeof(path) + 256];
-
-		snprintf(at, sizeof(at), "%s:%s", dd_source_rev_name(src), path);
-		rc = dd_error_set(&err, rc, at, 0, 0,
-				  "no taxonomy in %s (use --taxonomy FILE or --dialogues DIR)",
-				  dd_source_rev_name(src));
-	}
-	else if (rc == DD_ENOTFOUND)
-		rc = dd_error_set(&err, rc, path, 0, 0,
-				  "no taxonomy here (use --taxonomy FILE or --dialogues DIR)");
-	if (rc == 0)
-		/* lazily: patterns are compiled when a label needs them */
-		rc = dd_taxonomy_load_flags(&ctx->tx, buf.ptr, buf.len, path,
-					    DD_TAXONOMY_LAZY, &diags, &err);
-	dd_buf_release(&buf);
-	if (rc < 0) {
+	if (!path)
+		return cli_failf("out of memory");
+	rc = dd_project_taxonomy(out, p, path, &diags, &err);
+	if (rc < 0)
 		fail_load(&diags, &err);
-		dd_diags_release(&diags);
-		return EXIT_USAGE;
-	}
 	dd_diags_release(&diags);
-	ctx->tx_path = strdup(path);
-	return 0;
+	return rc < 0 ? EXIT_USAGE : 0;
 }
 
 /* The taxonomy: --taxonomy, else the series' own, else DIALOGUES/taxonomy.json. */
 int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 {
-	char *path = NULL;
+	dd_project *p;
 	int rc;
 
 	if (!ctx->tx) {
-		if (ctx->taxonomy_path)
-			path = strdup(ctx->taxonomy_path);
-		else if (ctx->series && ctx->series->taxonomy)
-			path = dd_path_join(ctx->series->dir, ctx->series->taxonomy);
-		else
-			path = dd_path_join(ctx->dialogues, "taxonomy.json");
-		if (!path)
-			return cli_failf("out of memory");
-		rc = load_taxonomy_file(ctx, path);
-		free(path);
-		if (rc)
+		if ((rc = cli_project(ctx, &p)) ||
+		    (rc = taxonomy_of(p, ctx->series ? ctx->series->dir : NULL,
+				      &ctx->tx)))
 			return rc;
 	}
 	*out = ctx->tx;
@@ -272,40 +293,23 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 
 int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 {
-	dd_buf buf = DD_BUF_INIT;
-	dd_json_doc *doc = NULL;
-	dd_source *src;
-	char *dir, *sj;
+	dd_project *p;
+	char *sdir;
 	int rc;
 
 	if (ctx->tx || ctx->taxonomy_path || !id || !*id || strchr(id, '/') ||
 	    !strcmp(id, ".") || !strcmp(id, ".."))
 		return cli_taxonomy(ctx, out);
-	if ((rc = cli_source(ctx, &src)))
+	if ((rc = cli_project(ctx, &p)))
 		return rc;
-	dir = dd_path_join(ctx->dialogues, id);
-	sj = dir ? dd_path_join(dir, "series.json") : NULL;
-	if (sj && dd_source_read(&buf, src, sj, 0, NULL) == 0 &&
-	    dd_json_parse(&doc, buf.ptr, buf.len, sj, NULL) == 0) {
-		const dd_json *root = dd_json_root(doc);
-		const dd_json *v = root && root->type == DD_JSON_OBJECT ?
-				   dd_json_get(root, "taxonomy") : NULL;
-
-		if (v && v->type == DD_JSON_STRING) {
-			char *path = dd_path_join(dir, v->string);
-
-			rc = path ? load_taxonomy_file(ctx, path)
-				  : cli_failf("out of memory");
-			free(path);
-		}
-	}
-	dd_json_doc_free(doc);
-	dd_buf_release(&buf);
-	free(dir);
-	free(sj);
+	if (!(sdir = dd_path_join(dd_project_dir(p), id)))
+		return cli_failf("out of memory");
+	rc = taxonomy_of(p, sdir, &ctx->tx);
+	free(sdir);
 	if (rc)
 		return rc;
-	return cli_taxonomy(ctx, out);
+	*out = ctx->tx;
+	return 0;
 }
 
 static int classify(cli_ctx *ctx, dd_round *r)
@@ -331,17 +335,19 @@ static const char *at_rev(char *buf, size_t size, dd_source *src)
 	return buf;
 }
 
-/* The series folder to use in src: id, else the only one there is. */
-static int pick_series(cli_ctx *ctx, dd_source *src, const char *id,
-		       char **dir)
+/* The series folder to use in p: id, else the only one there is. */
+static int pick_series(dd_project *p, const char *id, char **dir)
 {
+	dd_source *src = dd_project_source(p);
 	char **names, where[300];
 	size_t n, i;
 	dd_error err;
 
 	at_rev(where, sizeof(where), src);
+	if (dd_project_require(p, &err) < 0)
+		return cli_fail(&err);
 	if (id) {
-		*dir = dd_path_join(ctx->dialogues, id);
+		*dir = dd_path_join(dd_project_dir(p), id);
 		if (!*dir)
 			return cli_failf("out of memory");
 		if (dd_source_type(src, *dir) != DD_SOURCE_DIR) {
@@ -352,15 +358,15 @@ static int pick_series(cli_ctx *ctx, dd_source *src, const char *id,
 		}
 		return 0;
 	}
-	if (dd_series_list(&names, &n, src, ctx->dialogues, &err) < 0)
+	if (dd_project_series(&names, &n, p, 0, &err) < 0)
 		return cli_fail(&err);
 	if (n != 1) {
 		if (!n)
 			cli_failf("%s: no series found%s (a series is a folder with a series.json)",
-				  ctx->dialogues, where);
+				  dd_project_dir(p), where);
 		else {
 			fprintf(stderr, "dialdiff: %s holds %zu series%s; choose one with --series:",
-				ctx->dialogues, n, where);
+				dd_project_dir(p), n, where);
 			for (i = 0; i < n; i++)
 				fprintf(stderr, " %s", names[i]);
 			fputc('\n', stderr);
@@ -368,24 +374,26 @@ static int pick_series(cli_ctx *ctx, dd_source *src, const char *id,
 		dd_source_names_free(names);
 		return EXIT_USAGE;
 	}
-	*dir = dd_path_join(ctx->dialogues, names[0]);
+	*dir = dd_path_join(dd_project_dir(p), names[0]);
 	dd_source_names_free(names);
 	return *dir ? 0 : cli_failf("out of memory");
 }
 
-/* Load the series id (or the only one) from src into *out, classified. */
-static int load_series(cli_ctx *ctx, dd_source *src, const char *id,
+/* Load the series id (or the only one) of project p into *out, classified
+ * with the taxonomy that series reads in the current source. */
+static int load_series(cli_ctx *ctx, dd_project *p, const char *id,
 		       dd_series **out)
 {
 	dd_diags diags = DD_DIAGS_INIT;
+	dd_taxonomy *tx;
 	dd_error err;
 	char *dir = NULL;
 	size_t i;
 	int rc;
 
-	if ((rc = pick_series(ctx, src, id, &dir)))
+	if ((rc = pick_series(p, id, &dir)))
 		return rc;
-	rc = dd_series_load(out, src, dir, 0, &diags, 0, &err);
+	rc = dd_project_load_series(out, p, dir, &diags, 0, &err);
 	free(dir);
 	if (rc < 0) {
 		fail_load(&diags, &err);
@@ -393,21 +401,23 @@ static int load_series(cli_ctx *ctx, dd_source *src, const char *id,
 		return EXIT_USAGE;
 	}
 	dd_diags_release(&diags);
+	if ((rc = cli_taxonomy_of_series(ctx, (*out)->id, &tx)))
+		return rc;
 	for (i = 0; i < (*out)->nrounds; i++)
-		if ((rc = classify(ctx, (*out)->rounds[i])))
-			return rc;
+		if (dd_taxonomy_classify_round(tx, (*out)->rounds[i], NULL,
+					       &err) < 0)
+			return cli_fail(&err);
 	return 0;
 }
 
 int cli_series(cli_ctx *ctx, dd_series **out)
 {
-	dd_source *src = NULL;
+	dd_project *p;
 	int rc;
 
 	if (!ctx->series) {
-		if ((rc = cli_source(ctx, &src)))
-			return rc;
-		if ((rc = load_series(ctx, src, ctx->series_id, &ctx->series)))
+		if ((rc = cli_project(ctx, &p)) ||
+		    (rc = load_series(ctx, p, ctx->series_id, &ctx->series)))
 			return rc;
 	}
 	*out = ctx->series;
@@ -419,12 +429,20 @@ static int pick_round(const dd_series *s, long long n, const char *sel,
 {
 	char where[300];
 
+	dd_buf have = DD_BUF_INIT;
+	size_t i;
+
 	*out = dd_series_round(s, n);
-	if (!*out)
-		return cli_failf("%s: series %s has no round %lld%s (it has %zu round%s)",
-				 sel, s->id, n, at_rev(where, sizeof(where), src),
-				 s->nrounds, s->nrounds == 1 ? "" : "s");
-	return 0;
+	if (*out)
+		return 0;
+	for (i = 0; i < s->nrounds; i++)
+		dd_buf_addf(&have, "%s%lld", i ? ", " : "", s->rounds[i]->number);
+	cli_failf("%s: series %s has no round %lld%s (it has %s%s)", sel, s->id,
+		  n, at_rev(where, sizeof(where), src),
+		  s->nrounds ? (s->nrounds == 1 ? "round " : "rounds ") : "no rounds",
+		  have.ptr ? have.ptr : "");
+	dd_buf_release(&have);
+	return EXIT_USAGE;
 }
 
 static int round_of_series(cli_ctx *ctx, long long n, const char *sel,
@@ -443,6 +461,7 @@ static int round_at_rev(cli_ctx *ctx, const dd_selector *sel,
 			const dd_round **out)
 {
 	const char *id = sel->series ? sel->series : ctx->series_id;
+	dd_project *p;
 	cli_rev *r;
 	int rc;
 
@@ -453,7 +472,9 @@ static int round_at_rev(cli_ctx *ctx, const dd_selector *sel,
 		dd_series_free(r->series);
 		r->series = NULL;
 	}
-	if (!r->series && (rc = load_series(ctx, r->src, id, &r->series)))
+	if (!r->series &&
+	    ((rc = project_of(ctx, r->src, &r->project, &p)) ||
+	     (rc = load_series(ctx, p, id, &r->series))))
 		return rc;
 	return pick_round(r->series, sel->number, sel->path, r->src, out);
 }

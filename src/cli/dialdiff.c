@@ -55,7 +55,8 @@ const cli_command *cli_find_command(const char *name)
 }
 
 static const char global_usage[] =
-	"usage: dialdiff [-C DIR] [--dialogues DIR] [--taxonomy FILE] [--series ID]\n"
+	"usage: dialdiff [-C DIR] [--dialogues DIR | --dir DIR] [--taxonomy FILE]\n"
+	"                [--series ID]"
 	"                [--rev REV] [--format FMT] [--lang en|zh]\n"
 	"                [--color auto|always|never]\n"
 	"                [COMMAND [ARGS]]\n";
@@ -216,13 +217,13 @@ static void ctx_release(cli_ctx *ctx)
 	free(ctx->extra);
 	for (i = 0; i < ctx->nrevs; i++) {
 		dd_series_free(ctx->revs[i].series);
+		dd_project_free(ctx->revs[i].project);
 		dd_source_free(ctx->revs[i].src);
 		free(ctx->revs[i].rev);
 	}
 	free(ctx->revs);
 	dd_series_free(ctx->series);
-	dd_taxonomy_free(ctx->tx);
-	free(ctx->tx_path);
+	dd_project_free(ctx->project);	/* with the taxonomies */
 	dd_source_free(ctx->src);
 	free(ctx->dialogues_buf);
 	free(ctx->taxonomy_buf);
@@ -330,6 +331,7 @@ int main(int argc, char **argv)
 	       OPT_VERSION };
 	static const struct option opts[] = {
 		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
+		{ "dir", required_argument, NULL, OPT_DIALOGUES },
 		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
 		{ "series", required_argument, NULL, OPT_SERIES },
 		{ "rev", required_argument, NULL, OPT_REV },

@@ -1407,7 +1407,7 @@ static int html_list(dd_buf *out, const dd_listing *l,
 	putw(&p, U_ROUND_LIST);
 	raw(&p, "</h1>\n</header>\n<main>\n");
 	for (i = 0; i < l->nseries; i++)
-		list_series(&p, l->series[i], l->tx);
+		list_series(&p, l->series[i], l->txs ? l->txs[i] : NULL);
 	raw(&p, "</main>\n");
 	page_end(&p, l->nseries && l->series[0]->dir ? l->series[0]->dir : "");
 	return dd_buf_oom(out) ? -1 : 0;

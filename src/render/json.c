@@ -556,7 +556,7 @@ static int json_list(dd_buf *out, const dd_listing *l,
 		const char **ids;
 		size_t nids;
 
-		if (dd_rnd_section_ids(&ids, &nids, l->tx, s->rounds,
+		if (dd_rnd_section_ids(&ids, &nids, l->txs ? l->txs[i] : NULL, s->rounds,
 				       s->nrounds) < 0)
 			return -1;
 		dd_json_begin_object(&w);

@@ -745,7 +745,7 @@ static int md_list(dd_buf *out, const dd_listing *l,
 	for (i = 0; i < l->nseries; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		if (md_list_series(out, l->series[i], l->tx, o) < 0)
+		if (md_list_series(out, l->series[i], l->txs ? l->txs[i] : NULL, o) < 0)
 			return -1;
 	}
 	return dd_buf_oom(out) ? -1 : 0;

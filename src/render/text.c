@@ -940,7 +940,7 @@ static int text_list(dd_buf *out, const dd_listing *l,
 	for (i = 0; i < l->nseries; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		if (list_series(out, l->series[i], l->tx, o) < 0)
+		if (list_series(out, l->series[i], l->txs ? l->txs[i] : NULL, o) < 0)
 			return -1;
 	}
 	return dd_buf_oom(out) ? -1 : 0;

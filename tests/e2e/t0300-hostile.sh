@@ -151,7 +151,7 @@ like "$ERR" '^dialdiff: fifo-taxonomy\.json: not a regular file$' "a FIFO as the
 printf 'x' > plain-file
 run "$DIALDIFF" --dialogues plain-file report
 is "$STATUS" 2 "a file as the dialogues folder: exit 2"
-like "$ERR" '^dialdiff: plain-file: cannot read folder: Not a directory$' "a file as the dialogues folder: message"
+like "$ERR" '^dialdiff: plain-file: a file, not a dialogues folder here' "a file as the dialogues folder: message"
 
 ln -s loop.json loop.json
 bad loop.json '^dialdiff: loop\.json: cannot open: Too many levels of symbolic links$' "a symlink loop as a round file"

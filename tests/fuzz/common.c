@@ -321,6 +321,7 @@ void fz_render(const dd_renderer *rn, const uint8_t *data, size_t size,
 		dd_report rep;
 		dd_listing l;
 		dd_series *ls = &s;
+		const dd_taxonomy *ltx = tx;
 
 		memset(&s, 0, sizeof(s));
 		s.id = sorted[0]->series;
@@ -362,7 +363,7 @@ void fz_render(const dd_renderer *rn, const uint8_t *data, size_t size,
 		memset(&l, 0, sizeof(l));
 		l.series = &ls;
 		l.nseries = 1;
-		l.tx = tx;
+		l.txs = &ltx;
 		if (rn->list)
 			rendered(&out, rn->list(&out, &l, &o), check, o.color);
 	}

@@ -534,7 +534,8 @@ static void test_text_timeline_color(void **state)
 static void test_text_list(void **state)
 {
 	dd_series *all[] = { &series };
-	dd_listing l = { all, 1, &tx };
+	const dd_taxonomy *txs[] = { &tx };
+	dd_listing l = { all, 1, txs };
 	dd_buf out = DD_BUF_INIT;
 
 	(void)state;
@@ -718,7 +719,8 @@ static void test_markdown_others(void **state)
 	dd_diff *diffs[] = { &the_diff };
 	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
 	dd_series *all[] = { &series };
-	dd_listing l = { all, 1, &tx };
+	const dd_taxonomy *txs[] = { &tx };
+	dd_listing l = { all, 1, txs };
 	dd_buf out = DD_BUF_INIT;
 
 	(void)state;
@@ -911,7 +913,8 @@ static void test_json_report_list_show(void **state)
 	dd_diff *diffs[] = { &the_diff };
 	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
 	dd_series *all[] = { &series };
-	dd_listing l = { all, 1, &tx };
+	const dd_taxonomy *txs[] = { &tx };
+	dd_listing l = { all, 1, txs };
 	dd_buf out = DD_BUF_INIT;
 	dd_json_doc *doc;
 	const dd_json *root;
@@ -1149,7 +1152,8 @@ static void test_oom(void **state)
 	dd_diff *diffs[] = { &the_diff };
 	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
 	dd_series *all[] = { &series };
-	dd_listing l = { all, 1, &tx };
+	const dd_taxonomy *txs[] = { &tx };
+	dd_listing l = { all, 1, txs };
 	size_t i;
 
 	(void)state;
@@ -1268,7 +1272,8 @@ static void test_html_timeline_report(void **state)
 	dd_diff *diffs[] = { &the_diff };
 	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
 	dd_series *all[] = { &series };
-	dd_listing l = { all, 1, &tx };
+	const dd_taxonomy *txs[] = { &tx };
+	dd_listing l = { all, 1, txs };
 	dd_buf out = DD_BUF_INIT;
 
 	(void)state;
