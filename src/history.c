@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "dialdiff/history.h"
 #include "dialdiff/json.h"
+#include "dialdiff/project.h"
 #include "dialdiff/selector.h"
 #include "dialdiff/source.h"
 #include "dialdiff/strmap.h"
@@ -161,6 +163,8 @@ const char *dd_file_status_name(dd_file_status status)
 /* ---- the history and its caches ------------------------------------ */
 
 static void stop_ahead(dd_history *h);
+static int folder_of_tree(dd_history *h, const dd_oid *tree, dd_oid *id,
+			  int *type, dd_error *err);
 
 int dd_history_new(dd_history **out, dd_git_repo *repo,
 		   const dd_history_opts *opts, dd_error *err)
@@ -193,6 +197,36 @@ int dd_history_new(dd_history **out, dd_git_repo *repo,
 	snprintf(h->base, n + 2, "%s%s", h->folder, *h->folder ? "/" : "");
 	*out = h;
 	return 0;
+}
+
+int dd_history_require(dd_history *h, const dd_oid *commit,
+		       const char *name, dd_error *err)
+{
+	const char *wd = dd_git_workdir(h->repo);
+	dd_oid tree, id;
+	int type = DD_GIT_NONE, rc;
+
+	if (commit) {
+		if ((rc = dd_git_commit_tree(&tree, h->repo, commit, err)) < 0 ||
+		    (rc = folder_of_tree(h, &tree, &id, &type, err)) < 0)
+			return rc;
+	} else if (wd) {
+		char *path = malloc(strlen(wd) + strlen(h->folder) + 2);
+		struct stat st;
+
+		if (!path)
+			return dd_error_oom(err);
+		sprintf(path, "%s%s", wd, *h->folder ? h->folder : ".");
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			type = DD_GIT_TREE;
+		free(path);
+	}
+	if (type == DD_GIT_TREE)
+		return 0;
+	return dd_error_set(err, DD_ENOTFOUND, *h->folder ? h->folder : ".",
+			    0, 0,
+			    "no dialogues folder in %s (name it with --dialogues DIR, or git config dialdiff.dir DIR)",
+			    name ? name : "the working tree");
 }
 
 void dd_history_free(dd_history *h)
@@ -348,10 +382,8 @@ static const char *series_taxonomy(dd_history *h, const side *s,
 				   const char *path, const dd_oid *id,
 				   dd_error *err)
 {
-	char hex[DD_OID_HEXSZ + 1];
-	const char *field = "", *cached;
-	dd_json_doc *doc = NULL;
-	const dd_json *v;
+	char hex[DD_OID_HEXSZ + 1], *member;
+	const char *field, *cached;
 
 	if (s->kind == SIDE_COMMIT) {
 		hex_of(hex, id);
@@ -360,15 +392,9 @@ static const char *series_taxonomy(dd_history *h, const side *s,
 	}
 	if (side_read(h, s, path, id, err) < 0)
 		return "";
-	if (dd_json_parse(&doc, h->buf.ptr, h->buf.len, path, NULL) == 0) {
-		v = dd_json_root(doc);
-		v = v && v->type == DD_JSON_OBJECT ? dd_json_get(v, "taxonomy")
-						   : NULL;
-		if (v && v->type == DD_JSON_STRING)
-			field = v->string;
-	}
-	field = keep(h, field);
-	dd_json_doc_free(doc);
+	member = dd_project_series_member(h->buf.ptr, h->buf.len);
+	field = keep(h, member ? member : "");
+	free(member);
 	if (field && s->kind == SIDE_COMMIT) {
 		const char *key = keep(h, hex);
 
@@ -376,6 +402,27 @@ static const char *series_taxonomy(dd_history *h, const side *s,
 			dd_strmap_put(&h->series, key, (void *)field, NULL);
 	}
 	return field ? field : "";
+}
+
+/* The path of the taxonomy the series in folder sdir reads on side s
+ * (dd_project_resolve_taxonomy); malloc'd, NULL when memory runs out. */
+static char *taxonomy_path(dd_history *h, const side *s, const char *sdir)
+{
+	const char *field = "";
+	char *spath = dd_path_join(sdir, "series.json"), *tpath;
+	dd_error lerr;
+	dd_oid id;
+	int type;
+
+	if (!spath)
+		return NULL;
+	if (side_entry(h, s, spath, &id, &type, &lerr) == 0 &&
+	    type == DD_GIT_BLOB)
+		field = series_taxonomy(h, s, spath, &id, &lerr);
+	tpath = dd_project_resolve_taxonomy(h->folder, sdir,
+					    *field ? field : NULL);
+	free(spath);
+	return tpath;
 }
 
 /*
@@ -388,9 +435,9 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 			dd_error *err)
 {
 	char hex[DD_OID_HEXSZ + 1], at[DD_ERROR_FILE_MAX];
-	char *spath = NULL, *tpath = NULL, *k;
+	char *tpath = NULL, *k;
 	dd_diags diags = DD_DIAGS_INIT;
-	const char *field = "", *key;
+	const char *key;
 	tx_entry *e;
 	dd_error lerr;
 	dd_oid id;
@@ -402,21 +449,7 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		*tx = h->opts.taxonomy;
 		return 0;
 	}
-	spath = dd_path_join(sdir, "series.json");
-	if (!spath)
-		return dd_error_oom(err);
-	if (side_entry(h, s, spath, &id, &type, &lerr) == 0 &&
-	    type == DD_GIT_BLOB)
-		field = series_taxonomy(h, s, spath, &id, &lerr);
-	if (*field) {
-		size_t n = strlen(sdir) + strlen(field) + 3;
-
-		tpath = malloc(n);
-		if (tpath && dd_path_resolve(tpath, n, sdir, field, &lerr) < 0)
-			snprintf(tpath, n, "%s/%s", sdir, field);
-	} else {
-		tpath = dd_path_join(h->folder, "taxonomy.json");
-	}
+	tpath = taxonomy_path(h, s, sdir);
 	if (!tpath) {
 		rc = dd_error_oom(err);
 		goto out;
@@ -474,7 +507,6 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		*why = dd_arena_strdup(arena, e->error ? e->error : "no taxonomy");
 out:
 	dd_diags_release(&diags);
-	free(spath);
 	free(tpath);
 	return rc;
 }
@@ -701,7 +733,8 @@ static void queue_ahead(dd_history *h, size_t pos, const side *s,
 	ahead *a;
 
 	if (!path || dd_oid_is_zero(id) ||
-	    !dd_history_round_path(h->folder, path) || !wanted(h, path))
+	    dd_project_place(h->folder, path, NULL) != DD_PATH_ROUND ||
+	    !wanted(h, path))
 		return;
 	hex_of(hex, id);
 	for (e = dd_strmap_get(&h->rounds, hex); e; e = e->next)
@@ -894,39 +927,24 @@ static dd_round *empty_round(dd_arena *arena, const dd_round *other,
 
 /* ---- changes -------------------------------------------------------- */
 
-int dd_history_round_path(const char *dialogues, const char *path)
-{
-	size_t n = strlen(dialogues), k;
-	const char *rest = path, *slash, *name;
-
-	if (n && !(n == 1 && dialogues[0] == '.')) {
-		if (strncmp(path, dialogues, n) || path[n] != '/')
-			return 0;
-		rest = path + n + 1;
-	}
-	slash = strchr(rest, '/');
-	if (!slash || slash == rest || strchr(slash + 1, '/'))
-		return 0;
-	name = slash + 1;
-	k = strlen(name);
-	return k > 5 && !strcmp(name + k - 5, ".json") &&
-	       strcmp(name, "series.json") && name[0] != '.' && rest[0] != '.';
-}
-
-/* 1 when path is a round file on side s: its shape, and a series.json
- * beside it. */
+/* 1 when path is a round file on side s (project.h): its place, a
+ * series.json beside it, and not the taxonomy that series reads. */
 static int is_round(dd_history *h, const side *s, const char *path)
 {
-	char *dir, *sj;
+	char *dir = NULL, *sj, *tx = NULL;
 	dd_error err;
 	int type = DD_GIT_NONE;
 
-	if (!path || !dd_history_round_path(h->folder, path))
+	if (!path || dd_project_place(h->folder, path, &dir) != DD_PATH_ROUND)
 		return 0;
-	dir = dir_of(path);
 	sj = dir ? dd_path_join(dir, "series.json") : NULL;
 	if (sj && side_entry(h, s, sj, NULL, &type, &err) < 0)
 		type = DD_GIT_NONE;
+	if (type == DD_GIT_BLOB && !h->opts.taxonomy &&
+	    (tx = taxonomy_path(h, s, dir)) &&
+	    !dd_project_round_name(dir, strrchr(path, '/') + 1, tx))
+		type = DD_GIT_NONE;
+	free(tx);
 	free(dir);
 	free(sj);
 	return type == DD_GIT_BLOB;
@@ -1460,7 +1478,7 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 		/* the taxonomy of the newer side, as build_change finds it
 		   (deleted files: left to the main thread) */
 		if (ch->new_path && !dd_oid_is_zero(&ch->new_id) &&
-		    dd_history_round_path(h->folder, ch->new_path)) {
+		    dd_project_place(h->folder, ch->new_path, NULL) == DD_PATH_ROUND) {
 			char *sdir = dir_of(ch->new_path);
 			const char *why;
 

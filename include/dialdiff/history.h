@@ -115,6 +115,15 @@ void dd_history_free(dd_history *h);
  * version does not parse gets an error instead of a diff; that is not a
  * failure of the call.
  */
+/*
+ * 0 when the dialogues folder exists in commit (NULL: the working tree);
+ * else DD_ENOTFOUND with err saying so (name: the revision as the user
+ * wrote it), or another negative code.  A review or log that never finds
+ * the folder must not say "nothing changed".
+ */
+int dd_history_require(dd_history *h, const dd_oid *commit, const char *name,
+		       dd_error *err);
+
 int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 		      const dd_oid *to, dd_error *err);
 void dd_review_free(dd_review *r);
@@ -152,9 +161,5 @@ typedef struct dd_log_opts {
 int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 		   dd_error *err);
 void dd_log_free(dd_log *log);
-
-/* 1 when path is a round file's path under dialogues by its shape
- * (DIALOGUES/SERIES/NAME.json, NAME not "series", not hidden). */
-int dd_history_round_path(const char *dialogues, const char *path);
 
 #endif

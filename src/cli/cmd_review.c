@@ -214,6 +214,13 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	    (rc = review_sides(ctx, cmd, argv + optind, nrevs, &from, &to,
 			       &to_worktree)))
 		goto out;
+	/* the folder must be on one side at least: fail closed */
+	if (dd_history_require(h, to_worktree ? NULL : &to, NULL, &err) < 0 &&
+	    dd_history_require(h, &from, nrevs ? argv[optind] :
+			       "HEAD or the working tree", &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
 	if (dd_history_review(&r, h, &from, to_worktree ? NULL : &to, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
@@ -404,6 +411,11 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 			rc = cli_fail(&err);
 			goto out;
 		}
+	}
+	if (dd_history_require(h, &inc[0], nrevs ? argv[optind] : "HEAD",
+			       &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
 	}
 	memset(&prog, 0, sizeof(prog));
 	memset(&emit, 0, sizeof(emit));

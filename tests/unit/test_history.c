@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "dialdiff/history.h"
+#include "dialdiff/project.h"
 
 static char top[PATH_MAX], saved_cwd[PATH_MAX];
 
@@ -141,19 +142,26 @@ static void resolve(dd_git_repo *repo, const char *rev, dd_oid *out)
 static void test_round_path(void **state)
 {
 	(void)state;
-	assert_true(dd_history_round_path("dialogues", "dialogues/s/round-01.json"));
-	assert_true(dd_history_round_path("d", "d/s/x.json"));
-	assert_true(dd_history_round_path(".", "s/x.json"));
-	assert_true(dd_history_round_path("", "s/x.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/s/series.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/taxonomy.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/s/sub/x.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/s/.x.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/.s/x.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/s/x.txt"));
-	assert_false(dd_history_round_path("dialogues", "dialogues2/s/x.json"));
-	assert_false(dd_history_round_path("dialogues", "other/s/x.json"));
-	assert_false(dd_history_round_path("dialogues", "dialogues/s/.json"));
+	assert_int_equal(dd_project_place("dialogues", "dialogues/s/round-01.json", NULL), DD_PATH_ROUND);
+	assert_int_equal(dd_project_place("d", "d/s/x.json", NULL), DD_PATH_ROUND);
+	assert_int_equal(dd_project_place(".", "s/x.json", NULL), DD_PATH_ROUND);
+	assert_int_equal(dd_project_place("", "s/x.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/s/series.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/taxonomy.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/s/sub/x.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/s/.x.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/.s/x.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/s/x.txt", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues2/s/x.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "other/s/x.json", NULL), DD_PATH_ROUND);
+	assert_int_not_equal(dd_project_place("dialogues", "dialogues/s/.json", NULL), DD_PATH_ROUND);
+	assert_int_equal(dd_project_place("dialogues", "dialogues/s/series.json",
+					  NULL), DD_PATH_SERIES);
+	assert_int_equal(dd_project_place("./dialogues/", "dialogues/taxonomy.json",
+					  NULL), DD_PATH_TAXONOMY);
+	assert_int_equal(dd_project_place("dialogues", "dialogues/schema/x.json",
+					  NULL), DD_PATH_ROUND);	/* by place only */
+	assert_int_equal(dd_project_place(".", "../s/x.json", NULL), DD_PATH_OTHER);
 	assert_string_equal(dd_file_status_name(DD_FILE_RENAMED), "renamed");
 	assert_string_equal(dd_file_status_name(DD_FILE_DELETED), "deleted");
 }
