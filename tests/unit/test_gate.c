@@ -80,7 +80,9 @@ static void test_parse(void **state)
 {
 	static const char *const bad[] = {
 		"", "add", "added:", "removed", "added:a:b", ":fruit", "ADDED",
+		"dropped:fruit/", "dropped:/apples", "dropped:a/b/c",
 	};
+	char name[64];
 	const char arg[] = "dropped:fruit";
 	dd_gate g;
 	dd_error err;
@@ -99,8 +101,15 @@ static void test_parse(void **state)
 	assert_string_equal(arg, "dropped:fruit");	/* not modified */
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_int_equal(dd_gate_parse(&g, bad[i], &err), DD_EUSAGE);
-		assert_non_null(strstr(err.message, "added, dropped or changed"));
+		assert_non_null(strstr(err.message, "added, dropped, changed or unclassified"));
 	}
+	assert_int_equal(dd_gate_parse(&g, "dropped:fruit/apples", &err), 0);
+	assert_int_equal(g.section_len, 5);
+	assert_string_equal(g.entry, "apples");
+	dd_gate_name(name, sizeof(name), &g);
+	assert_string_equal(name, "dropped:fruit/apples");
+	assert_int_equal(dd_gate_parse(&g, "unclassified", &err), 0);
+	assert_int_equal(g.what, DD_GATE_UNCLASSIFIED);
 }
 
 static void test_validate(void **state)
@@ -115,6 +124,11 @@ static void test_validate(void **state)
 	assert_int_equal(dd_gate_parse(&g[1], "dropped:mean", &err), 0);
 	assert_int_equal(dd_gate_validate(g, 2, f->tx, &err), DD_ENOTFOUND);
 	assert_non_null(strstr(err.message, "no section 'mean'"));
+	assert_int_equal(dd_gate_parse(&g[1], "dropped:fruit/plums", &err), 0);
+	assert_int_equal(dd_gate_validate(g, 2, f->tx, &err), DD_ENOTFOUND);
+	assert_non_null(strstr(err.message, "no entry 'plums'"));
+	assert_int_equal(dd_gate_parse(&g[1], "dropped:fruit/pears", &err), 0);
+	assert_int_equal(dd_gate_validate(g, 2, f->tx, &err), 0);
 }
 
 static int holds(const fixture *f, const char *arg, int any)
@@ -126,8 +140,8 @@ static int holds(const fixture *f, const char *arg, int any)
 	diffs[0] = f->bc;
 	diffs[1] = any ? f->ab : f->bc;
 	if (!strcmp(arg, "any")) {
+		memset(&g, 0, sizeof(g));
 		g.what = DD_GATE_ANY;
-		g.section = NULL;
 	} else {
 		assert_int_equal(dd_gate_parse(&g, arg, &err), 0);
 	}
@@ -148,6 +162,13 @@ static void test_holds(void **state)
 	assert_true(holds(f, "changed:means", 1));
 	assert_false(holds(f, "changed:fruit", 1));
 	assert_true(holds(f, "any", 1));
+	/* one entry */
+	assert_true(holds(f, "dropped:fruit/apples", 1));
+	assert_false(holds(f, "dropped:fruit/pears", 1));
+	assert_true(holds(f, "added:fruit/pears", 1));
+	assert_true(holds(f, "changed:means/hotline", 1));
+	/* every topic has an entry */
+	assert_false(holds(f, "unclassified", 1));
 	/* no change at all */
 	assert_false(holds(f, "added", 0));
 	assert_false(holds(f, "dropped", 0));
@@ -157,12 +178,38 @@ static void test_holds(void **state)
 	assert_false(dd_gate_holds(NULL, 0, &f->ab, 1));
 }
 
+/* A topic no entry matches trips "unclassified", with its item. */
+static void test_unclassified(void **state)
+{
+	fixture *f = *state;
+	dd_round *u = load_round(f->tx, ROUND(3, "2021-01-01",
+		"{\"fruit\": [{\"label\": {\"en\": \"Pear tariffs\"}},"
+		" {\"label\": {\"en\": \"Plum quotas\"}}],"
+		" \"means\": [{\"label\": {\"en\": \"Hotline\"}, \"action\": \"implemented\"}]}"));
+	dd_diff *d = NULL;
+	dd_gate g;
+	dd_error err;
+
+	assert_int_equal(dd_diff_rounds(&d, f->b, u, f->tx, &err), 0);
+	assert_int_equal(dd_gate_parse(&g, "unclassified", &err), 0);
+	assert_int_equal(dd_gate_items(&g, d, NULL, NULL), 1);
+	assert_int_equal(dd_gate_parse(&g, "unclassified:means", &err), 0);
+	assert_int_equal(dd_gate_items(&g, d, NULL, NULL), 0);
+	assert_int_equal(dd_gate_parse(&g, "added", &err), 0);
+	assert_int_equal(dd_gate_items(&g, d, NULL, NULL), 1);
+	assert_int_equal(dd_gate_parse(&g, "changed", &err), 0);
+	assert_int_equal(dd_gate_items(&g, d, NULL, NULL), 0);
+	dd_diff_free(d);
+	dd_round_free(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_holds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unclassified, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
