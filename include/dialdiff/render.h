@@ -24,6 +24,10 @@
 typedef struct dd_render_opts {
 	dd_lang lang;
 	int color;		/* ANSI colours (text only) */
+	/* The gates of diff and review (borrowed), for formats that report
+	   them (json: "gates"). */
+	const struct dd_gate *gates;
+	size_t ngates;
 } dd_render_opts;
 
 /* The whole change report of one series. */

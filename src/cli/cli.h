@@ -199,6 +199,12 @@ int cli_gate_option(cli_gates *g, const cli_command *cmd, int c,
 /* After validation against the taxonomy: --exit-code becomes the gate
  * "anything changed". */
 void cli_gates_finish(cli_gates *g);
+/* EXIT_DIFF when a gate holds for one of the n diffs (NULL ones
+ * skipped), else 0; each --fail-on gate that holds is named on stderr
+ * with the items that trip it (--exit-code's gate is not: the output
+ * shows the changes). */
+int cli_gates_explain(const cli_ctx *ctx, const cli_gates *g,
+		      dd_diff *const *diffs, size_t n);
 void cli_gates_release(cli_gates *g);
 
 

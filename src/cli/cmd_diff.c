@@ -119,6 +119,8 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	cli_gates_finish(&g);
+	ctx->ropts.gates = g.gates;
+	ctx->ropts.ngates = g.n;
 	diffs = calloc((size_t)n + 1, sizeof(*diffs));
 	if (!diffs) {
 		rc = cli_failf("out of memory");
@@ -136,8 +138,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	if (dd_gate_holds(g.gates, g.n, diffs, (size_t)n))
-		rc = EXIT_DIFF;
+	rc = cli_gates_explain(ctx, &g, diffs, (size_t)n);
 out:
 	for (i = 0; diffs && diffs[i]; i++)
 		dd_diff_free(diffs[i]);

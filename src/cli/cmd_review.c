@@ -11,27 +11,22 @@
 #include "dialdiff/history.h"
 #include "dialdiff/selector.h"
 
-/* Operands before "--" are revisions, after it paths.  getopt has already
- * consumed a "--" that came before any operand. */
-static void split_operands(int argc, char **argv, int first, int *nrevs,
-			   char ***paths, int *npaths)
+/*
+ * Paths come after "--", revisions and options before it, in any order.
+ * Cut the paths off before getopt sees the arguments (GNU getopt would
+ * move the "--" in front of the revisions): *argc then ends at the "--".
+ */
+static void cut_paths(int *argc, char **argv, char ***paths, int *npaths)
 {
 	int i;
 
-	*paths = argv + argc;
+	*paths = argv + *argc;
 	*npaths = 0;
-	*nrevs = argc - first;
-	if (first > 1 && !strcmp(argv[first - 1], "--")) {
-		*nrevs = 0;
-		*paths = argv + first;
-		*npaths = argc - first;
-		return;
-	}
-	for (i = first; i < argc; i++)
+	for (i = 1; i < *argc; i++)
 		if (!strcmp(argv[i], "--")) {
-			*nrevs = i - first;
 			*paths = argv + i + 1;
-			*npaths = argc - i - 1;
+			*npaths = *argc - i - 1;
+			*argc = i;
 			return;
 		}
 }
@@ -136,22 +131,33 @@ static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
 }
 
 /*
- * --exit-code (the gate DD_GATE_ANY) and --fail-on: 1 when a gate holds for
- * a file's diff; a file that could not be compared counts as a change
- * (fail closed).
+ * The exit status of a review: 2 when a file could not be compared (said
+ * on stderr: a review that could not read a side never passes), else
+ * what the gates say (--exit-code, --fail-on; named on stderr).
  */
-static int review_gates(const dd_review *r, const dd_gate *gates,
-			size_t ngates)
+static int review_status(const cli_ctx *ctx, const dd_review *r,
+			 const cli_gates *g)
 {
+	dd_diff **diffs;
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; ngates && i < r->nfiles; i++) {
-		const dd_file_change *f = &r->files[i];
-
-		if (!f->diff || dd_gate_holds(gates, ngates, &f->diff, 1))
-			return EXIT_DIFF;
-	}
-	return 0;
+	for (i = 0; i < r->nfiles; i++)
+		if (!r->files[i].diff) {
+			fprintf(stderr, "dialdiff: %s: cannot compare: %s\n",
+				r->files[i].path, r->files[i].error ?
+				r->files[i].error : "unknown error");
+			rc = EXIT_USAGE;
+		}
+	if (rc || !g->n)
+		return rc;
+	if (!(diffs = calloc(r->nfiles + 1, sizeof(*diffs))))
+		return cli_failf("out of memory");
+	for (i = 0; i < r->nfiles; i++)
+		diffs[i] = r->files[i].diff;
+	rc = cli_gates_explain(ctx, g, diffs, r->nfiles);
+	free(diffs);
+	return rc;
 }
 
 /* A section a gate names must exist in the taxonomy of some file's diff
@@ -197,6 +203,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_gates_init(&g, argc)))
 		return rc;
+	cut_paths(&argc, argv, &paths, &npaths);
 	/* 0, not 1: glibc then re-reads the option string, so that options
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
@@ -208,7 +215,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 			return rc;	/* a usage error, or --help */
 		}
 	rc = 0;
-	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);
+	nrevs = argc - optind;
 	if ((rc = CLI_NEED(ctx, review)) ||
 	    (rc = open_history(ctx, &h, paths, npaths, &resolved)) ||
 	    (rc = review_sides(ctx, cmd, argv + optind, nrevs, &from, &to,
@@ -228,13 +235,15 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = validate_gates(r, g.gates, g.n)))
 		goto out;
 	cli_gates_finish(&g);
+	ctx->ropts.gates = g.gates;
+	ctx->ropts.ngates = g.n;
 	if (ctx->renderer->review(&out, r, &ctx->ropts) < 0) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
 	if ((rc = cli_emit(&out)))
 		goto out;
-	rc = review_gates(r, g.gates, g.n);
+	rc = review_status(ctx, r, &g);
 out:
 	dd_review_free(r);
 	dd_history_free(h);
@@ -359,6 +368,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	dd_error err;
 
 	memset(&lopts, 0, sizeof(lopts));
+	cut_paths(&argc, argv, &paths, &npaths);
 	/* 0, not 1: glibc then re-reads the option string, so that options
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
@@ -379,7 +389,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 				return rc;	/* a usage error, or --help */
 		}
 	}
-	split_operands(argc, argv, optind, &nrevs, &paths, &npaths);
+	nrevs = argc - optind;
 	if (nrevs > 1)
 		return cli_usage(cmd, "log takes one revision or range");
 	if ((rc = CLI_NEED(ctx, log_commit)) ||

@@ -18,12 +18,12 @@ const cli_command cli_commands[] = {
 	{ "list", cmd_list, "list", "series and rounds with item counts" },
 	{ "show", cmd_show, "show ROUND", "one round's topics, classified" },
 	{ "diff", cmd_diff,
-	  "diff [--all] [--exit-code] [--fail-on WHAT[:SECTION]] [A [B]]",
+	  "diff [--all] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
 	  "semantic diff of two rounds (default: the last two)" },
 	{ "timeline", cmd_timeline, "timeline",
 	  "presence of every entry across the rounds" },
 	{ "review", cmd_review,
-	  "review [--exit-code] [--fail-on WHAT[:SECTION]] [A..B | A...B | A [B]] [-- PATH...]",
+	  "review [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
 	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
 	{ "log", cmd_log,
 	  "log [-n N] [--first-parent] [RANGE] [-- PATH...]",
@@ -301,6 +301,61 @@ void cli_gates_finish(cli_gates *g)
 {
 	if (g->exit_code)
 		g->gates[g->n++].what = DD_GATE_ANY;	/* any section */
+}
+
+/* One line on stderr for an item that trips a gate (at most a few per
+ * gate: the JSON output has them all). */
+typedef struct explain {
+	const cli_ctx *ctx;
+	char name[512];
+	size_t shown, more;
+} explain;
+
+#define EXPLAIN_MAX 10
+
+static void explain_item(void *data, const dd_gate *g, const dd_diff *d,
+			 const dd_diff_section *s, const dd_diff_item *it)
+{
+	explain *x = data;
+
+	(void)g;
+	(void)s;
+	if (x->shown++ >= EXPLAIN_MAX) {
+		x->more++;
+		return;
+	}
+	fprintf(stderr, "dialdiff: gate %s tripped by round %lld%s%s%s: %s [%s]\n",
+		x->name, d->to->number, d->to->path ? " (" : "",
+		d->to->path ? d->to->path : "", d->to->path ? ")" : "",
+		dd_diff_item_label(it, x->ctx->ropts.lang),
+		it->key ? it->key : "?");
+}
+
+int cli_gates_explain(const cli_ctx *ctx, const cli_gates *g,
+		      dd_diff *const *diffs, size_t n)
+{
+	size_t i, j, named = g->n - (g->exit_code ? 1 : 0);
+	int held = 0;
+	explain x;
+
+	for (i = 0; i < g->n; i++) {
+		memset(&x, 0, sizeof(x));
+		x.ctx = ctx;
+		dd_gate_name(x.name, sizeof(x.name), &g->gates[i]);
+		for (j = 0; j < n; j++)
+			if (diffs[j])
+				dd_gate_items(&g->gates[i], diffs[j],
+					      i < named ? explain_item : NULL,
+					      &x);
+		if (x.more)
+			fprintf(stderr, "dialdiff: gate %s: and %zu more\n",
+				x.name, x.more);
+		for (j = 0; !x.shown && j < n; j++)
+			x.shown = diffs[j] &&
+				  dd_gate_holds_one(&g->gates[i], diffs[j]);
+		held |= x.shown > 0;
+	}
+	return held ? EXIT_DIFF : 0;
 }
 
 void cli_gates_release(cli_gates *g)

@@ -31,10 +31,10 @@ is "$STATUS,$(files)" "0," "a commit that changed no round file: no files"
 run "$DIALDIFF" review HEAD~1..HEAD
 like "$OUT" "^no round file changed$" "and the text says so"
 
-# an added file is compared with nothing: every topic added
+# an added file is compared with the round before it, from the same tree
 run "$DIALDIFF" --format json review HEAD~3..HEAD~2
 is "$(files)" "added:dialogues/trade-talks/round-03.json" "review: an added round file"
-is "$(printf '%s\n' "$OUT" | jq -r '.files[0].diff | "\(.from.path) \(.summary.added) \(.summary.kept)"')" "null 4 0" "compared with an empty round"
+is "$(printf '%s\n' "$OUT" | jq -r '.files[0].diff | "\(.from.path) \(.from.round) \(.summary.kept)"')" "dialogues/trade-talks/round-02.json 2 2" "compared with round 2"
 
 # HEAD against the working tree, untracked round files included, ignored not
 jq_edit dialogues/trade-talks/round-01.json '.topics.agenda[0].action = "agreed"'
@@ -116,14 +116,14 @@ git checkout -q -b broken main
 printf '{"round": 1,\n "round": 2}\n' > dialogues/trade-talks/round-05.json
 commit "a broken round"
 run "$DIALDIFF" --format json review main..broken
-is "$STATUS" 0 "a broken round file: review still exits 0"
+is "$STATUS" 2 "a broken round file: review exits 2 (a side that cannot be read is no pass)"
 is "$(printf '%s\n' "$OUT" | jq -r '.files[0] | "\(.status) \(has("diff")) \(.error)"')" \
    "added false $(printf %.7s "$(rev broken)"):dialogues/trade-talks/round-05.json:2:2: duplicate key \"round\"" \
    "the file has an error with its position, and no diff"
 run "$DIALDIFF" review main..broken
 like "$OUT" "^error: .*round-05.json:2:2: duplicate key" "text shows the error"
 run "$DIALDIFF" review --exit-code main..broken
-is "$STATUS" 1 "--exit-code: a file that cannot be compared counts as a change"
+is "$STATUS" 2 "--exit-code: a file that cannot be compared fails closed (exit 2)"
 git checkout -q main
 
 run "$DIALDIFF" review a b c
