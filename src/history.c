@@ -156,6 +156,8 @@ const char *dd_file_status_name(dd_file_status status)
 		return "modified";
 	case DD_FILE_RENAMED:
 		return "renamed";
+	case DD_FILE_RECLASSIFIED:
+		return "reclassified";
 	}
 	return "?";
 }
@@ -927,6 +929,64 @@ static dd_round *empty_round(dd_arena *arena, const dd_round *other,
 
 /* ---- changes -------------------------------------------------------- */
 
+/*
+ * The round before round n of series folder sdir on side s: the one with
+ * the largest number below n in the same tree, but the file self,
+ * classified with tx.  0 with *r and *path (in arena) set, or with *r NULL
+ * when there is none; a negative code only when memory runs out.
+ */
+static int previous_round(dd_history *h, dd_arena *arena, const side *s,
+			  const char *sdir, const char *self, long long n,
+			  dd_taxonomy *tx, dd_round **r, const char **path,
+			  dd_error *err)
+{
+	char **names = NULL, *tpath = NULL, *p;
+	size_t count = 0, i;
+	dd_source *src;
+	dd_round *cand;
+	const char *why;
+	dd_oid id;
+	int type, rc;
+
+	*r = NULL;
+	*path = NULL;
+	if (n <= 1)
+		return 0;
+	if (s->kind == SIDE_COMMIT)
+		rc = dd_git_list(&names, &count, h->repo, &s->tree, sdir,
+				 DD_GIT_BLOB, err);
+	else if ((rc = worktree_source(h, &src, err)) == 0)
+		rc = dd_source_list(&names, &count, src, sdir, DD_SOURCE_FILE,
+				    err);
+	if (rc < 0)
+		return rc == DD_ENOMEM ? rc : 0;
+	if (!h->opts.taxonomy && !(tpath = taxonomy_path(h, s, sdir)))
+		rc = dd_error_oom(err);
+	for (i = 0; rc == 0 && i < count; i++) {
+		if (!dd_project_round_name(sdir, names[i], tpath))
+			continue;
+		if (!(p = dd_path_join(sdir, names[i]))) {
+			rc = dd_error_oom(err);
+			break;
+		}
+		if (strcmp(p, self) &&
+		    side_entry(h, s, p, &id, &type, err) == 0 &&
+		    type == DD_GIT_BLOB &&
+		    (rc = load_round(h, arena, s, 0, p, &id, tx, &cand, &why,
+				     err)) == 0 &&
+		    cand && cand->number < n &&
+		    (!*r || cand->number > (*r)->number)) {
+			*r = cand;
+			if (!(*path = dd_arena_strdup(arena, p)))
+				rc = dd_error_oom(err);
+		}
+		free(p);
+	}
+	dd_source_names_free(names);
+	free(tpath);
+	return rc < 0 ? rc : 0;
+}
+
 /* 1 when path is a round file on side s (project.h): its place, a
  * series.json beside it, and not the taxonomy that series reads. */
 static int is_round(dd_history *h, const side *s, const char *path)
@@ -1060,8 +1120,28 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 		f->error = why;
 		return 0;
 	}
-	f->from = ra ? view(arena, ra, c->old_path, a->rev) :
-		       empty_round(arena, rb, a->rev);
+	/* an added round: compared with the round before it in its series,
+	   as the same side has them */
+	if (f->status == DD_FILE_ADDED && rb) {
+		const char *prev = NULL;
+
+		if (!(sdir = dir_of(path)))
+			return dd_error_oom(err);
+		rc = previous_round(h, arena, b, sdir, path, rb->number, tx,
+				    &ra, &prev, err);
+		free(sdir);
+		if (rc < 0)
+			return rc;
+		if (ra) {
+			f->baseline = 1;
+			f->from = view(arena, ra, prev, b->rev);
+			if (!f->from)
+				return dd_error_oom(err);
+		}
+	}
+	if (!f->from)
+		f->from = ra ? view(arena, ra, c->old_path, a->rev) :
+			       empty_round(arena, rb, a->rev);
 	f->to = rb ? view(arena, rb, c->new_path, b->rev) :
 		     empty_round(arena, ra, b->rev);
 	if (!f->from || !f->to)
@@ -1099,6 +1179,260 @@ static int build_changes(dd_history *h, dd_arena *arena, owned *o,
 	}
 	*nfiles = k;
 	return 0;
+}
+
+/* ---- taxonomy changes ----------------------------------------------- */
+
+/* 1 when path a on side sa and path b on side sb hold the same bytes;
+ * -1 when memory runs out. */
+static int same_content(dd_history *h, const side *sa, const char *a,
+			const side *sb, const char *b)
+{
+	dd_oid ia, ib;
+	dd_buf copy = DD_BUF_INIT;
+	dd_error e;
+	int ta, tb, same;
+
+	if (side_entry(h, sa, a, &ia, &ta, &e) < 0 ||
+	    side_entry(h, sb, b, &ib, &tb, &e) < 0 || ta != tb ||
+	    ta != DD_GIT_BLOB)
+		return ta == tb && ta == DD_GIT_NONE;
+	if (sa->kind == SIDE_COMMIT && sb->kind == SIDE_COMMIT)
+		return dd_oid_equal(&ia, &ib);
+	if (side_read(h, sa, a, &ia, &e) < 0)
+		return 0;
+	dd_buf_add(&copy, h->buf.ptr, h->buf.len);
+	if (dd_buf_oom(&copy)) {
+		dd_buf_release(&copy);
+		return -1;
+	}
+	same = side_read(h, sb, b, &ib, &e) == 0 && copy.len == h->buf.len &&
+	       !memcmp(copy.ptr, h->buf.ptr, copy.len);
+	dd_buf_release(&copy);
+	return same;
+}
+
+/*
+ * Round r (classified with the taxonomy from) seen through the taxonomy
+ * to: a copy in arena whose sections and items carry to's indices, found
+ * by id; an entry to does not have keeps its id as its key, unclassified.
+ */
+static dd_round *translate(dd_arena *arena, const dd_round *r,
+			   const dd_taxonomy *from, const dd_taxonomy *to)
+{
+	dd_round *v = dd_arena_alloc(arena, sizeof(*v));
+	size_t i, j;
+
+	if (!v)
+		return NULL;
+	memcpy(v, r, sizeof(*v));
+	memset(&v->arena, 0, sizeof(v->arena));
+	v->sections = dd_arena_array(arena, r->nsections + 1,
+				     sizeof(*v->sections));
+	if (!v->sections)
+		return NULL;
+	for (i = 0; i < r->nsections; i++) {
+		const dd_round_section *rs = &r->sections[i];
+		dd_round_section *vs = &v->sections[i];
+		int ts = dd_taxonomy_section(to, rs->id);
+
+		*vs = *rs;
+		vs->tsection = ts;
+		vs->items = dd_arena_array(arena, rs->count + 1,
+					   sizeof(*vs->items));
+		if (!vs->items)
+			return NULL;
+		for (j = 0; j < rs->count; j++) {
+			dd_item *it = &vs->items[j];
+			const char *id;
+
+			*it = rs->items[j];
+			if (it->entry < 0 || rs->tsection < 0)
+				continue;
+			id = from->sections[rs->tsection].entries[it->entry].id;
+			it->entry = ts < 0 ? -1 :
+				    dd_taxonomy_entry(to, (size_t)ts, id);
+			it->key = id;
+		}
+	}
+	return v;
+}
+
+/* The round files of series folder sdir on side s (malloc'd, as
+ * dd_source_names_free frees them). */
+static int round_files(dd_history *h, const side *s, const char *sdir,
+		       char ***names, size_t *count, dd_error *err)
+{
+	dd_source *src;
+	int rc;
+
+	*names = NULL;
+	*count = 0;
+	if (s->kind == SIDE_COMMIT)
+		return dd_git_list(names, count, h->repo, &s->tree, sdir,
+				   DD_GIT_BLOB, err);
+	if ((rc = worktree_source(h, &src, err)) < 0)
+		return rc;
+	return dd_source_list(names, count, src, sdir, DD_SOURCE_FILE, err);
+}
+
+/* 1 when path is the new path of one of the n changes. */
+static int changed(const dd_git_change *ch, size_t n, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ch[i].new_path && !strcmp(ch[i].new_path, path))
+			return 1;
+	return 0;
+}
+
+/* Append f to *files (n of them, in arena). */
+static int append_change(dd_arena *arena, dd_file_change **files, size_t *n,
+			 const dd_file_change *f, dd_error *err)
+{
+	dd_file_change *v = dd_arena_array(arena, *n + 1, sizeof(*v));
+
+	if (!v)
+		return dd_error_oom(err);
+	if (*n)
+		memcpy(v, *files, *n * sizeof(*v));
+	v[(*n)++] = *f;
+	*files = v;
+	return 0;
+}
+
+/*
+ * The rounds of series folder sdir that its change of taxonomy between
+ * sides a and b reclassifies (and that the changes ch leave alone): each
+ * is compared as side a's taxonomy reads it with what side b's reads, as a
+ * DD_FILE_RECLASSIFIED change.
+ */
+static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
+			     const side *a, const side *b, const char *sdir,
+			     const dd_git_change *ch, size_t n,
+			     dd_file_change **files, size_t *nfiles,
+			     dd_error *err)
+{
+	char *ta = taxonomy_path(h, a, sdir), *tb = taxonomy_path(h, b, sdir);
+	char **names = NULL, *p;
+	dd_taxonomy *txa = NULL, *txb = NULL;
+	const char *why;
+	size_t count = 0, i;
+	int rc = ta && tb ? 0 : dd_error_oom(err), same;
+
+	if (!rc && (same = same_content(h, a, ta, b, tb)) != 0)
+		rc = same < 0 ? dd_error_oom(err) : 1;
+	if (!rc && ((rc = taxonomy_for(h, arena, a, sdir, &txa, &why, err)) < 0 ||
+		    (rc = taxonomy_for(h, arena, b, sdir, &txb, &why, err)) < 0))
+		goto out;
+	if (!rc && txa && txb && round_files(h, b, sdir, &names, &count, err) < 0)
+		count = 0;
+	for (i = 0; !rc && txa && txb && i < count; i++) {
+		dd_round *ra, *rb;
+		dd_file_change f;
+		dd_oid id;
+		int type;
+
+		if (!dd_project_round_name(sdir, names[i], tb))
+			continue;
+		if (!(p = dd_path_join(sdir, names[i]))) {
+			rc = dd_error_oom(err);
+			break;
+		}
+		memset(&f, 0, sizeof(f));
+		if (!changed(ch, n, p) && side_entry(h, b, p, &id, &type, err) == 0 &&
+		    type == DD_GIT_BLOB &&
+		    (rc = load_round(h, arena, b, 0, p, &id, txa, &ra, &why, err)) == 0 &&
+		    ra && (rc = load_round(h, arena, b, 1, p, &id, txb, &rb, &why,
+					   err)) == 0 && rb) {
+			f.path = dd_arena_strdup(arena, p);
+			f.status = DD_FILE_RECLASSIFIED;
+			f.from = translate(arena, ra, txa, txb);
+			f.to = view(arena, rb, p, b->rev);
+			if (!f.path || !f.from || !f.to)
+				rc = dd_error_oom(err);
+			else {	/* the same file: only its reading changed */
+				((dd_round *)f.from)->path = f.to->path;
+				((dd_round *)f.from)->rev = a->rev;
+			}
+			if (!rc && (rc = dd_diff_rounds(&f.diff, f.from, f.to,
+							txb, err)) == 0) {
+				if (f.diff->nadded || f.diff->ndropped) {
+					rc = keep_diff(o, f.diff, err);
+					if (!rc)
+						rc = append_change(arena, files,
+								   nfiles, &f, err);
+				} else {
+					dd_diff_free(f.diff);
+				}
+			}
+		}
+		free(p);
+	}
+out:
+	dd_source_names_free(names);
+	free(ta);
+	free(tb);
+	return rc < 0 ? rc : 0;
+}
+
+static int cmp_changes(const void *x, const void *y)
+{
+	return strcmp(((const dd_file_change *)x)->path,
+		      ((const dd_file_change *)y)->path);
+}
+
+/*
+ * When the changes ch between sides a and b touch a file of the folder
+ * that is not a round (a taxonomy, a series.json), the rounds that a
+ * change of their series' taxonomy reclassifies are added to the files.
+ */
+static int reclassify(dd_history *h, dd_arena *arena, owned *o,
+		      const side *a, const side *b, const dd_git_change *ch,
+		      size_t n, dd_file_change **files, size_t *nfiles,
+		      dd_error *err)
+{
+	char **series = NULL, *sdir, *sj;
+	size_t i, count = 0, before = *nfiles;
+	int rc = 0, type, other = 0;
+	dd_error e;
+
+	for (i = 0; i < n && !other; i++)
+		other = !(ch[i].new_path && is_round(h, b, ch[i].new_path)) &&
+			!(ch[i].old_path && is_round(h, a, ch[i].old_path));
+	if (!other || h->opts.taxonomy)
+		return 0;
+	if (b->kind == SIDE_COMMIT)
+		rc = dd_git_list(&series, &count, h->repo, &b->tree, h->folder,
+				 DD_GIT_TREE, &e);
+	else {
+		dd_source *src;
+
+		if ((rc = worktree_source(h, &src, err)) < 0)
+			return rc;
+		rc = dd_source_list(&series, &count, src,
+				    *h->folder ? h->folder : ".",
+				    DD_SOURCE_DIR, &e);
+	}
+	if (rc < 0)
+		return rc == DD_ENOMEM ? dd_error_oom(err) : 0;
+	for (i = 0; rc == 0 && i < count; i++) {
+		sdir = dd_path_join(h->folder, series[i]);
+		sj = sdir ? dd_path_join(sdir, "series.json") : NULL;
+		if (!sj)
+			rc = dd_error_oom(err);
+		else if (side_entry(h, b, sj, NULL, &type, &e) == 0 &&
+			 type == DD_GIT_BLOB)
+			rc = reclassify_series(h, arena, o, a, b, sdir, ch, n,
+					       files, nfiles, err);
+		free(sdir);
+		free(sj);
+	}
+	dd_source_names_free(series);
+	if (rc == 0 && *nfiles != before)
+		qsort(*files, *nfiles, sizeof(**files), cmp_changes);
+	return rc;
 }
 
 /* The dialogues folder of a root tree: *type DD_GIT_TREE or DD_GIT_NONE. */
@@ -1258,6 +1592,9 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	r->to_rev = b.rev;
 	rc = build_changes(h, &r->arena, o, &a, &b, ch, n, NULL, &r->files,
 			   &r->nfiles, err);
+	if (rc == 0)
+		rc = reclassify(h, &r->arena, o, &a, &b, ch, n, &r->files,
+				&r->nfiles, err);
 	dd_git_changes_free(ch, n);
 	if (rc < 0)
 		goto fail;
@@ -1412,6 +1749,9 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 	rc = build_changes(h, arena, o, &a, &b, ch, n,
 			   pre && pre->scanned ? pre->txs : NULL, &lc->files,
 			   &lc->nfiles, err);
+	if (rc == 0 && a.kind == SIDE_COMMIT)
+		rc = reclassify(h, arena, o, &a, &b, ch, n, &lc->files,
+				&lc->nfiles, err);
 	if (rc == 0 && lc->nfiles)
 		*shown = 1;	/* else no round file changed */
 out:

@@ -46,7 +46,10 @@ typedef enum dd_file_status {
 	DD_FILE_ADDED = 0,
 	DD_FILE_DELETED,
 	DD_FILE_MODIFIED,
-	DD_FILE_RENAMED
+	DD_FILE_RENAMED,
+	DD_FILE_RECLASSIFIED	/* unchanged, but its series' taxonomy changed:
+				   from is the round as the old taxonomy
+				   reads it, to as the new one does */
 } dd_file_status;
 
 /* "added", "deleted", "modified", "renamed". */
@@ -57,8 +60,12 @@ typedef struct dd_file_change {
 	const char *old_path;	/* the old path when renamed, else NULL */
 	dd_file_status status;
 	/* The two versions, NULL where a version does not parse; the missing
-	   side of an added or deleted file is an empty round (path NULL). */
+	   side of a deleted file is an empty round (path NULL).  An added
+	   round is compared with the round before it in its series on the
+	   same side (baseline set; from is that round), else with an empty
+	   round. */
 	const dd_round *from, *to;
+	int baseline;
 	dd_diff *diff;		/* NULL when a version does not parse */
 	const char *error;	/* then why: "REV:PATH:LINE:COL: message" */
 } dd_file_change;

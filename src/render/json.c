@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dialdiff/gate.h"
 #include "dialdiff/json.h"
 #include "dialdiff/render.h"
 #include "internal.h"
@@ -165,7 +166,58 @@ static void jdiff_items(dd_json_writer *w, const char *key,
 	dd_json_end_array(w);
 }
 
-static void jdiff(dd_json_writer *w, const dd_diff *d)
+/* ---- gates ---------------------------------------------------------- */
+
+static void jgate_item(void *data, const dd_gate *g, const dd_diff *d,
+		       const dd_diff_section *s, const dd_diff_item *it)
+{
+	dd_json_writer *w = data;
+	const dd_item *now = it->to ? it->to : it->from;
+
+	(void)g;
+	dd_json_begin_object(w);
+	jint(w, "round", d->to->number);
+	jstr(w, "path", d->to->path);
+	jstr(w, "section", s->id);
+	jstr(w, "id", it->key);
+	jtext(w, "label", &now->label);
+	dd_json_end_object(w);
+}
+
+/* "gates": every gate of o (--fail-on, then --exit-code's), tripped or
+ * not, with the items of diffs that trip it. */
+static void jgates(dd_json_writer *w, const dd_render_opts *o,
+		   dd_diff *const *diffs, size_t n)
+{
+	char name[512];
+	size_t i, j, count;
+
+	if (!o || !o->ngates)
+		return;
+	dd_json_key(w, "gates");
+	dd_json_begin_array(w);
+	for (i = 0; i < o->ngates; i++) {
+		for (j = count = 0; j < n; j++)
+			count += diffs[j] ? dd_gate_items(&o->gates[i], diffs[j],
+							  NULL, NULL) : 0;
+		dd_gate_name(name, sizeof(name), &o->gates[i]);
+		dd_json_begin_object(w);
+		jstr(w, "gate", name);
+		jbool(w, "tripped", count > 0);
+		dd_json_key(w, "items");
+		dd_json_begin_array(w);
+		for (j = 0; j < n; j++)
+			if (diffs[j])
+				dd_gate_items(&o->gates[i], diffs[j], jgate_item, w);
+		dd_json_end_array(w);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
+/* A diff object; with o, its gates too (a diff on its own). */
+static void jdiff(dd_json_writer *w, const dd_diff *d,
+		  const dd_render_opts *o)
 {
 	size_t i;
 
@@ -198,6 +250,7 @@ static void jdiff(dd_json_writer *w, const dd_diff *d)
 	jint(w, "dropped", (long long)d->ndropped);
 	jint(w, "changed", (long long)d->nchanged);
 	dd_json_end_object(w);
+	jgates(w, o, (dd_diff *const *)&d, 1);
 	dd_json_end_object(w);
 }
 
@@ -207,18 +260,18 @@ static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	dd_json_writer w;
 	size_t i;
 
-	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	if (n == 1) {
-		jdiff(&w, d[0]);
+		jdiff(&w, d[0], o);
 	} else {
 		dd_json_begin_object(&w);
 		jstr(&w, "schema", DD_SCHEMA_DIFFS);
 		dd_json_key(&w, "diffs");
 		dd_json_begin_array(&w);
 		for (i = 0; i < n; i++)
-			jdiff(&w, d[i]);
+			jdiff(&w, d[i], NULL);
 		dd_json_end_array(&w);
+		jgates(&w, o, d, n);
 		dd_json_end_object(&w);
 	}
 	return finish(out);
@@ -239,9 +292,11 @@ static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
 		jstr(w, "path", f->path);
 		jstr_opt(w, "old_path", f->old_path);
 		jstr(w, "status", dd_file_status_name(f->status));
+		if (f->baseline)	/* an added round, and the one before it */
+			jstr(w, "baseline", "previous-round");
 		if (f->diff) {
 			dd_json_key(w, "diff");
-			jdiff(w, f->diff);
+			jdiff(w, f->diff, NULL);
 		}
 		jstr_opt(w, "error", f->error);
 		dd_json_end_object(w);
@@ -254,13 +309,23 @@ static int json_review(dd_buf *out, const dd_review *r,
 {
 	dd_json_writer w;
 
-	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
 	jstr(&w, "schema", DD_SCHEMA_REVIEW);
 	jstr(&w, "from_rev", r->from_rev);
 	jstr(&w, "to_rev", r->to_rev);
 	jfiles(&w, r->files, r->nfiles);
+	if (o && o->ngates) {
+		dd_diff **diffs = calloc(r->nfiles + 1, sizeof(*diffs));
+		size_t i;
+
+		if (!diffs)
+			return -1;
+		for (i = 0; i < r->nfiles; i++)
+			diffs[i] = r->files[i].diff;
+		jgates(&w, o, diffs, r->nfiles);
+		free(diffs);
+	}
 	dd_json_end_object(&w);
 	return finish(out);
 }
@@ -532,7 +597,7 @@ static int json_report(dd_buf *out, const dd_report *r,
 	dd_json_key(&w, "diffs");
 	dd_json_begin_array(&w);
 	for (i = 0; i < r->ndiffs; i++)
-		jdiff(&w, r->diffs[i]);
+		jdiff(&w, r->diffs[i], NULL);
 	dd_json_end_array(&w);
 	dd_json_end_object(&w);
 	free(ids);

@@ -317,6 +317,8 @@ static const char *md_status(dd_file_status st)
 		return "Modified";
 	case DD_FILE_RENAMED:
 		return "Renamed";
+	case DD_FILE_RECLASSIFIED:
+		return "Reclassified";
 	}
 	return "?";
 }
@@ -334,6 +336,11 @@ static void md_file_change(dd_buf *out, const dd_file_change *f,
 		dd_buf_adds(out, " " ARROW " ");
 	}
 	md_code(out, f->path);
+	if (f->baseline)
+		dd_buf_addf(out, " (new round; compared with round %lld, the round before it)",
+			    f->from->number);
+	else if (f->status == DD_FILE_RECLASSIFIED)
+		dd_buf_adds(out, " (unchanged; its series' taxonomy changed)");
 	dd_buf_adds(out, "\n\n");
 	if (f->diff) {
 		md_diff_one(out, f->diff, o, level + 1);
@@ -347,13 +354,13 @@ static void md_file_change(dd_buf *out, const dd_file_change *f,
 /* "3 round files changed: 1 added, 2 modified" */
 static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n)
 {
-	size_t count[4] = { 0, 0, 0, 0 }, i;
+	size_t count[DD_FILE_RECLASSIFIED + 1] = { 0 }, i;
 	const char *sep = ": ";
 
 	for (i = 0; i < n; i++)
 		count[files[i].status]++;
 	dd_buf_addf(out, "%zu round file%s changed", n, n == 1 ? "" : "s");
-	for (i = 0; i < 4; i++)
+	for (i = 0; i <= DD_FILE_RECLASSIFIED; i++)
 		if (count[i]) {
 			dd_buf_addf(out, "%s%zu %s", sep, count[i],
 				    dd_file_status_name((dd_file_status)i));

@@ -456,6 +456,11 @@ static void text_file_change(dd_buf *out, const dd_file_change *f,
 		putf(out, "%s " ARROW " ", f->old_path);
 	put(out, f->path);
 	style_off(out, o->color, S_BOLD);
+	if (f->baseline)
+		putf(out, " (new file: compared with round %lld, the round before it)",
+		     f->from->number);
+	else if (f->status == DD_FILE_RECLASSIFIED)
+		put(out, " (unchanged; its series' taxonomy changed: as the old one read it, then the new)");
 	dd_buf_addc(out, '\n');
 	if (f->diff) {
 		text_diff_one(out, f->diff, o);

@@ -217,8 +217,10 @@ static void test_review(void **state)
 	assert_int_equal(r->nfiles, 3);
 	assert_int_equal(r->files[1].status, DD_FILE_ADDED);
 	assert_string_equal(r->files[1].path, "d/s/round-02.json");
-	assert_null(r->files[1].from->path);
-	assert_int_equal(r->files[1].diff->nadded, 1);
+	/* an added round: compared with the round before it on its side */
+	assert_true(r->files[1].baseline);
+	assert_string_equal(r->files[1].from->path, "d/s/round-01.json");
+	assert_int_equal(r->files[1].from->number, 1);
 	dd_review_free(r);
 	dd_history_free(h);
 	dd_git_free(repo);
