@@ -921,18 +921,13 @@ static void diff_section(page *p, const dd_diff_section *sec, int level)
 	elw(p, "th", NULL, U_ID);
 	elw(p, "th", NULL, U_ACTION);
 	raw(p, "</tr></thead>\n<tbody>\n");
-	for (j = 0; j < sec->nadded; j++) {
-		dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
+	for (j = 0; j < sec->nadded; j++)
 		diff_row(p, &sec->added[j], "s-a", SYM_ADDED, U_ADDED);
-	}
-	for (j = 0; j < sec->ndropped; j++) {
-		dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
+	for (j = 0; j < sec->ndropped; j++)
 		diff_row(p, &sec->dropped[j], "s-d", SYM_DROPPED, U_DROPPED);
-	}
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
 		if (it->changes && it->from && it->to)
 			diff_row(p, it, "s-c", SYM_CHANGED, U_CHANGED);
 		else

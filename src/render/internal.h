@@ -15,13 +15,6 @@ const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
 /* The newest side of a diff item: to, else from. */
 const dd_item *dd_rnd_item(const dd_diff_item *it);
 
-/*
- * A hint before writing items[j] of n: fetch the item 16 on and its label
- * 8 on.  A diff lists items in the taxonomy's order, not where their
- * rounds hold them, so a large one otherwise waits for memory at each.
- */
-void dd_rnd_fetch_ahead(const dd_diff_item *items, size_t j, size_t n);
-
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

@@ -216,18 +216,13 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	dd_buf_adds(out, "\n\n");
 	open = md_details_open(out, rows, "topics");
 	md_table_head(out, cols, "llll", 4);
-	for (j = 0; j < sec->nadded; j++) {
-		dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
+	for (j = 0; j < sec->nadded; j++)
 		md_diff_row(out, M_ADDED, &sec->added[j], o->lang);
-	}
-	for (j = 0; j < sec->ndropped; j++) {
-		dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
+	for (j = 0; j < sec->ndropped; j++)
 		md_diff_row(out, M_DROPPED, &sec->dropped[j], o->lang);
-	}
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
 		md_diff_row(out, it->changes ? M_CHANGED : M_KEPT, it, o->lang);
 	}
 	md_details_close(out, open);

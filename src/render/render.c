@@ -59,18 +59,6 @@ const dd_item *dd_rnd_item(const dd_diff_item *it)
 	return it->to ? it->to : it->from;
 }
 
-void dd_rnd_fetch_ahead(const dd_diff_item *items, size_t j, size_t n)
-{
-	const dd_item *it;
-
-	if (j + 16 < n)
-		__builtin_prefetch(dd_rnd_item(&items[j + 16]));
-	if (j + 8 < n && (it = dd_rnd_item(&items[j + 8]))) {
-		__builtin_prefetch(it->label.en);
-		__builtin_prefetch(it->label.zh);
-	}
-}
-
 const unsigned dd_rnd_change_bits[3] = {
 	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
 };

@@ -405,18 +405,13 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 		putf(out, "  similarity %.2f", sec->similarity);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
-		for (j = 0; j < sec->nadded; j++) {
-			dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
+		for (j = 0; j < sec->nadded; j++)
 			item_line(out, o, '+', S_GREEN, &sec->added[j]);
-		}
-		for (j = 0; j < sec->ndropped; j++) {
-			dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
+		for (j = 0; j < sec->ndropped; j++)
 			item_line(out, o, '-', S_RED, &sec->dropped[j]);
-		}
 		for (j = 0; j < sec->nkept; j++) {
 			const dd_diff_item *it = &sec->kept[j];
 
-			dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
 			if (it->changes && it->from && it->to)
 				item_line(out, o, '~', S_YELLOW, it);
 			else
