@@ -32,24 +32,6 @@ static unsigned changes_of(const dd_item *a, const dd_item *b)
 	return c;
 }
 
-/*
- * Entries come in the taxonomy's order, items wherever their round put
- * them: fetch the items of the entry 16 on, and the labels of the entry 8
- * on, while this one is compared (memory, not comparing, is the cost).
- */
-static void fetch_ahead(const dd_item **ea, const dd_item **eb, size_t i,
-			size_t n)
-{
-	if (i + 16 < n) {
-		__builtin_prefetch(ea[i + 16]);
-		__builtin_prefetch(eb[i + 16]);
-	}
-	if (i + 8 < n && ea[i + 8] && eb[i + 8]) {
-		__builtin_prefetch(ea[i + 8]->label.en);
-		__builtin_prefetch(eb[i + 8]->label.en);
-	}
-}
-
 static void emit(dd_diff_section *ds, const dd_item *a, const dd_item *b)
 {
 	dd_diff_item *it;
@@ -121,11 +103,9 @@ static int diff_section(dd_diff *d, dd_diff_section *ds,
 	if (index_side(ea, nentries, &ka, sa) < 0 ||
 	    index_side(eb, nentries, &kb, sb) < 0)
 		goto out;
-	for (i = 0; ea && i < nentries; i++) {
-		fetch_ahead(ea, eb, i, nentries);
+	for (i = 0; ea && i < nentries; i++)
 		if (ea[i] || eb[i])
 			emit(ds, ea[i], eb[i]);
-	}
 	for (i = 0; i < nb; i++) {
 		const dd_item *b = &sb->items[i];
 
