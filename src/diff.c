@@ -211,6 +211,11 @@ void dd_diff_free(dd_diff *d)
 	free(d);
 }
 
+unsigned dd_diff_item_changed(const dd_diff_item *it)
+{
+	return it->from && it->to ? it->changes : 0;
+}
+
 const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang)
 {
 	const dd_item *item = it->to ? it->to : it->from;
