@@ -851,7 +851,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		     const char *sym, enum ui what)
 {
 	const dd_item *now = dd_rnd_item(it);
-	int kept = it->from && it->to;
+	unsigned changed = dd_diff_item_changed(it);
 
 	dd_buf_addf(p->out, "<tr><td class=\"mark %s\"><span class=\"sym\">%s"
 		    "</span> ", cls, sym);
@@ -859,7 +859,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 	raw(p, "</td><td>");
 	if (now)
 		text(p, &now->label);
-	if (kept && (it->changes & DD_CHANGE_LABEL)) {
+	if (changed & DD_CHANGE_LABEL) {
 		raw(p, "<div class=\"was\">");
 		putw(p, U_WAS);
 		putw(p, U_COLON);
@@ -871,7 +871,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		put(p, now->note);
 		raw(p, "</div>");
 	}
-	if (kept && (it->changes & DD_CHANGE_NOTE) && it->from->note) {
+	if ((changed & DD_CHANGE_NOTE) && it->from->note) {
 		raw(p, "<div class=\"was\">");
 		putw(p, U_NOTE_WAS);
 		putw(p, U_COLON);
@@ -881,7 +881,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 	raw(p, "</td><td><code>");
 	put(p, it->key);
 	raw(p, "</code></td><td>");
-	if (kept && (it->changes & DD_CHANGE_ACTION)) {
+	if (changed & DD_CHANGE_ACTION) {
 		if (it->from->action)
 			action(p, it->from->action);
 		else
@@ -928,7 +928,7 @@ static void diff_section(page *p, const dd_diff_section *sec, int level)
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		if (it->changes && it->from && it->to)
+		if (dd_diff_item_changed(it))
 			diff_row(p, it, "s-c", SYM_CHANGED, U_CHANGED);
 		else
 			diff_row(p, it, "s-k", SYM_KEPT, U_UNCHANGED);

@@ -171,25 +171,25 @@ static void md_diff_row(dd_buf *out, const char *mark,
 			const dd_diff_item *it, dd_lang lang)
 {
 	const dd_item *now = dd_rnd_item(it);
-	int changed = it->from && it->to && it->changes;
+	unsigned changed = dd_diff_item_changed(it);
 
 	dd_buf_addf(out, "| %s | ", mark);
 	md_text(out, dd_diff_item_label(it, lang));
-	if (changed && (it->changes & DD_CHANGE_LABEL)) {
+	if (changed & DD_CHANGE_LABEL) {
 		dd_buf_adds(out, "<br>*was:* ");
 		md_text(out, dd_text_get(&it->from->label, lang));
 	}
 	dd_buf_adds(out, " | ");
 	md_code(out, it->key);
 	dd_buf_adds(out, " | ");
-	if (changed && (it->changes & DD_CHANGE_ACTION)) {
+	if (changed & DD_CHANGE_ACTION) {
 		md_text(out, or_dash(it->from->action));
 		dd_buf_adds(out, " " ARROW " ");
 		md_text(out, or_dash(it->to->action));
 	} else if (now) {
 		md_text(out, now->action);
 	}
-	if (changed && (it->changes & DD_CHANGE_NOTE))
+	if (changed & DD_CHANGE_NOTE)
 		dd_buf_adds(out, "<br>note changed");
 	dd_buf_adds(out, " |\n");
 }
@@ -223,7 +223,8 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		md_diff_row(out, it->changes ? M_CHANGED : M_KEPT, it, o->lang);
+		md_diff_row(out, dd_diff_item_changed(it) ? M_CHANGED : M_KEPT,
+			    it, o->lang);
 	}
 	md_details_close(out, open);
 }

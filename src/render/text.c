@@ -318,9 +318,10 @@ static const char *or_none(const char *s)
 /* What changed in a kept item: "label: a → b; action: a → b; note changed" */
 static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 {
+	unsigned changed = dd_diff_item_changed(it);
 	const char *sep = "";
 
-	if (it->changes & DD_CHANGE_LABEL) {
+	if (changed & DD_CHANGE_LABEL) {
 		const char *a = dd_text_get(&it->from->label, lang);
 		const char *b = dd_text_get(&it->to->label, lang);
 
@@ -337,12 +338,12 @@ static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 			put(out, "label changed");
 		sep = "; ";
 	}
-	if (it->changes & DD_CHANGE_ACTION) {
+	if (changed & DD_CHANGE_ACTION) {
 		putf(out, "%saction: %s " ARROW " %s", sep,
 			    or_none(it->from->action), or_none(it->to->action));
 		sep = "; ";
 	}
-	if (it->changes & DD_CHANGE_NOTE)
+	if (changed & DD_CHANGE_NOTE)
 		putf(out, "%snote changed", sep);
 }
 
@@ -412,7 +413,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 		for (j = 0; j < sec->nkept; j++) {
 			const dd_diff_item *it = &sec->kept[j];
 
-			if (it->changes && it->from && it->to)
+			if (dd_diff_item_changed(it))
 				item_line(out, o, '~', S_YELLOW, it);
 			else
 				item_line(out, o, '=', 0, it);
