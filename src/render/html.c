@@ -408,28 +408,26 @@ static void putw(page *p, enum ui id)
 static void wordf(dd_buf *dst, const page *p, enum ui id, long long a,
 		  long long b)
 {
-	const char *s = word(p, id), *q;
-
-	while ((q = strchr(s, '{')) && (q[1] == '1' || q[1] == '2') &&
-	       q[2] == '}') {
-		dd_buf_add(dst, s, (size_t)(q - s));
-		dd_buf_addf(dst, "%lld", q[1] == '1' ? a : b);
-		s = q + 3;
-	}
-	dd_buf_adds(dst, s);
+	dd_rnd_fill(dst, word(p, id), a, b);
 }
 
-/* The same, escaped into the page. */
+/* Escape tmp into the page, and release it. */
+static void put_release(page *p, dd_buf *tmp)
+{
+	if (dd_buf_oom(tmp))
+		p->out->oom = 1;
+	else
+		esc(p->out, tmp->ptr);
+	dd_buf_release(tmp);
+}
+
+/* wordf(), escaped into the page. */
 static void putwf(page *p, enum ui id, long long a, long long b)
 {
 	dd_buf tmp = DD_BUF_INIT;
 
 	wordf(&tmp, p, id, a, b);
-	if (dd_buf_oom(&tmp))
-		p->out->oom = 1;
-	else
-		esc(p->out, tmp.ptr);
-	dd_buf_release(&tmp);
+	put_release(p, &tmp);
 }
 
 /* lang="xx" xml:lang="xx" */
@@ -710,25 +708,14 @@ static void legend(page *p)
 
 static void row_notes(page *p, const dd_series *s, const dd_timeline_row *row)
 {
-	size_t from = 0, a, b;
-	int sep = 0;
+	const dd_rnd_note_words w = {
+		word(p, U_CORE), word(p, U_GAP), word(p, U_UNCLASSIFIED),
+		word(p, U_SEMI)
+	};
+	dd_buf tmp = DD_BUF_INIT;
 
-	if (row->core) {
-		putw(p, U_CORE);
-		sep = 1;
-	}
-	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
-		if (sep)
-			putw(p, U_SEMI);
-		putwf(p, U_GAP, dd_rnd_round_number(s, a),
-		      dd_rnd_round_number(s, b + 1));
-		sep = 1;
-	}
-	if (row->entry < 0) {
-		if (sep)
-			putw(p, U_SEMI);
-		putw(p, U_UNCLASSIFIED);
-	}
+	dd_rnd_row_notes(&tmp, s, row, &w);
+	put_release(p, &tmp);
 }
 
 static void timeline_section(page *p, const dd_timeline *t, size_t k)

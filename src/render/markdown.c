@@ -439,27 +439,6 @@ static int md_log_end(dd_buf *out, size_t n, const dd_error *failed,
 
 /* ---- timeline ------------------------------------------------------- */
 
-/* "core; dropped 2, re-added 3; unclassified" for a timeline row. */
-static void md_row_notes(dd_buf *out, const dd_series *s,
-			 const dd_timeline_row *row)
-{
-	const char *sep = "";
-	size_t from = 0, a, b;
-
-	if (row->core) {
-		dd_buf_adds(out, "core");
-		sep = "; ";
-	}
-	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
-		dd_buf_addf(out, "%sdropped %lld, re-added %lld", sep,
-			    dd_rnd_round_number(s, a),
-			    dd_rnd_round_number(s, b + 1));
-		sep = "; ";
-	}
-	if (row->entry < 0)
-		dd_buf_addf(out, "%sunclassified", sep);
-}
-
 static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			       const dd_timeline_section *sec,
 			       const dd_render_opts *o)
@@ -530,7 +509,7 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		else
 			dd_buf_addf(out, " | %lld" DASH "%lld", a, b);
 		dd_buf_addf(out, " | %zu/%zu | ", row->npresent, nr);
-		md_row_notes(out, s, row);
+		dd_rnd_row_notes(out, s, row, &dd_rnd_notes_en);
 		dd_buf_adds(out, " |\n");
 	}
 	if (nr > 1 && sec->similarity) {

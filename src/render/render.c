@@ -204,6 +204,45 @@ int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
 	return 1;
 }
 
+void dd_rnd_fill(dd_buf *out, const char *word, long long a, long long b)
+{
+	const char *q;
+
+	while ((q = strchr(word, '{')) && (q[1] == '1' || q[1] == '2') &&
+	       q[2] == '}') {
+		dd_buf_add(out, word, (size_t)(q - word));
+		dd_buf_addf(out, "%lld", q[1] == '1' ? a : b);
+		word = q + 3;
+	}
+	dd_buf_adds(out, word);
+}
+
+const dd_rnd_note_words dd_rnd_notes_en = {
+	"core", "dropped {1}, re-added {2}", "unclassified", "; "
+};
+
+void dd_rnd_row_notes(dd_buf *out, const dd_series *s,
+		      const dd_timeline_row *row, const dd_rnd_note_words *w)
+{
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(out, w->core);
+		sep = w->sep;
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_adds(out, sep);
+		dd_rnd_fill(out, w->gap, dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = w->sep;
+	}
+	if (row->entry < 0) {
+		dd_buf_adds(out, sep);
+		dd_buf_adds(out, w->unclassified);
+	}
+}
+
 size_t dd_rnd_core_count(const dd_timeline_section *sec)
 {
 	size_t i, n = 0;

@@ -676,28 +676,6 @@ static void span_rounds(char *dst, size_t size, const dd_series *s,
 		snprintf(dst, size, "%lld" DASH "%lld", a, b);
 }
 
-/* The notes of a row: "core", "dropped 2, re-added 3" for each gap,
- * "unclassified"; "; "-separated. */
-static void row_notes(dd_buf *dst, const dd_series *s,
-		      const dd_timeline_row *row)
-{
-	const char *sep = "";
-	size_t from = 0, a, b;
-
-	if (row->core) {
-		dd_buf_adds(dst, "core");
-		sep = "; ";
-	}
-	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
-		dd_buf_addf(dst, "%sdropped %lld, re-added %lld", sep,
-			    dd_rnd_round_number(s, a),
-			    dd_rnd_round_number(s, b + 1));
-		sep = "; ";
-	}
-	if (row->entry < 0)
-		dd_buf_addf(dst, "%sunclassified", sep);
-}
-
 /* "core set (in all 4 rounds): a, b" under a section's matrix. */
 static void core_line(dd_buf *out, const dd_timeline *t,
 		      const dd_timeline_section *sec, const dd_render_opts *o)
@@ -759,7 +737,7 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 		tab_add(&tab, 0, buf);
 		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
 		dd_buf_reset(&notes);
-		row_notes(&notes, s, row);
+		dd_rnd_row_notes(&notes, s, row, &dd_rnd_notes_en);
 		/* dd_buf_reset clears the flag: note a failure row by row */
 		if (dd_buf_oom(&notes))
 			tab.oom = 1;
