@@ -32,6 +32,12 @@ static unsigned changes_of(const dd_item *a, const dd_item *b)
 	return c;
 }
 
+/* |A&B| / |A|B|, 1 when both are empty */
+static double jaccard(size_t nkept, size_t nunion)
+{
+	return nunion ? (double)nkept / (double)nunion : 1.0;
+}
+
 static void emit(dd_diff_section *ds, const dd_item *a, const dd_item *b)
 {
 	dd_diff_item *it;
@@ -83,7 +89,7 @@ static int diff_section(dd_diff *d, dd_diff_section *ds,
 			const dd_tsection *ts)
 {
 	size_t na = sa ? sa->count : 0, nb = sb ? sb->count : 0;
-	size_t nentries = ts ? ts->nentries : 0, i, uni;
+	size_t nentries = ts ? ts->nentries : 0, i;
 	const dd_item **ea = NULL, **eb = NULL;
 	dd_strmap ka = DD_STRMAP_INIT, kb = DD_STRMAP_INIT;
 	int rc = -1;
@@ -119,8 +125,8 @@ static int diff_section(dd_diff *d, dd_diff_section *ds,
 		    !dd_strmap_get(&kb, key_of(a)))
 			emit(ds, a, NULL);
 	}
-	uni = ds->nadded + ds->nkept + ds->ndropped;
-	ds->similarity = uni ? (double)ds->nkept / (double)uni : 1.0;
+	ds->similarity = jaccard(ds->nkept,
+				 ds->nadded + ds->nkept + ds->ndropped);
 	d->nadded += ds->nadded;
 	d->nkept += ds->nkept;
 	d->ndropped += ds->ndropped;
@@ -214,6 +220,11 @@ void dd_diff_free(dd_diff *d)
 unsigned dd_diff_item_changed(const dd_diff_item *it)
 {
 	return it->from && it->to ? it->changes : 0;
+}
+
+double dd_diff_similarity(const dd_diff *d)
+{
+	return jaccard(d->nkept, d->nadded + d->nkept + d->ndropped);
 }
 
 const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang)

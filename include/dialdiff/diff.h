@@ -66,6 +66,10 @@ void dd_diff_free(dd_diff *d);
  */
 unsigned dd_diff_item_changed(const dd_diff_item *it);
 
+/* The similarity of the whole diff: the Jaccard index over all its
+ * sections, nkept / (nadded + nkept + ndropped); 1 when that is 0/0. */
+double dd_diff_similarity(const dd_diff *d);
+
 /* Display name of a diff item: the label in lang of to (else from). */
 const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang);
 

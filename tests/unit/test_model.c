@@ -133,7 +133,7 @@ static void test_diff(void **state)
 	dd_taxonomy *tx = load_tx();
 	dd_round *a = load_round(tx, r1), *b = load_round(tx, r2);
 	const dd_diff_section *s;
-	dd_diff *d = NULL;
+	dd_diff *d = NULL, empty;
 	dd_error err;
 
 	(void)state;
@@ -163,12 +163,16 @@ static void test_diff(void **state)
 	assert_int_equal(d->nadded, 2);
 	assert_int_equal(d->ndropped, 1);
 	assert_int_equal(d->nchanged, 3);
+	assert_true(dd_diff_similarity(d) == 3.0 / 6.0);	/* 3 kept of 6 */
 	dd_diff_free(d);
 	/* a round against itself: everything kept, nothing changed */
 	assert_int_equal(dd_diff_rounds(&d, a, a, tx, &err), 0);
 	assert_int_equal(d->nadded + d->ndropped + d->nchanged, 0);
 	assert_true(d->sections[0].similarity == 1.0);
+	assert_true(dd_diff_similarity(d) == 1.0);
 	dd_diff_free(d);
+	memset(&empty, 0, sizeof(empty));	/* no item at all: 1 */
+	assert_true(dd_diff_similarity(&empty) == 1.0);
 	dd_round_free(a);
 	dd_round_free(b);
 	dd_taxonomy_free(tx);
