@@ -583,13 +583,6 @@ static void pair_name(page *p, const dd_diff *d)
 	round_name(p, d->to->number);
 }
 
-static double diff_similarity(const dd_diff *d)
-{
-	size_t uni = d->nadded + d->nkept + d->ndropped;
-
-	return uni ? (double)d->nkept / (double)uni : 1.0;
-}
-
 /* A column head in the colour and with the symbol of a kind of change. */
 static void th_mark(page *p, const char *cls, const char *sym, enum ui what)
 {
@@ -628,7 +621,7 @@ static void glance_table(page *p, const dd_report *r)
 			    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
 			    "<td class=\"num\">%zu</td><td class=\"num\">",
 			    d->nadded, d->nkept, d->nchanged, d->ndropped);
-		similarity(p, diff_similarity(d));
+		similarity(p, dd_diff_similarity(d));
 		raw(p, "</td></tr>\n");
 	}
 	raw(p, "</tbody>\n</table></div>\n");
@@ -976,7 +969,7 @@ static void diff_article(page *p, const dd_diff *d, int level)
 	raw(p, "<li>");
 	putw(p, U_SIMILARITY);
 	raw(p, " <b>");
-	similarity(p, diff_similarity(d));
+	similarity(p, dd_diff_similarity(d));
 	raw(p, "</b></li></ul>\n");
 	for (i = 0; i < d->nsections; i++)
 		diff_section(p, &d->sections[i], level ? level + 1 : 2);

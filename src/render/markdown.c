@@ -583,7 +583,6 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 	md_table_head(out, cols, "llrrrrr", 7);
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
-		size_t uni = d->nadded + d->nkept + d->ndropped;
 
 		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
 			    d->to->number);
@@ -592,7 +591,7 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 		md_text(out, or_dash(d->to->date));
 		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
 			    d->nadded, d->nkept, d->nchanged, d->ndropped,
-			    uni ? (double)d->nkept / (double)uni : 1.0);
+			    dd_diff_similarity(d));
 	}
 	md_details_close(out, open);
 	dd_buf_addc(out, '\n');
