@@ -942,8 +942,7 @@ static void diff_article(page *p, const dd_diff *d, int level)
 		    d->from->number, d->to->number);
 	if (level) {
 		dd_buf_addf(p->out, "<h%d>", level);
-		if (d->from->series && d->to->series &&
-		    strcmp(d->from->series, d->to->series)) {
+		if (dd_rnd_cross_series(d)) {
 			put(p, d->from->series);
 			dd_buf_addf(p->out, "/%lld " ARROW " ", d->from->number);
 			put(p, d->to->series);
@@ -1150,8 +1149,7 @@ static int html_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	size_t i;
 
 	page_init(&p, out, opts);
-	if (n == 1 && d[0]->from->series && d[0]->to->series &&
-	    strcmp(d[0]->from->series, d[0]->to->series)) {
+	if (n == 1 && dd_rnd_cross_series(d[0])) {
 		dd_buf_addf(&title, "%s/%lld " ARROW " %s/%lld",
 			    d[0]->from->series, d[0]->from->number,
 			    d[0]->to->series, d[0]->to->number);

@@ -15,6 +15,10 @@ const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
 /* The newest side of a diff item: to, else from. */
 const dd_item *dd_rnd_item(const dd_diff_item *it);
 
+/* 1 when the rounds of d belong to two different series: its sides are
+ * then named "SERIES/N" rather than by their round number alone. */
+int dd_rnd_cross_series(const dd_diff *d);
+
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

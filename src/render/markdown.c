@@ -237,8 +237,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 	static const char *const cols[] = {
 		"section", "added", "kept", "changed", "dropped", "similarity"
 	};
-	int with_series = d->from->series && d->to->series &&
-			  strcmp(d->from->series, d->to->series);
+	int with_series = dd_rnd_cross_series(d);
 	size_t i;
 	int open;
 

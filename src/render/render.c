@@ -59,6 +59,12 @@ const dd_item *dd_rnd_item(const dd_diff_item *it)
 	return it->to ? it->to : it->from;
 }
 
+int dd_rnd_cross_series(const dd_diff *d)
+{
+	return d->from->series && d->to->series &&
+	       strcmp(d->from->series, d->to->series);
+}
+
 const unsigned dd_rnd_change_bits[3] = {
 	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
 };

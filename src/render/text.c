@@ -379,8 +379,7 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 static void text_diff_one(dd_buf *out, const dd_diff *d,
 			  const dd_render_opts *o)
 {
-	int with_series = d->from->series && d->to->series &&
-			  strcmp(d->from->series, d->to->series);
+	int with_series = dd_rnd_cross_series(d);
 	size_t i, j;
 
 	style_on(out, o->color, S_BOLD);

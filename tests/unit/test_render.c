@@ -1381,6 +1381,20 @@ static void test_row_notes(void **state)
 	dd_buf_release(&out);
 }
 
+/* dd_rnd_cross_series: only two series, both named, that differ */
+static void test_cross_series(void **state)
+{
+	dd_round x = round_a, y = round_b;
+	dd_diff d = { .from = &x, .to = &y };
+
+	(void)state;
+	assert_false(dd_rnd_cross_series(&the_diff));	/* us-cn, us-cn */
+	y.series = "other";
+	assert_true(dd_rnd_cross_series(&d));
+	x.series = NULL;
+	assert_false(dd_rnd_cross_series(&d));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1409,6 +1423,7 @@ int main(void)
 		cmocka_unit_test(test_oom),
 		cmocka_unit_test(test_row_gaps),
 		cmocka_unit_test(test_row_notes),
+		cmocka_unit_test(test_cross_series),
 		cmocka_unit_test(test_html_diff),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_html_timeline_report),
