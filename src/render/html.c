@@ -716,6 +716,7 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 	const dd_timeline_section *sec = &t->sections[k];
 	const dd_series *s = t->series;
 	size_t nr = s->nrounds, i, j;
+	char seen[64];
 	int first = 1;
 
 	dd_buf_addf(p->out, "<h3 id=\"timeline-%zu\">", k + 1);
@@ -753,8 +754,6 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
-		long long a = dd_rnd_round_number(s, row->first);
-		long long b = dd_rnd_round_number(s, row->last);
 
 		raw(p, row->core ? "<tr class=\"core\">" : "<tr>");
 		raw(p, "<th scope=\"row\">");
@@ -774,13 +773,9 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 			}
 			raw(p, "</td>");
 		}
-		if (a == b)
-			dd_buf_addf(p->out, "<td class=\"nw\">%lld</td>", a);
-		else
-			dd_buf_addf(p->out, "<td class=\"nw\">%lld" DASH "%lld</td>",
-				    a, b);
-		dd_buf_addf(p->out, "<td class=\"num\">%zu/%zu</td><td>",
-			    row->npresent, nr);
+		dd_rnd_row_seen(seen, sizeof(seen), s, row);
+		dd_buf_addf(p->out, "<td class=\"nw\">%s</td><td class=\"num\">"
+			    "%zu/%zu</td><td>", seen, row->npresent, nr);
 		row_notes(p, s, row);
 		raw(p, "</td></tr>\n");
 	}

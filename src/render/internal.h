@@ -92,6 +92,11 @@ extern const dd_rnd_note_words dd_rnd_notes_en;
 void dd_rnd_row_notes(dd_buf *out, const dd_series *s,
 		      const dd_timeline_row *row, const dd_rnd_note_words *w);
 
+/* The rounds a row was seen in, its first and last, into dst: "2", or
+ * "1–4" when they differ; 64 bytes hold any. */
+void dd_rnd_row_seen(char *dst, size_t size, const dd_series *s,
+		     const dd_timeline_row *row);
+
 /* Number of rows of the section present in every round (the core set). */
 size_t dd_rnd_core_count(const dd_timeline_section *sec);
 

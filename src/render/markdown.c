@@ -18,7 +18,6 @@
 #define DETAILS_ROWS 10
 
 #define ARROW "\xe2\x86\x92"		/* → */
-#define DASH "\xe2\x80\x93"		/* – */
 #define CHECK "\xe2\x9c\x93"		/* ✓ */
 #define ABSENT "\xc2\xb7"		/* · */
 #define M_ADDED "\xe2\x9e\x95"		/* ➕ */
@@ -447,6 +446,7 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 	const char **cols;
 	char *align, *nums;
 	const char *sep = " ";
+	char seen[64];
 	int open;
 
 	cols = calloc(ncols, sizeof(*cols));
@@ -486,8 +486,6 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 	md_table_head(out, cols, align, ncols);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
-		long long a = dd_rnd_round_number(s, row->first);
-		long long b = dd_rnd_round_number(s, row->last);
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&row->name, o->lang));
@@ -503,11 +501,8 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 				md_text(out, row->cells[i]->action);
 			}
 		}
-		if (a == b)
-			dd_buf_addf(out, " | %lld", a);
-		else
-			dd_buf_addf(out, " | %lld" DASH "%lld", a, b);
-		dd_buf_addf(out, " | %zu/%zu | ", row->npresent, nr);
+		dd_rnd_row_seen(seen, sizeof(seen), s, row);
+		dd_buf_addf(out, " | %s | %zu/%zu | ", seen, row->npresent, nr);
 		dd_rnd_row_notes(out, s, row, &dd_rnd_notes_en);
 		dd_buf_adds(out, " |\n");
 	}

@@ -1,6 +1,7 @@
 /*
  * render.c - the table of output formats, and the helpers they share.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,6 +248,18 @@ void dd_rnd_row_notes(dd_buf *out, const dd_series *s,
 		dd_buf_adds(out, sep);
 		dd_buf_adds(out, w->unclassified);
 	}
+}
+
+void dd_rnd_row_seen(char *dst, size_t size, const dd_series *s,
+		     const dd_timeline_row *row)
+{
+	long long a = dd_rnd_round_number(s, row->first);
+	long long b = dd_rnd_round_number(s, row->last);
+
+	if (a == b)
+		snprintf(dst, size, "%lld", a);
+	else
+		snprintf(dst, size, "%lld\xe2\x80\x93%lld", a, b);	/* – */
 }
 
 size_t dd_rnd_core_count(const dd_timeline_section *sec)

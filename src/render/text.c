@@ -24,7 +24,6 @@
 #define S_RIGHT 32u
 
 #define ARROW "\xe2\x86\x92"	/* → */
-#define DASH "\xe2\x80\x93"	/* – */
 #define PRESENT "\xe2\x97\x8f"	/* ● */
 #define ABSENT "\xc2\xb7"	/* · */
 
@@ -662,19 +661,6 @@ int dd_render_listing(dd_buf *out, const dd_round *r)
 
 /* ---- timeline ------------------------------------------------------- */
 
-/* "1" for the round at index i, "1–3" for a span. */
-static void span_rounds(char *dst, size_t size, const dd_series *s,
-			size_t first, size_t last)
-{
-	long long a = dd_rnd_round_number(s, first);
-	long long b = dd_rnd_round_number(s, last);
-
-	if (a == b)
-		snprintf(dst, size, "%lld", a);
-	else
-		snprintf(dst, size, "%lld" DASH "%lld", a, b);
-}
-
 /* "core set (in all 4 rounds): a, b" under a section's matrix. */
 static void core_line(dd_buf *out, const dd_timeline *t,
 		      const dd_timeline_section *sec, const dd_render_opts *o)
@@ -732,7 +718,7 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 				tab_add(&tab, S_GREEN,
 					it->action ? it->action : PRESENT);
 		}
-		span_rounds(buf, sizeof(buf), s, row->first, row->last);
+		dd_rnd_row_seen(buf, sizeof(buf), s, row);
 		tab_add(&tab, 0, buf);
 		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
 		dd_buf_reset(&notes);

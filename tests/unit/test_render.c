@@ -1330,7 +1330,7 @@ static void test_row_gaps(void **state)
 }
 
 /* dd_rnd_row_notes: core, then each gap, then unclassified, in the
- * words given; dd_rnd_fill fills in {1} and {2} */
+ * words given; dd_rnd_fill fills in {1} and {2}; dd_rnd_row_seen */
 static void test_row_notes(void **state)
 {
 	static const dd_rnd_note_words w = { "C", "-{1}+{2}", "U", "|" };
@@ -1343,6 +1343,7 @@ static void test_row_notes(void **state)
 	dd_round *rp[8];
 	dd_series s = { .rounds = rp, .nrounds = 8 };
 	dd_buf out = DD_BUF_INIT;
+	char seen[64];
 	size_t i;
 
 	(void)state;
@@ -1357,6 +1358,11 @@ static void test_row_notes(void **state)
 	dd_buf_reset(&out);
 	dd_rnd_row_notes(&out, &s, &row, &w);
 	assert_string_equal(out.ptr, "-12+14|-16+17|U");
+	/* seen: its first and last round, one number when they are one */
+	dd_rnd_row_seen(seen, sizeof(seen), &s, &row);
+	assert_string_equal(seen, "11\xe2\x80\x93" "17");
+	dd_rnd_row_seen(seen, sizeof(seen), &series, &crime_rows[1]);
+	assert_string_equal(seen, "2");
 	/* in every round, classified: one note, no separator */
 	dd_buf_reset(&out);
 	dd_rnd_row_notes(&out, &series, &crime_rows[0], &w);
