@@ -32,22 +32,10 @@ static unsigned changes_of(const dd_item *a, const dd_item *b)
 	return c;
 }
 
-/*
- * Entries come in the taxonomy's order, items wherever their round put
- * them: fetch the items of the entry 16 on, and the labels of the entry 8
- * on, while this one is compared (memory, not comparing, is the cost).
- */
-static void fetch_ahead(const dd_item **ea, const dd_item **eb, size_t i,
-			size_t n)
+/* |A&B| / |A|B|, 1 when both are empty */
+static double jaccard(size_t nkept, size_t nunion)
 {
-	if (i + 16 < n) {
-		__builtin_prefetch(ea[i + 16]);
-		__builtin_prefetch(eb[i + 16]);
-	}
-	if (i + 8 < n && ea[i + 8] && eb[i + 8]) {
-		__builtin_prefetch(ea[i + 8]->label.en);
-		__builtin_prefetch(eb[i + 8]->label.en);
-	}
+	return nunion ? (double)nkept / (double)nunion : 1.0;
 }
 
 static void emit(dd_diff_section *ds, const dd_item *a, const dd_item *b)
@@ -101,7 +89,7 @@ static int diff_section(dd_diff *d, dd_diff_section *ds,
 			const dd_tsection *ts)
 {
 	size_t na = sa ? sa->count : 0, nb = sb ? sb->count : 0;
-	size_t nentries = ts ? ts->nentries : 0, i, uni;
+	size_t nentries = ts ? ts->nentries : 0, i;
 	const dd_item **ea = NULL, **eb = NULL;
 	dd_strmap ka = DD_STRMAP_INIT, kb = DD_STRMAP_INIT;
 	int rc = -1;
@@ -121,11 +109,9 @@ static int diff_section(dd_diff *d, dd_diff_section *ds,
 	if (index_side(ea, nentries, &ka, sa) < 0 ||
 	    index_side(eb, nentries, &kb, sb) < 0)
 		goto out;
-	for (i = 0; ea && i < nentries; i++) {
-		fetch_ahead(ea, eb, i, nentries);
+	for (i = 0; ea && i < nentries; i++)
 		if (ea[i] || eb[i])
 			emit(ds, ea[i], eb[i]);
-	}
 	for (i = 0; i < nb; i++) {
 		const dd_item *b = &sb->items[i];
 
@@ -139,8 +125,8 @@ static int diff_section(dd_diff *d, dd_diff_section *ds,
 		    !dd_strmap_get(&kb, key_of(a)))
 			emit(ds, a, NULL);
 	}
-	uni = ds->nadded + ds->nkept + ds->ndropped;
-	ds->similarity = uni ? (double)ds->nkept / (double)uni : 1.0;
+	ds->similarity = jaccard(ds->nkept,
+				 ds->nadded + ds->nkept + ds->ndropped);
 	d->nadded += ds->nadded;
 	d->nkept += ds->nkept;
 	d->ndropped += ds->ndropped;
@@ -229,6 +215,16 @@ void dd_diff_free(dd_diff *d)
 		return;
 	dd_arena_release(&d->arena);
 	free(d);
+}
+
+unsigned dd_diff_item_changed(const dd_diff_item *it)
+{
+	return it->from && it->to ? it->changes : 0;
+}
+
+double dd_diff_similarity(const dd_diff *d)
+{
+	return jaccard(d->nkept, d->nadded + d->nkept + d->ndropped);
 }
 
 const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang)

@@ -58,6 +58,18 @@ int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
 		   const dd_taxonomy *tx, dd_error *err);
 void dd_diff_free(dd_diff *d);
 
+/*
+ * What changed in a diff item: the DD_CHANGE_* bits of a kept item whose
+ * label, action or note differs between its rounds; 0 for an unchanged
+ * kept item and for an added or dropped one (it has one side only).  When
+ * it is not 0, both it->from and it->to are set.
+ */
+unsigned dd_diff_item_changed(const dd_diff_item *it);
+
+/* The similarity of the whole diff: the Jaccard index over all its
+ * sections, nkept / (nadded + nkept + ndropped); 1 when that is 0/0. */
+double dd_diff_similarity(const dd_diff *d);
+
 /* Display name of a diff item: the label in lang of to (else from). */
 const char *dd_diff_item_label(const dd_diff_item *it, dd_lang lang);
 

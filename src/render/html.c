@@ -408,28 +408,26 @@ static void putw(page *p, enum ui id)
 static void wordf(dd_buf *dst, const page *p, enum ui id, long long a,
 		  long long b)
 {
-	const char *s = word(p, id), *q;
-
-	while ((q = strchr(s, '{')) && (q[1] == '1' || q[1] == '2') &&
-	       q[2] == '}') {
-		dd_buf_add(dst, s, (size_t)(q - s));
-		dd_buf_addf(dst, "%lld", q[1] == '1' ? a : b);
-		s = q + 3;
-	}
-	dd_buf_adds(dst, s);
+	dd_rnd_fill(dst, word(p, id), a, b);
 }
 
-/* The same, escaped into the page. */
+/* Escape tmp into the page, and release it. */
+static void put_release(page *p, dd_buf *tmp)
+{
+	if (dd_buf_oom(tmp))
+		p->out->oom = 1;
+	else
+		esc(p->out, tmp->ptr);
+	dd_buf_release(tmp);
+}
+
+/* wordf(), escaped into the page. */
 static void putwf(page *p, enum ui id, long long a, long long b)
 {
 	dd_buf tmp = DD_BUF_INIT;
 
 	wordf(&tmp, p, id, a, b);
-	if (dd_buf_oom(&tmp))
-		p->out->oom = 1;
-	else
-		esc(p->out, tmp.ptr);
-	dd_buf_release(&tmp);
+	put_release(p, &tmp);
 }
 
 /* lang="xx" xml:lang="xx" */
@@ -585,13 +583,6 @@ static void pair_name(page *p, const dd_diff *d)
 	round_name(p, d->to->number);
 }
 
-static double diff_similarity(const dd_diff *d)
-{
-	size_t uni = d->nadded + d->nkept + d->ndropped;
-
-	return uni ? (double)d->nkept / (double)uni : 1.0;
-}
-
 /* A column head in the colour and with the symbol of a kind of change. */
 static void th_mark(page *p, const char *cls, const char *sym, enum ui what)
 {
@@ -630,7 +621,7 @@ static void glance_table(page *p, const dd_report *r)
 			    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
 			    "<td class=\"num\">%zu</td><td class=\"num\">",
 			    d->nadded, d->nkept, d->nchanged, d->ndropped);
-		similarity(p, diff_similarity(d));
+		similarity(p, dd_diff_similarity(d));
 		raw(p, "</td></tr>\n");
 	}
 	raw(p, "</tbody>\n</table></div>\n");
@@ -710,25 +701,14 @@ static void legend(page *p)
 
 static void row_notes(page *p, const dd_series *s, const dd_timeline_row *row)
 {
-	size_t from = 0, a, b;
-	int sep = 0;
+	const dd_rnd_note_words w = {
+		word(p, U_CORE), word(p, U_GAP), word(p, U_UNCLASSIFIED),
+		word(p, U_SEMI)
+	};
+	dd_buf tmp = DD_BUF_INIT;
 
-	if (row->core) {
-		putw(p, U_CORE);
-		sep = 1;
-	}
-	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
-		if (sep)
-			putw(p, U_SEMI);
-		putwf(p, U_GAP, dd_rnd_round_number(s, a),
-		      dd_rnd_round_number(s, b + 1));
-		sep = 1;
-	}
-	if (row->entry < 0) {
-		if (sep)
-			putw(p, U_SEMI);
-		putw(p, U_UNCLASSIFIED);
-	}
+	dd_rnd_row_notes(&tmp, s, row, &w);
+	put_release(p, &tmp);
 }
 
 static void timeline_section(page *p, const dd_timeline *t, size_t k)
@@ -736,6 +716,7 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 	const dd_timeline_section *sec = &t->sections[k];
 	const dd_series *s = t->series;
 	size_t nr = s->nrounds, i, j;
+	char seen[64];
 	int first = 1;
 
 	dd_buf_addf(p->out, "<h3 id=\"timeline-%zu\">", k + 1);
@@ -773,8 +754,6 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
-		long long a = dd_rnd_round_number(s, row->first);
-		long long b = dd_rnd_round_number(s, row->last);
 
 		raw(p, row->core ? "<tr class=\"core\">" : "<tr>");
 		raw(p, "<th scope=\"row\">");
@@ -794,13 +773,9 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 			}
 			raw(p, "</td>");
 		}
-		if (a == b)
-			dd_buf_addf(p->out, "<td class=\"nw\">%lld</td>", a);
-		else
-			dd_buf_addf(p->out, "<td class=\"nw\">%lld" DASH "%lld</td>",
-				    a, b);
-		dd_buf_addf(p->out, "<td class=\"num\">%zu/%zu</td><td>",
-			    row->npresent, nr);
+		dd_rnd_row_seen(seen, sizeof(seen), s, row);
+		dd_buf_addf(p->out, "<td class=\"nw\">%s</td><td class=\"num\">"
+			    "%zu/%zu</td><td>", seen, row->npresent, nr);
 		row_notes(p, s, row);
 		raw(p, "</td></tr>\n");
 	}
@@ -851,7 +826,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		     const char *sym, enum ui what)
 {
 	const dd_item *now = dd_rnd_item(it);
-	int kept = it->from && it->to;
+	unsigned changed = dd_diff_item_changed(it);
 
 	dd_buf_addf(p->out, "<tr><td class=\"mark %s\"><span class=\"sym\">%s"
 		    "</span> ", cls, sym);
@@ -859,7 +834,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 	raw(p, "</td><td>");
 	if (now)
 		text(p, &now->label);
-	if (kept && (it->changes & DD_CHANGE_LABEL)) {
+	if (changed & DD_CHANGE_LABEL) {
 		raw(p, "<div class=\"was\">");
 		putw(p, U_WAS);
 		putw(p, U_COLON);
@@ -871,7 +846,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		put(p, now->note);
 		raw(p, "</div>");
 	}
-	if (kept && (it->changes & DD_CHANGE_NOTE) && it->from->note) {
+	if ((changed & DD_CHANGE_NOTE) && it->from->note) {
 		raw(p, "<div class=\"was\">");
 		putw(p, U_NOTE_WAS);
 		putw(p, U_COLON);
@@ -881,7 +856,7 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 	raw(p, "</td><td><code>");
 	put(p, it->key);
 	raw(p, "</code></td><td>");
-	if (kept && (it->changes & DD_CHANGE_ACTION)) {
+	if (changed & DD_CHANGE_ACTION) {
 		if (it->from->action)
 			action(p, it->from->action);
 		else
@@ -921,19 +896,14 @@ static void diff_section(page *p, const dd_diff_section *sec, int level)
 	elw(p, "th", NULL, U_ID);
 	elw(p, "th", NULL, U_ACTION);
 	raw(p, "</tr></thead>\n<tbody>\n");
-	for (j = 0; j < sec->nadded; j++) {
-		dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
+	for (j = 0; j < sec->nadded; j++)
 		diff_row(p, &sec->added[j], "s-a", SYM_ADDED, U_ADDED);
-	}
-	for (j = 0; j < sec->ndropped; j++) {
-		dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
+	for (j = 0; j < sec->ndropped; j++)
 		diff_row(p, &sec->dropped[j], "s-d", SYM_DROPPED, U_DROPPED);
-	}
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
-		if (it->changes && it->from && it->to)
+		if (dd_diff_item_changed(it))
 			diff_row(p, it, "s-c", SYM_CHANGED, U_CHANGED);
 		else
 			diff_row(p, it, "s-k", SYM_KEPT, U_UNCHANGED);
@@ -967,8 +937,7 @@ static void diff_article(page *p, const dd_diff *d, int level)
 		    d->from->number, d->to->number);
 	if (level) {
 		dd_buf_addf(p->out, "<h%d>", level);
-		if (d->from->series && d->to->series &&
-		    strcmp(d->from->series, d->to->series)) {
+		if (dd_rnd_cross_series(d)) {
 			put(p, d->from->series);
 			dd_buf_addf(p->out, "/%lld " ARROW " ", d->from->number);
 			put(p, d->to->series);
@@ -994,7 +963,7 @@ static void diff_article(page *p, const dd_diff *d, int level)
 	raw(p, "<li>");
 	putw(p, U_SIMILARITY);
 	raw(p, " <b>");
-	similarity(p, diff_similarity(d));
+	similarity(p, dd_diff_similarity(d));
 	raw(p, "</b></li></ul>\n");
 	for (i = 0; i < d->nsections; i++)
 		diff_section(p, &d->sections[i], level ? level + 1 : 2);
@@ -1175,8 +1144,7 @@ static int html_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	size_t i;
 
 	page_init(&p, out, opts);
-	if (n == 1 && d[0]->from->series && d[0]->to->series &&
-	    strcmp(d[0]->from->series, d[0]->to->series)) {
+	if (n == 1 && dd_rnd_cross_series(d[0])) {
 		dd_buf_addf(&title, "%s/%lld " ARROW " %s/%lld",
 			    d[0]->from->series, d[0]->from->number,
 			    d[0]->to->series, d[0]->to->number);

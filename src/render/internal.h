@@ -15,12 +15,9 @@ const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
 /* The newest side of a diff item: to, else from. */
 const dd_item *dd_rnd_item(const dd_diff_item *it);
 
-/*
- * A hint before writing items[j] of n: fetch the item 16 on and its label
- * 8 on.  A diff lists items in the taxonomy's order, not where their
- * rounds hold them, so a large one otherwise waits for memory at each.
- */
-void dd_rnd_fetch_ahead(const dd_diff_item *items, size_t j, size_t n);
+/* 1 when the rounds of d belong to two different series: its sides are
+ * then named "SERIES/N" rather than by their round number alone. */
+int dd_rnd_cross_series(const dd_diff *d);
 
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
@@ -68,6 +65,37 @@ const char *dd_rnd_round_file(const dd_series *s, const dd_round *r);
  */
 int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
 		   size_t *a, size_t *b);
+
+/*
+ * Append word to out with each "{1}" replaced by a and "{2}" by b (up to
+ * the first '{' that starts neither); out is not escaped.
+ */
+void dd_rnd_fill(dd_buf *out, const char *word, long long a, long long b);
+
+/* The words of the notes of a timeline row, in one language. */
+typedef struct dd_rnd_note_words {
+	const char *core;		/* present in every round */
+	const char *gap;		/* {1}: dropped in round, {2}: back in */
+	const char *unclassified;	/* no entry of the taxonomy */
+	const char *sep;		/* between two notes */
+} dd_rnd_note_words;
+
+/* "core", "dropped {1}, re-added {2}", "unclassified", "; " */
+extern const dd_rnd_note_words dd_rnd_notes_en;
+
+/*
+ * Append the notes of row, a row of a timeline of s, to out (not escaped):
+ * w->core when it is in every round, w->gap for each gap (dd_rnd_row_gap;
+ * {1} and {2} are round numbers), w->unclassified when it has no entry;
+ * w->sep between two of them; nothing when it has none.
+ */
+void dd_rnd_row_notes(dd_buf *out, const dd_series *s,
+		      const dd_timeline_row *row, const dd_rnd_note_words *w);
+
+/* The rounds a row was seen in, its first and last, into dst: "2", or
+ * "1–4" when they differ; 64 bytes hold any. */
+void dd_rnd_row_seen(char *dst, size_t size, const dd_series *s,
+		     const dd_timeline_row *row);
 
 /* Number of rows of the section present in every round (the core set). */
 size_t dd_rnd_core_count(const dd_timeline_section *sec);

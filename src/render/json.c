@@ -159,10 +159,8 @@ static void jdiff_items(dd_json_writer *w, const char *key,
 
 	dd_json_key(w, key);
 	dd_json_begin_array(w);
-	for (i = 0; i < n; i++) {
-		dd_rnd_fetch_ahead(items, i, n);
+	for (i = 0; i < n; i++)
 		jdiff_item(w, d, sec, &items[i], kind);
-	}
 	dd_json_end_array(w);
 }
 

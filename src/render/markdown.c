@@ -18,7 +18,6 @@
 #define DETAILS_ROWS 10
 
 #define ARROW "\xe2\x86\x92"		/* → */
-#define DASH "\xe2\x80\x93"		/* – */
 #define CHECK "\xe2\x9c\x93"		/* ✓ */
 #define ABSENT "\xc2\xb7"		/* · */
 #define M_ADDED "\xe2\x9e\x95"		/* ➕ */
@@ -171,25 +170,25 @@ static void md_diff_row(dd_buf *out, const char *mark,
 			const dd_diff_item *it, dd_lang lang)
 {
 	const dd_item *now = dd_rnd_item(it);
-	int changed = it->from && it->to && it->changes;
+	unsigned changed = dd_diff_item_changed(it);
 
 	dd_buf_addf(out, "| %s | ", mark);
 	md_text(out, dd_diff_item_label(it, lang));
-	if (changed && (it->changes & DD_CHANGE_LABEL)) {
+	if (changed & DD_CHANGE_LABEL) {
 		dd_buf_adds(out, "<br>*was:* ");
 		md_text(out, dd_text_get(&it->from->label, lang));
 	}
 	dd_buf_adds(out, " | ");
 	md_code(out, it->key);
 	dd_buf_adds(out, " | ");
-	if (changed && (it->changes & DD_CHANGE_ACTION)) {
+	if (changed & DD_CHANGE_ACTION) {
 		md_text(out, or_dash(it->from->action));
 		dd_buf_adds(out, " " ARROW " ");
 		md_text(out, or_dash(it->to->action));
 	} else if (now) {
 		md_text(out, now->action);
 	}
-	if (changed && (it->changes & DD_CHANGE_NOTE))
+	if (changed & DD_CHANGE_NOTE)
 		dd_buf_adds(out, "<br>note changed");
 	dd_buf_adds(out, " |\n");
 }
@@ -216,19 +215,15 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	dd_buf_adds(out, "\n\n");
 	open = md_details_open(out, rows, "topics");
 	md_table_head(out, cols, "llll", 4);
-	for (j = 0; j < sec->nadded; j++) {
-		dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
+	for (j = 0; j < sec->nadded; j++)
 		md_diff_row(out, M_ADDED, &sec->added[j], o->lang);
-	}
-	for (j = 0; j < sec->ndropped; j++) {
-		dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
+	for (j = 0; j < sec->ndropped; j++)
 		md_diff_row(out, M_DROPPED, &sec->dropped[j], o->lang);
-	}
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
-		md_diff_row(out, it->changes ? M_CHANGED : M_KEPT, it, o->lang);
+		md_diff_row(out, dd_diff_item_changed(it) ? M_CHANGED : M_KEPT,
+			    it, o->lang);
 	}
 	md_details_close(out, open);
 }
@@ -241,8 +236,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 	static const char *const cols[] = {
 		"section", "added", "kept", "changed", "dropped", "similarity"
 	};
-	int with_series = d->from->series && d->to->series &&
-			  strcmp(d->from->series, d->to->series);
+	int with_series = dd_rnd_cross_series(d);
 	size_t i;
 	int open;
 
@@ -450,27 +444,6 @@ static int md_log_end(dd_buf *out, size_t n, const dd_error *failed,
 
 /* ---- timeline ------------------------------------------------------- */
 
-/* "core; dropped 2, re-added 3; unclassified" for a timeline row. */
-static void md_row_notes(dd_buf *out, const dd_series *s,
-			 const dd_timeline_row *row)
-{
-	const char *sep = "";
-	size_t from = 0, a, b;
-
-	if (row->core) {
-		dd_buf_adds(out, "core");
-		sep = "; ";
-	}
-	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
-		dd_buf_addf(out, "%sdropped %lld, re-added %lld", sep,
-			    dd_rnd_round_number(s, a),
-			    dd_rnd_round_number(s, b + 1));
-		sep = "; ";
-	}
-	if (row->entry < 0)
-		dd_buf_addf(out, "%sunclassified", sep);
-}
-
 static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			       const dd_timeline_section *sec,
 			       const dd_render_opts *o)
@@ -480,6 +453,7 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 	const char **cols;
 	char *align, *nums;
 	const char *sep = " ";
+	char seen[64];
 	int open;
 
 	cols = calloc(ncols, sizeof(*cols));
@@ -519,8 +493,6 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 	md_table_head(out, cols, align, ncols);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
-		long long a = dd_rnd_round_number(s, row->first);
-		long long b = dd_rnd_round_number(s, row->last);
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&row->name, o->lang));
@@ -536,12 +508,9 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 				md_text(out, row->cells[i]->action);
 			}
 		}
-		if (a == b)
-			dd_buf_addf(out, " | %lld", a);
-		else
-			dd_buf_addf(out, " | %lld" DASH "%lld", a, b);
-		dd_buf_addf(out, " | %zu/%zu | ", row->npresent, nr);
-		md_row_notes(out, s, row);
+		dd_rnd_row_seen(seen, sizeof(seen), s, row);
+		dd_buf_addf(out, " | %s | %zu/%zu | ", seen, row->npresent, nr);
+		dd_rnd_row_notes(out, s, row, &dd_rnd_notes_en);
 		dd_buf_adds(out, " |\n");
 	}
 	if (nr > 1 && sec->similarity) {
@@ -615,7 +584,6 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 	md_table_head(out, cols, "llrrrrr", 7);
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
-		size_t uni = d->nadded + d->nkept + d->ndropped;
 
 		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
 			    d->to->number);
@@ -624,7 +592,7 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 		md_text(out, or_dash(d->to->date));
 		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
 			    d->nadded, d->nkept, d->nchanged, d->ndropped,
-			    uni ? (double)d->nkept / (double)uni : 1.0);
+			    dd_diff_similarity(d));
 	}
 	md_details_close(out, open);
 	dd_buf_addc(out, '\n');

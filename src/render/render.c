@@ -1,6 +1,7 @@
 /*
  * render.c - the table of output formats, and the helpers they share.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,16 +60,10 @@ const dd_item *dd_rnd_item(const dd_diff_item *it)
 	return it->to ? it->to : it->from;
 }
 
-void dd_rnd_fetch_ahead(const dd_diff_item *items, size_t j, size_t n)
+int dd_rnd_cross_series(const dd_diff *d)
 {
-	const dd_item *it;
-
-	if (j + 16 < n)
-		__builtin_prefetch(dd_rnd_item(&items[j + 16]));
-	if (j + 8 < n && (it = dd_rnd_item(&items[j + 8]))) {
-		__builtin_prefetch(it->label.en);
-		__builtin_prefetch(it->label.zh);
-	}
+	return d->from->series && d->to->series &&
+	       strcmp(d->from->series, d->to->series);
 }
 
 const unsigned dd_rnd_change_bits[3] = {
@@ -214,6 +209,57 @@ int dd_rnd_row_gap(const dd_timeline_row *row, size_t nrounds, size_t *from,
 	*b = i - 1;
 	*from = i;
 	return 1;
+}
+
+void dd_rnd_fill(dd_buf *out, const char *word, long long a, long long b)
+{
+	const char *q;
+
+	while ((q = strchr(word, '{')) && (q[1] == '1' || q[1] == '2') &&
+	       q[2] == '}') {
+		dd_buf_add(out, word, (size_t)(q - word));
+		dd_buf_addf(out, "%lld", q[1] == '1' ? a : b);
+		word = q + 3;
+	}
+	dd_buf_adds(out, word);
+}
+
+const dd_rnd_note_words dd_rnd_notes_en = {
+	"core", "dropped {1}, re-added {2}", "unclassified", "; "
+};
+
+void dd_rnd_row_notes(dd_buf *out, const dd_series *s,
+		      const dd_timeline_row *row, const dd_rnd_note_words *w)
+{
+	const char *sep = "";
+	size_t from = 0, a, b;
+
+	if (row->core) {
+		dd_buf_adds(out, w->core);
+		sep = w->sep;
+	}
+	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
+		dd_buf_adds(out, sep);
+		dd_rnd_fill(out, w->gap, dd_rnd_round_number(s, a),
+			    dd_rnd_round_number(s, b + 1));
+		sep = w->sep;
+	}
+	if (row->entry < 0) {
+		dd_buf_adds(out, sep);
+		dd_buf_adds(out, w->unclassified);
+	}
+}
+
+void dd_rnd_row_seen(char *dst, size_t size, const dd_series *s,
+		     const dd_timeline_row *row)
+{
+	long long a = dd_rnd_round_number(s, row->first);
+	long long b = dd_rnd_round_number(s, row->last);
+
+	if (a == b)
+		snprintf(dst, size, "%lld", a);
+	else
+		snprintf(dst, size, "%lld\xe2\x80\x93%lld", a, b);	/* – */
 }
 
 size_t dd_rnd_core_count(const dd_timeline_section *sec)

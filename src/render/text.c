@@ -24,7 +24,6 @@
 #define S_RIGHT 32u
 
 #define ARROW "\xe2\x86\x92"	/* → */
-#define DASH "\xe2\x80\x93"	/* – */
 #define PRESENT "\xe2\x97\x8f"	/* ● */
 #define ABSENT "\xc2\xb7"	/* · */
 
@@ -318,9 +317,10 @@ static const char *or_none(const char *s)
 /* What changed in a kept item: "label: a → b; action: a → b; note changed" */
 static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 {
+	unsigned changed = dd_diff_item_changed(it);
 	const char *sep = "";
 
-	if (it->changes & DD_CHANGE_LABEL) {
+	if (changed & DD_CHANGE_LABEL) {
 		const char *a = dd_text_get(&it->from->label, lang);
 		const char *b = dd_text_get(&it->to->label, lang);
 
@@ -337,12 +337,12 @@ static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 			put(out, "label changed");
 		sep = "; ";
 	}
-	if (it->changes & DD_CHANGE_ACTION) {
+	if (changed & DD_CHANGE_ACTION) {
 		putf(out, "%saction: %s " ARROW " %s", sep,
 			    or_none(it->from->action), or_none(it->to->action));
 		sep = "; ";
 	}
-	if (it->changes & DD_CHANGE_NOTE)
+	if (changed & DD_CHANGE_NOTE)
 		putf(out, "%snote changed", sep);
 }
 
@@ -378,8 +378,7 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 static void text_diff_one(dd_buf *out, const dd_diff *d,
 			  const dd_render_opts *o)
 {
-	int with_series = d->from->series && d->to->series &&
-			  strcmp(d->from->series, d->to->series);
+	int with_series = dd_rnd_cross_series(d);
 	size_t i, j;
 
 	style_on(out, o->color, S_BOLD);
@@ -405,19 +404,14 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 		putf(out, "  similarity %.2f", sec->similarity);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
-		for (j = 0; j < sec->nadded; j++) {
-			dd_rnd_fetch_ahead(sec->added, j, sec->nadded);
+		for (j = 0; j < sec->nadded; j++)
 			item_line(out, o, '+', S_GREEN, &sec->added[j]);
-		}
-		for (j = 0; j < sec->ndropped; j++) {
-			dd_rnd_fetch_ahead(sec->dropped, j, sec->ndropped);
+		for (j = 0; j < sec->ndropped; j++)
 			item_line(out, o, '-', S_RED, &sec->dropped[j]);
-		}
 		for (j = 0; j < sec->nkept; j++) {
 			const dd_diff_item *it = &sec->kept[j];
 
-			dd_rnd_fetch_ahead(sec->kept, j, sec->nkept);
-			if (it->changes && it->from && it->to)
+			if (dd_diff_item_changed(it))
 				item_line(out, o, '~', S_YELLOW, it);
 			else
 				item_line(out, o, '=', 0, it);
@@ -672,41 +666,6 @@ int dd_render_listing(dd_buf *out, const dd_round *r)
 
 /* ---- timeline ------------------------------------------------------- */
 
-/* "1" for the round at index i, "1–3" for a span. */
-static void span_rounds(char *dst, size_t size, const dd_series *s,
-			size_t first, size_t last)
-{
-	long long a = dd_rnd_round_number(s, first);
-	long long b = dd_rnd_round_number(s, last);
-
-	if (a == b)
-		snprintf(dst, size, "%lld", a);
-	else
-		snprintf(dst, size, "%lld" DASH "%lld", a, b);
-}
-
-/* The notes of a row: "core", "dropped 2, re-added 3" for each gap,
- * "unclassified"; "; "-separated. */
-static void row_notes(dd_buf *dst, const dd_series *s,
-		      const dd_timeline_row *row)
-{
-	const char *sep = "";
-	size_t from = 0, a, b;
-
-	if (row->core) {
-		dd_buf_adds(dst, "core");
-		sep = "; ";
-	}
-	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
-		dd_buf_addf(dst, "%sdropped %lld, re-added %lld", sep,
-			    dd_rnd_round_number(s, a),
-			    dd_rnd_round_number(s, b + 1));
-		sep = "; ";
-	}
-	if (row->entry < 0)
-		dd_buf_addf(dst, "%sunclassified", sep);
-}
-
 /* "core set (in all 4 rounds): a, b" under a section's matrix. */
 static void core_line(dd_buf *out, const dd_timeline *t,
 		      const dd_timeline_section *sec, const dd_render_opts *o)
@@ -764,11 +723,11 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 				tab_add(&tab, S_GREEN,
 					it->action ? it->action : PRESENT);
 		}
-		span_rounds(buf, sizeof(buf), s, row->first, row->last);
+		dd_rnd_row_seen(buf, sizeof(buf), s, row);
 		tab_add(&tab, 0, buf);
 		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
 		dd_buf_reset(&notes);
-		row_notes(&notes, s, row);
+		dd_rnd_row_notes(&notes, s, row, &dd_rnd_notes_en);
 		/* dd_buf_reset clears the flag: note a failure row by row */
 		if (dd_buf_oom(&notes))
 			tab.oom = 1;

@@ -133,7 +133,7 @@ static void test_diff(void **state)
 	dd_taxonomy *tx = load_tx();
 	dd_round *a = load_round(tx, r1), *b = load_round(tx, r2);
 	const dd_diff_section *s;
-	dd_diff *d = NULL;
+	dd_diff *d = NULL, empty;
 	dd_error err;
 
 	(void)state;
@@ -163,11 +163,50 @@ static void test_diff(void **state)
 	assert_int_equal(d->nadded, 2);
 	assert_int_equal(d->ndropped, 1);
 	assert_int_equal(d->nchanged, 3);
+	assert_true(dd_diff_similarity(d) == 3.0 / 6.0);	/* 3 kept of 6 */
 	dd_diff_free(d);
 	/* a round against itself: everything kept, nothing changed */
 	assert_int_equal(dd_diff_rounds(&d, a, a, tx, &err), 0);
 	assert_int_equal(d->nadded + d->ndropped + d->nchanged, 0);
 	assert_true(d->sections[0].similarity == 1.0);
+	assert_true(dd_diff_similarity(d) == 1.0);
+	dd_diff_free(d);
+	memset(&empty, 0, sizeof(empty));	/* no item at all: 1 */
+	assert_true(dd_diff_similarity(&empty) == 1.0);
+	dd_round_free(a);
+	dd_round_free(b);
+	dd_taxonomy_free(tx);
+}
+
+/* dd_diff_item_changed: the bits of a kept item, 0 for every other */
+static void test_diff_item_changed(void **state)
+{
+	dd_taxonomy *tx = load_tx();
+	dd_round *a = load_round(tx, r1), *b = load_round(tx, r2);
+	const dd_item *x = &a->sections[0].items[0];
+	dd_diff_item one_side = { .key = "k", .entry = -1, .to = x,
+				  .changes = DD_CHANGE_NOTE };
+	dd_diff *d = NULL;
+	dd_error err;
+
+	(void)state;
+	assert_int_equal(dd_diff_rounds(&d, a, b, tx, &err), 0);
+	assert_int_equal(dd_diff_item_changed(&d->sections[0].kept[0]),
+			 DD_CHANGE_LABEL);
+	assert_int_equal(dd_diff_item_changed(&d->sections[1].kept[0]),
+			 DD_CHANGE_ACTION);
+	assert_int_equal(dd_diff_item_changed(&d->sections[0].added[0]), 0);
+	assert_int_equal(dd_diff_item_changed(&d->sections[0].dropped[0]), 0);
+	dd_diff_free(d);
+	/* stray bits on an item with one side are not a change */
+	assert_int_equal(dd_diff_item_changed(&one_side), 0);
+	one_side.from = x;
+	assert_int_equal(dd_diff_item_changed(&one_side), DD_CHANGE_NOTE);
+	one_side.to = NULL;
+	assert_int_equal(dd_diff_item_changed(&one_side), 0);
+	/* a round against itself: nothing changed */
+	assert_int_equal(dd_diff_rounds(&d, a, a, tx, &err), 0);
+	assert_int_equal(dd_diff_item_changed(&d->sections[0].kept[0]), 0);
 	dd_diff_free(d);
 	dd_round_free(a);
 	dd_round_free(b);
@@ -220,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_round_errors),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_diff),
+		cmocka_unit_test(test_diff_item_changed),
 		cmocka_unit_test(test_timeline),
 	};
 

@@ -1334,6 +1334,78 @@ static void test_row_gaps(void **state)
 	assert_int_equal(dd_rnd_core_count(&timeline_sections[0]), 3);
 }
 
+/* dd_rnd_row_notes: core, then each gap, then unclassified, in the
+ * words given; dd_rnd_fill fills in {1} and {2}; dd_rnd_row_seen */
+static void test_row_notes(void **state)
+{
+	static const dd_rnd_note_words w = { "C", "-{1}+{2}", "U", "|" };
+	dd_item x = ITEM("x", 0, "X", NULL, NULL, NULL);
+	/* present in rounds 11, 14, 15, 17 of 11 to 18: gaps 12-13 and 16 */
+	const dd_item *cells[] = { &x, NULL, NULL, &x, &x, NULL, &x, NULL };
+	dd_timeline_row row = { .key = "x", .entry = -1, .cells = cells,
+				.npresent = 4, .first = 0, .last = 6, .gap = 1 };
+	dd_round r[8];
+	dd_round *rp[8];
+	dd_series s = { .rounds = rp, .nrounds = 8 };
+	dd_buf out = DD_BUF_INIT;
+	char seen[64];
+	size_t i;
+
+	(void)state;
+	memset(r, 0, sizeof(r));
+	for (i = 0; i < 8; i++) {
+		r[i].number = 11 + (long long)i;
+		rp[i] = &r[i];
+	}
+	dd_rnd_row_notes(&out, &s, &row, &dd_rnd_notes_en);
+	assert_string_equal(out.ptr, "dropped 12, re-added 14; "
+			    "dropped 16, re-added 17; unclassified");
+	dd_buf_reset(&out);
+	dd_rnd_row_notes(&out, &s, &row, &w);
+	assert_string_equal(out.ptr, "-12+14|-16+17|U");
+	/* seen: its first and last round, one number when they are one */
+	dd_rnd_row_seen(seen, sizeof(seen), &s, &row);
+	assert_string_equal(seen, "11\xe2\x80\x93" "17");
+	dd_rnd_row_seen(seen, sizeof(seen), &series, &crime_rows[1]);
+	assert_string_equal(seen, "2");
+	/* in every round, classified: one note, no separator */
+	dd_buf_reset(&out);
+	dd_rnd_row_notes(&out, &series, &crime_rows[0], &w);
+	assert_string_equal(out.ptr, "C");
+	/* neither: nothing */
+	dd_buf_reset(&out);
+	dd_rnd_row_notes(&out, &series, &crime_rows[1], &w);
+	assert_int_equal(out.len, 0);
+	/* core and unclassified, without a gap */
+	row.core = 1;
+	row.cells = (const dd_item *[]){ &x, &x };
+	row.first = 0;
+	row.last = 1;
+	dd_buf_reset(&out);
+	dd_rnd_row_notes(&out, &series, &row, &w);
+	assert_string_equal(out.ptr, "C|U");
+	/* {1} and {2} in any order, up to a '{' that starts neither */
+	dd_buf_reset(&out);
+	dd_rnd_fill(&out, "{2}/{1} {1}{x}{1}", 7, -8);
+	assert_string_equal(out.ptr, "-8/7 7{x}{1}");
+	assert_false(dd_buf_oom(&out));
+	dd_buf_release(&out);
+}
+
+/* dd_rnd_cross_series: only two series, both named, that differ */
+static void test_cross_series(void **state)
+{
+	dd_round x = round_a, y = round_b;
+	dd_diff d = { .from = &x, .to = &y };
+
+	(void)state;
+	assert_false(dd_rnd_cross_series(&the_diff));	/* us-cn, us-cn */
+	y.series = "other";
+	assert_true(dd_rnd_cross_series(&d));
+	x.series = NULL;
+	assert_false(dd_rnd_cross_series(&d));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1361,6 +1433,8 @@ int main(void)
 		cmocka_unit_test(test_check_formats),
 		cmocka_unit_test(test_oom),
 		cmocka_unit_test(test_row_gaps),
+		cmocka_unit_test(test_row_notes),
+		cmocka_unit_test(test_cross_series),
 		cmocka_unit_test(test_html_diff),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_html_timeline_report),
