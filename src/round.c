@@ -233,9 +233,11 @@ static void load_root(dd_loader *l, dd_round *r, const dd_json *root)
 		load_chairs(l, r, v);
 	if ((v = dd_json_get(root, "sources")))
 		load_sources(l, r, v);
-	if ((v = dd_json_get(root, "topics")))
+	if ((v = dd_json_get(root, "topics"))) {
+		if (v->type == DD_JSON_OBJECT)
+			r->topics_pos = v->pos;
 		load_topics(l, r, v);
-	else
+	} else
 		dd_load_problem(l, DD_SEV_ERROR, "required", root->pos,
 			"round has no \"topics\"");
 	if ((v = dd_json_get(root, "reaffirms")))

@@ -787,36 +787,22 @@ static void merge_match(dd_match *a, const dd_match *b)
 }
 
 /* Classify one item of a known section; returns 0 or DD_ENOMEM. */
-static int classify_item(dd_taxonomy *tx, dd_round *round,
-			 const dd_round_section *rs, dd_item *it,
-			 dd_diags *diags, dd_error *err)
+/*
+ * Match the label texts of it against section sec: *m gets the entries,
+ * *ntexts the texts that were not empty.  A pattern over the match limit
+ * sets it->cls to DD_CLASS_ERROR (a match-limit diagnostic).  0, or
+ * DD_ENOMEM.
+ */
+static int match_label(dd_taxonomy *tx, dd_round *round, size_t sec,
+		       dd_item *it, dd_match *m, size_t *ntexts,
+		       dd_diags *diags, dd_error *err)
 {
-	size_t sec = (size_t)rs->tsection;
-	const dd_tsection *ts = &tx->sections[sec];
 	const char *texts[2];
-	dd_match m = { 0, { -1, -1 } };
-	size_t i, ntexts = 0;
+	size_t i;
 
-	if (it->id) {
-		int e = dd_taxonomy_entry(tx, sec, it->id);
-
-		/* the id is the key (the entry's id when it is one: the
-		 * lookup is exact), and the round holds it already */
-		it->key = it->id;
-		if (e >= 0) {
-			it->cls = DD_CLASS_EXPLICIT;
-			it->entry = e;
-		} else {
-			it->cls = DD_CLASS_UNKNOWN_ID;
-			dd_diags_add(diags, DD_SEV_ERROR, "unknown-id",
-				     round->path, it->id_pos.line,
-				     it->id_pos.column,
-				     "id \"%s\" is not an entry of section "
-				     "\"%s\"", it->id, rs->id);
-		}
-		return 0;
-	}
-
+	m->count = 0;
+	m->entry[0] = m->entry[1] = -1;
+	*ntexts = 0;
 	texts[0] = it->label.en;
 	texts[1] = it->label.zh;
 	for (i = 0; i < 2; i++) {
@@ -827,7 +813,7 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 		/* an empty text can only mislead */
 		if (!texts[i] || !texts[i][strspn(texts[i], " \t\r\n")])
 			continue;
-		ntexts++;
+		(*ntexts)++;
 		rc = dd_taxonomy_match(&one, tx, sec, texts[i], &merr);
 		if (rc == DD_ENOMEM)
 			return dd_error_oom(err);
@@ -839,8 +825,75 @@ static int classify_item(dd_taxonomy *tx, dd_round *round,
 				     merr.message);
 			break;
 		}
-		merge_match(&m, &one);
+		merge_match(m, &one);
 	}
+	return 0;
+}
+
+/*
+ * For check: a warning when the label of it, whose explicit id names an
+ * entry, matches other entries of section sec and not that one.  0, or
+ * DD_ENOMEM.
+ */
+static int check_id_label(dd_taxonomy *tx, dd_round *round, size_t sec,
+			  dd_item *it, dd_diags *diags, dd_error *err)
+{
+	const dd_tsection *ts = &tx->sections[sec];
+	dd_match m;
+	size_t ntexts;
+	int rc;
+
+	/* only a section compiled already (check compiles every one when
+	 * it loads the taxonomy): a lazy one is compiled for labels alone,
+	 * so that a broken pattern is reported where a label needs it */
+	if (tx->impl->state[sec] != SEC_READY && tx->impl->state[sec] != SEC_JIT)
+		return 0;
+	if ((rc = match_label(tx, round, sec, it, &m, &ntexts, diags, err)) < 0)
+		return rc;
+	if (it->cls == DD_CLASS_ERROR)
+		it->cls = DD_CLASS_EXPLICIT;	/* the id holds */
+	else if (m.count && m.entry[0] != it->entry && m.entry[1] != it->entry)
+		dd_diags_add(diags, DD_SEV_WARNING, "id-label-mismatch",
+			     round->path, it->id_pos.line, it->id_pos.column,
+			     "id \"%s\", but the label matches entry \"%s\", not \"%s\"",
+			     it->id, ts->entries[m.entry[0]].id, it->id);
+	return 0;
+}
+
+static int classify_item(dd_taxonomy *tx, dd_round *round,
+			 const dd_round_section *rs, dd_item *it,
+			 dd_diags *diags, dd_error *err)
+{
+	size_t sec = (size_t)rs->tsection;
+	const dd_tsection *ts = &tx->sections[sec];
+	dd_match m = { 0, { -1, -1 } };
+	size_t ntexts = 0;
+	int rc;
+
+	if (it->id) {
+		int e = dd_taxonomy_entry(tx, sec, it->id);
+
+		/* the id is the key (the entry's id when it is one: the
+		 * lookup is exact), and the round holds it already */
+		it->key = it->id;
+		if (e >= 0) {
+			it->cls = DD_CLASS_EXPLICIT;
+			it->entry = e;
+			return diags ? check_id_label(tx, round, sec, it, diags,
+						      err) : 0;
+		} else {
+			it->cls = DD_CLASS_UNKNOWN_ID;
+			dd_diags_add(diags, DD_SEV_ERROR, "unknown-id",
+				     round->path, it->id_pos.line,
+				     it->id_pos.column,
+				     "id \"%s\" is not an entry of section "
+				     "\"%s\"", it->id, rs->id);
+		}
+		return 0;
+	}
+
+	if ((rc = match_label(tx, round, sec, it, &m, &ntexts, diags, err)) < 0)
+		return rc;
 	if (it->cls != DD_CLASS_ERROR) {
 		if (m.count == 1) {
 			it->cls = DD_CLASS_MATCHED;
@@ -982,6 +1035,18 @@ int dd_taxonomy_classify_round(dd_taxonomy *tx, dd_round *round,
 		rc = check_duplicates(tx, round, rs, diags, err);
 		if (rc < 0)
 			return rc;
+	}
+	/* for check: a section the round does not record at all */
+	for (i = 0; diags && round->topics_pos.line && i < tx->nsections; i++) {
+		for (j = 0; j < round->nsections; j++)
+			if (round->sections[j].tsection == (int)i)
+				break;
+		if (j == round->nsections)
+			dd_diags_add(diags, DD_SEV_WARNING, "section-not-recorded",
+				     round->path, round->topics_pos.line,
+				     round->topics_pos.column,
+				     "section \"%s\" is not recorded: a diff cannot tell what this round did with it (write [] for none)",
+				     tx->sections[i].id);
 	}
 	return 0;
 }

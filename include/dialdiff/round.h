@@ -75,6 +75,9 @@ typedef struct dd_round {
 	size_t nsources;
 	dd_round_section *sections;	/* in file order */
 	size_t nsections;
+	dd_pos topics_pos;	/* its "topics" object; line 0 when it has
+				   none (then no section is recorded or
+				   missing: an empty side of a diff) */
 	dd_item *reaffirms;	/* label (and note) only */
 	size_t nreaffirms;
 } dd_round;

@@ -562,6 +562,33 @@ static void test_own_taxonomy(void **state)
 	dd_source_free(src);
 }
 
+/* An explicit id its label argues with; a section a round leaves out. */
+static void test_id_and_sections(void **state)
+{
+	dd_check *c;
+
+	(void)state;
+	put("dialogues/s/round-02.json",
+	    "{\"schema_version\": 1, \"series\": \"s\", \"round\": 2,\n"
+	    " \"date\": \"2020-06-01\", \"title\": {\"en\": \"R\"},\n"
+	    " \"topics\": {\"fruit\": [{\"id\": \"apples\", \"label\": {\"en\": \"Pear tariffs\"}},\n"
+	    "   {\"id\": \"pears\", \"label\": {\"en\": \"Pears and apples\"}}]}}\n");
+	put("dialogues/taxonomy.json",
+	    "{\"schema_version\": 1, \"sections\": [\n"
+	    " {\"id\": \"fruit\", \"title\": {\"en\": \"Fruit\"}, \"entries\": [\n"
+	    "  {\"id\": \"apples\", \"name\": {\"en\": \"Apples\"}, \"patterns\": [\"apple\"]},\n"
+	    "  {\"id\": \"pears\", \"name\": {\"en\": \"Pears\"}, \"patterns\": [\"pear\"]}]},\n"
+	    " {\"id\": \"nuts\", \"title\": {\"en\": \"Nuts\"}, \"entries\": []}]}\n");
+	c = run(NULL, NULL, 0, 0);
+	assert_string_equal(summary(c),
+			    "dialogues/s/round-01.json:3:12:section-not-recorded\n"
+			    "dialogues/s/round-02.json:3:12:section-not-recorded\n"
+			    "dialogues/s/round-02.json:3:30:id-label-mismatch\n");
+	assert_non_null(strstr(dd_check_diags(c)->items[2].message,
+			       "matches entry \"pears\", not \"apples\""));
+	finish(c);
+}
+
 /* Numbering: a gap, a file whose name says another round, and a bad date
  * that is one error, not two. */
 static void test_numbering(void **state)
@@ -609,6 +636,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_own_taxonomy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_numbering, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_id_and_sections, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
