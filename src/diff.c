@@ -166,6 +166,7 @@ int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
 		   const dd_taxonomy *tx, dd_error *err)
 {
 	size_t max = tx->nsections + a->nsections + b->nsections, n = 0, i;
+	const dd_round_section *sa, *sb;
 	dd_strmap seen = DD_STRMAP_INIT;
 	const char **extra = NULL;
 	dd_diff *d;
@@ -194,8 +195,17 @@ int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
 			ds->title = ts->title;
 		else
 			ds->title.en = ds->id;
-		if (diff_section(d, ds, dd_round_section_find(a, ds->id),
-				 dd_round_section_find(b, ds->id), ts) < 0)
+		sa = dd_round_section_find(a, ds->id);
+		sb = dd_round_section_find(b, ds->id);
+		/* a taxonomy section a round file leaves out: not recorded,
+		   so neither added nor dropped */
+		if (ts && !sa && a->topics_pos.line)
+			ds->unrecorded |= DD_UNRECORDED_FROM;
+		if (ts && !sb && b->topics_pos.line)
+			ds->unrecorded |= DD_UNRECORDED_TO;
+		if (ds->unrecorded)
+			sa = sb = NULL;
+		if (diff_section(d, ds, sa, sb, ts) < 0)
 			goto oom;
 	}
 	free(extra);

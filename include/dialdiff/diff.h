@@ -42,7 +42,13 @@ typedef struct dd_diff_section {
 	dd_diff_item *added, *kept, *dropped;
 	size_t nadded, nkept, ndropped;
 	size_t nchanged;	/* kept items with changes != 0 */
+	unsigned unrecorded;	/* DD_UNRECORDED_*: a round file that does not
+				   record this section (no key in "topics");
+				   then nothing is added or dropped */
 } dd_diff_section;
+
+#define DD_UNRECORDED_FROM 1u
+#define DD_UNRECORDED_TO 2u
 
 typedef struct dd_diff {
 	dd_arena arena;

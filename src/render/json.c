@@ -233,6 +233,15 @@ static void jdiff(dd_json_writer *w, const dd_diff *d,
 		jtext(w, "title", &sec->title);
 		dd_json_key(w, "similarity");
 		dd_json_double(w, sec->similarity);
+		if (sec->unrecorded) {	/* the sides that do not record it */
+			dd_json_key(w, "not_recorded");
+			dd_json_begin_array(w);
+			if (sec->unrecorded & DD_UNRECORDED_FROM)
+				dd_json_string(w, "from");
+			if (sec->unrecorded & DD_UNRECORDED_TO)
+				dd_json_string(w, "to");
+			dd_json_end_array(w);
+		}
 		jdiff_items(w, "added", d, sec, sec->added, sec->nadded, ADDED);
 		jdiff_items(w, "kept", d, sec, sec->kept, sec->nkept, KEPT);
 		jdiff_items(w, "dropped", d, sec, sec->dropped, sec->ndropped,

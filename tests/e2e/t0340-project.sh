@@ -122,4 +122,14 @@ is "$(printf '%s\n' "$OUT" | jq -r '[.diagnostics[].rule] | join(",")')" "date" 
 run "$DIALDIFF" --format json check $R/round-02.json $R/round-03.json
 is "$(printf '%s\n' "$OUT" | jq -r '[.diagnostics[].rule] | join(",")')" "date" "and so it is for files named on their own"
 
+
+# ---- a section a round does not record -----------------------------------------
+jq_edit $R/round-02.json '.date = "2020-06-01" | del(.topics.agenda)'
+run "$DIALDIFF" --format json diff --fail-on dropped 1 2
+is "$STATUS" 0 "a section missing from round 2 is not dropped: the gate holds nothing"
+is "$(printf '%s\n' "$OUT" | jq -c '.sections[] | select(.id == "agenda") | [.not_recorded, (.dropped | length)]')" \
+   '[["to"],0]' "it is shown as not recorded, with nothing dropped"
+run "$DIALDIFF" check
+like "$OUT" "round-02.json:.*warning: section \"agenda\" is not recorded.*\[section-not-recorded\]" "check warns about it"
+
 done_testing
