@@ -565,6 +565,7 @@ static void test_oom_render(void **state)
 
 	(void)state;
 	world_load(&w);
+	memset(&c.opts, 0, sizeof(c.opts));
 	c.w = &w;
 	for (i = 0; dd_renderers[i]; i++)
 		for (c.kind = 0; c.kind < R_KINDS; c.kind++)
