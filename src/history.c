@@ -1308,12 +1308,98 @@ static int append_change(dd_arena *arena, dd_file_change **files, size_t *n,
  * is compared as side a's taxonomy reads it with what side b's reads, as a
  * DD_FILE_RECLASSIFIED change.
  */
+/* The entries of taxonomy a and b that differ, into *t (in arena). */
+static int entry_changes(dd_arena *arena, const dd_taxonomy *a,
+			 const dd_taxonomy *b, const char *path,
+			 dd_taxonomy_change *t, dd_error *err)
+{
+	size_t max = 1, i, j, k;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < a->nsections; i++)
+		max += a->sections[i].nentries;
+	for (i = 0; i < b->nsections; i++)
+		max += b->sections[i].nentries;
+	t->path = dd_arena_strdup(arena, path);
+	t->added = dd_arena_array(arena, max, sizeof(char *));
+	t->removed = dd_arena_array(arena, max, sizeof(char *));
+	t->renamed = dd_arena_array(arena, max, sizeof(char *));
+	t->repatterned = dd_arena_array(arena, max, sizeof(char *));
+	if (!t->path || !t->added || !t->removed || !t->renamed ||
+	    !t->repatterned)
+		return dd_error_oom(err);
+	for (k = 0; k < 2; k++) {
+		const dd_taxonomy *x = k ? b : a, *y = k ? a : b;
+
+		for (i = 0; i < x->nsections; i++) {
+			const dd_tsection *xs = &x->sections[i];
+			int ys = dd_taxonomy_section(y, xs->id);
+
+			for (j = 0; j < xs->nentries; j++) {
+				const dd_entry *xe = &xs->entries[j], *ye;
+				int e = ys < 0 ? -1 :
+					dd_taxonomy_entry(y, (size_t)ys, xe->id);
+				char id[512];
+				const char **list = NULL;
+				size_t *count = NULL, p;
+
+				snprintf(id, sizeof(id), "%s/%s", xs->id, xe->id);
+				if (e < 0) {
+					list = k ? t->added : t->removed;
+					count = k ? &t->nadded : &t->nremoved;
+				} else if (!k) {
+					ye = &y->sections[ys].entries[e];
+					if (!dd_text_equal(&xe->name, &ye->name)) {
+						list = t->renamed;
+						count = &t->nrenamed;
+					}
+					for (p = 0; p < xe->npatterns &&
+						    xe->npatterns == ye->npatterns &&
+						    !strcmp(xe->patterns[p], ye->patterns[p]); p++)
+						;
+					if (!list && (p < xe->npatterns ||
+						      xe->npatterns != ye->npatterns)) {
+						list = t->repatterned;
+						count = &t->nrepatterned;
+					}
+				}
+				if (list && !(list[(*count)++] =
+					      dd_arena_strdup(arena, id)))
+					return dd_error_oom(err);
+			}
+		}
+	}
+	return 0;
+}
+
+/* Note taxonomy change t once per path in *list. */
+static int add_taxonomy_change(dd_arena *arena, dd_taxonomy_change **list,
+			       size_t *n, const dd_taxonomy_change *t,
+			       dd_error *err)
+{
+	dd_taxonomy_change *v;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*list)[i].path, t->path))
+			return 0;
+	if (!(v = dd_arena_array(arena, *n + 1, sizeof(*v))))
+		return dd_error_oom(err);
+	if (*n)
+		memcpy(v, *list, *n * sizeof(*v));
+	v[(*n)++] = *t;
+	*list = v;
+	return 0;
+}
+
 static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 			     const side *a, const side *b, const char *sdir,
 			     const dd_git_change *ch, size_t n,
 			     dd_file_change **files, size_t *nfiles,
+			     dd_taxonomy_change **txs, size_t *ntxs,
 			     dd_error *err)
 {
+	dd_taxonomy_change t;
 	char *ta = taxonomy_path(h, a, sdir), *tb = taxonomy_path(h, b, sdir);
 	char **names = NULL, *p;
 	dd_taxonomy *txa = NULL, *txb = NULL;
@@ -1325,6 +1411,10 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 		rc = same < 0 ? dd_error_oom(err) : 1;
 	if (!rc && ((rc = taxonomy_for(h, arena, a, sdir, &txa, &why, err)) < 0 ||
 		    (rc = taxonomy_for(h, arena, b, sdir, &txb, &why, err)) < 0))
+		goto out;
+	if (!rc && txa && txb &&
+	    ((rc = entry_changes(arena, txa, txb, tb, &t, err)) < 0 ||
+	     (rc = add_taxonomy_change(arena, txs, ntxs, &t, err)) < 0))
 		goto out;
 	if (!rc && txa && txb && round_files(h, b, sdir, &names, &count, err) < 0)
 		count = 0;
@@ -1391,7 +1481,7 @@ static int cmp_changes(const void *x, const void *y)
 static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 		      const side *a, const side *b, const dd_git_change *ch,
 		      size_t n, dd_file_change **files, size_t *nfiles,
-		      dd_error *err)
+		      dd_taxonomy_change **txs, size_t *ntxs, dd_error *err)
 {
 	char **series = NULL, *sdir, *sj;
 	size_t i, count = 0, before = *nfiles;
@@ -1425,7 +1515,7 @@ static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 		else if (side_entry(h, b, sj, NULL, &type, &e) == 0 &&
 			 type == DD_GIT_BLOB)
 			rc = reclassify_series(h, arena, o, a, b, sdir, ch, n,
-					       files, nfiles, err);
+					       files, nfiles, txs, ntxs, err);
 		free(sdir);
 		free(sj);
 	}
@@ -1594,7 +1684,8 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 			   &r->nfiles, err);
 	if (rc == 0)
 		rc = reclassify(h, &r->arena, o, &a, &b, ch, n, &r->files,
-				&r->nfiles, err);
+				&r->nfiles, &r->taxonomies, &r->ntaxonomies,
+				err);
 	dd_git_changes_free(ch, n);
 	if (rc < 0)
 		goto fail;
@@ -1751,8 +1842,9 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 			   &lc->nfiles, err);
 	if (rc == 0 && a.kind == SIDE_COMMIT)
 		rc = reclassify(h, arena, o, &a, &b, ch, n, &lc->files,
-				&lc->nfiles, err);
-	if (rc == 0 && lc->nfiles)
+				&lc->nfiles, &lc->taxonomies,
+				&lc->ntaxonomies, err);
+	if (rc == 0 && (lc->nfiles || lc->ntaxonomies))
 		*shown = 1;	/* else no round file changed */
 out:
 	if (!(pre && pre->scanned))

@@ -70,6 +70,17 @@ typedef struct dd_file_change {
 	const char *error;	/* then why: "REV:PATH:LINE:COL: message" */
 } dd_file_change;
 
+/*
+ * A taxonomy that differs between the two sides, as the series of the
+ * folder read it: its entries, as "SECTION/ENTRY", that are new, gone,
+ * renamed (same id, another name) or matched by other patterns.
+ */
+typedef struct dd_taxonomy_change {
+	const char *path;	/* the taxonomy of the newer side */
+	const char **added, **removed, **renamed, **repatterned;
+	size_t nadded, nremoved, nrenamed, nrepatterned;
+} dd_taxonomy_change;
+
 /* What changed between two sides. */
 typedef struct dd_review {
 	dd_arena arena;
@@ -77,6 +88,8 @@ typedef struct dd_review {
 	const char *to_rev;	/* 40 hex, or NULL for the working tree */
 	dd_file_change *files;	/* sorted by path */
 	size_t nfiles;
+	dd_taxonomy_change *taxonomies;	/* read by a series on both sides */
+	size_t ntaxonomies;
 	void *priv;
 } dd_review;
 
@@ -89,6 +102,8 @@ typedef struct dd_log_commit {
 	const char *subject;
 	dd_file_change *files;	/* none for a merge shown without a diff */
 	size_t nfiles;
+	dd_taxonomy_change *taxonomies;	/* as in dd_review */
+	size_t ntaxonomies;
 } dd_log_commit;
 
 /* The commits that changed round files, newest first. */

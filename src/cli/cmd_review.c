@@ -151,6 +151,8 @@ static int review_status(const cli_ctx *ctx, const dd_review *r,
 		}
 	if (rc || !g->n)
 		return rc;
+	if (g->exit_code && r->ntaxonomies)
+		return EXIT_DIFF;	/* a taxonomy changed: a change */
 	if (!(diffs = calloc(r->nfiles + 1, sizeof(*diffs))))
 		return cli_failf("out of memory");
 	for (i = 0; i < r->nfiles; i++)

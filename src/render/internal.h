@@ -110,4 +110,12 @@ const char *dd_rnd_utf8(dd_buf *tmp, const char *s);
 /* "s" when n != 1, else "": for "1 file", "2 files". */
 const char *dd_rnd_plural(size_t n);
 
+/*
+ * A line for each of the n taxonomy changes of a review or commit:
+ * "taxonomy PATH changed: entries added a/b; removed ...; renamed ...;
+ * patterns changed ..." (markdown: a list item, paths and ids as code).
+ */
+void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
+			     size_t n, int markdown);
+
 #endif

@@ -311,6 +311,38 @@ static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
 	dd_json_end_array(w);
 }
 
+static void jids(dd_json_writer *w, const char *key, const char **ids,
+		 size_t n)
+{
+	size_t i;
+
+	dd_json_key(w, key);
+	dd_json_begin_array(w);
+	for (i = 0; i < n; i++)
+		dd_json_string(w, ids[i]);
+	dd_json_end_array(w);
+}
+
+/* "taxonomies": each taxonomy that changed, with its entries. */
+static void jtaxonomies(dd_json_writer *w, const dd_taxonomy_change *t,
+			size_t n)
+{
+	size_t i;
+
+	dd_json_key(w, "taxonomies");
+	dd_json_begin_array(w);
+	for (i = 0; i < n; i++, t++) {
+		dd_json_begin_object(w);
+		jstr(w, "path", t->path);
+		jids(w, "added", t->added, t->nadded);
+		jids(w, "removed", t->removed, t->nremoved);
+		jids(w, "renamed", t->renamed, t->nrenamed);
+		jids(w, "patterns_changed", t->repatterned, t->nrepatterned);
+		dd_json_end_object(w);
+	}
+	dd_json_end_array(w);
+}
+
 static int json_review(dd_buf *out, const dd_review *r,
 		       const dd_render_opts *o)
 {
@@ -322,6 +354,7 @@ static int json_review(dd_buf *out, const dd_review *r,
 	jstr(&w, "from_rev", r->from_rev);
 	jstr(&w, "to_rev", r->to_rev);
 	jfiles(&w, r->files, r->nfiles);
+	jtaxonomies(&w, r->taxonomies, r->ntaxonomies);
 	if (o && o->ngates) {
 		dd_diff **diffs = calloc(r->nfiles + 1, sizeof(*diffs));
 		size_t i;
@@ -389,6 +422,8 @@ static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	jstr(&w, "date", c->date);
 	jstr(&w, "subject", c->subject);
 	jfiles(&w, c->files, c->nfiles);
+	if (c->ntaxonomies)
+		jtaxonomies(&w, c->taxonomies, c->ntaxonomies);
 	dd_json_end_object(&w);
 	return dd_buf_oom(out) ? -1 : 0;
 }

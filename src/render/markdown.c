@@ -385,6 +385,9 @@ static int md_review(dd_buf *out, const dd_review *r,
 		dd_buf_adds(out, "\n\n");
 		md_file_counts(out, r->files, r->nfiles);
 	}
+	if (r->ntaxonomies)
+		dd_buf_addc(out, '\n');
+	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 1);
 	for (i = 0; i < r->nfiles; i++)
 		md_file_change(out, &r->files[i], o, 3);
 	return dd_buf_oom(out) ? -1 : 0;
@@ -420,6 +423,9 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 		}
 	}
 	dd_buf_addc(out, '\n');
+	if (c->ntaxonomies)
+		dd_buf_addc(out, '\n');
+	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 1);
 	for (j = 0; j < c->nfiles; j++)
 		md_file_change(out, &c->files[j], o, 4);
 	return dd_buf_oom(out) ? -1 : 0;

@@ -298,3 +298,39 @@ const char *dd_rnd_plural(size_t n)
 {
 	return n == 1 ? "" : "s";
 }
+
+/* One list of entry ids: "; added a, b". */
+static void id_list(dd_buf *out, const char *what, const char **ids,
+		    size_t n, const char *quote, int *first)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	dd_buf_addf(out, "%s%s ", *first ? ": " : "; ", what);
+	*first = 0;
+	for (i = 0; i < n; i++)
+		dd_buf_addf(out, "%s%s%s%s", i ? ", " : "", quote, ids[i], quote);
+}
+
+void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
+			     size_t n, int markdown)
+{
+	const char *q = markdown ? "`" : "";
+	size_t i;
+	int first;
+
+	for (i = 0; i < n; i++, t++) {
+		first = 1;
+		dd_buf_addf(out, "%staxonomy %s%s%s changed", markdown ? "- " : "",
+			    q, t->path, q);
+		id_list(out, "entries added", t->added, t->nadded, q, &first);
+		id_list(out, "removed", t->removed, t->nremoved, q, &first);
+		id_list(out, "renamed", t->renamed, t->nrenamed, q, &first);
+		id_list(out, "patterns changed", t->repatterned,
+			t->nrepatterned, q, &first);
+		if (first)
+			dd_buf_adds(out, " (no entry changed)");
+		dd_buf_addc(out, '\n');
+	}
+}

@@ -492,13 +492,16 @@ static int text_review(dd_buf *out, const dd_review *r,
 			put(out, "working tree");
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
-		if (!r->nfiles) {
+		if (!r->nfiles && !r->ntaxonomies) {
 			put(out, "no round file changed");
 			dd_buf_addc(out, '\n');
 		} else {
 			dd_buf_addc(out, '\n');
 		}
 	}
+	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 0);
+	if (r->ntaxonomies && r->nfiles)
+		dd_buf_addc(out, '\n');
 	text_files(out, r->files, r->nfiles, o);
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -536,7 +539,10 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	dd_buf_addc(out, '\n');
 	putf(out, "    %s", c->subject);
 	dd_buf_addc(out, '\n');
-	if (c->nfiles)
+	if (c->nfiles || c->ntaxonomies)
+		dd_buf_addc(out, '\n');
+	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 0);
+	if (c->ntaxonomies && c->nfiles)
 		dd_buf_addc(out, '\n');
 	text_files(out, c->files, c->nfiles, o);
 	return dd_buf_oom(out) ? -1 : 0;

@@ -83,12 +83,21 @@ run "$DIALDIFF" review --fail-on "dropped:$section/$entry-renamed" HEAD~1..HEAD
 is "$STATUS" 0 "gates apply to the reclassification: not dropped from the new entry"
 run "$DIALDIFF" review --fail-on "added:$section" HEAD~1..HEAD
 is "$STATUS" 1 "and added to it"
+like "$OUT" "^taxonomy dialogues/taxonomy.json changed: entries added $section/$entry-renamed; removed $section/$entry$" "and the entries that changed"
+run "$DIALDIFF" --format json review HEAD~1..HEAD
+is "$(printf '%s\n' "$OUT" | jq -c '.taxonomies[0] | [.path, .added, .removed]')" \
+   "[\"dialogues/taxonomy.json\",[\"$section/$entry-renamed\"],[\"$section/$entry\"]]" "JSON lists them under taxonomies"
 run "$DIALDIFF" log -n 1
 like "$OUT" "^reclassified $T/round-01.json" "log shows the reclassification of that commit"
+like "$OUT" "^taxonomy dialogues/taxonomy.json changed" "and the taxonomy's change"
 jq_edit dialogues/taxonomy.json '.sections[0].title.en = "Another title"'
 commit "taxonomy: a section title"
+run "$DIALDIFF" --format json review HEAD~1..HEAD
+is "$(printf '%s\n' "$OUT" | jq -c '[(.files | length), (.taxonomies | length)]')" "[0,1]" \
+   "a taxonomy edit that moves no item reclassifies nothing, and is still a change"
 run "$DIALDIFF" review --exit-code HEAD~1..HEAD
-is "$STATUS" 0 "a taxonomy edit that moves no item reclassifies nothing"
+is "$STATUS" 1 "--exit-code: a changed taxonomy is a change"
+like "$OUT" "changed \(no entry changed\)" "text says what kind"
 
 # ---- a side that cannot be read ------------------------------------------------
 printf '{ "broken": \n' > $T/round-02.json
