@@ -88,6 +88,8 @@ const dd_rule dd_rules[] = {
 	  "A taxonomy section or entry id is given twice" },
 	{ "match-limit", DD_SEV_ERROR,
 	  "A taxonomy pattern hit the PCRE2 match limit on a label" },
+	{ "taxonomy-too-slow", DD_SEV_ERROR,
+	  "Classification used up its time budget: the taxonomy is too slow" },
 };
 
 const size_t dd_nrules = sizeof(dd_rules) / sizeof(dd_rules[0]);

@@ -26,6 +26,7 @@
 #include <pcre2.h>
 
 #include <stdint.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,12 @@
 #define MATCH_LIMIT 1000000u
 #define HEAP_LIMIT_KIB 20000u
 #define DEPTH_LIMIT 100000u
+/* The clock is read every so many pattern runs (and after a run that hit
+ * a limit: those are the slow ones), for the budget. */
+#define BUDGET_TICKS 64u
+/* A pattern run that stopped because the budget of the taxonomy ran out
+ * (cached.pcre_rc). */
+#define BUDGET_SPENT 1
 /* The JIT's own stack (the JIT ignores the heap and depth limits). */
 #define JIT_STACK_START (32u << 10)
 #define JIT_STACK_MAX (1u << 20)
@@ -61,7 +68,8 @@ enum section_state {
 typedef struct cached {
 	int status;		/* 0, or the negative code returned */
 	dd_match m;
-	int fail_entry, fail_pattern;	/* the pattern that failed */
+	int fail_section, fail_entry, fail_pattern;	/* the pattern that
+							   failed */
 	int pcre_rc;		/* its PCRE2 error code */
 } cached;
 
@@ -76,6 +84,14 @@ struct dd_taxonomy_impl {
 	dd_strmap *entry_ids;	/* per section: id -> dd_entry */
 	dd_strmap *cache;	/* per section: text -> cached */
 	size_t nmaps;		/* sections with maps (for freeing) */
+	/* the budget of match time (dd_taxonomy_budget): seconds allowed
+	   and used, the clock when last read, runs since; the pattern that
+	   was running when the slowest stretch between two readings ended */
+	double budget, used, worst;
+	struct timespec mark;
+	unsigned ticks;
+	int spent, worst_sec, worst_e, worst_p;
+	int told;		/* taxonomy-too-slow reported */
 };
 
 void dd_taxonomy_free(dd_taxonomy *tx)
@@ -479,6 +495,17 @@ static void load_root(loadctx *c, const dd_json *root)
 		load_section(c, v, i);
 }
 
+/* DIALDIFF_MATCH_BUDGET seconds when it is a positive number, else
+ * DD_TAXONOMY_BUDGET. */
+static double budget_default(void)
+{
+	const char *v = getenv("DIALDIFF_MATCH_BUDGET");
+	char *end;
+	double d = v ? strtod(v, &end) : 0;
+
+	return v && *v && !*end && d > 0 ? d : DD_TAXONOMY_BUDGET;
+}
+
 static int setup_matching(dd_taxonomy_impl *im)
 {
 	im->mctx = pcre2_match_context_create(NULL);
@@ -488,6 +515,7 @@ static int setup_matching(dd_taxonomy_impl *im)
 	pcre2_set_match_limit(im->mctx, MATCH_LIMIT);
 	pcre2_set_heap_limit(im->mctx, HEAP_LIMIT_KIB);
 	pcre2_set_depth_limit(im->mctx, DEPTH_LIMIT);
+	im->budget = budget_default();
 	/* Without its own stack the JIT has 32 KiB; failing to make one only
 	 * means that. */
 	im->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX,
@@ -572,12 +600,23 @@ static int is_limit(int rc)
 	       rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
-static int match_failure(const dd_taxonomy *tx, size_t sec,
-			 const cached *c, dd_error *err)
+static int match_failure(const dd_taxonomy *tx, const cached *c,
+			 dd_error *err)
 {
-	const dd_entry *en = &tx->sections[sec].entries[c->fail_entry];
+	const dd_entry *en =
+		&tx->sections[c->fail_section].entries[c->fail_entry];
 	const char *pat = en->patterns[c->fail_pattern];
 	PCRE2_UCHAR msg[256];
+
+	if (c->pcre_rc == BUDGET_SPENT)
+		return dd_error_set(err, DD_ETOOBIG, tx->path,
+				    en->pattern_pos[c->fail_pattern].line,
+				    en->pattern_pos[c->fail_pattern].column,
+				    "classification used up its budget of %g s: "
+				    "the taxonomy is too slow; its slowest "
+				    "pattern is \"%s\" (entry \"%s\" of section "
+				    "\"%s\")", tx->impl->budget, pat, en->id,
+				    tx->sections[c->fail_section].id);
 
 	if (is_limit(c->pcre_rc))
 		return dd_error_set(err, c->status, NULL, 0, 0,
@@ -656,6 +695,45 @@ static int prepare_section(dd_taxonomy *tx, size_t sec, dd_error *err)
 }
 
 /* Match text against every entry of section sec, filling r. */
+/*
+ * Count a pattern run (section sec, entry e, pattern p; slow when it hit a
+ * limit) against the budget; 1 when the budget is spent.  The clock is
+ * read only every BUDGET_TICKS runs, and the time since the last reading
+ * is put down to the pattern of this run: the one that ran when the
+ * longest stretch ended is named as the slowest.
+ */
+static int spend(dd_taxonomy_impl *im, size_t sec, size_t e, size_t p,
+		 int slow)
+{
+	struct timespec now;
+	double d;
+
+	if (im->budget <= 0 || (++im->ticks < BUDGET_TICKS && !slow))
+		return im->spent;
+	im->ticks = 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (im->mark.tv_sec || im->mark.tv_nsec) {
+		d = (double)(now.tv_sec - im->mark.tv_sec) +
+		    (double)(now.tv_nsec - im->mark.tv_nsec) / 1e9;
+		im->used += d;
+		if (d > im->worst) {
+			im->worst = d;
+			im->worst_sec = (int)sec;
+			im->worst_e = (int)e;
+			im->worst_p = (int)p;
+		}
+	}
+	im->mark = now;
+	if (im->used > im->budget)
+		im->spent = 1;
+	return im->spent;
+}
+
+void dd_taxonomy_budget(dd_taxonomy *tx, double seconds)
+{
+	tx->impl->budget = seconds;
+}
+
 static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 		      size_t len, cached *r)
 {
@@ -672,15 +750,25 @@ static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 	r->m.entry[0] = r->m.entry[1] = -1;
 	for (e = 0; e < ts->nentries; e++) {
 		for (p = 0; p < ts->entries[e].npatterns; p++) {
-			int rc = match(im->codes[sec][e][p], (PCRE2_SPTR)text,
+			int rc = im->spent ? PCRE2_ERROR_NOMATCH :
+				 match(im->codes[sec][e][p], (PCRE2_SPTR)text,
 				       len, 0, PCRE2_NO_UTF_CHECK, im->md,
 				       im->mctx);
 
+			if (spend(im, sec, e, p, is_limit(rc))) {
+				r->status = DD_ETOOBIG;
+				r->fail_entry = im->worst_e;
+				r->fail_pattern = im->worst_p;
+				r->fail_section = im->worst_sec;
+				r->pcre_rc = BUDGET_SPENT;
+				return;
+			}
 			if (rc == PCRE2_ERROR_NOMATCH)
 				continue;
 			if (rc < 0) {	/* a limit, or worse */
 				r->status = rc == PCRE2_ERROR_NOMEMORY ?
 					    DD_ENOMEM : DD_ERROR;
+				r->fail_section = (int)sec;
 				r->fail_entry = (int)e;
 				r->fail_pattern = (int)p;
 				r->pcre_rc = rc;
@@ -728,11 +816,13 @@ int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t sec,
 		run_match(tx, sec, text, len, r);
 		if (r->status == DD_ENOMEM)
 			return dd_error_oom(err);	/* not cached */
+		if (r->pcre_rc == BUDGET_SPENT)	/* the same for every label */
+			return match_failure(tx, r, err);
 		if (dd_strmap_put(cache, key, r, NULL) < 0)
 			return dd_error_oom(err);
 	}
 	if (r->status < 0)
-		return match_failure(tx, sec, r, err);
+		return match_failure(tx, r, err);
 	*out = r->m;
 	return 0;
 }
@@ -817,6 +907,22 @@ static int match_label(dd_taxonomy *tx, dd_round *round, size_t sec,
 		rc = dd_taxonomy_match(&one, tx, sec, texts[i], &merr);
 		if (rc == DD_ENOMEM)
 			return dd_error_oom(err);
+		if (rc == DD_ETOOBIG) {
+			/* the budget is spent: said once, at the slowest
+			 * pattern; outside check, the end of the run */
+			it->cls = DD_CLASS_ERROR;
+			if (!diags) {
+				if (err)
+					*err = merr;
+				return rc;
+			}
+			if (!tx->impl->told++)
+				dd_diags_add(diags, DD_SEV_ERROR,
+					     "taxonomy-too-slow", merr.file,
+					     merr.line, merr.column, "%s",
+					     merr.message);
+			break;
+		}
 		if (rc < 0) {
 			it->cls = DD_CLASS_ERROR;
 			dd_diags_add(diags, DD_SEV_ERROR, "match-limit",

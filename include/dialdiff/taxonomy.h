@@ -90,6 +90,19 @@ int dd_taxonomy_load_flags(dd_taxonomy **out, const char *buf, size_t len,
 			   dd_error *err);
 void dd_taxonomy_free(dd_taxonomy *tx);
 
+/* The default budget of match time of a taxonomy, in seconds. */
+#define DD_TAXONOMY_BUDGET 5.0
+
+/*
+ * The time all its pattern runs together may take (seconds; 0: no limit):
+ * past it, every match fails with DD_ETOOBIG and a message naming the
+ * slowest pattern, and check reports rule taxonomy-too-slow once.  A
+ * taxonomy starts with DIALDIFF_MATCH_BUDGET from the environment when
+ * that is a positive number, else DD_TAXONOMY_BUDGET.  Per-match limits
+ * (match, depth, heap) hold as well.
+ */
+void dd_taxonomy_budget(dd_taxonomy *tx, double seconds);
+
 /* Index of the section with this id, or -1. */
 int dd_taxonomy_section(const dd_taxonomy *tx, const char *id);
 /* Index of the entry with this id in section s, or -1.  O(1). */

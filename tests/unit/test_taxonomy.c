@@ -737,10 +737,65 @@ static void test_match_limit(void **state)
 	dd_taxonomy_free(tx);
 }
 
+/* Patterns x labels: the budget of match time stops it, naming the slow
+ * pattern; check's classification says so once. */
+static void test_budget(void **state)
+{
+	static const char json[] =
+		"{\"schema_version\": 1, \"sections\": [\n"
+		" {\"id\": \"s\", \"title\": {\"en\": \"S\"}, \"entries\": [\n"
+		"  {\"id\": \"fine\", \"name\": {\"en\": \"F\"}, \"patterns\": [\"^b\"]},\n"
+		"  {\"id\": \"slow\", \"name\": {\"en\": \"A\"}, \"patterns\": [\"^(a+)+$\"]}\n"
+		" ]}]}\n";
+	dd_taxonomy *tx = load_ok(json);
+	dd_diags diags = DD_DIAGS_INIT;
+	char label[64];
+	spec its[1] = { { NULL, NULL, NULL } };
+	dd_error err;
+	dd_match m;
+	dd_round r;
+	int i, rc = 0;
+
+	(void)state;
+	dd_taxonomy_budget(tx, 0.02);
+	memset(label, 'a', 40);
+	/* every label another one: the cache cannot help */
+	for (i = 0; i < 100000 && rc != DD_ETOOBIG; i++) {
+		snprintf(label + 40, sizeof(label) - 40, "b%d", i);
+		rc = dd_taxonomy_match(&m, tx, 0, label, &err);
+	}
+	assert_int_equal(rc, DD_ETOOBIG);
+	assert_string_equal(err.file, "taxonomy.json");
+	assert_int_equal(err.line, 4);
+	assert_non_null(strstr(err.message, "budget of 0.02 s"));
+	assert_non_null(strstr(err.message, "\"^(a+)+$\" (entry \"slow\""));
+	/* spent: the next label fails at once, even one that is fast */
+	assert_int_equal(dd_taxonomy_match(&m, tx, 0, "bb", &err), DD_ETOOBIG);
+
+	/* classification: a failure outside check, one diagnostic in it */
+	its[0].en = "a fresh label";
+	new_round(&r, "r.json", 1);
+	add_section(&r, "s", its, 1, 3);
+	assert_int_equal(dd_taxonomy_classify_round(tx, &r, NULL, &err),
+			 DD_ETOOBIG);
+	dd_arena_release(&r.arena);
+	new_round(&r, "r.json", 2);
+	add_section(&r, "s", its, 1, 3);
+	add_section(&r, "s", its, 1, 5);
+	assert_int_equal(dd_taxonomy_classify_round(tx, &r, &diags, &err), 0);
+	assert_int_equal(diags.count, 1);
+	assert_string_equal(diags.items[0].rule, "taxonomy-too-slow");
+	assert_string_equal(diags.items[0].file, "taxonomy.json");
+	dd_diags_release(&diags);
+	dd_arena_release(&r.arena);
+	dd_taxonomy_free(tx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_structure),
+		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_classify_round),
 		cmocka_unit_test(test_bad_pattern),
