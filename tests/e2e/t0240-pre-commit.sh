@@ -70,6 +70,15 @@ like "$ERR" "round-05\\.json:2:3: error: duplicate key" "with the position"
 git rm -q --cached dialogues/us-china-cybercrime/round-05.json
 rm dialogues/us-china-cybercrime/round-05.json
 
+# a name git quotes in its line output is checked all the same
+printf '{"round": 1,\n  "round": 2}\n' > dialogues/us-china-cybercrime/第五轮.json
+git add dialogues/us-china-cybercrime/第五轮.json
+commit "broken, with a Chinese name"
+is "$STATUS" 1 "a staged broken file whose name is not ASCII: refused"
+like "$ERR" "第五轮\.json:2:3: error: duplicate key" "with its name as it is"
+git rm -q --cached dialogues/us-china-cybercrime/第五轮.json
+rm dialogues/us-china-cybercrime/第五轮.json
+
 # nothing of the dialogues staged: the hook has nothing to do
 jedit $R4 '.date = "bad"'	# unstaged
 echo more >> README
