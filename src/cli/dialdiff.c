@@ -380,6 +380,21 @@ static void on_sigbus(int sig)
 	_exit(EXIT_USAGE);
 }
 
+/*
+ * What stdio still holds goes out now: a write that fails (a full disk,
+ * /dev/full) is an error, as for the commands that write through
+ * cli_emit, and not a success after a silent loss.
+ */
+static int flush_stdout(int rc)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (errno == EPIPE)
+		return rc;	/* the reader left: as cli_write */
+	cli_failf("cannot write output: %s", strerror(errno));
+	return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
@@ -424,10 +439,10 @@ int main(int argc, char **argv)
 		case OPT_REV: ctx.rev = optarg; break;
 		case OPT_VERSION:
 			printf("dialdiff %s\n", DD_VERSION);
-			return 0;
+			return flush_stdout(0);
 		case 'h':
 			cli_print_usage(stdout, NULL);
-			return 0;
+			return flush_stdout(0);
 		default:
 			rc = cli_output_option(&ctx, c, optarg);
 			if (rc > 0)
@@ -458,7 +473,7 @@ int main(int argc, char **argv)
 	rc = cmd->fn(&ctx, argc - optind, argv + optind);
 	the_ctx = NULL;
 	ctx_release(&ctx);
-	return rc;
+	return flush_stdout(rc);
 }
 
 int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,

@@ -55,6 +55,10 @@ if [ -w /dev/full ]; then
 	run sh -c '"$DIALDIFF" report > /dev/full'
 	is "$STATUS" 2 "a full disk: exit 2"
 	like "$ERR" "^dialdiff: cannot write output: No space left on device" "and says so"
+	for args in --version --help help "help diff" "diff --help"; do
+		run sh -c "\"\$DIALDIFF\" $args > /dev/full"
+		is "$STATUS" 2 "$args on a full disk: exit 2, like the other commands"
+	done
 fi
 
 # ---- choosing a series ------------------------------------------------------
