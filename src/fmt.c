@@ -8,9 +8,12 @@
  * is, keys in document order.
  */
 #define _XOPEN_SOURCE 700	/* realpath */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dialdiff/fmt.h"
 #include "dialdiff/source.h"
@@ -210,25 +213,69 @@ int dd_fmt_file(dd_buf *out, int *changed, const char *path, size_t max_size,
 	return rc;
 }
 
+/* 0 when the file at path is one fmt --write may replace: a regular
+ * file, not a symbolic link, with one name, that this user owns and may
+ * write; else DD_ERROR with err saying why it is left alone.  st gets its
+ * status. */
+static int replaceable(const char *path, struct stat *st, dd_error *err)
+{
+	const char *why = NULL;
+
+	if (lstat(path, st) < 0)
+		return dd_error_set(err, DD_ERROR, path, 0, 0,
+				    "cannot open: %s", strerror(errno));
+	if (S_ISLNK(st->st_mode))
+		why = "a symbolic link: not written through (format the file it points to)";
+	else if (!S_ISREG(st->st_mode))
+		why = "not a regular file";
+	else if (st->st_nlink > 1)
+		why = "it has other hard links, which a rewrite would part from it";
+	else if (st->st_uid != geteuid())
+		why = "owned by another user, whom a rewrite would take it from";
+	else if (!(st->st_mode & S_IWUSR))
+		why = "read-only (its mode has no write bit for its owner)";
+	return why ? dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "left as it is: %s", why) : 0;
+}
+
 int dd_fmt_write(int *changed, const char *path, size_t max_size,
 		 dd_error *err)
 {
-	dd_buf out = DD_BUF_INIT;
-	char *target;
+	size_t cap = max_size ? max_size : DD_SOURCE_MAX_SIZE;
+	dd_buf in = DD_BUF_INIT, out = DD_BUF_INIT, now = DD_BUF_INIT;
+	struct stat st, st2;
 	int rc;
 
-	rc = dd_fmt_file(&out, changed, path, max_size, err);
-	if (rc < 0 || !*changed) {
-		dd_buf_release(&out);
-		return rc;
+	*changed = 0;
+	rc = dd_buf_read_file(&in, path, cap, err);
+	if (rc == 0)
+		rc = dd_fmt_buffer(&out, in.ptr, in.len, path, DD_FMT_AUTO, err);
+	if (rc == 0)
+		*changed = in.len != out.len || memcmp(in.ptr, out.ptr, in.len);
+	/* only a file to be rewritten has to bear it */
+	if (rc == 0 && *changed)
+		rc = replaceable(path, &st, err);
+	if (rc == 0 && *changed && out.len > cap)
+		rc = dd_error_set(err, DD_ETOOBIG, path, 0, 0,
+				  "left as it is: formatted, it would be %zu bytes, over the cap of %zu that dialdiff reads",
+				  out.len, cap);
+	/* another program's edit since the read is not lost */
+	if (rc == 0 && *changed &&
+	    (lstat(path, &st2) < 0 || st2.st_size != st.st_size ||
+	     st2.st_mtim.tv_sec != st.st_mtim.tv_sec ||
+	     st2.st_mtim.tv_nsec != st.st_mtim.tv_nsec ||
+	     st2.st_ino != st.st_ino ||
+	     dd_buf_read_file(&now, path, cap, NULL) < 0 ||
+	     now.len != in.len || memcmp(now.ptr, in.ptr, in.len)))
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "left as it is: it changed while it was being formatted");
+	if (rc == 0 && *changed) {
+		rc = dd_write_file_atomic(path, out.ptr, out.len, err);
+		if (rc < 0 && err)
+			snprintf(err->file, sizeof(err->file), "%s", path);
 	}
-	/* replace the file a symbolic link points at, not the link */
-	target = realpath(path, NULL);
-	rc = dd_write_file_atomic(target ? target : path, out.ptr, out.len,
-				  err);
-	if (rc < 0 && err)
-		snprintf(err->file, sizeof(err->file), "%s", path);
-	free(target);
+	dd_buf_release(&in);
 	dd_buf_release(&out);
+	dd_buf_release(&now);
 	return rc;
 }

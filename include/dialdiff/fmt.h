@@ -55,10 +55,15 @@ int dd_fmt_file(dd_buf *out, int *changed, const char *path, size_t max_size,
 /*
  * Format the file at path and, when that changes it, replace it
  * atomically (dd_write_file_atomic: a temporary file in the same folder,
- * fsync, rename; the mode is kept; through a symbolic link, its target is
- * replaced).  Whatever fails, path holds either its old or its new
- * content in full.  *changed as for dd_fmt_file.  Returns 0 or a negative
- * code (err names path).
+ * fsync, rename; the mode is kept).  A file a rename would harm is left
+ * as it is, with DD_ERROR: a symbolic link (never written through), a
+ * file with other hard links, one owned by another user, one whose mode
+ * has no owner write bit; so is one whose formatted text would be over
+ * max_size (DD_ETOOBIG: it could not be read back), and one that changed
+ * between the read and the rename (another program's edit is not lost).
+ * Whatever happens, path holds either its old or its new content in full.
+ * *changed as for dd_fmt_file.  Returns 0 or a negative code (err names
+ * path).
  */
 int dd_fmt_write(int *changed, const char *path, size_t max_size,
 		 dd_error *err);

@@ -280,9 +280,9 @@ int dd_write_file_atomic(const char *path, const void *data, size_t len,
 	mode_t mode;
 	int fd, e, dfd;
 
+	/* a short name: a file's own name may be near NAME_MAX already */
 	if (snprintf(dirbuf, sizeof(dirbuf), "%s", path) >= (int)sizeof(dirbuf) ||
-	    snprintf(tmp, sizeof(tmp), "%s/.%s.dialdiff-XXXXXX",
-		     dirname(dirbuf), strrchr(path, '/') ? strrchr(path, '/') + 1 : path)
+	    snprintf(tmp, sizeof(tmp), "%s/.dialdiff-XXXXXX", dirname(dirbuf))
 	    >= (int)sizeof(tmp))
 		return dd_error_set(err, DD_ERROR, path, 0, 0, "path too long");
 	if (stat(path, &st) == 0) {

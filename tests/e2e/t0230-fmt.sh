@@ -93,11 +93,25 @@ is "$STATUS:$OUT" "0:" "--check after --write: clean"
 jq -c . $R1 > r1.json
 ln -sf "$PWD/r1.json" link.json
 run "$DIALDIFF" fmt --write link.json
-is "$STATUS" 0 "--write through a symbolic link"
+is "$STATUS" 2 "--write does not write through a symbolic link"
+like "$ERR" "link.json: left as it is: a symbolic link" "and says so"
 test -L link.json
 is "$?" 0 "the link stays a link"
-cmp -s r1.json $R1
-is "$?" 0 "and its target is formatted"
+is "$(cat r1.json)" "$(jq -c . $R1)" "and its target is untouched"
+# a file a rename would part from its other name, or take from its mode
+jq -c . $R1 > h1.json && ln h1.json h2.json
+run "$DIALDIFF" fmt --write h1.json
+is "$STATUS" 2 "--write leaves a file with another hard link"
+like "$ERR" "h1.json: left as it is: it has other hard links" "and says why"
+is "$(cat h2.json)" "$(jq -c . $R1)" "both names keep the same content"
+jq -c . $R1 > ro.json && chmod 444 ro.json
+run "$DIALDIFF" fmt --write ro.json
+is "$STATUS:$(jq -c . $R1 | cmp -s - ro.json; echo $?)" "2:0" "--write leaves a read-only file, even for root"
+like "$ERR" "ro.json: left as it is: read-only" "and says why"
+cp $R1 ro2.json && chmod 444 ro2.json
+run "$DIALDIFF" fmt --write ro2.json
+is "$STATUS" 0 "a read-only file already formatted is fine"
+rm -f h1.json h2.json ro.json ro2.json"
 
 # a file that does not parse: a positioned message, exit 2, the others done
 fresh broken
