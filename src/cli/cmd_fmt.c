@@ -53,6 +53,13 @@ static int expand(cli_ctx *ctx, dd_source *src, const char *path,
 			return cli_failf("out of memory");
 		if (rc < 0)
 			return cli_fail(&err);
+		/* as for check: a folder with nothing of a record is a
+		 * mistake (a wrong path), not a clean result */
+		if (!nfiles) {
+			dd_source_names_free(files);
+			return cli_failf("%s: no series and no taxonomy here: nothing to format",
+					 path);
+		}
 	}
 	for (i = 0; rc == 0 && i < (files ? nfiles : 1); i++) {
 		const char *f = files ? files[i] : path;

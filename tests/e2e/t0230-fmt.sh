@@ -9,6 +9,11 @@ S=dialogues/us-china-cybercrime
 fresh identity
 run "$DIALDIFF" fmt --check
 is "$STATUS:$OUT:$ERR" "0::" "fmt --check of the bundled data: exit 0, nothing listed"
+mkdir -p not-a-record
+run "$DIALDIFF" fmt --check not-a-record
+is "$STATUS" 2 "fmt --check of a folder with no series and no taxonomy: exit 2, as check"
+like "$ERR" "not-a-record: no series and no taxonomy here" "and says so"
+rmdir not-a-record
 for f in $TX $SJ $R1 $R2 $R3 $R4; do
 	"$DIALDIFF" fmt $f > out.json
 	if cmp -s out.json $f; then ok 0 "fmt $f is the file itself"; else ok 1 "fmt $f is the file itself"; diff -u $f out.json | head -10 | sed 's/^/#   /'; fi
