@@ -116,7 +116,16 @@ like "$ERR" "ro.json: left as it is: read-only" "and says why"
 cp $R1 ro2.json && chmod 444 ro2.json
 run "$DIALDIFF" fmt --write ro2.json
 is "$STATUS" 0 "a read-only file already formatted is fine"
-rm -f h1.json h2.json ro.json ro2.json"
+rm -f h1.json h2.json ro.json ro2.json
+# a file that would be over the size cap once formatted: dialdiff could
+# not read it back
+python3 -c 'import json; print(json.dumps({"round": 1, "topics": {"s": [{"label": {"en": "x"}}] * 600000}}, separators=(",", ":")))' > big.json
+sum=$(cksum < big.json)
+run "$DIALDIFF" fmt --write big.json
+is "$STATUS" 2 "--write leaves a file that would be over the cap once formatted"
+like "$ERR" "big.json: left as it is: formatted, it would be [0-9]+ bytes, over the cap of 16777216" "and says so"
+is "$(cksum < big.json)" "$sum" "the file is untouched"
+rm -f big.json"
 
 # a file that does not parse: a positioned message, exit 2, the others done
 fresh broken
