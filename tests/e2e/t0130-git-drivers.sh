@@ -10,12 +10,23 @@ alt_repo repo
 cd repo
 printf '*.txt text\n' > .gitattributes
 
+# an attributes block that lost its end line: nothing is guessed at
+printf '*.txt text\n# >>> dialdiff: semantic diffs of round files (dialdiff git-setup)\n*.json diff=dialdiff\nmine.json -diff\n' > .gitattributes
+cp .gitattributes "$WORK/attributes.before"
+run dialdiff git-setup
+is "$STATUS" 2 "git-setup with a block that has no end line exits 2"
+like "$ERR" "^dialdiff: .*\.gitattributes:2:1: the dialdiff block has no end line \"# <<< dialdiff\"" "and says where and why"
+cmp -s .gitattributes "$WORK/attributes.before"
+ok $? "the file is left as it was"
+is "$(git config diff.dialdiff.textconv)" "" "and nothing is set in the config"
+printf '*.txt text\n' > .gitattributes
+
 run dialdiff git-setup
 is "$STATUS" 0 "git-setup exits 0"
 like "$OUT" "diff.dialdiff.textconv" "and says what it set"
 is "$(git config diff.dialdiff.textconv),$(git config diff.dialdiff-semantic.command),$(git config diff.dialdiff-semantic.textconv)" \
    "dialdiff textconv,dialdiff diff-driver,dialdiff textconv" "the drivers are in the repository's config"
-attr() { git check-attr diff -- "$1" | sed 's/.*: diff: //'; }
+attr() { git check-attr "${2:-diff}" -- "$1" | sed "s/.*: ${2:-diff}: //"; }
 is "$(attr dialogues/trade-talks/round-01.json)" "dialdiff" "round files use the textconv driver"
 is "$(attr dialogues/trade-talks/series.json),$(attr dialogues/taxonomy.json)" "unspecified,unspecified" "series.json and the taxonomy do not"
 run dialdiff git-setup
