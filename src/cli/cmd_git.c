@@ -334,10 +334,14 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	dd_error err;
 	int c, rc = 0;
 	size_t k;
-	static const struct { const char *key, *verb; } keys[] = {
-		{ "diff.dialdiff.textconv", "textconv" },
-		{ "diff.dialdiff-semantic.textconv", "textconv" },
-		{ "diff.dialdiff-semantic.command", "diff-driver" },
+	/* a verb runs dialdiff (the prefix before it); else a plain value */
+	static const struct { const char *key, *verb, *value; } keys[] = {
+		{ "diff.dialdiff.textconv", "textconv", NULL },
+		{ "diff.dialdiff-semantic.textconv", "textconv", NULL },
+		{ "diff.dialdiff-semantic.command", "diff-driver", NULL },
+		{ "merge.dialdiff.name", NULL,
+		  "round files merged topic by topic (dialdiff)" },
+		{ "merge.dialdiff.driver", "merge-driver %O %A %B %P", NULL },
 	};
 
 	/* 0, not 1: glibc then re-reads the option string, so that options
@@ -362,11 +366,12 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_repo(ctx, &repo)) || (rc = cli_setup_paths(ctx)))
 		return rc;
 
-	/* round files use the driver; series.json and the schema do not */
+	/* round files use the drivers; series.json and the schema do not */
 	dd_buf_addf(&block, "%s\n", BLOCK_BEGIN);
-	dd_buf_addf(&block, "%s/*/*.json diff=%s\n", ctx->dialogues, driver);
-	dd_buf_addf(&block, "%s/*/series.json !diff\n", ctx->dialogues);
-	dd_buf_addf(&block, "%s/schema/** !diff\n", ctx->dialogues);
+	dd_buf_addf(&block, "%s/*/*.json diff=%s merge=dialdiff\n",
+		    ctx->dialogues, driver);
+	dd_buf_addf(&block, "%s/*/series.json !diff !merge\n", ctx->dialogues);
+	dd_buf_addf(&block, "%s/schema/** !diff !merge\n", ctx->dialogues);
 	dd_buf_addf(&block, "%s\n", BLOCK_END);
 	if (dd_git_workdir(repo))
 		attr = malloc(strlen(dd_git_workdir(repo)) + sizeof(".gitattributes"));
@@ -407,7 +412,10 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	}
 	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
 		dd_buf_reset(&value);
-		dd_buf_addf(&value, "%s %s", prefix.ptr, keys[k].verb);
+		if (keys[k].verb)
+			dd_buf_addf(&value, "%s %s", prefix.ptr, keys[k].verb);
+		else
+			dd_buf_adds(&value, keys[k].value);
 		if (dd_buf_oom(&value)) {
 			rc = cli_failf("out of memory");
 			goto out;

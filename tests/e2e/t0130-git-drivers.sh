@@ -26,9 +26,16 @@ is "$STATUS" 0 "git-setup exits 0"
 like "$OUT" "diff.dialdiff.textconv" "and says what it set"
 is "$(git config diff.dialdiff.textconv),$(git config diff.dialdiff-semantic.command),$(git config diff.dialdiff-semantic.textconv)" \
    "dialdiff textconv,dialdiff diff-driver,dialdiff textconv" "the drivers are in the repository's config"
+is "$(git config merge.dialdiff.driver)" "dialdiff merge-driver %O %A %B %P" "the merge driver is in the config"
+like "$(git config merge.dialdiff.name)" "dialdiff" "with a name"
 attr() { git check-attr "${2:-diff}" -- "$1" | sed "s/.*: ${2:-diff}: //"; }
 is "$(attr dialogues/trade-talks/round-01.json)" "dialdiff" "round files use the textconv driver"
 is "$(attr dialogues/trade-talks/series.json),$(attr dialogues/taxonomy.json)" "unspecified,unspecified" "series.json and the taxonomy do not"
+is "$(attr dialogues/trade-talks/round-01.json merge)" "dialdiff" "round files use the merge driver"
+is "$(attr dialogues/trade-talks/series.json merge),$(attr dialogues/taxonomy.json merge),$(attr dialogues/schema/round.schema.json merge)" \
+   "unspecified,unspecified,unspecified" "series.json, the taxonomy and the schema do not"
+run dialdiff git-setup --command "$WORK/nosuch/dialdiff"
+is "$(git config merge.dialdiff.driver)" "$WORK/nosuch/dialdiff merge-driver %O %A %B %P" "the drivers run the --command given"
 run dialdiff git-setup
 is "$(grep -c '^# >>> dialdiff' .gitattributes),$(head -1 .gitattributes)" "1,*.txt text" "git-setup again: one block, other lines kept"
 git add .gitattributes && commit "use the dialdiff drivers"
@@ -115,7 +122,7 @@ is "$STATUS,$(git config diff.dialdiff.textconv)" "0,dialdiff textconv" "scripts
 cd "$WORK" && git clone -q --bare repo bare.git && cd bare.git
 run dialdiff git-setup
 is "$STATUS" 0 "git-setup in a bare repository"
-grep -q 'diff=dialdiff$' info/attributes
+grep -q 'diff=dialdiff merge=dialdiff$' info/attributes
 ok $? "writes info/attributes"
 OUT=$(git log -p -n 1 HEAD~1 -- dialogues)
 like "$OUT" "^-agenda: market-access" "git log -p in a bare repository shows topic lines"
