@@ -337,6 +337,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	/* a verb runs dialdiff (the prefix before it); else a plain value */
 	static const struct { const char *key, *verb, *value; } keys[] = {
 		{ "diff.dialdiff.textconv", "textconv", NULL },
+		{ "diff.dialdiff.cachetextconv", NULL, "true" },
 		{ "diff.dialdiff-semantic.textconv", "textconv", NULL },
 		{ "diff.dialdiff-semantic.command", "diff-driver", NULL },
 		{ "merge.dialdiff.name", NULL,

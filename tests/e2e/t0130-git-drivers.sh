@@ -26,6 +26,7 @@ is "$STATUS" 0 "git-setup exits 0"
 like "$OUT" "diff.dialdiff.textconv" "and says what it set"
 is "$(git config diff.dialdiff.textconv),$(git config diff.dialdiff-semantic.command),$(git config diff.dialdiff-semantic.textconv)" \
    "dialdiff textconv,dialdiff diff-driver,dialdiff textconv" "the drivers are in the repository's config"
+is "$(git config diff.dialdiff.cachetextconv)" "true" "textconv's output is cached"
 is "$(git config merge.dialdiff.driver)" "dialdiff merge-driver %O %A %B %P" "the merge driver is in the config"
 like "$(git config merge.dialdiff.name)" "dialdiff" "with a name"
 attr() { git check-attr "${2:-diff}" -- "$1" | sed "s/.*: ${2:-diff}: //"; }
