@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "dialdiff/history.h"
@@ -316,6 +317,33 @@ static int new_attributes(dd_buf *neu, const char *path, const char *block,
 	return rc;
 }
 
+/* 1 when command, a program as the shell will look it up, is one:
+ * a path to an executable, or a name found on PATH. */
+static int runnable(const char *command)
+{
+	const char *dirs = getenv("PATH"), *p, *colon;
+	dd_buf b = DD_BUF_INIT;
+	int yes = 0;
+
+	if (strchr(command, '/'))
+		return access(command, X_OK) == 0;
+	for (p = dirs ? dirs : ""; !yes && p; p = colon ? colon + 1 : NULL) {
+		size_t n;
+
+		colon = strchr(p, ':');
+		n = colon ? (size_t)(colon - p) : strlen(p);
+		dd_buf_reset(&b);
+		if (n)
+			dd_buf_add(&b, p, n);
+		else
+			dd_buf_addc(&b, '.');	/* an empty entry: here */
+		dd_buf_addf(&b, "/%s", command);
+		yes = !dd_buf_oom(&b) && access(b.ptr, X_OK) == 0;
+	}
+	dd_buf_release(&b);
+	return yes;
+}
+
 int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 {
 	enum { OPT_SEMANTIC = 256, OPT_COMMAND };
@@ -436,6 +464,13 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	}
 	dd_buf_addf(&out, "wrote %s:\n%s", attr, block.ptr);
 	rc = cli_emit(&out);
+	/* git runs the drivers by name: say so now if they cannot run */
+	if (!runnable(command))
+		fprintf(stderr, "dialdiff: warning: %s %s: git diff, git log "
+			"-p and git merge will fail on round files until it "
+			"is (or give --command /path/to/dialdiff)\n", command,
+			strchr(command, '/') ? "is not an executable file"
+					     : "is not on PATH");
 out:
 	free(attr);
 	dd_buf_release(&prefix);

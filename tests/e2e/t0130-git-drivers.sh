@@ -24,6 +24,7 @@ printf '*.txt text\n' > .gitattributes
 run dialdiff git-setup
 is "$STATUS" 0 "git-setup exits 0"
 like "$OUT" "diff.dialdiff.textconv" "and says what it set"
+is "$ERR" "" "dialdiff is on PATH: no warning"
 is "$(git config diff.dialdiff.textconv),$(git config diff.dialdiff-semantic.command),$(git config diff.dialdiff-semantic.textconv)" \
    "dialdiff textconv,dialdiff diff-driver,dialdiff textconv" "the drivers are in the repository's config"
 is "$(git config diff.dialdiff.cachetextconv)" "true" "textconv's output is cached"
@@ -35,8 +36,14 @@ is "$(attr dialogues/trade-talks/series.json),$(attr dialogues/taxonomy.json)" "
 is "$(attr dialogues/trade-talks/round-01.json merge)" "dialdiff" "round files use the merge driver"
 is "$(attr dialogues/trade-talks/series.json merge),$(attr dialogues/taxonomy.json merge),$(attr dialogues/schema/round.schema.json merge)" \
    "unspecified,unspecified,unspecified" "series.json, the taxonomy and the schema do not"
+run env PATH=/usr/bin:/bin "$DIALDIFF" git-setup
+is "$STATUS" 0 "git-setup without dialdiff on PATH exits 0"
+like "$ERR" "^dialdiff: warning: dialdiff is not on PATH: git diff, git log -p and git merge will fail" "but warns that the drivers will fail"
 run dialdiff git-setup --command "$WORK/nosuch/dialdiff"
+like "$ERR" "^dialdiff: warning: $WORK/nosuch/dialdiff is not an executable file" "a --command that is not a program: a warning"
 is "$(git config merge.dialdiff.driver)" "$WORK/nosuch/dialdiff merge-driver %O %A %B %P" "the drivers run the --command given"
+run dialdiff git-setup --command "$DIALDIFF"
+is "$STATUS,$ERR" "0," "a --command that is a program: no warning"
 run dialdiff git-setup
 is "$(grep -c '^# >>> dialdiff' .gitattributes),$(head -1 .gitattributes)" "1,*.txt text" "git-setup again: one block, other lines kept"
 git add .gitattributes && commit "use the dialdiff drivers"
