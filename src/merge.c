@@ -273,9 +273,9 @@ typedef struct lnode {
 
 /*
  * Merge the lists b, o and t, matched by key, with fn for each key, into
- * out: in ours' order, then each key only theirs has after the nearest
- * key before it in theirs that is in the result, else at the end.
- * 0, or -1 when memory runs out.
+ * out: in ours' order, and each key only theirs has after the nearest key
+ * before it in theirs that is in the result, else first.  0, or -1 when
+ * memory runs out.
  */
 static int merge_lists(mctx *m, const elist *b, const elist *o,
 		       const elist *t, merge_fn fn, plist *out)
@@ -307,15 +307,16 @@ static int merge_lists(mctx *m, const elist *b, const elist *o,
 				break;
 			}
 			node->p = p;
-			anchor = NULL;	/* theirs': the nearest before it */
+			/* ours' at the end; theirs' after the nearest one
+			 * before it in theirs that is in, else first */
+			anchor = s ? NULL : last;
 			for (k = i; s && !anchor && k > 0; k--)
 				anchor = dd_strmap_get(&at, l->v[k - 1].key);
-			if (!anchor)
-				anchor = last;
 			if (anchor) {
 				node->next = anchor->next;
 				anchor->next = node;
 			} else {
+				node->next = head;
 				head = node;
 			}
 			if (anchor == last)

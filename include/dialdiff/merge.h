@@ -23,7 +23,7 @@
  *
  * Items keep the order they have in ours; an item only theirs has comes
  * after the item it follows in theirs (the nearest one before it that is
- * in the result), else at the end of its section.  Sections likewise.
+ * in the result), else first in its section.  Sections likewise.
  * The result is written in the canonical layout of fmt.h.  A conflicting
  * item, or member of the round, is written in its place between
  * git-style markers, at the start of a line:

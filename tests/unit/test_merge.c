@@ -171,7 +171,7 @@ static void test_unchanged(void **state)
 }
 
 /* Items added on each side to one section: both, ours' order, theirs'
- * after the item they follow in theirs, else at the end. */
+ * after the item they follow in theirs, else first. */
 static void test_added_both_sides(void **state)
 {
 	(void)state;
@@ -180,7 +180,14 @@ static void test_added_both_sides(void **state)
 		     ROUND(TARIFFS "," ACCESS "," IP));
 	assert_merge(ROUND(TARIFFS), ROUND(TARIFFS "," IP),
 		     ROUND(ACCESS "," TARIFFS),
-		     ROUND(TARIFFS "," IP "," ACCESS));
+		     ROUND(ACCESS "," TARIFFS "," IP));
+	/* what it follows in theirs is gone: after the one before that */
+	assert_merge(ROUND(TARIFFS "," IP), ROUND(IP),
+		     ROUND(TARIFFS "," ACCESS "," IP),
+		     ROUND(ACCESS "," IP));
+	assert_merge(ROUND(IP "," TARIFFS), ROUND(IP),
+		     ROUND(IP "," TARIFFS "," ACCESS),
+		     ROUND(IP "," ACCESS));
 	/* the same item added on both sides: once */
 	assert_merge(ROUND(TARIFFS), ROUND(TARIFFS "," IP),
 		     ROUND(IP "," TARIFFS), ROUND(TARIFFS "," IP));
@@ -308,6 +315,16 @@ static void test_deleted_vs_edited(void **state)
 		ROUND(TARIFFS ",{'label': {'en': 'Wider market access'}, 'action': 'agreed'}," IP));
 	free(got);
 
+	/* the first item: the block first, alone */
+	got = merge_with(tx, ROUND(TARIFFS "," ACCESS), ROUND(ACCESS),
+			 ROUND("{'label': {'en': 'Lower tariffs'}, 'action': 'agreed'}," ACCESS),
+			 1);
+	assert_non_null(strstr(got, "\"agenda\": [\n<<<<<<< ours\n=======\n      {\n"));
+	assert_non_null(strstr(got, "      },\n>>>>>>> theirs\n      {\n"));
+	assert_resolves(got, ROUND(ACCESS),
+		ROUND("{'label': {'en': 'Lower tariffs'}, 'action': 'agreed'}," ACCESS));
+	free(got);
+
 	/* the last item: the one before it comes into the block, so that
 	 * keeping ours leaves no comma behind */
 	got = merge_with(tx, ROUND(TARIFFS "," ACCESS "," IP),
@@ -371,7 +388,7 @@ static void test_sections(void **state)
 	assert_merge("{'round': 2, 'topics': {'agenda': []}}",
 		     "{'round': 2, 'topics': {'agenda': [], 'a': []}}",
 		     "{'round': 2, 'topics': {'b': [" IP "], 'agenda': []}}",
-		     "{'round': 2, 'topics': {'agenda': [], 'a': [], 'b': [" IP "]}}");
+		     "{'round': 2, 'topics': {'b': [" IP "], 'agenda': [], 'a': []}}");
 	assert_merge("{'round': 2, 'topics': {'agenda': [" IP "], 'outcomes': []}}",
 		     "{'round': 2, 'topics': {'outcomes': []}}",
 		     "{'round': 2, 'topics': {'agenda': [" IP "], 'outcomes': [], 'x': []}}",
