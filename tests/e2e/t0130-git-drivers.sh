@@ -3,9 +3,7 @@
 # diff, git log -p, git show) and the external diff driver.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
-mkdir bin && ln -s "$DIALDIFF" bin/dialdiff
-PATH="$WORK/bin:$PATH"
-export PATH
+dialdiff_on_path
 alt_repo repo
 cd repo
 printf '*.txt text\n' > .gitattributes

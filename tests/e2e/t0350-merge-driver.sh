@@ -5,9 +5,7 @@
 # marker line -- as it does for git's own line conflicts.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
-mkdir bin && ln -s "$DIALDIFF" bin/dialdiff
-PATH="$WORK/bin:$PATH"
-export PATH
+dialdiff_on_path
 alt_repo repo
 cd repo
 R2=dialogues/trade-talks/round-02.json
