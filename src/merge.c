@@ -71,6 +71,7 @@ typedef struct version {
 typedef struct mctx {
 	dd_arena arena;
 	dd_taxonomy *tx;
+	const dd_fmt_shape *item;	/* the shape of a topic item */
 	size_t conflicts;
 	int oom;
 } mctx;
@@ -336,8 +337,7 @@ static int merge_lists(mctx *m, const elist *b, const elist *o,
 }
 
 /* An identity that can never be a label or an id: the whole item. */
-static const char *content_key(mctx *m, const dd_json *node,
-			       const dd_fmt_shape *sh)
+static const char *content_key(mctx *m, const dd_json *node)
 {
 	dd_buf b = DD_BUF_INIT;
 	dd_json_writer w;
@@ -345,7 +345,7 @@ static const char *content_key(mctx *m, const dd_json *node,
 
 	dd_buf_addc(&b, '\001');
 	dd_json_writer_init(&w, &b, 1);
-	dd_fmt_write_node(&w, node, sh);
+	dd_fmt_write_node(&w, node, m->item);
 	k = dd_buf_oom(&b) ? NULL : dd_arena_strdup(&m->arena, b.ptr);
 	dd_buf_release(&b);
 	return k;
@@ -354,8 +354,7 @@ static const char *content_key(mctx *m, const dd_json *node,
 /* The identity of item it (node): id, else its key as the taxonomy gave
  * it, else the normalized label, else its content.  NULL when memory runs
  * out. */
-static const char *item_key(mctx *m, const dd_item *it, const dd_json *node,
-			    const dd_fmt_shape *sh)
+static const char *item_key(mctx *m, const dd_item *it, const dd_json *node)
 {
 	const char *k = it ? it->id : NULL;
 	char *norm = NULL;
@@ -369,7 +368,7 @@ static const char *item_key(mctx *m, const dd_item *it, const dd_json *node,
 	if (k && *k)
 		k = dd_arena_strdup(&m->arena, k);
 	else
-		k = content_key(m, node, sh);
+		k = content_key(m, node);
 	free(norm);
 	return k;
 }
@@ -403,9 +402,6 @@ static const char *occurrence(mctx *m, dd_strmap *seen, const char *k)
 static int item_list(mctx *m, elist *l, const dd_json *arr,
 		     const dd_round_section *rs)
 {
-	const dd_fmt_shape *sh = dd_fmt_shape_sub(dd_fmt_shape_sub(
-		dd_fmt_shape_sub(dd_fmt_shape_of(DD_FMT_ROUND), "topics"),
-		""), NULL);
 	dd_strmap seen = DD_STRMAP_INIT;
 	const dd_json *x;
 	size_t i = 0;
@@ -417,7 +413,7 @@ static int item_list(mctx *m, elist *l, const dd_json *arr,
 		rc = -1;
 	for (x = rc ? NULL : arr->child; x; x = x->next, i++) {
 		const dd_item *it = rs && i < rs->count ? &rs->items[i] : NULL;
-		const char *k = item_key(m, it, x, sh);
+		const char *k = item_key(m, it, x);
 		entry *e = &l->v[l->n];
 
 		e->node = x;
@@ -568,21 +564,27 @@ oom:
 /*
  * When the last piece of l is a conflict with an empty side, keeping that
  * side would leave the comma after the piece before it: take that piece
- * into the block (on both sides), as often as needed.  Pieces that are
- * containers ("topics") stay out.  0, or -1 when memory runs out.
+ * into the block (on both sides), as often as needed -- or, when it is a
+ * container ("topics"), which a block cannot hold, put the block before
+ * it.  0, or -1 when memory runs out.
  */
 static int close_tail(mctx *m, plist *l)
 {
-	piece *last, *prev;
+	piece *last, *prev, tmp;
 	const dd_json **v;
 	size_t s, k;
 
 	while (l->n >= 2) {
 		last = &l->v[l->n - 1];
 		prev = &l->v[l->n - 2];
-		if (!last->conflict || (last->nside[0] && last->nside[1]) ||
-		    prev->sub)
+		if (!last->conflict || (last->nside[0] && last->nside[1]))
 			return 0;
+		if (prev->sub) {
+			tmp = *prev;
+			*prev = *last;
+			*last = tmp;
+			return 0;
+		}
 		for (s = 0; s < 2; s++) {
 			size_t np = prev->conflict ? prev->nside[s] : 1;
 
@@ -763,6 +765,9 @@ int dd_merge_rounds(dd_buf *out, size_t *conflicts,
 	memset(&m, 0, sizeof(m));
 	dd_arena_init(&m.arena);
 	m.tx = tx;
+	/* the elements of any section of "topics" */
+	m.item = dd_fmt_shape_sub(dd_fmt_shape_sub(dd_fmt_shape_sub(
+		dd_fmt_shape_of(DD_FMT_ROUND), "topics"), "any"), NULL);
 	for (i = 0; i < 3 && rc == 0; i++)
 		rc = load_version(&m, &v[i], bufs[i], lens[i], path, names[i],
 				  err);

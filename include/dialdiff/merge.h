@@ -38,7 +38,8 @@
  * one side of each block gives valid JSON: each side carries the comma
  * that follows it, and when the last block of an array or object has an
  * empty side, the element before it is taken into the block (on both
- * sides), so that no comma is left over.
+ * sides), so that no comma is left over ("topics" is not: the block
+ * goes before it instead).
  */
 #ifndef DIALDIFF_MERGE_H
 #define DIALDIFF_MERGE_H

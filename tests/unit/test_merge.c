@@ -376,6 +376,16 @@ static void test_members(void **state)
 	assert_resolves(got, "{'round': 2}",
 			"{'round': 2, 'reaffirms': [{'label': {'en': 'b'}}]}");
 	free(got);
+	/* ... after "topics", which a block cannot take in: before it */
+	got = merge_with(tx, "{'round': 2, 'topics': {'agenda': [" IP "]}, 'reaffirms': [{'label': {'en': 'a'}}]}",
+			 "{'round': 2, 'topics': {'agenda': [" IP "]}}",
+			 "{'round': 2, 'topics': {'agenda': [" IP "]}, 'reaffirms': [{'label': {'en': 'b'}}]}", 1);
+	assert_non_null(strstr(got, "  \"round\": 2,\n<<<<<<< ours\n=======\n"
+				    "  \"reaffirms\": ["));
+	assert_non_null(strstr(got, ">>>>>>> theirs\n  \"topics\": {\n"));
+	assert_resolves(got, "{'round': 2, 'topics': {'agenda': [" IP "]}}",
+			"{'round': 2, 'topics': {'agenda': [" IP "]}, 'reaffirms': [{'label': {'en': 'b'}}]}");
+	free(got);
 }
 
 /* Sections: added on one side, deleted on one side, kept while an item
