@@ -40,6 +40,8 @@ const dd_rule dd_rules[] = {
 	  "Text that is not valid UTF-8: bad or overlong bytes, surrogates, NUL" },
 	{ "nesting-depth", DD_SEV_ERROR,
 	  "Values nested deeper than the JSON reader allows (1000 levels)" },
+	{ "merge-conflict", DD_SEV_ERROR,
+	  "The markers of a merge conflict that was not resolved" },
 	{ "type", DD_SEV_ERROR,
 	  "A value has the wrong type, or an id is empty" },
 	{ "required", DD_SEV_ERROR,

@@ -18,14 +18,14 @@
 #include "dialdiff/fmt.h"
 #include "dialdiff/source.h"
 
-typedef struct shape shape;
+typedef struct dd_fmt_shape shape;
 
 typedef struct field {
 	const char *key;
 	const shape *sub;	/* NULL: written as it is */
 } field;
 
-struct shape {
+struct dd_fmt_shape {
 	const field *fields;	/* an object's known keys, in order; NULL-ended */
 	const shape *each;	/* an array's elements, or (map) every member */
 	int map;		/* an object whose keys are data: document order */
@@ -108,18 +108,42 @@ dd_fmt_kind dd_fmt_kind_of(const char *path, const dd_json *root)
 	return DD_FMT_PLAIN;
 }
 
-static int known(const shape *sh, const char *key)
+const dd_fmt_shape *dd_fmt_shape_of(dd_fmt_kind kind)
+{
+	return kind == DD_FMT_ROUND ? &round_shape :
+	       kind == DD_FMT_SERIES ? &series_shape :
+	       kind == DD_FMT_TAXONOMY ? &taxonomy_shape : NULL;
+}
+
+int dd_fmt_shape_rank(const dd_fmt_shape *sh, const char *key)
 {
 	const field *f;
 
-	for (f = sh->fields; f && f->key; f++)
+	for (f = sh ? sh->fields : NULL; f && f->key; f++)
 		if (!strcmp(f->key, key))
-			return 1;
-	return 0;
+			return (int)(f - sh->fields);
+	return -1;
 }
 
-static void write_node(dd_json_writer *w, const dd_json *node,
-		       const shape *sh)
+const dd_fmt_shape *dd_fmt_shape_sub(const dd_fmt_shape *sh, const char *key)
+{
+	int i;
+
+	if (!sh)
+		return NULL;
+	if (!key || sh->map)
+		return sh->each;
+	i = dd_fmt_shape_rank(sh, key);
+	return i < 0 ? NULL : sh->fields[i].sub;
+}
+
+static int known(const shape *sh, const char *key)
+{
+	return dd_fmt_shape_rank(sh, key) >= 0;
+}
+
+void dd_fmt_write_node(dd_json_writer *w, const dd_json *node,
+		       const dd_fmt_shape *sh)
 {
 	const dd_json *m;
 	const field *f;
@@ -136,7 +160,7 @@ static void write_node(dd_json_writer *w, const dd_json *node,
 		}
 		dd_json_begin_array(w);
 		for (m = node->child; m; m = m->next)
-			write_node(w, m, sh->each);
+			dd_fmt_write_node(w, m, sh->each);
 		dd_json_end_array(w);
 		return;
 	}
@@ -148,13 +172,13 @@ static void write_node(dd_json_writer *w, const dd_json *node,
 	if (sh->map) {
 		for (m = node->child; m; m = m->next) {
 			dd_json_key(w, m->key);
-			write_node(w, m, sh->each);
+			dd_fmt_write_node(w, m, sh->each);
 		}
 	} else {
 		for (f = sh->fields; f->key; f++)
 			if ((m = dd_json_get(node, f->key))) {
 				dd_json_key(w, m->key);
-				write_node(w, m, f->sub);
+				dd_fmt_write_node(w, m, f->sub);
 			}
 		for (m = node->child; m; m = m->next)
 			if (!known(sh, m->key)) {
@@ -170,7 +194,6 @@ int dd_fmt_buffer(dd_buf *out, const char *buf, size_t len, const char *path,
 {
 	dd_json_doc *doc = NULL;
 	const dd_json *root;
-	const shape *sh;
 	dd_json_writer w;
 	int rc;
 
@@ -181,11 +204,8 @@ int dd_fmt_buffer(dd_buf *out, const char *buf, size_t len, const char *path,
 	root = dd_json_root(doc);
 	if (kind == DD_FMT_AUTO)
 		kind = dd_fmt_kind_of(path, root);
-	sh = kind == DD_FMT_ROUND ? &round_shape :
-	     kind == DD_FMT_SERIES ? &series_shape :
-	     kind == DD_FMT_TAXONOMY ? &taxonomy_shape : NULL;
 	dd_json_writer_init(&w, out, 0);
-	write_node(&w, root, sh);
+	dd_fmt_write_node(&w, root, dd_fmt_shape_of(kind));
 	dd_buf_addc(out, '\n');
 	dd_json_doc_free(doc);
 	if (dd_buf_oom(out)) {

@@ -1422,6 +1422,52 @@ int dd_git_config_get(char **out, dd_git_repo *r, const char *key,
 	return rc;
 }
 
+/* ---- merging text -------------------------------------------------- */
+
+int dd_git_merge_file(dd_buf *out, int *conflicts, const char *base,
+		      size_t nbase, const char *ours, size_t nours,
+		      const char *theirs, size_t ntheirs, dd_error *err)
+{
+	git_merge_file_input in[3] = { GIT_MERGE_FILE_INPUT_INIT,
+				       GIT_MERGE_FILE_INPUT_INIT,
+				       GIT_MERGE_FILE_INPUT_INIT };
+	git_merge_file_options opts = GIT_MERGE_FILE_OPTIONS_INIT;
+	git_merge_file_result res;
+	int rc;
+
+	*conflicts = 0;
+	dd_buf_reset(out);
+	if (git_libgit2_init() < 0)
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot initialise libgit2: %s",
+				    last_message());
+	in[0].ptr = base;
+	in[0].size = nbase;
+	in[1].ptr = ours;
+	in[1].size = nours;
+	in[2].ptr = theirs;
+	in[2].size = ntheirs;
+	opts.ancestor_label = "base";
+	opts.our_label = "ours";
+	opts.their_label = "theirs";
+	memset(&res, 0, sizeof(res));
+	rc = git_merge_file(&res, &in[0], &in[1], &in[2], &opts);
+	if (rc < 0) {
+		rc = fail(err, rc, "merge");
+	} else {
+		*conflicts = !res.automergeable;
+		/* a binary file has no merged text: ours, as git keeps it */
+		if (res.ptr)
+			dd_buf_add(out, res.ptr, res.len);
+		else
+			dd_buf_add(out, ours, nours);
+		rc = dd_buf_oom(out) ? dd_error_oom(err) : 0;
+	}
+	git_merge_file_result_free(&res);
+	git_libgit2_shutdown();
+	return rc;
+}
+
 /* 1 when the file at path mentions word or an include, case aside. */
 static int mentions(const char *path, const char *word)
 {

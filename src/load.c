@@ -233,12 +233,55 @@ const char *dd_load_json_rule(const dd_error *e, const char *buf, size_t len)
 	return "json-syntax";
 }
 
+/* The conflict marker line p (n bytes, without its newline) is, or
+ * NULL: "<<<<<<<", "|||||||" or ">>>>>>>" alone or before a space and a
+ * label, "=======" alone. */
+static const char *conflict_marker(const char *p, size_t n)
+{
+	static const char *const markers[] = {
+		"<<<<<<<", "|||||||", "=======", ">>>>>>>"
+	};
+	size_t i;
+
+	if (n && p[n - 1] == '\r')
+		n--;
+	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
+		if (n >= 7 && !memcmp(p, markers[i], 7) &&
+		    (n == 7 || (p[7] == ' ' && markers[i][0] != '=')))
+			return markers[i];
+	return NULL;
+}
+
+/* A merge-conflict problem for each conflict marker line of buf; the
+ * number found. */
+static size_t conflict_markers(dd_loader *l, const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len, *eol, *m;
+	dd_pos pos = { 1, 1 };
+	size_t found = 0;
+
+	for (; p < end; p = eol + 1, pos.line++) {
+		if (!(eol = memchr(p, '\n', (size_t)(end - p))))
+			eol = end;
+		if ((m = conflict_marker(p, (size_t)(eol - p)))) {
+			dd_load_problem(l, DD_SEV_ERROR, "merge-conflict", pos,
+					"merge conflict marker \"%s\": the "
+					"conflict is not resolved", m);
+			found++;
+		}
+	}
+	return found;
+}
+
 int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 		  size_t len)
 {
 	dd_error jerr;
 	int rc = dd_json_parse(doc, buf, len, l->path, &jerr);
 
+	/* a file left with a conflict's markers: they are the problem */
+	if (rc < 0 && jerr.code != DD_ENOMEM && conflict_markers(l, buf, len))
+		return rc;
 	if (rc < 0) {
 		dd_diags_add(l->diags, DD_SEV_ERROR,
 			     dd_load_json_rule(&jerr, buf, len), l->path,

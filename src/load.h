@@ -55,7 +55,8 @@ void dd_load_text_member(dd_loader *l, dd_text *out, const dd_json *obj,
 /*
  * Parse buf as JSON; a failure becomes a problem with rule duplicate-key,
  * nesting-depth, invalid-utf8 (also NUL, \u0000 and lone surrogates) or
- * json-syntax (anything else).
+ * json-syntax (anything else) -- or, when buf holds the marker lines of
+ * a merge conflict, one merge-conflict problem per marker line instead.
  */
 int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 		  size_t len);

@@ -45,6 +45,37 @@ int dd_fmt_buffer(dd_buf *out, const char *buf, size_t len, const char *path,
 		  dd_fmt_kind kind, dd_error *err);
 
 /*
+ * Shapes, for callers that write a file of a known kind piece by piece in
+ * the canonical layout (the merge driver): a shape says in which order an
+ * object's known keys come and what shape each value has.  Shapes are
+ * static; NULL stands for "written as it is" (keys in document order).
+ */
+typedef struct dd_fmt_shape dd_fmt_shape;
+
+/* The shape of the root of a file of kind (NULL for DD_FMT_PLAIN and
+ * DD_FMT_AUTO). */
+const dd_fmt_shape *dd_fmt_shape_of(dd_fmt_kind kind);
+
+/*
+ * The shape of a value inside a value of shape sh: of member key of an
+ * object, of every member of an object whose keys are data (a round's
+ * "topics"), or, with key NULL, of every element of an array.  NULL when
+ * that value is written as it is.
+ */
+const dd_fmt_shape *dd_fmt_shape_sub(const dd_fmt_shape *sh, const char *key);
+
+/*
+ * The place of key among the known keys of an object of shape sh, from
+ * 0; -1 when it is not one of them (unknown keys come after the known
+ * ones, in document order).
+ */
+int dd_fmt_shape_rank(const dd_fmt_shape *sh, const char *key);
+
+/* Write node with w in the canonical layout of shape sh (see above). */
+void dd_fmt_write_node(dd_json_writer *w, const dd_json *node,
+		       const dd_fmt_shape *sh);
+
+/*
  * Read the file at path (at most max_size bytes; 0: DD_SOURCE_MAX_SIZE)
  * and format it into out; *changed is 1 when the formatted text differs
  * from the file's bytes.  Returns 0 or a negative code (err names path).

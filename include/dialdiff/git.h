@@ -223,4 +223,16 @@ int dd_git_config_may_set(const char *top, const char *section);
 int dd_git_config_set(dd_git_repo *repo, const char *key, const char *value,
 		      dd_error *err);
 
+/*
+ * git's own line-based three-way merge of a text: ours and theirs, two
+ * versions of base, into out (its content replaced); what both sides
+ * changed differently is left between the lines "<<<<<<< ours",
+ * "=======" and ">>>>>>> theirs", and *conflicts is then 1 (else 0).
+ * Binary content is not merged: out gets ours, *conflicts 1.  No
+ * repository needed.  0 or a negative code (DD_EGIT, DD_ENOMEM).
+ */
+int dd_git_merge_file(dd_buf *out, int *conflicts, const char *base,
+		      size_t nbase, const char *ours, size_t nours,
+		      const char *theirs, size_t ntheirs, dd_error *err);
+
 #endif

@@ -95,8 +95,8 @@ int dd_round_action_known(const char *action);
  * the JSON parsed and was an object (so that check can go on checking),
  * else NULL.  Caller frees *out with dd_round_free.
  *
- * Rules: json-syntax, duplicate-key, invalid-utf8, nesting-depth (the
- * parse), type, required, unknown-key (warning), schema-version,
+ * Rules: json-syntax, duplicate-key, invalid-utf8, nesting-depth,
+ * merge-conflict (the parse), type, required, unknown-key (warning), schema-version,
  * round-number, date, empty-label, action (see docs/rules.md).
  */
 int dd_round_load(dd_round **out, const char *buf, size_t len,

@@ -61,7 +61,7 @@ typedef struct dd_taxonomy {
 /*
  * Load and compile a taxonomy from len bytes of buf.  Problems go to diags
  * (may be NULL) with rule ids json-syntax (or duplicate-key, invalid-utf8,
- * nesting-depth), type, required, unknown-key
+ * nesting-depth, merge-conflict), type, required, unknown-key
  * (warning), taxonomy-pattern (does not compile: message names the pattern
  * and the character column of the error), taxonomy-duplicate (a section or
  * entry id given twice).  Returns 0, or a negative code with err set to the

@@ -218,6 +218,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv);
 int cmd_textconv(cli_ctx *ctx, int argc, char **argv);
 int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv);
 int cmd_git_setup(cli_ctx *ctx, int argc, char **argv);
+int cmd_merge_driver(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_fmt(cli_ctx *ctx, int argc, char **argv);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "dialdiff/history.h"
@@ -270,39 +271,77 @@ static void shell_word(dd_buf *out, const char *s)
 	dd_buf_addc(out, '\'');
 }
 
-/* Replace our block in the attributes file at path (or add it). */
-static int write_attributes(const char *path, const char *block, dd_error *err)
+/*
+ * The attributes file at path (which may not exist) with our block
+ * replaced by block, or added at its end, into neu.  A block whose end
+ * line is missing is not guessed at: an error, at its first line.
+ */
+static int new_attributes(dd_buf *neu, const char *path, const char *block,
+			  dd_error *err)
 {
-	dd_buf old = DD_BUF_INIT, neu = DD_BUF_INIT;
+	dd_buf old = DD_BUF_INIT;
 	const char *p, *end;
-	int inside = 0, rc;
+	int inside = 0, line = 0, begin = 0, rc;
 
 	rc = dd_buf_read_file(&old, path, 0, err);
 	if (rc < 0 && rc != DD_ENOTFOUND) {
 		dd_buf_release(&old);
 		return rc;
 	}
+	rc = 0;
 	for (p = old.ptr; p < old.ptr + old.len; p = end) {
 		size_t n;
 
 		end = memchr(p, '\n', (size_t)(old.ptr + old.len - p));
 		end = end ? end + 1 : old.ptr + old.len;
 		n = (size_t)(end - p);
+		line++;
 		if (!strncmp(p, BLOCK_BEGIN, strlen(BLOCK_BEGIN)))
-			inside = 1;
+			inside = 1, begin = line;
 		else if (inside && !strncmp(p, BLOCK_END, strlen(BLOCK_END)))
 			inside = 0;
 		else if (!inside)
-			dd_buf_add(&neu, p, n);
+			dd_buf_add(neu, p, n);
 	}
-	if (neu.len && neu.ptr[neu.len - 1] != '\n')
-		dd_buf_addc(&neu, '\n');
-	dd_buf_adds(&neu, block);
-	rc = dd_buf_oom(&neu) ? dd_error_oom(err) :
-	     dd_write_file_atomic(path, neu.ptr, neu.len, err);
+	if (inside)
+		rc = dd_error_set(err, DD_ERROR, path, begin, 1,
+				  "the dialdiff block has no end line \"%s\": "
+				  "left as it is (add that line after the "
+				  "block, or delete the block)", BLOCK_END);
+	if (neu->len && neu->ptr[neu->len - 1] != '\n')
+		dd_buf_addc(neu, '\n');
+	dd_buf_adds(neu, block);
+	if (!rc && dd_buf_oom(neu))
+		rc = dd_error_oom(err);
 	dd_buf_release(&old);
-	dd_buf_release(&neu);
 	return rc;
+}
+
+/* 1 when command, a program as the shell will look it up, is one:
+ * a path to an executable, or a name found on PATH. */
+static int runnable(const char *command)
+{
+	const char *dirs = getenv("PATH"), *p, *colon;
+	dd_buf b = DD_BUF_INIT;
+	int yes = 0;
+
+	if (strchr(command, '/'))
+		return access(command, X_OK) == 0;
+	for (p = dirs ? dirs : ""; !yes && p; p = colon ? colon + 1 : NULL) {
+		size_t n;
+
+		colon = strchr(p, ':');
+		n = colon ? (size_t)(colon - p) : strlen(p);
+		dd_buf_reset(&b);
+		if (n)
+			dd_buf_add(&b, p, n);
+		else
+			dd_buf_addc(&b, '.');	/* an empty entry: here */
+		dd_buf_addf(&b, "/%s", command);
+		yes = !dd_buf_oom(&b) && access(b.ptr, X_OK) == 0;
+	}
+	dd_buf_release(&b);
+	return yes;
 }
 
 int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
@@ -317,16 +356,21 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("git-setup");
 	const char *command = "dialdiff", *driver = "dialdiff";
 	dd_buf prefix = DD_BUF_INIT, block = DD_BUF_INIT, value = DD_BUF_INIT;
-	dd_buf out = DD_BUF_INIT;
+	dd_buf out = DD_BUF_INIT, attrs = DD_BUF_INIT;
 	dd_git_repo *repo;
 	char *attr = NULL;
 	dd_error err;
 	int c, rc = 0;
 	size_t k;
-	static const struct { const char *key, *verb; } keys[] = {
-		{ "diff.dialdiff.textconv", "textconv" },
-		{ "diff.dialdiff-semantic.textconv", "textconv" },
-		{ "diff.dialdiff-semantic.command", "diff-driver" },
+	/* a verb runs dialdiff (the prefix before it); else a plain value */
+	static const struct { const char *key, *verb, *value; } keys[] = {
+		{ "diff.dialdiff.textconv", "textconv", NULL },
+		{ "diff.dialdiff.cachetextconv", NULL, "true" },
+		{ "diff.dialdiff-semantic.textconv", "textconv", NULL },
+		{ "diff.dialdiff-semantic.command", "diff-driver", NULL },
+		{ "merge.dialdiff.name", NULL,
+		  "round files merged topic by topic (dialdiff)" },
+		{ "merge.dialdiff.driver", "merge-driver %O %A %B %P", NULL },
 	};
 
 	/* 0, not 1: glibc then re-reads the option string, so that options
@@ -351,37 +395,12 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_repo(ctx, &repo)) || (rc = cli_setup_paths(ctx)))
 		return rc;
 
-	/* the command git runs: dialdiff, with the options that matter */
-	shell_word(&prefix, command);
-	if (ctx->dialogues_given) {
-		dd_buf_adds(&prefix, " --dialogues ");
-		shell_word(&prefix, ctx->dialogues);
-	}
-	if (ctx->taxonomy_path) {
-		dd_buf_adds(&prefix, " --taxonomy ");
-		shell_word(&prefix, ctx->taxonomy_path);
-	}
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		dd_buf_reset(&value);
-		dd_buf_addf(&value, "%s %s", prefix.ptr, keys[k].verb);
-		if (dd_buf_oom(&value)) {
-			rc = cli_failf("out of memory");
-			goto out;
-		}
-		if (dd_git_config_set(repo, keys[k].key, value.ptr, &err) < 0) {
-			rc = cli_fail(&err);
-			goto out;
-		}
-		dd_buf_addf(&out, "git config %s ", keys[k].key);
-		shell_word(&out, value.ptr);
-		dd_buf_addc(&out, '\n');
-	}
-
-	/* round files use the driver; series.json and the schema do not */
+	/* round files use the drivers; series.json and the schema do not */
 	dd_buf_addf(&block, "%s\n", BLOCK_BEGIN);
-	dd_buf_addf(&block, "%s/*/*.json diff=%s\n", ctx->dialogues, driver);
-	dd_buf_addf(&block, "%s/*/series.json !diff\n", ctx->dialogues);
-	dd_buf_addf(&block, "%s/schema/** !diff\n", ctx->dialogues);
+	dd_buf_addf(&block, "%s/*/*.json diff=%s merge=dialdiff\n",
+		    ctx->dialogues, driver);
+	dd_buf_addf(&block, "%s/*/series.json !diff !merge\n", ctx->dialogues);
+	dd_buf_addf(&block, "%s/schema/** !diff !merge\n", ctx->dialogues);
 	dd_buf_addf(&block, "%s\n", BLOCK_END);
 	if (dd_git_workdir(repo))
 		attr = malloc(strlen(dd_git_workdir(repo)) + sizeof(".gitattributes"));
@@ -403,17 +422,61 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 		}
 		strcat(attr, "/attributes");
 	}
-	if (write_attributes(attr, block.ptr, &err) < 0) {
+	/* before anything is set: an attributes file we cannot rewrite
+	 * stops the set-up */
+	if (new_attributes(&attrs, attr, block.ptr, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+
+	/* the command git runs: dialdiff, with the options that matter */
+	shell_word(&prefix, command);
+	if (ctx->dialogues_given) {
+		dd_buf_adds(&prefix, " --dialogues ");
+		shell_word(&prefix, ctx->dialogues);
+	}
+	if (ctx->taxonomy_path) {
+		dd_buf_adds(&prefix, " --taxonomy ");
+		shell_word(&prefix, ctx->taxonomy_path);
+	}
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		dd_buf_reset(&value);
+		if (keys[k].verb)
+			dd_buf_addf(&value, "%s %s", prefix.ptr, keys[k].verb);
+		else
+			dd_buf_adds(&value, keys[k].value);
+		if (dd_buf_oom(&value)) {
+			rc = cli_failf("out of memory");
+			goto out;
+		}
+		if (dd_git_config_set(repo, keys[k].key, value.ptr, &err) < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+		dd_buf_addf(&out, "git config %s ", keys[k].key);
+		shell_word(&out, value.ptr);
+		dd_buf_addc(&out, '\n');
+	}
+
+	if (dd_write_file_atomic(attr, attrs.ptr, attrs.len, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
 	dd_buf_addf(&out, "wrote %s:\n%s", attr, block.ptr);
 	rc = cli_emit(&out);
+	/* git runs the drivers by name: say so now if they cannot run */
+	if (!runnable(command))
+		fprintf(stderr, "dialdiff: warning: %s %s: git diff, git log "
+			"-p and git merge will fail on round files until it "
+			"is (or give --command /path/to/dialdiff)\n", command,
+			strchr(command, '/') ? "is not an executable file"
+					     : "is not on PATH");
 out:
 	free(attr);
 	dd_buf_release(&prefix);
 	dd_buf_release(&block);
 	dd_buf_release(&value);
+	dd_buf_release(&attrs);
 	dd_buf_release(&out);
 	return rc;
 }

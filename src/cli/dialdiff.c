@@ -33,6 +33,8 @@ const cli_command cli_commands[] = {
 	{ "diff-driver", cmd_diff_driver,
 	  "diff-driver PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
 	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
+	{ "merge-driver", cmd_merge_driver, "merge-driver BASE OURS THEIRS PATH",
+	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic" },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
 	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
 	{ "check", cmd_check,

@@ -9,6 +9,8 @@
 #                        c1 rounds 1-2, c2 round 3 (tag v1), c3 round 2
 #                        drops market access, c4 a README only
 #   rev REV              git rev-parse REV
+#   dialdiff_on_path     $DIALDIFF as dialdiff on PATH (for the drivers
+#                        git runs)
 
 _tick=0
 tick() {
@@ -33,6 +35,12 @@ jq_edit() {
 
 rev() {
 	git rev-parse "$1"
+}
+
+dialdiff_on_path() {
+	mkdir -p "$WORK/bin" && ln -sf "$DIALDIFF" "$WORK/bin/dialdiff"
+	PATH="$WORK/bin:$PATH"
+	export PATH
 }
 
 alt_repo() {

@@ -3,21 +3,45 @@
 # diff, git log -p, git show) and the external diff driver.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
-mkdir bin && ln -s "$DIALDIFF" bin/dialdiff
-PATH="$WORK/bin:$PATH"
-export PATH
+dialdiff_on_path
 alt_repo repo
 cd repo
+printf '*.txt text\n' > .gitattributes
+
+# an attributes block that lost its end line: nothing is guessed at
+printf '*.txt text\n# >>> dialdiff: semantic diffs of round files (dialdiff git-setup)\n*.json diff=dialdiff\nmine.json -diff\n' > .gitattributes
+cp .gitattributes "$WORK/attributes.before"
+run dialdiff git-setup
+is "$STATUS" 2 "git-setup with a block that has no end line exits 2"
+like "$ERR" "^dialdiff: .*\.gitattributes:2:1: the dialdiff block has no end line \"# <<< dialdiff\"" "and says where and why"
+cmp -s .gitattributes "$WORK/attributes.before"
+ok $? "the file is left as it was"
+is "$(git config diff.dialdiff.textconv)" "" "and nothing is set in the config"
 printf '*.txt text\n' > .gitattributes
 
 run dialdiff git-setup
 is "$STATUS" 0 "git-setup exits 0"
 like "$OUT" "diff.dialdiff.textconv" "and says what it set"
+is "$ERR" "" "dialdiff is on PATH: no warning"
 is "$(git config diff.dialdiff.textconv),$(git config diff.dialdiff-semantic.command),$(git config diff.dialdiff-semantic.textconv)" \
    "dialdiff textconv,dialdiff diff-driver,dialdiff textconv" "the drivers are in the repository's config"
-attr() { git check-attr diff -- "$1" | sed 's/.*: diff: //'; }
+is "$(git config diff.dialdiff.cachetextconv)" "true" "textconv's output is cached"
+is "$(git config merge.dialdiff.driver)" "dialdiff merge-driver %O %A %B %P" "the merge driver is in the config"
+like "$(git config merge.dialdiff.name)" "dialdiff" "with a name"
+attr() { git check-attr "${2:-diff}" -- "$1" | sed "s/.*: ${2:-diff}: //"; }
 is "$(attr dialogues/trade-talks/round-01.json)" "dialdiff" "round files use the textconv driver"
 is "$(attr dialogues/trade-talks/series.json),$(attr dialogues/taxonomy.json)" "unspecified,unspecified" "series.json and the taxonomy do not"
+is "$(attr dialogues/trade-talks/round-01.json merge)" "dialdiff" "round files use the merge driver"
+is "$(attr dialogues/trade-talks/series.json merge),$(attr dialogues/taxonomy.json merge),$(attr dialogues/schema/round.schema.json merge)" \
+   "unspecified,unspecified,unspecified" "series.json, the taxonomy and the schema do not"
+run env PATH=/usr/bin:/bin "$DIALDIFF" git-setup
+is "$STATUS" 0 "git-setup without dialdiff on PATH exits 0"
+like "$ERR" "^dialdiff: warning: dialdiff is not on PATH: git diff, git log -p and git merge will fail" "but warns that the drivers will fail"
+run dialdiff git-setup --command "$WORK/nosuch/dialdiff"
+like "$ERR" "^dialdiff: warning: $WORK/nosuch/dialdiff is not an executable file" "a --command that is not a program: a warning"
+is "$(git config merge.dialdiff.driver)" "$WORK/nosuch/dialdiff merge-driver %O %A %B %P" "the drivers run the --command given"
+run dialdiff git-setup --command "$DIALDIFF"
+is "$STATUS,$ERR" "0," "a --command that is a program: no warning"
 run dialdiff git-setup
 is "$(grep -c '^# >>> dialdiff' .gitattributes),$(head -1 .gitattributes)" "1,*.txt text" "git-setup again: one block, other lines kept"
 git add .gitattributes && commit "use the dialdiff drivers"
@@ -104,7 +128,7 @@ is "$STATUS,$(git config diff.dialdiff.textconv)" "0,dialdiff textconv" "scripts
 cd "$WORK" && git clone -q --bare repo bare.git && cd bare.git
 run dialdiff git-setup
 is "$STATUS" 0 "git-setup in a bare repository"
-grep -q 'diff=dialdiff$' info/attributes
+grep -q 'diff=dialdiff merge=dialdiff$' info/attributes
 ok $? "writes info/attributes"
 OUT=$(git log -p -n 1 HEAD~1 -- dialogues)
 like "$OUT" "^-agenda: market-access" "git log -p in a bare repository shows topic lines"

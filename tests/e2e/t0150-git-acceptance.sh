@@ -3,9 +3,7 @@
 # commit; review, diff N@REV, log and git log -p all tell the same story.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
-mkdir bin && ln -s "$DIALDIFF" bin/dialdiff
-PATH="$WORK/bin:$PATH"
-export PATH
+dialdiff_on_path
 git_init repo && cd repo
 bundled
 mv "$WORK/dialogues" .

@@ -76,6 +76,17 @@ fresh nesting-depth
 # the object is level 1, so the 1000th '[' (column 5 + 1000) is level 1001
 expect_diag error nesting-depth $S/round-05.json 1 1005
 
+fresh merge-conflict
+# a line changed on two branches and merged by git: its markers
+awk 'NR == 12 { print "<<<<<<< HEAD" } { print }
+     NR == 12 { print "======="; print; print ">>>>>>> other" }' $R2 > $R2.new && mv $R2.new $R2
+expect_diag error merge-conflict $R2 12 1
+expect_diag error merge-conflict $R2 14 1
+expect_diag error merge-conflict $R2 16 1
+run "$DIALDIFF" check
+is "$(printf '%s\n' "$OUT" | grep -c 'merge-conflict')" 3 "merge-conflict: one diagnostic per marker line"
+unlike "$OUT" "json-syntax" "merge-conflict: not json-syntax"
+
 # ---- file format ---------------------------------------------------------
 fresh type
 jedit $R2 '.title = 7'

@@ -266,6 +266,49 @@ static void test_parse_rules(void **state)
 	expect_parse_rule(deep, sizeof(deep), "nesting-depth", 1, 1005);
 }
 
+/* A file left with a conflict's markers: one merge-conflict per marker
+ * line, at column 1, and no json-syntax. */
+static void test_conflict_markers(void **state)
+{
+	static const char text[] =
+		"{\"round\": 1,\n"
+		"<<<<<<< ours\n"
+		" \"date\": \"2020-01-01\"\n"
+		"||||||| base\r\n"
+		" \"date\": \"2019-01-01\"\n"
+		"=======\n"
+		" \"date\": \"2020-02-02\"\n"
+		">>>>>>>\n"
+		"======= no\n"
+		"<<<<<<<< no\n"
+		" <<<<<<< no\n"
+		"}\n";
+	dd_diags diags = DD_DIAGS_INIT;
+	dd_round *r = NULL;
+	dd_error err;
+	static const int lines[] = { 2, 4, 6, 8 };
+	size_t i;
+
+	(void)state;
+	assert_true(dd_round_load(&r, text, sizeof(text) - 1, "x.json", &diags,
+				  &err) < 0);
+	assert_null(r);
+	assert_int_equal(diags.count, 4);
+	for (i = 0; i < 4; i++) {
+		assert_string_equal(diags.items[i].rule, "merge-conflict");
+		assert_int_equal(diags.items[i].line, lines[i]);
+		assert_int_equal(diags.items[i].column, 1);
+	}
+	assert_non_null(strstr(diags.items[0].message, "\"<<<<<<<\""));
+	assert_non_null(strstr(diags.items[3].message, "\">>>>>>>\""));
+	/* the error is the first marker */
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 1);
+	dd_diags_release(&diags);
+	/* without markers, the parse error as ever */
+	PARSE("{\"a\": 1,\n======= x\n}", "json-syntax", 2, 1);
+}
+
 /* ---- checks of folders -------------------------------------------------- */
 
 static void test_clean(void **state)
@@ -625,6 +668,7 @@ int main(void)
 		cmocka_unit_test(test_catalogue),
 		cmocka_unit_test(test_docs),
 		cmocka_unit_test(test_parse_rules),
+		cmocka_unit_test(test_conflict_markers),
 		cmocka_unit_test_setup_teardown(test_clean, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_problem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_broken_taxonomy, setup, teardown),

@@ -277,6 +277,76 @@ static void test_write(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The shapes the formatter lays files out with, as callers see them: a
+ * round written piece by piece comes out as dd_fmt_buffer writes it. */
+static void test_shapes(void **state)
+{
+	const char *in = "{\"topics\":{\"s\":[{\"action\":\"agreed\","
+			 "\"label\":{\"zh\":\"z\",\"en\":\"e\"}}]},"
+			 "\"round\":2,\"x\":1}";
+	const dd_fmt_shape *round = dd_fmt_shape_of(DD_FMT_ROUND), *item;
+	const dd_json *root, *m;
+	dd_json_doc *doc;
+	dd_json_writer w;
+	dd_buf out = DD_BUF_INIT;
+	char *want;
+	dd_error err;
+
+	(void)state;
+	assert_non_null(round);
+	assert_null(dd_fmt_shape_of(DD_FMT_PLAIN));
+	assert_int_equal(dd_fmt_shape_rank(round, "schema_version"), 0);
+	assert_int_equal(dd_fmt_shape_rank(round, "round"), 2);
+	assert_true(dd_fmt_shape_rank(round, "topics") >
+		    dd_fmt_shape_rank(round, "sources"));
+	assert_int_equal(dd_fmt_shape_rank(round, "x"), -1);
+	assert_int_equal(dd_fmt_shape_rank(NULL, "round"), -1);
+	assert_null(dd_fmt_shape_sub(round, "x"));
+	assert_null(dd_fmt_shape_sub(round, "date"));
+	/* topics: any section name; a section: its elements are items */
+	item = dd_fmt_shape_sub(dd_fmt_shape_sub(dd_fmt_shape_sub(round,
+			"topics"), "any-section"), NULL);
+	assert_non_null(item);
+	assert_true(dd_fmt_shape_rank(item, "label") <
+		    dd_fmt_shape_rank(item, "action"));
+
+	assert_int_equal(dd_json_parse(&doc, in, strlen(in), "r.json", &err), 0);
+	root = dd_json_root(doc);
+	dd_json_writer_init(&w, &out, 0);
+	dd_json_begin_object(&w);
+	for (m = root->child; m; m = m->next) {	/* document order */
+		dd_json_key(&w, m->key);
+		dd_fmt_write_node(&w, m, dd_fmt_shape_sub(round, m->key));
+	}
+	dd_json_end_object(&w);
+	dd_buf_addc(&out, '\n');
+	assert_string_equal(out.ptr, "{\n"
+		"  \"topics\": {\n"
+		"    \"s\": [\n"
+		"      {\n"
+		"        \"label\": {\n"
+		"          \"en\": \"e\",\n"
+		"          \"zh\": \"z\"\n"
+		"        },\n"
+		"        \"action\": \"agreed\"\n"
+		"      }\n"
+		"    ]\n"
+		"  },\n"
+		"  \"round\": 2,\n"
+		"  \"x\": 1\n"
+		"}\n");
+	/* the whole root: the known keys in order, as dd_fmt_buffer does */
+	dd_buf_reset(&out);
+	dd_json_writer_init(&w, &out, 0);
+	dd_fmt_write_node(&w, root, round);
+	dd_buf_addc(&out, '\n');
+	want = format(in, "r.json", DD_FMT_ROUND);
+	assert_string_equal(out.ptr, want);
+	free(want);
+	dd_json_doc_free(doc);
+	dd_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_kind),
 		cmocka_unit_test(test_parse_error),
 		cmocka_unit_test(test_write),
+		cmocka_unit_test(test_shapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -298,6 +298,38 @@ static void test_not_a_repository(void **state)
 	unsetenv("GIT_CEILING_DIRECTORIES");
 }
 
+/* git's line merge: changes to different lines merge; two changes of
+ * one line are left between markers. */
+static void test_merge_file(void **state)
+{
+	const char *base = "a\nb\nc\nd\ne\n";
+	const char *ours = "A\nb\nc\nd\ne\n", *theirs = "a\nb\nc\nd\nE\n";
+	dd_buf out = DD_BUF_INIT;
+	dd_error err;
+	int conflicts = -1;
+
+	(void)state;
+	assert_int_equal(dd_git_merge_file(&out, &conflicts, base,
+					   strlen(base), ours, strlen(ours),
+					   theirs, strlen(theirs), &err), 0);
+	assert_int_equal(conflicts, 0);
+	assert_string_equal(out.ptr, "A\nb\nc\nd\nE\n");
+	theirs = "X\nb\nc\nd\ne\n";
+	assert_int_equal(dd_git_merge_file(&out, &conflicts, base,
+					   strlen(base), ours, strlen(ours),
+					   theirs, strlen(theirs), &err), 0);
+	assert_int_equal(conflicts, 1);
+	assert_string_equal(out.ptr, "<<<<<<< ours\nA\n=======\nX\n"
+			    ">>>>>>> theirs\nb\nc\nd\ne\n");
+	/* no common ancestor */
+	assert_int_equal(dd_git_merge_file(&out, &conflicts, "", 0, ours,
+					   strlen(ours), ours, strlen(ours),
+					   &err), 0);
+	assert_int_equal(conflicts, 0);
+	assert_string_equal(out.ptr, ours);
+	dd_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_changes_and_walk),
 		cmocka_unit_test(test_find_worktree),
 		cmocka_unit_test(test_not_a_repository),
+		cmocka_unit_test(test_merge_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -19,6 +19,7 @@
 #include "dialdiff/diag.h"
 #include "dialdiff/diff.h"
 #include "dialdiff/json.h"
+#include "dialdiff/merge.h"
 #include "dialdiff/project.h"
 #include "dialdiff/render.h"
 #include "dialdiff/series.h"
@@ -447,6 +448,32 @@ static int step_timeline(void *ctx, dd_buf *out)
 	return 0;
 }
 
+/* Three versions of a round and a taxonomy, for the merge. */
+typedef struct merge_ctx {
+	dd_buf v[3];
+	dd_taxonomy *tx;
+} merge_ctx;
+
+static int step_merge(void *ctx, dd_buf *out)
+{
+	merge_ctx *c = ctx;
+	size_t conflicts;
+	dd_error err;
+	int rc;
+
+	rc = dd_merge_rounds(out, &conflicts, c->v[0].ptr, c->v[0].len,
+			     c->v[1].ptr, c->v[1].len, c->v[2].ptr,
+			     c->v[2].len, "round.json", c->tx, &err);
+	if (rc < 0) {
+		assert_int_equal(rc, DD_ENOMEM);
+		assert_int_equal(out->len, 0);
+		return rc;
+	}
+	window_close();
+	dd_buf_addf(out, "%zu conflicts\n", conflicts);
+	return 0;
+}
+
 /* One renderer function; the kind is chosen by render_kind. */
 typedef struct render_ctx {
 	world *w;
@@ -541,6 +568,28 @@ static void test_oom_series(void **state)
 	assert_true(exhaust("diff", step_diff, &w) > 3);
 	assert_true(exhaust("timeline", step_timeline, &w) > 3);
 	world_free(&w);
+}
+
+/* Round 4 and round 2 merged as if both came from round 3: items and
+ * members merged, added, deleted and in conflict. */
+static void test_oom_merge(void **state)
+{
+	merge_ctx c;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		dd_buf_init(&c.v[i]);
+	read_file(&c.v[0], SERIES_DIR "/round-03.json");
+	read_file(&c.v[1], SERIES_DIR "/round-04.json");
+	read_file(&c.v[2], SERIES_DIR "/round-02.json");
+	c.tx = load_tx();
+	assert_true(exhaust("merge", step_merge, &c) > 3);
+	dd_taxonomy_free(c.tx);
+	c.tx = NULL;
+	assert_true(exhaust("merge without a taxonomy", step_merge, &c) > 3);
+	for (i = 0; i < 3; i++)
+		dd_buf_release(&c.v[i]);
 }
 
 /* Whether renderer rn renders results of this kind at all. */
@@ -639,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_oom_taxonomy),
 		cmocka_unit_test(test_oom_classify),
 		cmocka_unit_test(test_oom_series),
+		cmocka_unit_test(test_oom_merge),
 		cmocka_unit_test(test_oom_render),
 		cmocka_unit_test(test_oom_util),
 	};
