@@ -125,7 +125,7 @@ run "$DIALDIFF" fmt --write big.json
 is "$STATUS" 2 "--write leaves a file that would be over the cap once formatted"
 like "$ERR" "big.json: left as it is: formatted, it would be [0-9]+ bytes, over the cap of 16777216" "and says so"
 is "$(cksum < big.json)" "$sum" "the file is untouched"
-rm -f big.json"
+rm -f big.json
 
 # a file that does not parse: a positioned message, exit 2, the others done
 fresh broken
