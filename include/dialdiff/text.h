@@ -5,7 +5,9 @@
 #ifndef DIALDIFF_TEXT_H
 #define DIALDIFF_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
+#include "buf.h"
 
 /* A position in a source file: 1-based line and column (in characters). */
 typedef struct dd_pos {
@@ -45,6 +47,22 @@ size_t dd_utf8_chars(const char *s, size_t len);
 size_t dd_utf8_width(const char *s);
 /* Decode one code point at s (valid UTF-8); returns its length in bytes. */
 size_t dd_utf8_decode(const char *s, unsigned *cp);
+
+/*
+ * vsnprintf into dst (size bytes), but a text too long for it keeps its
+ * start and its end, with "…" between, cut on UTF-8 character
+ * boundaries: the end of a message ("matches no entry of section …") is
+ * worth as much as its start.
+ */
+void dd_text_vformat(char *dst, size_t size, const char *fmt, va_list ap);
+
+/*
+ * Append s (may be NULL) to out with no control character that a
+ * terminal would act on (C0, DEL, C1): white space becomes a space,
+ * anything else '?', so that data cannot smuggle in an escape sequence
+ * (a title, the clipboard).
+ */
+void dd_text_add_safe(dd_buf *out, const char *s);
 
 /*
  * Normalized form of a label for use as an identity when it classifies to

@@ -12,6 +12,7 @@
 #define DIALDIFF_CLI_H
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -86,6 +87,15 @@ typedef struct cli_command {
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find_command(const char *name);
+
+/*
+ * "dialdiff: message" on stderr, in one write, with the control
+ * characters of the message (data, file names, arguments) made harmless
+ * (dd_text_add_safe) and a long one cut in its middle (dd_text_vformat).
+ * Every message of the CLI goes through these.
+ */
+void cli_vwarn(const char *fmt, va_list ap);
+void cli_warnf(const char *fmt, ...) DD_PRINTF(1, 2);
 
 /* Print "dialdiff: <formatted error>" to stderr and return EXIT_USAGE. */
 int cli_fail(const dd_error *err);

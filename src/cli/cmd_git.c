@@ -466,9 +466,9 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	rc = cli_emit(&out);
 	/* git runs the drivers by name: say so now if they cannot run */
 	if (!runnable(command))
-		fprintf(stderr, "dialdiff: warning: %s %s: git diff, git log "
-			"-p and git merge will fail on round files until it "
-			"is (or give --command /path/to/dialdiff)\n", command,
+		cli_warnf("warning: %s %s: git diff, git log -p and git merge "
+			  "will fail on round files until it is (or give "
+			  "--command /path/to/dialdiff)", command,
 			strchr(command, '/') ? "is not an executable file"
 					     : "is not on PATH");
 out:

@@ -37,8 +37,8 @@ static dd_taxonomy *taxonomy_for(cli_ctx *ctx, const char *path)
 		free(sdir);
 	}
 	if (!tx)
-		fprintf(stderr, "dialdiff: %s: no taxonomy: items are matched "
-			"by id, else by label\n", path);
+		cli_warnf("%s: no taxonomy: items are matched by id, else by label",
+			  path);
 	return tx;
 }
 
@@ -76,8 +76,9 @@ int cmd_merge_driver(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc < 0) {
 		dd_error_format(msg, sizeof(msg), &err);
-		fprintf(stderr, "dialdiff: %s\ndialdiff: %s: not merged by "
-			"topic: merging lines, as git does\n", msg, path);
+		cli_warnf("%s", msg);
+		cli_warnf("%s: not merged by topic: merging lines, as git does",
+			  path);
 		if (dd_git_merge_file(&out, &lines, in[0].ptr, in[0].len,
 				      in[1].ptr, in[1].len, in[2].ptr,
 				      in[2].len, &err) < 0) {
@@ -91,12 +92,10 @@ int cmd_merge_driver(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (conflicts && rc < 0)
-		fprintf(stderr, "dialdiff: %s: conflicting lines left between "
-			"markers\n", path);
+		cli_warnf("%s: conflicting lines left between markers", path);
 	else if (conflicts)
-		fprintf(stderr, "dialdiff: %s: %zu conflicting item%s left "
-			"between markers\n", path, conflicts,
-			conflicts == 1 ? "" : "s");
+		cli_warnf("%s: %zu conflicting item%s left between markers",
+			  path, conflicts, conflicts == 1 ? "" : "s");
 	rc = conflicts ? EXIT_DIFF : 0;
 out:
 	for (k = 0; k < 3; k++)

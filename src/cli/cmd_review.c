@@ -144,7 +144,7 @@ static int review_status(const cli_ctx *ctx, const dd_review *r,
 
 	for (i = 0; i < r->nfiles; i++)
 		if (!r->files[i].diff) {
-			fprintf(stderr, "dialdiff: %s: cannot compare: %s\n",
+			cli_warnf("%s: cannot compare: %s",
 				r->files[i].path, r->files[i].error ?
 				r->files[i].error : "unknown error");
 			rc = EXIT_USAGE;

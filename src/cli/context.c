@@ -219,10 +219,10 @@ static int fail_load(const dd_diags *diags, const dd_error *err)
 		if (d->severity != DD_SEV_ERROR)
 			continue;
 		if (d->line)
-			fprintf(stderr, "dialdiff: %s:%d:%d: %s\n", d->file,
-				d->line, d->column, d->message);
+			cli_warnf("%s:%d:%d: %s", d->file, d->line, d->column,
+				  d->message);
 		else
-			fprintf(stderr, "dialdiff: %s: %s\n", d->file, d->message);
+			cli_warnf("%s: %s", d->file, d->message);
 		shown++;
 	}
 	if (!shown)
@@ -365,11 +365,14 @@ static int pick_series(dd_project *p, const char *id, char **dir)
 			cli_failf("%s: no series found%s (a series is a folder with a series.json)",
 				  dd_project_dir(p), where);
 		else {
-			fprintf(stderr, "dialdiff: %s holds %zu series%s; choose one with --series:",
-				dd_project_dir(p), n, where);
+			dd_buf ids = DD_BUF_INIT;
+
 			for (i = 0; i < n; i++)
-				fprintf(stderr, " %s", names[i]);
-			fputc('\n', stderr);
+				dd_buf_addf(&ids, " %s", names[i]);
+			cli_warnf("%s holds %zu series%s; choose one with --series:%s",
+				  dd_project_dir(p), n, where,
+				  ids.ptr ? ids.ptr : "");
+			dd_buf_release(&ids);
 		}
 		dd_source_names_free(names);
 		return EXIT_USAGE;

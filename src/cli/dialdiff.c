@@ -103,12 +103,37 @@ static const dd_error *source_fault(void)
 	return f;
 }
 
+void cli_vwarn(const char *fmt, va_list ap)
+{
+	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 64];
+	dd_buf line = DD_BUF_INIT;
+
+	dd_text_vformat(msg, sizeof(msg), fmt, ap);
+	dd_buf_adds(&line, "dialdiff: ");
+	dd_text_add_safe(&line, msg);
+	dd_buf_addc(&line, '\n');
+	if (dd_buf_oom(&line))
+		fputs("dialdiff: out of memory\n", stderr);
+	else
+		fwrite(line.ptr, 1, line.len, stderr);
+	dd_buf_release(&line);
+}
+
+void cli_warnf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vwarn(fmt, ap);
+	va_end(ap);
+}
+
 static void print_error(const dd_error *err)
 {
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
 	dd_error_format(msg, sizeof(msg), err);
-	fprintf(stderr, "dialdiff: %s\n", msg);
+	cli_warnf("%s", msg);
 }
 
 /* Tell a source's fault once; 1 when there is one. */
@@ -137,11 +162,9 @@ int cli_failf(const char *fmt, ...)
 
 	if (tell_fault())
 		return EXIT_USAGE;
-	fputs("dialdiff: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_USAGE;
 }
 
@@ -149,11 +172,10 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("dialdiff: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vwarn(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: dialdiff [OPTIONS] %s\n", cmd->usage);
+	fprintf(stderr, "usage: dialdiff [OPTIONS] %s\n", cmd->usage);
 	return EXIT_USAGE;
 }
 
@@ -326,7 +348,7 @@ static void explain_item(void *data, const dd_gate *g, const dd_diff *d,
 		x->more++;
 		return;
 	}
-	fprintf(stderr, "dialdiff: gate %s tripped by round %lld%s%s%s: %s [%s]\n",
+	cli_warnf("gate %s tripped by round %lld%s%s%s: %s [%s]",
 		x->name, d->to->number, d->to->path ? " (" : "",
 		d->to->path ? d->to->path : "", d->to->path ? ")" : "",
 		dd_diff_item_label(it, x->ctx->ropts.lang),
@@ -350,7 +372,7 @@ int cli_gates_explain(const cli_ctx *ctx, const cli_gates *g,
 					      i < named ? explain_item : NULL,
 					      &x);
 		if (x.more)
-			fprintf(stderr, "dialdiff: gate %s: and %zu more\n",
+			cli_warnf("gate %s: and %zu more",
 				x.name, x.more);
 		for (j = 0; !x.shown && j < n; j++)
 			x.shown = diffs[j] &&

@@ -7,11 +7,14 @@
  *
  * Escaping follows the runner (@actions/core's command.ts): in the message,
  * '%', CR and LF become %25, %0D and %0A; in a property value, ':' and ','
- * also become %3A and %2C.  A clean check prints nothing.
+ * also become %3A and %2C.  Other control characters (ESC, BEL, C1: a
+ * job log is shown on terminals too) become '?' (dd_text_add_safe).  A
+ * clean check prints nothing.
  */
 #include <string.h>
 
 #include "dialdiff/render.h"
+#include "dialdiff/text.h"
 #include "internal.h"
 
 static void escape(dd_buf *out, const char *s, int property)
@@ -27,7 +30,14 @@ static void escape(dd_buf *out, const char *s, int property)
 		case ',':
 			dd_buf_adds(out, property ? "%2C" : ",");
 			break;
-		default: dd_buf_addc(out, *s);
+		default: {
+			char one[5] = { *s, 0, 0, 0, 0 };
+
+			/* a C1 control is two bytes in UTF-8 */
+			if ((unsigned char)*s == 0xc2 && s[1])
+				one[1] = *++s;
+			dd_text_add_safe(out, one);
+		}
 		}
 	}
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dialdiff/diag.h"
+#include "dialdiff/text.h"
 
 void dd_diags_init(dd_diags *d)
 {
@@ -43,7 +44,7 @@ void dd_diags_add(dd_diags *d, dd_severity sev, const char *rule,
 		d->alloc = n;
 	}
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	dd_text_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	it = &d->items[d->count];
 	it->file = strdup(file ? file : "");

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dialdiff/error.h"
+#include "dialdiff/text.h"
 
 void dd_error_clear(dd_error *err)
 {
@@ -26,7 +27,7 @@ int dd_error_set(dd_error *err, int code, const char *file, int line,
 	err->line = line;
 	err->column = column;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	dd_text_vformat(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
 	return code;
 }

@@ -1,3 +1,5 @@
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,4 +211,64 @@ char *dd_text_normalize(const char *s)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+/* The start of the UTF-8 character at or before s[i] (i within s). */
+static size_t char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
+void dd_text_vformat(char *dst, size_t size, const char *fmt, va_list ap)
+{
+	char *all;
+	size_t head, tail, n;
+	va_list aq;
+	int len;
+
+	if (!size)
+		return;
+	va_copy(aq, ap);
+	len = vsnprintf(dst, size, fmt, ap);
+	if (len < 0 || (size_t)len < size || size < 16 ||
+	    !(all = malloc((size_t)len + 1))) {
+		/* it fits (or cannot be helped): at most, cut a character */
+		if (len >= 0 && (size_t)len >= size)
+			dst[char_start(dst, size - 1)] = '\0';
+		va_end(aq);
+		return;
+	}
+	vsnprintf(all, (size_t)len + 1, fmt, aq);
+	va_end(aq);
+	n = (size_t)len;
+	/* the start and the end, on character boundaries, "…" between */
+	head = char_start(all, (size - 4) / 2);
+	tail = n - (size - 4 - head);
+	while (tail < n && ((unsigned char)all[tail] & 0xc0) == 0x80)
+		tail++;
+	memcpy(dst, all, head);
+	memcpy(dst + head, "\xe2\x80\xa6", 3);
+	memcpy(dst + head + 3, all + tail, n - tail);
+	dst[head + 3 + n - tail] = '\0';
+	free(all);
+}
+
+void dd_text_add_safe(dd_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (p && *p) {
+		const unsigned char *q = p;
+
+		while (*q && *q >= 0x20 && *q != 0x7f &&
+		       !(q[0] == 0xc2 && q[1] >= 0x80 && q[1] <= 0x9f))
+			q++;
+		dd_buf_add(out, p, (size_t)(q - p));
+		if (!*q)
+			break;
+		dd_buf_addc(out, (*q >= 0x09 && *q <= 0x0d) ? ' ' : '?');
+		p = q + (*q == 0xc2 ? 2 : 1);
+	}
 }

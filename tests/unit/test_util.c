@@ -88,6 +88,42 @@ static void test_normalize(void **state)
 	free(s);
 }
 
+static void vformat(char *dst, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dd_text_vformat(dst, size, fmt, ap);
+	va_end(ap);
+}
+
+/* Long messages keep their start and their end; nothing raw reaches a
+ * terminal. */
+static void test_safe_messages(void **state)
+{
+	char small[32], big[600];
+	dd_buf b = DD_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	vformat(small, sizeof(small), "%s", "short");
+	assert_string_equal(small, "short");
+	/* 40 three-byte characters, then the end that matters */
+	for (i = 0; i < 40; i++)
+		memcpy(big + 3 * i, "\xe7\xbd\x91", 3);
+	strcpy(big + 120, " matches no entry");
+	vformat(small, sizeof(small), "label %s", big);
+	assert_true(strlen(small) < sizeof(small));
+	assert_true(dd_utf8_valid(small, strlen(small), NULL));
+	assert_non_null(strstr(small, "\xe2\x80\xa6"));
+	assert_true(strstr(small, "no entry") != NULL);
+	assert_int_equal(strncmp(small, "label ", 6), 0);
+
+	dd_text_add_safe(&b, "a\x1b]0;PWNED\x07\x1b[2J\tz\xc2\x9bq\xc3\xa9");
+	assert_string_equal(b.ptr, "a?]0;PWNED??[2J z?q\xc3\xa9");
+	dd_buf_release(&b);
+}
+
 static void test_text(void **state)
 {
 	dd_text t = { NULL, "\xe7\xbd\x91" };
@@ -358,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_safe_messages),
 		cmocka_unit_test(test_strmap),
 		cmocka_unit_test(test_diags),
 		cmocka_unit_test(test_error),
