@@ -281,6 +281,7 @@ void fz_render(const dd_renderer *rn, const uint8_t *data, size_t size,
 	size_t nparts = fz_split(data, size, parts, 3), n = 0, nd = 0, i;
 	int series_ok = 1;
 
+	memset(&o, 0, sizeof(o));
 	o.lang = (size & 1) ? DD_LANG_ZH : DD_LANG_EN;
 	o.color = (size & 2) ? 1 : 0;
 	for (i = 0; i < nparts; i++) {
