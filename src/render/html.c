@@ -47,7 +47,7 @@ enum ui {
 	U_OVERVIEW, U_TIMELINE, U_CHANGES, U_SOURCES, U_CONTENTS,
 	U_ROUNDS_N, U_PARTIES, U_ROUND, U_ROUND_N, U_DATE, U_PLACE, U_TITLE,
 	U_CHAIRS, U_FILE, U_SERIES, U_AT_A_GLANCE, U_PAIR, U_DATES,
-	U_ADDED, U_KEPT, U_CHANGED, U_DROPPED, U_UNCHANGED, U_PRESENT,
+	U_ADDED, U_CHANGED, U_DROPPED, U_UNCHANGED, U_PRESENT,
 	U_ABSENT, U_LEGEND_PRESENT, U_LEGEND_ADDED, U_LEGEND_DROPPED,
 	U_LEGEND_ABSENT, U_LEGEND_ACTION, U_SIMILARITY, U_SIMILARITY_PREV,
 	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
@@ -84,7 +84,6 @@ static const char *const ui_en[U_COUNT] = {
 	[U_PAIR] = "Rounds",
 	[U_DATES] = "Dates",
 	[U_ADDED] = "Added",
-	[U_KEPT] = "Kept",
 	[U_CHANGED] = "Changed",
 	[U_DROPPED] = "Dropped",
 	[U_UNCHANGED] = "Unchanged",
@@ -162,7 +161,6 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_PAIR] = "轮次",
 	[U_DATES] = "日期",
 	[U_ADDED] = "新增",
-	[U_KEPT] = "保留",
 	[U_CHANGED] = "有变化",
 	[U_DROPPED] = "删除",
 	[U_UNCHANGED] = "无变化",
@@ -602,13 +600,14 @@ static void glance_table(page *p, const dd_report *r)
 	elw(p, "th", NULL, U_PAIR);
 	elw(p, "th", NULL, U_DATES);
 	th_mark(p, "s-a", SYM_ADDED, U_ADDED);
-	th_mark(p, "s-k", SYM_KEPT, U_KEPT);
-	th_mark(p, "s-c", SYM_CHANGED, U_CHANGED);
 	th_mark(p, "s-d", SYM_DROPPED, U_DROPPED);
+	th_mark(p, "s-c", SYM_CHANGED, U_CHANGED);
+	th_mark(p, "s-k", SYM_KEPT, U_UNCHANGED);
 	elw(p, "th", "num", U_SIMILARITY);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
+		dd_rnd_counts c = dd_rnd_diff_counts(d);
 
 		dd_buf_addf(p->out, "<tr><td class=\"nw\"><a href=\"#diff-%lld-%lld\">",
 			    d->from->number, d->to->number);
@@ -620,7 +619,7 @@ static void glance_table(page *p, const dd_report *r)
 		dd_buf_addf(p->out, "</td><td class=\"num\">%zu</td>"
 			    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
 			    "<td class=\"num\">%zu</td><td class=\"num\">",
-			    d->nadded, d->nkept, d->nchanged, d->ndropped);
+			    c.added, c.dropped, c.changed, c.unchanged);
 		similarity(p, dd_diff_similarity(d));
 		raw(p, "</td></tr>\n");
 	}
@@ -931,6 +930,7 @@ static void round_side(page *p, const dd_round *r)
  * none (the page's title says it); its sections a level below. */
 static void diff_article(page *p, const dd_diff *d, int level)
 {
+	dd_rnd_counts c = dd_rnd_diff_counts(d);
 	size_t i;
 
 	dd_buf_addf(p->out, "<article id=\"diff-%lld-%lld\">\n",
@@ -956,10 +956,10 @@ static void diff_article(page *p, const dd_diff *d, int level)
 	raw(p, "</code> " ARROW " <code>");
 	round_side(p, d->to);
 	raw(p, "</code></p>\n<ul class=\"badges\">");
-	badge(p, "s-a", SYM_ADDED, U_ADDED, d->nadded);
-	badge(p, "s-k", SYM_KEPT, U_KEPT, d->nkept);
-	badge(p, "s-c", SYM_CHANGED, U_CHANGED, d->nchanged);
-	badge(p, "s-d", SYM_DROPPED, U_DROPPED, d->ndropped);
+	badge(p, "s-a", SYM_ADDED, U_ADDED, c.added);
+	badge(p, "s-d", SYM_DROPPED, U_DROPPED, c.dropped);
+	badge(p, "s-c", SYM_CHANGED, U_CHANGED, c.changed);
+	badge(p, "s-k", SYM_KEPT, U_UNCHANGED, c.unchanged);
 	raw(p, "<li>");
 	putw(p, U_SIMILARITY);
 	raw(p, " <b>");

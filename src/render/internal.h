@@ -19,6 +19,25 @@ const dd_item *dd_rnd_item(const dd_diff_item *it);
  * then named "SERIES/N" rather than by their round number alone. */
 int dd_rnd_cross_series(const dd_diff *d);
 
+/*
+ * The counts of a diff, or of one of its sections, in the words of the
+ * legend: a kept item is either changed (dd_diff_item_changed) or
+ * unchanged.
+ */
+typedef struct dd_rnd_counts {
+	size_t added, dropped, changed, unchanged;
+} dd_rnd_counts;
+
+dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec);
+dd_rnd_counts dd_rnd_diff_counts(const dd_diff *d);
+
+/* "+1 -2 ~3 =4" ("=4" only with with_unchanged): digits and marks, safe in
+ * every format. */
+void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
+			 int with_unchanged);
+/* "1 added, 2 dropped, 3 changed, 4 unchanged" */
+void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c);
+
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

@@ -228,15 +228,24 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	md_details_close(out, open);
 }
 
+/* " | 1 | 2 | 3 | 4": the cells of the counts, in the legend's order. */
+static void md_counts_cells(dd_buf *out, const dd_rnd_counts *c)
+{
+	dd_buf_addf(out, " | %zu | %zu | %zu | %zu", c->added, c->dropped,
+		    c->changed, c->unchanged);
+}
+
 /* One diff: its heading at level (3 in a diff report), its sections one
  * level below. */
 static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 			int level)
 {
 	static const char *const cols[] = {
-		"section", "added", "kept", "changed", "dropped", "similarity"
+		"section", "added", "dropped", "changed", "unchanged",
+		"similarity"
 	};
 	int with_series = dd_rnd_cross_series(d);
+	dd_rnd_counts c = dd_rnd_diff_counts(d);
 	size_t i;
 	int open;
 
@@ -254,9 +263,10 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 		dd_buf_adds(out, " " ARROW " ");
 		md_round_file(out, d->to);
 	}
-	dd_buf_addf(out, "\n\n**%zu added, %zu kept (%zu changed), %zu dropped**"
-		    " in %zu section%s\n\n", d->nadded, d->nkept, d->nchanged,
-		    d->ndropped, d->nsections, d->nsections == 1 ? "" : "s");
+	dd_buf_adds(out, "\n\n**");
+	dd_rnd_counts_words(out, &c);
+	dd_buf_addf(out, "** in %zu section%s\n\n", d->nsections,
+		    dd_rnd_plural(d->nsections));
 	open = md_details_open(out, d->nsections, "sections");
 	md_table_head(out, cols, "lrrrrr", 6);
 	for (i = 0; i < d->nsections; i++) {
@@ -264,9 +274,9 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&sec->title, o->lang));
-		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
-			    sec->nadded, sec->nkept, sec->nchanged,
-			    sec->ndropped, sec->similarity);
+		c = dd_rnd_section_counts(sec);
+		md_counts_cells(out, &c);
+		dd_buf_addf(out, " | %.2f |\n", sec->similarity);
 	}
 	md_details_close(out, open);
 	for (i = 0; i < d->nsections; i++)
@@ -277,7 +287,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 static void md_diff_legend(dd_buf *out)
 {
 	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
-		    M_CHANGED " kept, changed \xc2\xb7 " M_KEPT " kept, unchanged\n");
+		    M_CHANGED " changed \xc2\xb7 " M_KEPT " unchanged\n");
 }
 
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -572,7 +582,7 @@ static int md_timeline(dd_buf *out, const dd_timeline *t,
 static void md_report_changes(dd_buf *out, const dd_report *r)
 {
 	static const char *const cols[] = {
-		"rounds", "dates", "added", "kept", "changed", "dropped",
+		"rounds", "dates", "added", "dropped", "changed", "unchanged",
 		"similarity"
 	};
 	size_t i;
@@ -584,15 +594,15 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 	md_table_head(out, cols, "llrrrrr", 7);
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
+		dd_rnd_counts c = dd_rnd_diff_counts(d);
 
 		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
 			    d->to->number);
 		md_text(out, or_dash(d->from->date));
 		dd_buf_adds(out, " " ARROW " ");
 		md_text(out, or_dash(d->to->date));
-		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
-			    d->nadded, d->nkept, d->nchanged, d->ndropped,
-			    dd_diff_similarity(d));
+		md_counts_cells(out, &c);
+		dd_buf_addf(out, " | %.2f |\n", dd_diff_similarity(d));
 	}
 	md_details_close(out, open);
 	dd_buf_addc(out, '\n');

@@ -66,6 +66,42 @@ int dd_rnd_cross_series(const dd_diff *d)
 	       strcmp(d->from->series, d->to->series);
 }
 
+dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec)
+{
+	dd_rnd_counts c;
+
+	c.added = sec->nadded;
+	c.dropped = sec->ndropped;
+	c.changed = sec->nchanged;
+	c.unchanged = sec->nkept - sec->nchanged;
+	return c;
+}
+
+dd_rnd_counts dd_rnd_diff_counts(const dd_diff *d)
+{
+	dd_rnd_counts c;
+
+	c.added = d->nadded;
+	c.dropped = d->ndropped;
+	c.changed = d->nchanged;
+	c.unchanged = d->nkept - d->nchanged;
+	return c;
+}
+
+void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
+			 int with_unchanged)
+{
+	dd_buf_addf(out, "+%zu -%zu ~%zu", c->added, c->dropped, c->changed);
+	if (with_unchanged)
+		dd_buf_addf(out, " =%zu", c->unchanged);
+}
+
+void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c)
+{
+	dd_buf_addf(out, "%zu added, %zu dropped, %zu changed, %zu unchanged",
+		    c->added, c->dropped, c->changed, c->unchanged);
+}
+
 const unsigned dd_rnd_change_bits[3] = {
 	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
 };

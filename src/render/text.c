@@ -379,6 +379,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 			  const dd_render_opts *o)
 {
 	int with_series = dd_rnd_cross_series(d);
+	dd_rnd_counts total;
 	size_t i, j;
 
 	style_on(out, o->color, S_BOLD);
@@ -393,14 +394,13 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
+		dd_rnd_counts c = dd_rnd_section_counts(sec);
 
 		dd_buf_addc(out, '\n');
 		style_on(out, o->color, S_BOLD);
-		putf(out, "%s  +%zu -%zu =%zu",
-			    dd_text_get(&sec->title, o->lang), sec->nadded,
-			    sec->ndropped, sec->nkept);
-		if (sec->nchanged)
-			putf(out, " ~%zu", sec->nchanged);
+		put(out, dd_text_get(&sec->title, o->lang));
+		put(out, "  ");
+		dd_rnd_counts_marks(out, &c, 1);
 		putf(out, "  similarity %.2f", sec->similarity);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
@@ -418,9 +418,9 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 		}
 	}
 	dd_buf_addc(out, '\n');
-	putf(out, "%zu section%s: %zu added, %zu kept (%zu changed), "
-	     "%zu dropped", d->nsections, d->nsections == 1 ? "" : "s",
-	     d->nadded, d->nkept, d->nchanged, d->ndropped);
+	putf(out, "%zu section%s: ", d->nsections, dd_rnd_plural(d->nsections));
+	total = dd_rnd_diff_counts(d);
+	dd_rnd_counts_words(out, &total);
 	dd_buf_addc(out, '\n');
 }
 

@@ -392,18 +392,18 @@ static const char expected_text_diff[] =
 	"--- dialogues/us-cn/round-01.json\n"
 	"+++ 0123456:dialogues/us-cn/round-02.json\n"
 	"\n"
-	"Crime categories  +1 -1 =3 ~1  similarity 0.60\n"
+	"Crime categories  +1 -1 ~1 =2  similarity 0.60\n"
 	"+ Online fraud  [fraud]  (agreed)\n"
 	"- Child pornography  [cp]  (agreed)\n"
 	"= Hacking\n"
 	"~ Hotline  label: Hot line → Hotline; action: established → implemented\n"
 	"= Terrorism\n"
 	"\n"
-	"Network protection  +1 -0 =1 ~1  similarity 0.50\n"
+	"Network protection  +1 -0 ~1 =0  similarity 0.50\n"
 	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n"
 	"~ 信息共享  note changed\n"
 	"\n"
-	"2 sections: 2 added, 4 kept (2 changed), 1 dropped\n";
+	"2 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n";
 
 static void test_text_diff(void **state)
 {
@@ -453,7 +453,7 @@ static void test_text_diff_zh(void **state)
 	char *s = render_diff(&dd_render_text, &plain_zh);
 
 	(void)state;
-	assert_non_null(strstr(s, "犯罪类别  +1 -1 =3 ~1  similarity 0.60\n"));
+	assert_non_null(strstr(s, "犯罪类别  +1 -1 ~1 =2  similarity 0.60\n"));
 	assert_non_null(strstr(s, "+ 网络诈骗  [fraud]  (agreed)\n"));
 	/* the zh label did not change: the en wording is shown */
 	assert_non_null(strstr(s, "~ 热线  label: Hot line → Hotline; action:"));
@@ -644,12 +644,12 @@ static const char expected_md_diff[] =
 	"2015-12-01 → 2016-06-14 · `dialogues/us-cn/round-01.json` → "
 	"`0123456:dialogues/us-cn/round-02.json`\n"
 	"\n"
-	"**2 added, 4 kept (2 changed), 1 dropped** in 2 sections\n"
+	"**2 added, 1 dropped, 2 changed, 2 unchanged** in 2 sections\n"
 	"\n"
-	"| section | added | kept | changed | dropped | similarity |\n"
+	"| section | added | dropped | changed | unchanged | similarity |\n"
 	"| --- | ---: | ---: | ---: | ---: | ---: |\n"
-	"| Crime categories | 1 | 3 | 1 | 1 | 0.60 |\n"
-	"| Network protection | 1 | 1 | 1 | 0 | 0.50 |\n"
+	"| Crime categories | 1 | 1 | 1 | 2 | 0.60 |\n"
+	"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n"
 	"\n"
 	"#### Crime categories\n"
 	"\n"
@@ -670,7 +670,7 @@ static const char expected_md_diff[] =
 	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
 	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n"
 	"\n"
-	"➕ added · ➖ dropped · ✏️ kept, changed · ＝ kept, unchanged\n";
+	"➕ added · ➖ dropped · ✏️ changed · ＝ unchanged\n";
 
 static void test_markdown_diff(void **state)
 {
@@ -1226,6 +1226,14 @@ static void test_html_diff(void **state)
 				  "</span> Added</td><td>Online fraud</td>"));
 	assert_non_null(strstr(s, "established → implemented"));
 	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	/* the badges in the legend's order: kept items are changed or
+	   unchanged, not both */
+	assert_non_null(strstr(s,
+		"<ul class=\"badges\"><li class=\"s-a\"><span class=\"sym\">+"
+		"</span> Added <b>2</b></li><li class=\"s-d\"><span class=\"sym\">"
+		"−</span> Dropped <b>1</b></li><li class=\"s-c\"><span "
+		"class=\"sym\">~</span> Changed <b>2</b></li><li class=\"s-k\">"
+		"<span class=\"sym\">=</span> Unchanged <b>2</b></li>"));
 	free(s);
 
 	s = render_diff(&dd_render_html, &plain_zh);
@@ -1301,6 +1309,12 @@ static void test_html_timeline_report(void **state)
 	assert_non_null(strstr(out.ptr, "<cite>Outcome list</cite>"));
 	assert_non_null(strstr(out.ptr, "href=\"#diff-1-2\""));
 	assert_non_null(strstr(out.ptr, "<article id=\"diff-1-2\">"));
+	/* at a glance: added, dropped, changed, unchanged */
+	assert_non_null(strstr(out.ptr, "</span>新增</th><th class=\"num s-d\">"
+				       "<span class=\"sym\">−</span>删除</th>"));
+	assert_non_null(strstr(out.ptr, "<td class=\"num\">2</td><td class=\"num\">"
+				       "1</td><td class=\"num\">2</td><td "
+				       "class=\"num\">2</td>"));
 	dd_buf_release(&out);
 
 	assert_int_equal(dd_render_html.list(&out, &l, &plain_en), 0);
