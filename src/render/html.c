@@ -52,7 +52,7 @@ enum ui {
 	U_LEGEND_ABSENT, U_LEGEND_ACTION, U_SIMILARITY, U_SIMILARITY_PREV,
 	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
 	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
-	U_NOTE, U_WAS, U_NOTE_CHANGED, U_NOTE_WAS, U_SECTIONS_N, U_NO_SOURCES,
+	U_NOTE, U_WAS, U_NOTE_WAS, U_SECTIONS_N, U_NO_SOURCES,
 	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
 	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
 	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
@@ -110,7 +110,6 @@ static const char *const ui_en[U_COUNT] = {
 	[U_ACTION] = "Action",
 	[U_NOTE] = "Note",
 	[U_WAS] = "was",
-	[U_NOTE_CHANGED] = "note changed",
 	[U_NOTE_WAS] = "note was",
 	[U_SECTIONS_N] = "{1} sections",
 	[U_NO_SOURCES] = "No sources recorded.",
@@ -187,7 +186,6 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_ACTION] = "进展",
 	[U_NOTE] = "备注",
 	[U_WAS] = "原为",
-	[U_NOTE_CHANGED] = "备注有变化",
 	[U_NOTE_WAS] = "原备注",
 	[U_SECTIONS_N] = "{1} 个类别",
 	[U_NO_SOURCES] = "未记录资料来源。",
@@ -845,11 +843,14 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		put(p, now->note);
 		raw(p, "</div>");
 	}
-	if ((changed & DD_CHANGE_NOTE) && it->from->note) {
+	if (changed & DD_CHANGE_NOTE) {	/* the new note is above, if any */
 		raw(p, "<div class=\"was\">");
 		putw(p, U_NOTE_WAS);
 		putw(p, U_COLON);
-		put(p, it->from->note);
+		if (it->from->note)
+			put(p, it->from->note);
+		else
+			raw(p, EMDASH);
 		raw(p, "</div>");
 	}
 	raw(p, "</td><td><code>");

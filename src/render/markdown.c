@@ -178,6 +178,12 @@ static void md_diff_row(dd_buf *out, const char *mark,
 		dd_buf_adds(out, "<br>*was:* ");
 		md_text(out, dd_text_get(&it->from->label, lang));
 	}
+	if (changed & DD_CHANGE_NOTE) {
+		dd_buf_adds(out, "<br>*note:* ");
+		md_text(out, or_dash(it->from->note));
+		dd_buf_adds(out, " " ARROW " ");
+		md_text(out, or_dash(it->to->note));
+	}
 	dd_buf_adds(out, " | ");
 	md_code(out, it->key);
 	dd_buf_adds(out, " | ");
@@ -188,8 +194,6 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	} else if (now) {
 		md_text(out, now->action);
 	}
-	if (changed & DD_CHANGE_NOTE)
-		dd_buf_adds(out, "<br>note changed");
 	dd_buf_adds(out, " |\n");
 }
 

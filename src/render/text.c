@@ -314,7 +314,7 @@ static const char *or_none(const char *s)
 	return s ? s : "(none)";
 }
 
-/* What changed in a kept item: "label: a → b; action: a → b; note changed" */
+/* What changed in a kept item: "label: a → b; action: a → b; note: a → b" */
 static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 {
 	unsigned changed = dd_diff_item_changed(it);
@@ -343,7 +343,8 @@ static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 		sep = "; ";
 	}
 	if (changed & DD_CHANGE_NOTE)
-		putf(out, "%snote changed", sep);
+		putf(out, "%snote: %s " ARROW " %s", sep,
+		     or_none(it->from->note), or_none(it->to->note));
 }
 
 /* "+ label  [key]  (action)" */

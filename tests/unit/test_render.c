@@ -401,7 +401,7 @@ static const char expected_text_diff[] =
 	"\n"
 	"Network protection  +1 -0 ~1 =0  similarity 0.50\n"
 	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n"
-	"~ 信息共享  note changed\n"
+	"~ 信息共享  note: old note → new note\n"
 	"\n"
 	"2 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n";
 
@@ -614,6 +614,52 @@ static void test_text_control_chars(void **state)
 	dd_buf_release(&out);
 }
 
+/* A note that appears and one that goes: the missing side is named. */
+static void test_note_old_and_new(void **state)
+{
+	static dd_item from[] = {
+		ITEM("hacking", 0, "Hacking", NULL, NULL, NULL),
+		ITEM("fraud", 1, "Fraud", NULL, NULL, "to be | reviewed"),
+	};
+	static dd_item to[] = {
+		ITEM("hacking", 0, "Hacking", NULL, NULL, "now a <priority>"),
+		ITEM("fraud", 1, "Fraud", NULL, NULL, NULL),
+	};
+	dd_diff_item kept[] = {
+		{ .key = "hacking", .entry = 0, .from = &from[0], .to = &to[0],
+		  .changes = DD_CHANGE_NOTE },
+		{ .key = "fraud", .entry = 1, .from = &from[1], .to = &to[1],
+		  .changes = DD_CHANGE_NOTE },
+	};
+	dd_diff_section sec = { .id = "crime", .title = { "Crime", NULL },
+				.tsection = 0, .similarity = 1, .kept = kept,
+				.nkept = 2, .nchanged = 2 };
+	dd_diff d = { .from = &round_a, .to = &round_b, .tx = &tx,
+		      .sections = &sec, .nsections = 1, .nkept = 2,
+		      .nchanged = 2 };
+	dd_diff *dp[] = { &d };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.diff(&out, dp, 1, &plain_en), 0);
+	assert_non_null(strstr(out.ptr,
+		"~ Hacking  note: (none) → now a <priority>\n"
+		"~ Fraud  note: to be | reviewed → (none)\n"));
+	dd_buf_release(&out);
+	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &plain_en), 0);
+	assert_non_null(strstr(out.ptr,
+		"| ✏️ | Hacking<br>*note:* — → now a &lt;priority&gt; | `hacking` |  |\n"
+		"| ✏️ | Fraud<br>*note:* to be \\| reviewed → — | `fraud` |  |\n"));
+	dd_buf_release(&out);
+	assert_int_equal(dd_render_html.diff(&out, dp, 1, &plain_en), 0);
+	assert_non_null(strstr(out.ptr,
+		"<div class=\"note\">now a &lt;priority&gt;</div>"
+		"<div class=\"was\">note was: —</div>"));
+	assert_non_null(strstr(out.ptr,
+		"<td>Fraud<div class=\"was\">note was: to be | reviewed</div>"));
+	dd_buf_release(&out);
+}
+
 static void test_text_report(void **state)
 {
 	dd_diff *diffs[] = { &the_diff };
@@ -668,7 +714,7 @@ static const char expected_md_diff[] =
 	"| --- | --- | --- | --- |\n"
 	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
 	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
-	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n"
+	"| ✏️ | 信息共享<br>*note:* old note → new note | `info-sharing` |  |\n"
 	"\n"
 	"➕ added · ➖ dropped · ✏️ changed · ＝ unchanged\n";
 
@@ -1226,6 +1272,9 @@ static void test_html_diff(void **state)
 				  "</span> Added</td><td>Online fraud</td>"));
 	assert_non_null(strstr(s, "established → implemented"));
 	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	/* a changed note: the new one, then the old one */
+	assert_non_null(strstr(s, "<div class=\"note\">new note</div>"
+				  "<div class=\"was\">note was: old note</div>"));
 	/* the badges in the legend's order: kept items are changed or
 	   unchanged, not both */
 	assert_non_null(strstr(s,
@@ -1428,6 +1477,7 @@ int main(void)
 		cmocka_unit_test(test_text_diff_color),
 		cmocka_unit_test(test_text_diff_zh),
 		cmocka_unit_test(test_text_diff_all),
+		cmocka_unit_test(test_note_old_and_new),
 		cmocka_unit_test(test_text_timeline_cjk),
 		cmocka_unit_test(test_text_timeline_color),
 		cmocka_unit_test(test_text_list),
