@@ -52,7 +52,7 @@ enum ui {
 	U_LEGEND_ABSENT, U_LEGEND_ACTION, U_SIMILARITY, U_SIMILARITY_PREV,
 	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
 	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
-	U_NOTE, U_WAS, U_NOTE_WAS, U_SECTIONS_N, U_NO_SOURCES,
+	U_NOTE, U_WAS, U_NOTE_WAS, U_NOT_RECORDED_1, U_NOT_RECORDED_2, U_SECTIONS_N, U_NO_SOURCES,
 	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
 	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
 	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
@@ -111,6 +111,8 @@ static const char *const ui_en[U_COUNT] = {
 	[U_NOTE] = "Note",
 	[U_WAS] = "was",
 	[U_NOTE_WAS] = "note was",
+	[U_NOT_RECORDED_1] = "not recorded in round {1}",
+	[U_NOT_RECORDED_2] = "not recorded in rounds {1} and {2}",
 	[U_SECTIONS_N] = "{1} sections",
 	[U_NO_SOURCES] = "No sources recorded.",
 	[U_NO_CHANGES] = "No changes.",
@@ -187,6 +189,8 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_NOTE] = "备注",
 	[U_WAS] = "原为",
 	[U_NOTE_WAS] = "原备注",
+	[U_NOT_RECORDED_1] = "第 {1} 轮未记录",
+	[U_NOT_RECORDED_2] = "第 {1} 轮和第 {2} 轮均未记录",
 	[U_SECTIONS_N] = "{1} 个类别",
 	[U_NO_SOURCES] = "未记录资料来源。",
 	[U_NO_CHANGES] = "没有变化。",
@@ -872,12 +876,25 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 	raw(p, "</td></tr>\n");
 }
 
-static void diff_section(page *p, const dd_diff_section *sec, int level)
+static void diff_section(page *p, const dd_diff *d,
+			 const dd_diff_section *sec, int level)
 {
 	size_t j;
 
 	dd_buf_addf(p->out, "<h%d>", level);
 	text(p, &sec->title);
+	if (sec->unrecorded) {	/* nothing added or dropped: no table */
+		const dd_rnd_unrecorded_words w = {
+			word(p, U_NOT_RECORDED_1), word(p, U_NOT_RECORDED_2)
+		};
+		dd_buf tmp = DD_BUF_INIT;
+
+		dd_buf_addf(p->out, "</h%d>\n<p class=\"muted\">", level);
+		dd_rnd_unrecorded(&tmp, d, sec, &w);
+		put_release(p, &tmp);
+		raw(p, "</p>\n");
+		return;
+	}
 	raw(p, " <span class=\"muted\">");
 	putw(p, U_SIMILARITY);
 	putw(p, U_COLON);
@@ -967,7 +984,7 @@ static void diff_article(page *p, const dd_diff *d, int level)
 	similarity(p, dd_diff_similarity(d));
 	raw(p, "</b></li></ul>\n");
 	for (i = 0; i < d->nsections; i++)
-		diff_section(p, &d->sections[i], level ? level + 1 : 2);
+		diff_section(p, d, &d->sections[i], level ? level + 1 : 2);
 	raw(p, "</article>\n");
 }
 

@@ -38,6 +38,24 @@ void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
 /* "1 added, 2 dropped, 3 changed, 4 unchanged" */
 void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c);
 
+/* The words for a section that a round file does not record. */
+typedef struct dd_rnd_unrecorded_words {
+	const char *one;	/* {1}: the round that does not record it */
+	const char *both;	/* {1} and {2}: the rounds of both sides */
+} dd_rnd_unrecorded_words;
+
+/* "not recorded in round {1}", "not recorded in rounds {1} and {2}" */
+extern const dd_rnd_unrecorded_words dd_rnd_unrecorded_en;
+
+/*
+ * Append which side of d does not record section sec (sec->unrecorded:
+ * then nothing is added or dropped in it), in w's words with the round
+ * numbers; not escaped.  Nothing when both sides record it.
+ */
+void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
+		       const dd_diff_section *sec,
+		       const dd_rnd_unrecorded_words *w);
+
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

@@ -204,19 +204,26 @@ static void md_heading(dd_buf *out, int level)
 	dd_buf_addc(out, ' ');
 }
 
-static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
+static void md_diff_section(dd_buf *out, const dd_diff *d,
+			    const dd_diff_section *sec,
 			    const dd_render_opts *o, int level)
 {
 	static const char *const cols[] = { "", "topic", "id", "action" };
 	size_t rows = sec->nadded + sec->nkept + sec->ndropped, j;
 	int open;
 
-	if (!rows)
+	if (!rows && !sec->unrecorded)
 		return;
 	dd_buf_addc(out, '\n');
 	md_heading(out, level);
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
+	if (sec->unrecorded) {	/* nothing added or dropped: no table */
+		dd_buf_addc(out, '*');
+		dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		dd_buf_adds(out, "*\n");
+		return;
+	}
 	open = md_details_open(out, rows, "topics");
 	md_table_head(out, cols, "llll", 4);
 	for (j = 0; j < sec->nadded; j++)
@@ -280,11 +287,16 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 		md_text(out, dd_text_get(&sec->title, o->lang));
 		c = dd_rnd_section_counts(sec);
 		md_counts_cells(out, &c);
-		dd_buf_addf(out, " | %.2f |\n", sec->similarity);
+		dd_buf_adds(out, " | ");
+		if (sec->unrecorded)
+			dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		else
+			dd_buf_addf(out, "%.2f", sec->similarity);
+		dd_buf_adds(out, " |\n");
 	}
 	md_details_close(out, open);
 	for (i = 0; i < d->nsections; i++)
-		md_diff_section(out, &d->sections[i], o, level + 1);
+		md_diff_section(out, d, &d->sections[i], o, level + 1);
 }
 
 /* What the marks of the topic tables mean. */

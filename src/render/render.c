@@ -102,6 +102,32 @@ void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c)
 		    c->added, c->dropped, c->changed, c->unchanged);
 }
 
+const dd_rnd_unrecorded_words dd_rnd_unrecorded_en = {
+	"not recorded in round {1}", "not recorded in rounds {1} and {2}"
+};
+
+void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
+		       const dd_diff_section *sec,
+		       const dd_rnd_unrecorded_words *w)
+{
+	long long a = d->from->number, b = d->to->number;
+
+	switch (sec->unrecorded & (DD_UNRECORDED_FROM | DD_UNRECORDED_TO)) {
+	case DD_UNRECORDED_FROM:
+		dd_rnd_fill(out, w->one, a, 0);
+		break;
+	case DD_UNRECORDED_TO:
+		dd_rnd_fill(out, w->one, b, 0);
+		break;
+	case DD_UNRECORDED_FROM | DD_UNRECORDED_TO:
+		if (a == b)	/* two versions of one round file */
+			dd_rnd_fill(out, w->one, a, 0);
+		else
+			dd_rnd_fill(out, w->both, a, b);
+		break;
+	}
+}
+
 const unsigned dd_rnd_change_bits[3] = {
 	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
 };

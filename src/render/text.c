@@ -402,7 +402,11 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 		put(out, dd_text_get(&sec->title, o->lang));
 		put(out, "  ");
 		dd_rnd_counts_marks(out, &c, 1);
-		putf(out, "  similarity %.2f", sec->similarity);
+		put(out, "  ");
+		if (sec->unrecorded)	/* no items: it says which round */
+			dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		else
+			putf(out, "similarity %.2f", sec->similarity);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		for (j = 0; j < sec->nadded; j++)

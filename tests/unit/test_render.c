@@ -660,6 +660,58 @@ static void test_note_old_and_new(void **state)
 	dd_buf_release(&out);
 }
 
+/* A section one side does not record: said so, with nothing added or
+ * dropped, and no table of items. */
+static void test_not_recorded(void **state)
+{
+	dd_diff_section secs[] = {
+		{ .id = "crime", .title = { "Crime categories", "犯罪类别" },
+		  .tsection = 0, .similarity = 1,
+		  .unrecorded = DD_UNRECORDED_TO },
+	};
+	dd_diff d = { .from = &round_a, .to = &round_b, .tx = &tx,
+		      .sections = secs, .nsections = 1 };
+	dd_diff *dp[] = { &d };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.diff(&out, dp, 1, &plain_en), 0);
+	assert_non_null(strstr(out.ptr,
+		"\nCrime categories  +0 -0 ~0 =0  not recorded in round 2\n\n"
+		"1 section: 0 added"));
+	dd_buf_release(&out);
+	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &plain_en), 0);
+	assert_non_null(strstr(out.ptr,
+		"| Crime categories | 0 | 0 | 0 | 0 | not recorded in round 2 |\n"));
+	assert_non_null(strstr(out.ptr,
+		"#### Crime categories\n\n*not recorded in round 2*\n"));
+	assert_null(strstr(out.ptr, "| topic |"));
+	dd_buf_release(&out);
+	assert_int_equal(dd_render_html.diff(&out, dp, 1, &plain_zh), 0);
+	assert_non_null(strstr(out.ptr,
+		"<h2>犯罪类别</h2>\n<p class=\"muted\">第 2 轮未记录</p>"));
+	assert_null(strstr(out.ptr, "<table class=\"diff\">"));
+	dd_buf_release(&out);
+
+	/* the other side, both sides, two versions of one round, neither */
+	secs[0].unrecorded = DD_UNRECORDED_FROM;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_string_equal(out.ptr, "not recorded in round 1");
+	dd_buf_reset(&out);
+	secs[0].unrecorded = DD_UNRECORDED_FROM | DD_UNRECORDED_TO;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_string_equal(out.ptr, "not recorded in rounds 1 and 2");
+	dd_buf_reset(&out);
+	d.from = &round_b;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_string_equal(out.ptr, "not recorded in round 2");
+	dd_buf_reset(&out);
+	secs[0].unrecorded = 0;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_int_equal(out.len, 0);
+	dd_buf_release(&out);
+}
+
 static void test_text_report(void **state)
 {
 	dd_diff *diffs[] = { &the_diff };
@@ -1478,6 +1530,7 @@ int main(void)
 		cmocka_unit_test(test_text_diff_zh),
 		cmocka_unit_test(test_text_diff_all),
 		cmocka_unit_test(test_note_old_and_new),
+		cmocka_unit_test(test_not_recorded),
 		cmocka_unit_test(test_text_timeline_cjk),
 		cmocka_unit_test(test_text_timeline_color),
 		cmocka_unit_test(test_text_list),
