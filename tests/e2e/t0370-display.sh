@@ -1,5 +1,6 @@
 #!/bin/sh
-# What diff, review and log show: a section a round does not record.
+# What diff, review and log show: a section a round does not record, a
+# changed note's old and new text.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 bundled
@@ -25,5 +26,15 @@ run "$DIALDIFF" diff 2 3
 like "$OUT" "^Network protection  \+0 -0 ~0 =0  not recorded in round 2$" \
 	"the other side: not recorded in round 2 again, nothing added"
 cp round-02.orig $S/round-02.json
+
+# ---- a changed note: old and new ------------------------------------------
+run "$DIALDIFF" diff 3 4
+like "$OUT" "^~ Retaining and making good use of the established hotline mechanism  .*; note: The use of the hotline is to be reviewed regularly\. → \(none\)$" \
+	"text: a note that went, old → (none)"
+like "$OUT" "^~ Timely sharing of cybercrime-related leads and information  .*; note: \(none\) → Part of improving cooperation against cybercrime\.$" \
+	"text: a note that came, (none) → new"
+run "$DIALDIFF" diff --format markdown 3 4
+like "$OUT" "<br>\*note:\* — → Part of improving cooperation against cybercrime\. \|" \
+	"markdown: — → new"
 
 done_testing
