@@ -19,6 +19,23 @@ const dd_item *dd_rnd_item(const dd_diff_item *it);
  * then named "SERIES/N" rather than by their round number alone. */
 int dd_rnd_cross_series(const dd_diff *d);
 
+/* 1 for the missing side of an added or deleted round file: a round with
+ * no path and no sections (history.h). */
+int dd_rnd_empty_side(const dd_round *r);
+
+/* What the two sides of a diff are, for its heading. */
+typedef enum dd_rnd_sides {
+	DD_RND_PAIR,		/* two rounds: "round 1 → round 2" */
+	DD_RND_NEW,		/* an added round, compared with no round */
+	DD_RND_NEW_AFTER,	/* an added round, compared with the round
+				   before it (from) */
+	DD_RND_DELETED		/* a deleted round (from) */
+} dd_rnd_sides;
+
+/* The sides of d; baseline: dd_file_change.baseline, 0 for a diff that
+ * is not a file's change. */
+dd_rnd_sides dd_rnd_sides_of(const dd_diff *d, int baseline);
+
 /*
  * The counts of a diff, or of one of its sections, in the words of the
  * legend: a kept item is either changed (dd_diff_item_changed) or

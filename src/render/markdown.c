@@ -246,25 +246,46 @@ static void md_counts_cells(dd_buf *out, const dd_rnd_counts *c)
 		    c->changed, c->unchanged);
 }
 
-/* One diff: its heading at level (3 in a diff report), its sections one
- * level below. */
-static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
-			int level)
+/* "Round 1 → Round 2", "Round 3 (new)", "Round 5 (new), compared with
+ * round 4", "Round 5 (deleted)"; then the dates and files of the sides
+ * shown. */
+static void md_diff_heading(dd_buf *out, const dd_diff *d, int baseline,
+			    int level)
 {
-	static const char *const cols[] = {
-		"section", "added", "dropped", "changed", "unchanged",
-		"similarity"
-	};
 	int with_series = dd_rnd_cross_series(d);
-	dd_rnd_counts c = dd_rnd_diff_counts(d);
-	size_t i;
-	int open;
+	dd_rnd_sides sides = dd_rnd_sides_of(d, baseline);
+	const dd_round *one = sides == DD_RND_DELETED ? d->from : d->to;
 
 	md_heading(out, level);
-	md_side(out, d->from, with_series);
-	dd_buf_adds(out, " " ARROW " ");
-	md_side(out, d->to, with_series);
+	switch (sides) {
+	case DD_RND_PAIR:
+		md_side(out, d->from, with_series);
+		dd_buf_adds(out, " " ARROW " ");
+		md_side(out, d->to, with_series);
+		break;
+	case DD_RND_NEW:
+		md_side(out, d->to, with_series);
+		dd_buf_adds(out, " (new)");
+		break;
+	case DD_RND_NEW_AFTER:
+		md_side(out, d->to, with_series);
+		dd_buf_addf(out, " (new), compared with round %lld",
+			    d->from->number);
+		break;
+	case DD_RND_DELETED:
+		md_side(out, d->from, with_series);
+		dd_buf_adds(out, " (deleted)");
+		break;
+	}
 	dd_buf_adds(out, "\n\n");
+	if (sides == DD_RND_NEW || sides == DD_RND_DELETED) {
+		md_text(out, or_dash(one->date));
+		if (one->path) {
+			dd_buf_adds(out, " \xc2\xb7 ");	/* · */
+			md_round_file(out, one);
+		}
+		return;
+	}
 	md_text(out, or_dash(d->from->date));
 	dd_buf_adds(out, " " ARROW " ");
 	md_text(out, or_dash(d->to->date));
@@ -274,6 +295,23 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 		dd_buf_adds(out, " " ARROW " ");
 		md_round_file(out, d->to);
 	}
+}
+
+/* One diff: its heading at level (3 in a diff report), its sections one
+ * level below; baseline: dd_file_change.baseline (0 for a diff of two
+ * rounds). */
+static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
+			const dd_render_opts *o, int level)
+{
+	static const char *const cols[] = {
+		"section", "added", "dropped", "changed", "unchanged",
+		"similarity"
+	};
+	dd_rnd_counts c = dd_rnd_diff_counts(d);
+	size_t i;
+	int open;
+
+	md_diff_heading(out, d, baseline, level);
 	dd_buf_adds(out, "\n\n**");
 	dd_rnd_counts_words(out, &c);
 	dd_buf_addf(out, "** in %zu section%s\n\n", d->nsections,
@@ -315,7 +353,7 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	for (i = 0; i < n; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		md_diff_one(out, d[i], o, 3);
+		md_diff_one(out, d[i], 0, o, 3);
 	}
 	if (n) {
 		dd_buf_addc(out, '\n');
@@ -356,14 +394,11 @@ static void md_file_change(dd_buf *out, const dd_file_change *f,
 		dd_buf_adds(out, " " ARROW " ");
 	}
 	md_code(out, f->path);
-	if (f->baseline)
-		dd_buf_addf(out, " (new round; compared with round %lld, the round before it)",
-			    f->from->number);
-	else if (f->status == DD_FILE_RECLASSIFIED)
+	if (f->status == DD_FILE_RECLASSIFIED)
 		dd_buf_adds(out, " (unchanged; its series' taxonomy changed)");
 	dd_buf_adds(out, "\n\n");
 	if (f->diff) {
-		md_diff_one(out, f->diff, o, level + 1);
+		md_diff_one(out, f->diff, f->baseline, o, level + 1);
 	} else {
 		dd_buf_adds(out, "> " M_WARN " cannot compare: ");
 		md_text(out, f->error ? f->error : "unknown error");
@@ -667,7 +702,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 	}
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
-		md_diff_one(out, r->diffs[i], o, 3);
+		md_diff_one(out, r->diffs[i], 0, o, 3);
 	}
 	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');

@@ -66,6 +66,20 @@ int dd_rnd_cross_series(const dd_diff *d)
 	       strcmp(d->from->series, d->to->series);
 }
 
+int dd_rnd_empty_side(const dd_round *r)
+{
+	return !r->path && !r->nsections;
+}
+
+dd_rnd_sides dd_rnd_sides_of(const dd_diff *d, int baseline)
+{
+	if (dd_rnd_empty_side(d->to))
+		return DD_RND_DELETED;
+	if (dd_rnd_empty_side(d->from))
+		return DD_RND_NEW;
+	return baseline ? DD_RND_NEW_AFTER : DD_RND_PAIR;
+}
+
 dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec)
 {
 	dd_rnd_counts c;

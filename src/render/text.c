@@ -284,10 +284,6 @@ static int tab_render(dd_buf *out, table *t, size_t indent, int color)
 
 static void side_name(dd_buf *out, const dd_round *r, int with_series)
 {
-	if (!r->path && !r->nsections) {
-		put(out, "(none)");	/* the missing side of an added file */
-		return;
-	}
 	if (with_series && r->series)
 		putf(out, "%s/%lld", r->series, r->number);
 	else
@@ -376,20 +372,49 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 	dd_buf_addc(out, '\n');
 }
 
-static void text_diff_one(dd_buf *out, const dd_diff *d,
-			  const dd_render_opts *o)
+/* "diff round 1 (DATE) → round 2 (DATE)"; "diff round 3 (DATE), new";
+ * "diff round 5 (DATE), new, compared with round 4 (DATE)"; "diff round 5
+ * (DATE), deleted". */
+static void diff_heading(dd_buf *out, const dd_diff *d, int baseline,
+			 const dd_render_opts *o)
 {
 	int with_series = dd_rnd_cross_series(d);
-	dd_rnd_counts total;
-	size_t i, j;
 
 	style_on(out, o->color, S_BOLD);
 	put(out, "diff ");
-	side_name(out, d->from, with_series);
-	put(out, " " ARROW " ");
-	side_name(out, d->to, with_series);
+	switch (dd_rnd_sides_of(d, baseline)) {
+	case DD_RND_PAIR:
+		side_name(out, d->from, with_series);
+		put(out, " " ARROW " ");
+		side_name(out, d->to, with_series);
+		break;
+	case DD_RND_NEW:
+		side_name(out, d->to, with_series);
+		put(out, ", new");
+		break;
+	case DD_RND_NEW_AFTER:
+		side_name(out, d->to, with_series);
+		put(out, ", new, compared with ");
+		side_name(out, d->from, with_series);
+		break;
+	case DD_RND_DELETED:
+		side_name(out, d->from, with_series);
+		put(out, ", deleted");
+		break;
+	}
 	style_off(out, o->color, S_BOLD);
 	dd_buf_addc(out, '\n');
+}
+
+/* One diff; baseline: dd_file_change.baseline (0 for a diff of two
+ * rounds). */
+static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
+			  const dd_render_opts *o)
+{
+	dd_rnd_counts total;
+	size_t i, j;
+
+	diff_heading(out, d, baseline, o);
 	side_path(out, "--- ", d->from, o->color);
 	side_path(out, "+++ ", d->to, o->color);
 
@@ -438,7 +463,7 @@ static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	for (i = 0; i < n; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		text_diff_one(out, d[i], o);
+		text_diff_one(out, d[i], 0, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -455,14 +480,11 @@ static void text_file_change(dd_buf *out, const dd_file_change *f,
 		putf(out, "%s " ARROW " ", f->old_path);
 	put(out, f->path);
 	style_off(out, o->color, S_BOLD);
-	if (f->baseline)
-		putf(out, " (new file: compared with round %lld, the round before it)",
-		     f->from->number);
-	else if (f->status == DD_FILE_RECLASSIFIED)
+	if (f->status == DD_FILE_RECLASSIFIED)
 		put(out, " (unchanged; its series' taxonomy changed: as the old one read it, then the new)");
 	dd_buf_addc(out, '\n');
 	if (f->diff) {
-		text_diff_one(out, f->diff, o);
+		text_diff_one(out, f->diff, f->baseline, o);
 	} else {
 		style_on(out, o->color, S_RED);
 		putf(out, "error: %s", f->error ? f->error : "cannot compare");
@@ -847,7 +869,7 @@ static int text_report(dd_buf *out, const dd_report *r,
 	}
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
-		text_diff_one(out, r->diffs[i], o);
+		text_diff_one(out, r->diffs[i], 0, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # What diff, review and log show: a section a round does not record, a
-# changed note's old and new text.
+# changed note's old and new text, the headings of added and deleted
+# rounds.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 bundled
@@ -36,5 +37,30 @@ like "$OUT" "^~ Timely sharing of cybercrime-related leads and information  .*; 
 run "$DIALDIFF" diff --format markdown 3 4
 like "$OUT" "<br>\*note:\* — → Part of improving cooperation against cybercrime\. \|" \
 	"markdown: — → new"
+
+# ---- added and deleted rounds -----------------------------------------------
+git_init -q . && commit "the record"
+git rm -q $S/round-04.json
+commit "round 4 goes"
+run "$DIALDIFF" review HEAD~1..HEAD
+like "$OUT" "^diff round 4 \(2017-10-04\), deleted$" "text: a deleted round"
+run "$DIALDIFF" review --format markdown HEAD~1..HEAD
+like "$OUT" "^#### Round 4 \(deleted\)$" "markdown: Round 4 (deleted)"
+like "$OUT" "^2017-10-04 · \`[0-9a-f]{7}:$S/round-04.json\`$" "with the deleted round's date and file"
+mkdir dialogues/other
+cp $S/series.json dialogues/other/series.json
+jq_edit dialogues/other/series.json '.id = "other"'
+jq '.series = "other" | .round = 1' $S/round-01.json > dialogues/other/round-01.json
+jq '.round = 5 | .date = "2018-01-01"' $S/round-03.json > $S/round-05.json
+commit "round 5 and another series come"
+run "$DIALDIFF" review HEAD~1..HEAD
+like "$OUT" "^diff round 1 \(2015-12-01\), new$" "text: a round with none before it is new"
+like "$OUT" "^diff round 5 \(2018-01-01\), new, compared with round 3 \(2016-12-07\)$" \
+	"text: a new round compared with the round before it on the same side"
+unlike "$OUT" "\(none\)" "no side is called (none)"
+run "$DIALDIFF" review --format markdown HEAD~1..HEAD
+like "$OUT" "^#### Round 1 \(new\)$" "markdown: Round 1 (new)"
+like "$OUT" "^#### Round 5 \(new\), compared with round 3$" "markdown: Round 5 (new), compared with round 3"
+unlike "$OUT" "Round ([0-9]) → Round \\1$" "never Round N → Round N"
 
 done_testing

@@ -1158,6 +1158,63 @@ static void test_review(void **state)
 	dd_buf_release(&out);
 }
 
+/* Added and deleted rounds are headed by the round they are, never
+ * "Round 2 → Round 2". */
+static void test_review_added_deleted(void **state)
+{
+	dd_round none_b = { .series = "us-cn", .number = 2 };
+	dd_round none_a = { .series = "us-cn", .number = 1 };
+	dd_diff_section nosec = { .id = "crime", .title = { "Crime", NULL },
+				  .tsection = 0, .similarity = 1 };
+	dd_diff d_new = { .from = &none_b, .to = &round_b, .tx = &tx,
+			  .sections = &nosec, .nsections = 1 };
+	dd_diff d_after = { .from = &round_a, .to = &round_b, .tx = &tx,
+			    .sections = &nosec, .nsections = 1 };
+	dd_diff d_gone = { .from = &round_a, .to = &none_a, .tx = &tx,
+			   .sections = &nosec, .nsections = 1 };
+	dd_file_change files[] = {
+		{ .path = "dialogues/us-cn/round-02.json", .status = DD_FILE_ADDED,
+		  .from = &none_b, .to = &round_b, .diff = &d_new },
+		{ .path = "dialogues/us-cn/round-02.json", .status = DD_FILE_ADDED,
+		  .from = &round_a, .to = &round_b, .baseline = 1,
+		  .diff = &d_after },
+		{ .path = "dialogues/us-cn/round-01.json",
+		  .status = DD_FILE_DELETED, .from = &round_a, .to = &none_a,
+		  .diff = &d_gone },
+	};
+	dd_review rv = { .files = files, .nfiles = 3 };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.review(&out, &rv, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "added dialogues/us-cn/round-02.json\n"
+				      "diff round 2 (2016-06-14), new\n"
+				      "--- /dev/null\n"));
+	assert_non_null(strstr(out.ptr, "added dialogues/us-cn/round-02.json\n"
+				      "diff round 2 (2016-06-14), new, compared "
+				      "with round 1 (2015-12-01)\n"
+				      "--- dialogues/us-cn/round-01.json\n"));
+	assert_non_null(strstr(out.ptr, "deleted dialogues/us-cn/round-01.json\n"
+				      "diff round 1 (2015-12-01), deleted\n"
+				      "--- dialogues/us-cn/round-01.json\n"
+				      "+++ /dev/null\n"));
+	assert_null(strstr(out.ptr, "(none)"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_markdown.review(&out, &rv, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "### Added `dialogues/us-cn/round-02.json`\n\n"
+				      "#### Round 2 (new)\n\n"
+				      "2016-06-14 · `0123456:dialogues/us-cn/round-02.json`\n\n"));
+	assert_non_null(strstr(out.ptr, "#### Round 2 (new), compared with round 1\n\n"
+				      "2015-12-01 → 2016-06-14 · "));
+	assert_non_null(strstr(out.ptr, "### Deleted `dialogues/us-cn/round-01.json`\n\n"
+				      "#### Round 1 (deleted)\n\n"
+				      "2015-12-01 · `dialogues/us-cn/round-01.json`\n\n"));
+	assert_null(strstr(out.ptr, "Round 2 → Round 2"));
+	assert_null(strstr(out.ptr, "Round 1 → Round 1"));
+	dd_buf_release(&out);
+}
+
 static int starts(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
@@ -1531,6 +1588,7 @@ int main(void)
 		cmocka_unit_test(test_text_diff_all),
 		cmocka_unit_test(test_note_old_and_new),
 		cmocka_unit_test(test_not_recorded),
+		cmocka_unit_test(test_review_added_deleted),
 		cmocka_unit_test(test_text_timeline_cjk),
 		cmocka_unit_test(test_text_timeline_color),
 		cmocka_unit_test(test_text_list),
