@@ -180,6 +180,17 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg);
 int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 		     char **argv);
 
+/*
+ * What a diff lists in text and markdown (diff, review, log, diff-driver):
+ * -v/--all-items lists unchanged kept items too.
+ */
+#define CLI_VIEW_OPTIONS \
+	{ "all-items", no_argument, NULL, 'v' }
+/* The short options of CLI_VIEW_OPTIONS, for a getopt string. */
+#define CLI_VIEW_SHORT "v"
+/* Handle c if it is a view option: 0 done, -1 not one of them. */
+int cli_view_option(cli_ctx *ctx, int c);
+
 /* --exit-code and --fail-on COND (diff, review): the gates to apply. */
 enum { CLI_OPT_EXIT_CODE = 1010, CLI_OPT_FAIL_ON };
 #define CLI_GATE_OPTIONS \
@@ -237,5 +248,8 @@ void cli_print_usage(FILE *f, const cli_command *cmd);
  */
 int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		 int *status);
+/* cli_operands, with the view options (CLI_VIEW_OPTIONS) too. */
+int cli_view_operands(cli_ctx *ctx, const cli_command *cmd, int argc,
+		      char **argv, int *status);
 
 #endif

@@ -187,6 +187,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		CLI_GATE_OPTIONS,
+		CLI_VIEW_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -208,9 +209,12 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
-		if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
-		    (rc < 0 && (rc = cli_other_option(ctx, cmd, c, argv)) >= 0)) {
+	while ((c = getopt_long(argc, argv, "h" CLI_VIEW_SHORT, opts,
+				NULL)) != -1)
+		if (cli_view_option(ctx, c) < 0 &&
+		    ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
+		     (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
+						       argv)) >= 0))) {
 			cli_gates_release(&g);
 			return rc;	/* a usage error, or --help */
 		}
@@ -350,6 +354,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "max-count", required_argument, NULL, 'n' },
 		{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
+		CLI_VIEW_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -373,7 +378,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hn:" CLI_VIEW_SHORT, opts,
+				NULL)) != -1) {
+		if (cli_view_option(ctx, c) == 0)
+			continue;
 		switch (c) {
 		case 'n':
 			if (parse_count(optarg, &lopts.max_count) < 0)

@@ -18,20 +18,20 @@ const cli_command cli_commands[] = {
 	{ "list", cmd_list, "list", "series and rounds with item counts" },
 	{ "show", cmd_show, "show ROUND", "one round's topics, classified" },
 	{ "diff", cmd_diff,
-	  "diff [--all] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
+	  "diff [--all] [-v | --all-items] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
 	  "semantic diff of two rounds (default: the last two)" },
 	{ "timeline", cmd_timeline, "timeline",
 	  "presence of every entry across the rounds" },
 	{ "review", cmd_review,
-	  "review [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
+	  "review [-v | --all-items] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
 	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
 	{ "log", cmd_log,
-	  "log [-n N] [--first-parent] [RANGE] [-- PATH...]",
+	  "log [-n N] [--first-parent] [-v | --all-items] [RANGE] [-- PATH...]",
 	  "the commits that changed round files, with their semantic changes" },
 	{ "textconv", cmd_textconv, "textconv FILE",
 	  "a stable listing of one round's topics, for git's textconv driver" },
 	{ "diff-driver", cmd_diff_driver,
-	  "diff-driver PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
+	  "diff-driver [-v | --all-items] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
 	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
 	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
@@ -461,12 +461,27 @@ int main(int argc, char **argv)
 	return rc;
 }
 
-int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
-		 int *status)
+int cli_view_option(cli_ctx *ctx, int c)
+{
+	if (c != 'v')
+		return -1;
+	ctx->ropts.all_items = 1;
+	return 0;
+}
+
+/* cli_operands; view: the view options are taken too. */
+static int operands(cli_ctx *ctx, const cli_command *cmd, int argc,
+		    char **argv, int *status, int view)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct option view_opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
+		CLI_VIEW_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -475,8 +490,22 @@ int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
-		if ((*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
+	while ((c = getopt_long(argc, argv, view ? "h" CLI_VIEW_SHORT : "h",
+				view ? view_opts : opts, NULL)) != -1)
+		if (!(view && cli_view_option(ctx, c) == 0) &&
+		    (*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
 			return -1;	/* a usage error, or --help */
 	return optind;
+}
+
+int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
+		 int *status)
+{
+	return operands(ctx, cmd, argc, argv, status, 0);
+}
+
+int cli_view_operands(cli_ctx *ctx, const cli_command *cmd, int argc,
+		      char **argv, int *status)
+{
+	return operands(ctx, cmd, argc, argv, status, 1);
 }

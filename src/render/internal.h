@@ -73,6 +73,19 @@ void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
 		       const dd_diff_section *sec,
 		       const dd_rnd_unrecorded_words *w);
 
+/* 1 when kept item it is listed under o: it changed, or o->all_items. */
+int dd_rnd_kept_listed(const dd_render_opts *o, const dd_diff_item *it);
+
+/* The items a section lists under o: added, dropped, and the kept ones
+ * dd_rnd_kept_listed. */
+size_t dd_rnd_section_rows(const dd_render_opts *o,
+			   const dd_diff_section *sec);
+
+/* The options of a full change report (report): o with every item
+ * listed.  Returns tmp, filled. */
+const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
+					 const dd_render_opts *o);
+
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

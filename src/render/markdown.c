@@ -209,7 +209,7 @@ static void md_diff_section(dd_buf *out, const dd_diff *d,
 			    const dd_render_opts *o, int level)
 {
 	static const char *const cols[] = { "", "topic", "id", "action" };
-	size_t rows = sec->nadded + sec->nkept + sec->ndropped, j;
+	size_t rows = dd_rnd_section_rows(o, sec), j;
 	int open;
 
 	if (!rows && !sec->unrecorded)
@@ -233,8 +233,10 @@ static void md_diff_section(dd_buf *out, const dd_diff *d,
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		md_diff_row(out, dd_diff_item_changed(it) ? M_CHANGED : M_KEPT,
-			    it, o->lang);
+		if (dd_rnd_kept_listed(o, it))
+			md_diff_row(out, dd_diff_item_changed(it) ? M_CHANGED
+								  : M_KEPT,
+				    it, o->lang);
 	}
 	md_details_close(out, open);
 }
@@ -337,11 +339,13 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		md_diff_section(out, d, &d->sections[i], o, level + 1);
 }
 
-/* What the marks of the topic tables mean. */
-static void md_diff_legend(dd_buf *out)
+/* What the marks of the topic tables mean; unchanged topics are listed
+ * only with o->all_items. */
+static void md_diff_legend(dd_buf *out, const dd_render_opts *o)
 {
 	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
-		    M_CHANGED " changed \xc2\xb7 " M_KEPT " unchanged\n");
+		    M_CHANGED " changed \xc2\xb7 " M_KEPT " unchanged");
+	dd_buf_adds(out, o->all_items ? "\n" : " (counted, not listed)\n");
 }
 
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -357,7 +361,7 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	}
 	if (n) {
 		dd_buf_addc(out, '\n');
-		md_diff_legend(out);
+		md_diff_legend(out, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -663,7 +667,8 @@ static int md_report(dd_buf *out, const dd_report *r,
 		     const dd_render_opts *opts)
 {
 	static const char *const cols[] = { "round", "date", "place", "title" };
-	const dd_render_opts *o = dd_rnd_opts(opts);
+	dd_render_opts full;
+	const dd_render_opts *o = dd_rnd_report_opts(&full, opts);
 	const dd_series *s = r->series;
 	size_t i;
 	int open;
@@ -706,7 +711,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 	}
 	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
-		md_diff_legend(out);
+		md_diff_legend(out, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

@@ -80,6 +80,26 @@ dd_rnd_sides dd_rnd_sides_of(const dd_diff *d, int baseline)
 	return baseline ? DD_RND_NEW_AFTER : DD_RND_PAIR;
 }
 
+int dd_rnd_kept_listed(const dd_render_opts *o, const dd_diff_item *it)
+{
+	return o->all_items || dd_diff_item_changed(it);
+}
+
+size_t dd_rnd_section_rows(const dd_render_opts *o,
+			   const dd_diff_section *sec)
+{
+	return sec->nadded + sec->ndropped +
+	       (o->all_items ? sec->nkept : sec->nchanged);
+}
+
+const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
+					 const dd_render_opts *o)
+{
+	*tmp = *dd_rnd_opts(o);
+	tmp->all_items = 1;
+	return tmp;
+}
+
 dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec)
 {
 	dd_rnd_counts c;

@@ -443,7 +443,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 
 			if (dd_diff_item_changed(it))
 				item_line(out, o, '~', S_YELLOW, it);
-			else
+			else if (dd_rnd_kept_listed(o, it))
 				item_line(out, o, '=', 0, it);
 		}
 	}
@@ -825,7 +825,8 @@ static int text_timeline(dd_buf *out, const dd_timeline *t,
 static int text_report(dd_buf *out, const dd_report *r,
 		       const dd_render_opts *opts)
 {
-	const dd_render_opts *o = dd_rnd_opts(opts);
+	dd_render_opts full;
+	const dd_render_opts *o = dd_rnd_report_opts(&full, opts);
 	const dd_series *s = r->series;
 	table tab;
 	size_t i;

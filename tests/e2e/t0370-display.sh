@@ -1,7 +1,7 @@
 #!/bin/sh
 # What diff, review and log show: a section a round does not record, a
-# changed note's old and new text, the headings of added and deleted
-# rounds.
+# changed note's old and new text, unchanged items only with --all-items,
+# the headings of added and deleted rounds.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 bundled
@@ -38,8 +38,52 @@ run "$DIALDIFF" diff --format markdown 3 4
 like "$OUT" "<br>\*note:\* — → Part of improving cooperation against cybercrime\. \|" \
 	"markdown: — → new"
 
+# ---- unchanged items only with --all-items ---------------------------------
+UNCHANGED="Online dissemination of child sexual abuse material"
+run "$DIALDIFF" diff 3 4
+unlike "$OUT" "^= " "diff: no unchanged item by default"
+like "$OUT" "^Crime categories  \+0 -0 ~3 =1  similarity 1.00$" "but the header counts it"
+for opt in --all-items -v; do
+	run "$DIALDIFF" diff $opt 3 4
+	like "$OUT" "^= $UNCHANGED$" "diff $opt lists it"
+done
+run "$DIALDIFF" diff --format markdown 3 4
+unlike "$OUT" "^\\| ＝ " "markdown: no unchanged row by default"
+like "$OUT" "^➕ added · ➖ dropped · ✏️ changed · ＝ unchanged \(counted, not listed\)$" "and the legend says so"
+run "$DIALDIFF" diff --format markdown -v 3 4
+like "$OUT" "^\| ＝ \| $UNCHANGED \|" "markdown -v: the unchanged row"
+like "$OUT" "^➕ added · ➖ dropped · ✏️ changed · ＝ unchanged$" "and the plain legend"
+run "$DIALDIFF" --format json diff 3 4
+json_kept=$(printf '%s\n' "$OUT" | jq -c '[.sections[].kept[].id]')
+run "$DIALDIFF" --format json diff -v 3 4
+is "$(printf '%s\n' "$OUT" | jq -c '[.sections[].kept[].id]')" "$json_kept" "json: kept is the same with or without -v"
+like "$json_kept" "child-sexual-abuse-material" "and holds the unchanged item"
+run "$DIALDIFF" --format html diff 3 4
+like "$OUT" "<span class=\"sym\">=</span> Unchanged</td><td>$UNCHANGED</td>" "html lists it always"
+run "$DIALDIFF" report
+like "$OUT" "^= $UNCHANGED$" "the report lists it always"
+run "$DIALDIFF" report --format markdown
+like "$OUT" "^\| ＝ \| $UNCHANGED \|" "in markdown too"
+run "$DIALDIFF" diff-driver $S/round-04.json $S/round-03.json 0000000 100644 $S/round-04.json 0000000 100644
+unlike "$OUT" "^= " "diff-driver: no unchanged item by default"
+run "$DIALDIFF" diff-driver -v $S/round-04.json $S/round-03.json 0000000 100644 $S/round-04.json 0000000 100644
+like "$OUT" "^= $UNCHANGED$" "diff-driver -v lists it"
+run "$DIALDIFF" diff-driver --all-items $S/round-04.json $S/round-03.json 0000000 100644 $S/round-04.json 0000000 100644
+like "$OUT" "^= $UNCHANGED$" "diff-driver --all-items too"
+
 # ---- added and deleted rounds -----------------------------------------------
 git_init -q . && commit "the record"
+# review and log: the change to round 4 keeps one crime category unchanged
+jq_edit $S/round-04.json '.topics."crime-categories" |= .[1:]'
+commit "round 4: one crime category less"
+for cmd in "review HEAD~1..HEAD" "log -n 1"; do
+	run "$DIALDIFF" $cmd
+	unlike "$OUT" "^= " "$cmd: no unchanged item by default"
+	run "$DIALDIFF" $cmd -v
+	like "$OUT" "^= " "$cmd -v lists unchanged items"
+	run "$DIALDIFF" $cmd --all-items --format markdown
+	like "$OUT" "^\| ＝ \| " "$cmd --all-items --format markdown too"
+done
 git rm -q $S/round-04.json
 commit "round 4 goes"
 run "$DIALDIFF" review HEAD~1..HEAD

@@ -205,6 +205,7 @@ static dd_timeline the_timeline = {
 static const dd_render_opts plain_en = { DD_LANG_EN, 0 };
 static const dd_render_opts color_en = { DD_LANG_EN, 1 };
 static const dd_render_opts plain_zh = { DD_LANG_ZH, 0 };
+static const dd_render_opts all_en = { .lang = DD_LANG_EN, .all_items = 1 };
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -387,23 +388,30 @@ static void test_check_formats(void **state)
 	dd_diags_release(&d);
 }
 
-static const char expected_text_diff[] =
-	"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n"
-	"--- dialogues/us-cn/round-01.json\n"
-	"+++ 0123456:dialogues/us-cn/round-02.json\n"
-	"\n"
-	"Crime categories  +1 -1 ~1 =2  similarity 0.60\n"
-	"+ Online fraud  [fraud]  (agreed)\n"
+/* The diff with every item (--all-items, and the report)... */
+#define TEXT_DIFF_HEAD \
+	"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n" \
+	"--- dialogues/us-cn/round-01.json\n" \
+	"+++ 0123456:dialogues/us-cn/round-02.json\n" \
+	"\n" \
+	"Crime categories  +1 -1 ~1 =2  similarity 0.60\n" \
+	"+ Online fraud  [fraud]  (agreed)\n" \
 	"- Child pornography  [cp]  (agreed)\n"
-	"= Hacking\n"
+#define TEXT_DIFF_TAIL \
+	"\n" \
+	"Network protection  +1 -0 ~1 =0  similarity 0.50\n" \
+	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n" \
+	"~ 信息共享  note: old note → new note\n" \
+	"\n" \
+	"2 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n"
+#define TEXT_HOTLINE \
 	"~ Hotline  label: Hot line → Hotline; action: established → implemented\n"
-	"= Terrorism\n"
-	"\n"
-	"Network protection  +1 -0 ~1 =0  similarity 0.50\n"
-	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n"
-	"~ 信息共享  note: old note → new note\n"
-	"\n"
-	"2 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n";
+
+static const char expected_text_diff_all[] =
+	TEXT_DIFF_HEAD "= Hacking\n" TEXT_HOTLINE "= Terrorism\n" TEXT_DIFF_TAIL;
+/* ... and by default, without the unchanged ones. */
+static const char expected_text_diff[] =
+	TEXT_DIFF_HEAD TEXT_HOTLINE TEXT_DIFF_TAIL;
 
 static void test_text_diff(void **state)
 {
@@ -413,11 +421,16 @@ static void test_text_diff(void **state)
 	assert_string_equal(s, expected_text_diff);
 	assert_null(strchr(s, '\033'));
 	free(s);
+	s = render_diff(&dd_render_text, &all_en);
+	assert_string_equal(s, expected_text_diff_all);
+	free(s);
 }
 
 static void test_text_diff_color(void **state)
 {
-	char *s = render_diff(&dd_render_text, &color_en);
+	const dd_render_opts color_all = { .lang = DD_LANG_EN, .color = 1,
+					   .all_items = 1 };
+	char *s = render_diff(&dd_render_text, &color_all);
 
 	(void)state;
 	assert_non_null(strstr(s, "\033[1mdiff round 1"));
@@ -428,7 +441,7 @@ static void test_text_diff_color(void **state)
 	assert_non_null(strstr(s, "\n= Hacking\n"));
 	free(s);
 	/* the same text once the escapes are removed */
-	s = render_diff(&dd_render_text, &color_en);
+	s = render_diff(&dd_render_text, &color_all);
 	{
 		char *r = s, *w = s;
 
@@ -444,7 +457,7 @@ static void test_text_diff_color(void **state)
 		}
 		*w = '\0';
 	}
-	assert_string_equal(s, expected_text_diff);
+	assert_string_equal(s, expected_text_diff_all);
 	free(s);
 }
 
@@ -730,45 +743,56 @@ static void test_text_report(void **state)
 		"\n"
 		"timeline: China-US dialogue\n", 180));
 	assert_non_null(strstr(out.ptr, "\n\n" "diff round 1"));
-	/* the report ends with the diff */
-	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff),
-			    expected_text_diff);
+	/* the report ends with the diff, unchanged items listed */
+	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff_all),
+			    expected_text_diff_all);
 	dd_buf_release(&out);
 }
 
-static const char expected_md_diff[] =
-	"### Round 1 → Round 2\n"
-	"\n"
-	"2015-12-01 → 2016-06-14 · `dialogues/us-cn/round-01.json` → "
-	"`0123456:dialogues/us-cn/round-02.json`\n"
-	"\n"
-	"**2 added, 1 dropped, 2 changed, 2 unchanged** in 2 sections\n"
-	"\n"
-	"| section | added | dropped | changed | unchanged | similarity |\n"
-	"| --- | ---: | ---: | ---: | ---: | ---: |\n"
-	"| Crime categories | 1 | 1 | 1 | 2 | 0.60 |\n"
-	"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n"
-	"\n"
-	"#### Crime categories\n"
-	"\n"
-	"|  | topic | id | action |\n"
-	"| --- | --- | --- | --- |\n"
-	"| ➕ | Online fraud | `fraud` | agreed |\n"
+#define MD_DIFF_HEAD \
+	"### Round 1 → Round 2\n" \
+	"\n" \
+	"2015-12-01 → 2016-06-14 · `dialogues/us-cn/round-01.json` → " \
+	"`0123456:dialogues/us-cn/round-02.json`\n" \
+	"\n" \
+	"**2 added, 1 dropped, 2 changed, 2 unchanged** in 2 sections\n" \
+	"\n" \
+	"| section | added | dropped | changed | unchanged | similarity |\n" \
+	"| --- | ---: | ---: | ---: | ---: | ---: |\n" \
+	"| Crime categories | 1 | 1 | 1 | 2 | 0.60 |\n" \
+	"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n" \
+	"\n" \
+	"#### Crime categories\n" \
+	"\n" \
+	"|  | topic | id | action |\n" \
+	"| --- | --- | --- | --- |\n" \
+	"| ➕ | Online fraud | `fraud` | agreed |\n" \
 	"| ➖ | Child pornography | `cp` | agreed |\n"
-	"| ＝ | Hacking | `hacking` | continued |\n"
-	"| ✏️ | Hotline<br>*was:* Hot line | `hotline` | "
+#define MD_HOTLINE \
+	"| ✏️ | Hotline<br>*was:* Hot line | `hotline` | " \
 	"established → implemented |\n"
+#define MD_DIFF_TAIL \
+	"\n" \
+	"#### Network protection\n" \
+	"\n" \
+	"|  | topic | id | action |\n" \
+	"| --- | --- | --- | --- |\n" \
+	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | " \
+	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n" \
+	"| ✏️ | 信息共享<br>*note:* old note → new note | `info-sharing` |  |\n" \
+	"\n" \
+	"➕ added · ➖ dropped · ✏️ changed · ＝ unchanged"
+
+/* Every item (--all-items, and the report)... */
+static const char expected_md_diff_all[] =
+	MD_DIFF_HEAD
+	"| ＝ | Hacking | `hacking` | continued |\n"
+	MD_HOTLINE
 	"| ＝ | Terrorism | `terror` |  |\n"
-	"\n"
-	"#### Network protection\n"
-	"\n"
-	"|  | topic | id | action |\n"
-	"| --- | --- | --- | --- |\n"
-	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
-	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
-	"| ✏️ | 信息共享<br>*note:* old note → new note | `info-sharing` |  |\n"
-	"\n"
-	"➕ added · ➖ dropped · ✏️ changed · ＝ unchanged\n";
+	MD_DIFF_TAIL "\n";
+/* ... and by default: the unchanged ones counted, not listed. */
+static const char expected_md_diff[] =
+	MD_DIFF_HEAD MD_HOTLINE MD_DIFF_TAIL " (counted, not listed)\n";
 
 static void test_markdown_diff(void **state)
 {
@@ -776,6 +800,9 @@ static void test_markdown_diff(void **state)
 
 	(void)state;
 	assert_string_equal(s, expected_md_diff);
+	free(s);
+	s = render_diff(&dd_render_markdown, &all_en);
+	assert_string_equal(s, expected_md_diff_all);
 	free(s);
 }
 
@@ -861,8 +888,8 @@ static void test_markdown_others(void **state)
 	assert_non_null(strstr(out.ptr, "## China-US dialogue\n\n"
 		"2 rounds · parties: United States, China\n"));
 	assert_non_null(strstr(out.ptr, "\n### Timeline: "));
-	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff),
-			    expected_md_diff);
+	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff_all),
+			    expected_md_diff_all);
 	dd_buf_release(&out);
 }
 
@@ -1381,6 +1408,9 @@ static void test_html_diff(void **state)
 				  "</span> Added</td><td>Online fraud</td>"));
 	assert_non_null(strstr(s, "established → implemented"));
 	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	/* a page lists unchanged items too, without all_items */
+	assert_non_null(strstr(s, "<span class=\"sym\">=</span> Unchanged</td>"
+				  "<td>Hacking</td>"));
 	/* a changed note: the new one, then the old one */
 	assert_non_null(strstr(s, "<div class=\"note\">new note</div>"
 				  "<div class=\"was\">note was: old note</div>"));
