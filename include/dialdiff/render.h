@@ -33,6 +33,9 @@ typedef struct dd_render_opts {
 	   all_items.  The report lists them all whatever this says; json
 	   ("kept") and html always list them all. */
 	int all_items;
+	/* A line of counts per section instead of its items (text and
+	   markdown: diff, review, log; not the report). */
+	int stat;
 } dd_render_opts;
 
 /* The whole change report of one series. */

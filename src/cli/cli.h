@@ -182,10 +182,13 @@ int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 
 /*
  * What a diff lists in text and markdown (diff, review, log, diff-driver):
- * -v/--all-items lists unchanged kept items too.
+ * -v/--all-items lists unchanged kept items too; --stat a line of counts
+ * per section instead of the items.
  */
+enum { CLI_OPT_STAT = 1020 };
 #define CLI_VIEW_OPTIONS \
-	{ "all-items", no_argument, NULL, 'v' }
+	{ "all-items", no_argument, NULL, 'v' }, \
+	{ "stat", no_argument, NULL, CLI_OPT_STAT }
 /* The short options of CLI_VIEW_OPTIONS, for a getopt string. */
 #define CLI_VIEW_SHORT "v"
 /* Handle c if it is a view option: 0 done, -1 not one of them. */

@@ -18,20 +18,20 @@ const cli_command cli_commands[] = {
 	{ "list", cmd_list, "list", "series and rounds with item counts" },
 	{ "show", cmd_show, "show ROUND", "one round's topics, classified" },
 	{ "diff", cmd_diff,
-	  "diff [--all] [-v | --all-items] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
+	  "diff [--all] [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
 	  "semantic diff of two rounds (default: the last two)" },
 	{ "timeline", cmd_timeline, "timeline",
 	  "presence of every entry across the rounds" },
 	{ "review", cmd_review,
-	  "review [-v | --all-items] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
+	  "review [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
 	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
 	{ "log", cmd_log,
-	  "log [-n N] [--first-parent] [-v | --all-items] [RANGE] [-- PATH...]",
+	  "log [-n N] [--first-parent] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
 	  "the commits that changed round files, with their semantic changes" },
 	{ "textconv", cmd_textconv, "textconv FILE",
 	  "a stable listing of one round's topics, for git's textconv driver" },
 	{ "diff-driver", cmd_diff_driver,
-	  "diff-driver [-v | --all-items] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
+	  "diff-driver [-v | --all-items] [--stat] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
 	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
 	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
@@ -463,10 +463,15 @@ int main(int argc, char **argv)
 
 int cli_view_option(cli_ctx *ctx, int c)
 {
-	if (c != 'v')
-		return -1;
-	ctx->ropts.all_items = 1;
-	return 0;
+	switch (c) {
+	case 'v':
+		ctx->ropts.all_items = 1;
+		return 0;
+	case CLI_OPT_STAT:
+		ctx->ropts.stat = 1;
+		return 0;
+	}
+	return -1;
 }
 
 /* cli_operands; view: the view options are taken too. */

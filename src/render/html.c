@@ -2,7 +2,8 @@
  * html.c - the HTML format: one self-contained page per result.
  *
  * A page is a document to read and print, not a terminal's view: a diff
- * lists every item, unchanged ones too, whatever opts->all_items says.
+ * lists every item, unchanged ones too, whatever opts->all_items and
+ * opts->stat say.
  *
  * The page carries its own style sheet (screen and print), needs no script
  * and refers to nothing outside itself: no src, no link, no @import, no

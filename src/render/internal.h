@@ -82,7 +82,7 @@ size_t dd_rnd_section_rows(const dd_render_opts *o,
 			   const dd_diff_section *sec);
 
 /* The options of a full change report (report): o with every item
- * listed.  Returns tmp, filled. */
+ * listed, and not as a stat.  Returns tmp, filled. */
 const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
 					 const dd_render_opts *o);
 

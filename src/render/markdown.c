@@ -335,7 +335,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		dd_buf_adds(out, " |\n");
 	}
 	md_details_close(out, open);
-	for (i = 0; i < d->nsections; i++)
+	for (i = 0; i < d->nsections && !o->stat; i++)
 		md_diff_section(out, d, &d->sections[i], o, level + 1);
 }
 
@@ -359,7 +359,7 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 			dd_buf_addc(out, '\n');
 		md_diff_one(out, d[i], 0, o, 3);
 	}
-	if (n) {
+	if (n && !o->stat) {	/* a stat has counts only, no marks */
 		dd_buf_addc(out, '\n');
 		md_diff_legend(out, o);
 	}

@@ -97,6 +97,7 @@ const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
 {
 	*tmp = *dd_rnd_opts(o);
 	tmp->all_items = 1;
+	tmp->stat = 0;
 	return tmp;
 }
 

@@ -406,15 +406,75 @@ static void diff_heading(dd_buf *out, const dd_diff *d, int baseline,
 	dd_buf_addc(out, '\n');
 }
 
+/* After a section's counts: "similarity 0.60", or, for a section a side
+ * does not record (it has no items), which round that is. */
+static void section_note(dd_buf *out, const dd_diff *d,
+			 const dd_diff_section *sec)
+{
+	if (sec->unrecorded)
+		dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+	else
+		dd_buf_addf(out, "similarity %.2f", sec->similarity);
+}
+
+/* "3 sections: 1 added, 2 dropped, 3 changed, 4 unchanged" */
+static void diff_totals(dd_buf *out, const dd_diff *d)
+{
+	dd_rnd_counts total = dd_rnd_diff_counts(d);
+
+	dd_buf_addf(out, "%zu section%s: ", d->nsections,
+		    dd_rnd_plural(d->nsections));
+	dd_rnd_counts_words(out, &total);
+	dd_buf_addc(out, '\n');
+}
+
+/* --stat: a line of counts per section instead of its items, aligned, as
+ * git diff --stat has a line per file; then the totals. */
+static void text_diff_stat(dd_buf *out, const dd_diff *d,
+			   const dd_render_opts *o)
+{
+	dd_buf cell = DD_BUF_INIT;
+	table tab;
+	size_t i;
+
+	tab_init(&tab, 3);
+	for (i = 0; i < d->nsections; i++) {
+		const dd_diff_section *sec = &d->sections[i];
+		dd_rnd_counts c = dd_rnd_section_counts(sec);
+
+		tab_add(&tab, 0, dd_text_get(&sec->title, o->lang));
+		dd_buf_reset(&cell);
+		dd_buf_adds(&cell, "| ");
+		dd_rnd_counts_marks(&cell, &c, 1);
+		tab_add(&tab, 0, cell.ptr);
+		if (dd_buf_oom(&cell))	/* before dd_buf_reset clears it */
+			tab.oom = 1;
+		dd_buf_reset(&cell);
+		section_note(&cell, d, sec);
+		tab_add(&tab, 0, cell.ptr);
+		if (dd_buf_oom(&cell))
+			tab.oom = 1;
+	}
+	dd_buf_release(&cell);
+	if (tab_render(out, &tab, 1, o->color) < 0)
+		out->oom = 1;
+	tab_release(&tab);
+	dd_buf_addc(out, ' ');
+	diff_totals(out, d);
+}
+
 /* One diff; baseline: dd_file_change.baseline (0 for a diff of two
  * rounds). */
 static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 			  const dd_render_opts *o)
 {
-	dd_rnd_counts total;
 	size_t i, j;
 
 	diff_heading(out, d, baseline, o);
+	if (o->stat) {
+		text_diff_stat(out, d, o);
+		return;
+	}
 	side_path(out, "--- ", d->from, o->color);
 	side_path(out, "+++ ", d->to, o->color);
 
@@ -428,10 +488,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		put(out, "  ");
 		dd_rnd_counts_marks(out, &c, 1);
 		put(out, "  ");
-		if (sec->unrecorded)	/* no items: it says which round */
-			dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
-		else
-			putf(out, "similarity %.2f", sec->similarity);
+		section_note(out, d, sec);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		for (j = 0; j < sec->nadded; j++)
@@ -448,10 +505,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		}
 	}
 	dd_buf_addc(out, '\n');
-	putf(out, "%zu section%s: ", d->nsections, dd_rnd_plural(d->nsections));
-	total = dd_rnd_diff_counts(d);
-	dd_rnd_counts_words(out, &total);
-	dd_buf_addc(out, '\n');
+	diff_totals(out, d);
 }
 
 static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,

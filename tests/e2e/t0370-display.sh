@@ -1,7 +1,7 @@
 #!/bin/sh
 # What diff, review and log show: a section a round does not record, a
 # changed note's old and new text, unchanged items only with --all-items,
-# the headings of added and deleted rounds.
+# --stat, the headings of added and deleted rounds.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 bundled
@@ -71,6 +71,21 @@ like "$OUT" "^= $UNCHANGED$" "diff-driver -v lists it"
 run "$DIALDIFF" diff-driver --all-items $S/round-04.json $S/round-03.json 0000000 100644 $S/round-04.json 0000000 100644
 like "$OUT" "^= $UNCHANGED$" "diff-driver --all-items too"
 
+# ---- --stat: a line per section --------------------------------------------
+run "$DIALDIFF" diff --stat 1 2
+is "$OUT" "diff round 1 (2015-12-01) → round 2 (2016-06-14)
+ Crime categories        | +1 -1 ~3 =0  similarity 0.60
+ Network protection      | +1 -1 ~0 =0  similarity 0.00
+ Cooperation mechanisms  | +5 -5 ~1 =0  similarity 0.09
+ 3 sections: 7 added, 7 dropped, 4 changed, 0 unchanged" "diff --stat: a line of counts per section"
+run "$DIALDIFF" diff --stat --format markdown 1 2
+like "$OUT" "^\| Cooperation mechanisms \| 5 \| 5 \| 1 \| 0 \| 0.09 \|$" "markdown --stat: the table of counts"
+unlike "$OUT" "^####|➕|legend" "and no table of topics, no legend"
+run "$DIALDIFF" diff --all --stat
+is "$(printf '%s\n' "$OUT" | grep -c '^ 3 sections: ')" 3 "diff --all --stat: the totals of each pair"
+run "$DIALDIFF" report --stat
+is "$STATUS" 2 "report takes no --stat"
+
 # ---- added and deleted rounds -----------------------------------------------
 git_init -q . && commit "the record"
 # review and log: the change to round 4 keeps one crime category unchanged
@@ -83,6 +98,9 @@ for cmd in "review HEAD~1..HEAD" "log -n 1"; do
 	like "$OUT" "^= " "$cmd -v lists unchanged items"
 	run "$DIALDIFF" $cmd --all-items --format markdown
 	like "$OUT" "^\| ＝ \| " "$cmd --all-items --format markdown too"
+	run "$DIALDIFF" $cmd --stat
+	like "$OUT" "^ Crime categories        \| \+0 -1 ~0 =3  similarity 0.75$" "$cmd --stat: the counts of a section"
+	unlike "$OUT" "^- " "and no items"
 done
 git rm -q $S/round-04.json
 commit "round 4 goes"

@@ -806,6 +806,56 @@ static void test_markdown_diff(void **state)
 	free(s);
 }
 
+/* --stat: counts per section, no items; never in the report. */
+static void test_stat(void **state)
+{
+	const dd_render_opts stat = { .lang = DD_LANG_EN, .stat = 1 };
+	dd_diff_section secs[3];
+	dd_diff d = the_diff;
+	dd_diff *dp[] = { &d };
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	memcpy(secs, diff_sections, sizeof(diff_sections));
+	memset(&secs[2], 0, sizeof(secs[2]));
+	secs[2].id = "extra";
+	secs[2].title.en = "Extra";
+	secs[2].tsection = -1;
+	secs[2].unrecorded = DD_UNRECORDED_FROM;
+	d.sections = secs;
+	d.nsections = 3;
+	assert_int_equal(dd_render_text.diff(&out, dp, 1, &stat), 0);
+	assert_string_equal(out.ptr,
+		"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n"
+		" Crime categories    | +1 -1 ~1 =2  similarity 0.60\n"
+		" Network protection  | +1 -0 ~1 =0  similarity 0.50\n"
+		" Extra               | +0 -0 ~0 =0  not recorded in round 1\n"
+		" 3 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n");
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &stat), 0);
+	assert_non_null(strstr(out.ptr,
+		"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n"
+		"| Extra | 0 | 0 | 0 | 0 | not recorded in round 1 |\n"));
+	/* the table of counts ends the diff: no items, no legend */
+	{
+		static const char last[] =
+			"| Extra | 0 | 0 | 0 | 0 | not recorded in round 1 |\n";
+
+		assert_string_equal(out.ptr + out.len - strlen(last), last);
+	}
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_text.report(&out, &r, &stat), 0);
+	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff_all),
+			    expected_text_diff_all);
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_markdown.report(&out, &r, &stat), 0);
+	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff_all),
+			    expected_md_diff_all);
+	dd_buf_release(&out);
+}
+
 static void test_markdown_escape_and_details(void **state)
 {
 	dd_item items[12];
@@ -1618,6 +1668,7 @@ int main(void)
 		cmocka_unit_test(test_text_diff_all),
 		cmocka_unit_test(test_note_old_and_new),
 		cmocka_unit_test(test_not_recorded),
+		cmocka_unit_test(test_stat),
 		cmocka_unit_test(test_review_added_deleted),
 		cmocka_unit_test(test_text_timeline_cjk),
 		cmocka_unit_test(test_text_timeline_color),
