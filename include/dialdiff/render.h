@@ -36,6 +36,9 @@ typedef struct dd_render_opts {
 	/* A line of counts per section instead of its items (text and
 	   markdown: diff, review, log; not the report). */
 	int stat;
+	/* log: one line per commit, with the counts of each file (text and
+	   markdown). */
+	int oneline;
 } dd_render_opts;
 
 /* The whole change report of one series. */

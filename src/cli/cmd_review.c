@@ -350,10 +350,11 @@ static int parse_count(const char *s, size_t *out)
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT };
+	enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT, OPT_ONELINE };
 	static const struct option opts[] = {
 		{ "max-count", required_argument, NULL, 'n' },
 		{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
+		{ "oneline", no_argument, NULL, OPT_ONELINE },
 		CLI_VIEW_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
@@ -391,6 +392,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_FIRST_PARENT:
 			lopts.first_parent = 1;
+			break;
+		case OPT_ONELINE:
+			ctx->ropts.oneline = 1;
 			break;
 		default:
 			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)

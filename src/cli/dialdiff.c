@@ -26,7 +26,7 @@ const cli_command cli_commands[] = {
 	  "review [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
 	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
 	{ "log", cmd_log,
-	  "log [-n N] [--first-parent] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
+	  "log [-n N] [--first-parent] [--oneline] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
 	  "the commits that changed round files, with their semantic changes" },
 	{ "textconv", cmd_textconv, "textconv FILE",
 	  "a stable listing of one round's topics, for git's textconv driver" },

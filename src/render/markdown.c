@@ -462,13 +462,43 @@ static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* A list item: "- `abc1234` subject · `PATH` +1 -2 ~3, `PATH` ..." */
+static void md_log_oneline(dd_buf *out, const dd_log_commit *c,
+			   size_t index)
+{
+	size_t j;
+
+	dd_buf_adds(out, index ? "- " : "\n- ");
+	md_rev(out, c->id);
+	dd_buf_addc(out, ' ');
+	md_text(out, c->subject);
+	for (j = 0; j < c->nfiles; j++) {
+		const dd_file_change *f = &c->files[j];
+
+		dd_buf_adds(out, j ? ", " : " \xc2\xb7 ");	/* · */
+		md_code(out, f->path);
+		dd_buf_addc(out, ' ');
+		if (f->diff) {
+			dd_rnd_counts n = dd_rnd_diff_counts(f->diff);
+
+			dd_rnd_counts_marks(out, &n, 0);
+		} else {
+			dd_buf_adds(out, M_WARN " cannot compare");
+		}
+	}
+	dd_buf_addc(out, '\n');
+}
+
 static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 			 const dd_render_opts *opts)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	size_t j;
 
-	(void)index;
+	if (o->oneline) {
+		md_log_oneline(out, c, index);
+		return dd_buf_oom(out) ? -1 : 0;
+	}
 	dd_buf_adds(out, "\n### ");
 	md_rev(out, c->id);
 	dd_buf_addc(out, ' ');

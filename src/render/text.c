@@ -591,6 +591,34 @@ static int text_log_begin(dd_buf *out, const dd_render_opts *opts)
 	return 0;
 }
 
+/* As git log --oneline: "abc1234 subject  PATH +1 -2 ~3, PATH ...". */
+static void text_log_oneline(dd_buf *out, const dd_log_commit *c,
+			     const dd_render_opts *o)
+{
+	size_t j;
+
+	style_on(out, o->color, S_YELLOW);
+	putf(out, "%.7s", c->id);
+	style_off(out, o->color, S_YELLOW);
+	dd_buf_addc(out, ' ');
+	put(out, c->subject);
+	for (j = 0; j < c->nfiles; j++) {
+		const dd_file_change *f = &c->files[j];
+
+		put(out, j ? ", " : "  ");
+		put(out, f->path);
+		dd_buf_addc(out, ' ');
+		if (f->diff) {
+			dd_rnd_counts n = dd_rnd_diff_counts(f->diff);
+
+			dd_rnd_counts_marks(out, &n, 0);
+		} else {
+			put(out, "(cannot compare)");
+		}
+	}
+	dd_buf_addc(out, '\n');
+}
+
 /* As git log: the commit header, then each file's change. */
 static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 			   const dd_render_opts *opts)
@@ -598,6 +626,10 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	size_t j;
 
+	if (o->oneline) {
+		text_log_oneline(out, c, o);
+		return dd_buf_oom(out) ? -1 : 0;
+	}
 	if (index)
 		dd_buf_addc(out, '\n');
 	style_on(out, o->color, S_YELLOW);

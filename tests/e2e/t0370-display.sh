@@ -1,7 +1,7 @@
 #!/bin/sh
 # What diff, review and log show: a section a round does not record, a
 # changed note's old and new text, unchanged items only with --all-items,
-# --stat, the headings of added and deleted rounds.
+# --stat, log --oneline, the headings of added and deleted rounds.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
 bundled
@@ -124,5 +124,22 @@ run "$DIALDIFF" review --format markdown HEAD~1..HEAD
 like "$OUT" "^#### Round 1 \(new\)$" "markdown: Round 1 (new)"
 like "$OUT" "^#### Round 5 \(new\), compared with round 3$" "markdown: Round 5 (new), compared with round 3"
 unlike "$OUT" "Round ([0-9]) → Round \\1$" "never Round N → Round N"
+
+# ---- log --oneline -----------------------------------------------------------
+run "$DIALDIFF" log --oneline
+is "$STATUS" 0 "log --oneline: exit 0"
+is "$(printf '%s\n' "$OUT" | wc -l)" 4 "a line per commit"
+like "$OUT" "^[0-9a-f]{7} round 5 and another series come  dialogues/other/round-01.json \+11 -0 ~0, $S/round-05.json \+0 -0 ~0$" \
+	"short id, subject, and each file's counts"
+like "$OUT" "^[0-9a-f]{7} round 4 goes  $S/round-04.json \+0 -10 ~0$" "a deleted round: all dropped"
+like "$OUT" "^[0-9a-f]{7} round 4: one crime category less  $S/round-04.json \+0 -1 ~0$" "a modified round"
+is "$(printf '%s\n' "$OUT" | tail -1 | cut -c9-)" "the record  $S/round-01.json +11 -0 ~0, $S/round-02.json +7 -7 ~4, $S/round-03.json +5 -6 ~4, $S/round-04.json +4 -3 ~6" \
+	"the first commit, oldest last"
+run "$DIALDIFF" log --oneline --format markdown -n 1
+like "$OUT" "^- \`[0-9a-f]{7}\` round 5 and another series come · \`dialogues/other/round-01.json\` \+11 -0 ~0, \`$S/round-05.json\` \+0 -0 ~0$" \
+	"markdown: a list item per commit"
+like "$OUT" "^1 commit changed round files$" "and the count"
+run "$DIALDIFF" --format json log --oneline -n 1
+is "$(printf '%s\n' "$OUT" | jq -r '.commits[0].files | length')" 2 "json is complete whatever --oneline says"
 
 done_testing

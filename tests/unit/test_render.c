@@ -1292,6 +1292,43 @@ static void test_review_added_deleted(void **state)
 	dd_buf_release(&out);
 }
 
+/* log --oneline: a line per commit, with each file's counts. */
+static void test_log_oneline(void **state)
+{
+	const dd_render_opts one = { .lang = DD_LANG_EN, .oneline = 1 };
+	const dd_render_opts one_color = { .lang = DD_LANG_EN, .color = 1,
+					   .oneline = 1 };
+	dd_log_commit c = log_commits[1];
+	dd_log l = { .commits = log_commits, .ncommits = 2 };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_log(&out, &dd_render_text, &l, &one), 0);
+	assert_string_equal(out.ptr,
+		"4444444 merge side\n"
+		"2222222 round 2 | <b>  dialogues/us-cn/round-02.json +2 -1 ~2\n");
+	dd_buf_reset(&out);
+	c.files = review_files;
+	c.nfiles = 2;	/* the second one cannot be compared */
+	assert_int_equal(dd_render_text.log_commit(&out, &c, 0, &one_color), 0);
+	assert_string_equal(out.ptr,
+		"\033[33m2222222\033[m round 2 | <b>  dialogues/us-cn/round-02.json "
+		"+2 -1 ~2, dialogues/us-cn/round-09.json (cannot compare)\n");
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_log(&out, &dd_render_markdown, &l, &one), 0);
+	assert_string_equal(out.ptr,
+		"## Log\n"
+		"\n"
+		"- `4444444` merge side\n"
+		"- `2222222` round 2 \\| &lt;b&gt; · `dialogues/us-cn/round-02.json` +2 -1 ~2\n"
+		"\n"
+		"2 commits changed round files\n");
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_markdown.log_commit(&out, &c, 1, &one), 0);
+	assert_non_null(strstr(out.ptr, ", `dialogues/us-cn/round-09.json` ⚠️ cannot compare\n"));
+	dd_buf_release(&out);
+}
+
 static int starts(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
@@ -1670,6 +1707,7 @@ int main(void)
 		cmocka_unit_test(test_not_recorded),
 		cmocka_unit_test(test_stat),
 		cmocka_unit_test(test_review_added_deleted),
+		cmocka_unit_test(test_log_oneline),
 		cmocka_unit_test(test_text_timeline_cjk),
 		cmocka_unit_test(test_text_timeline_color),
 		cmocka_unit_test(test_text_list),
