@@ -451,7 +451,8 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		emit.out = &out;
 		lopts.each = emit_commit;
 		lopts.each_data = &emit;
-		if (isatty(STDERR_FILENO)) {
+		/* a progress line on the terminal, unless a pager has it */
+		if (isatty(STDERR_FILENO) && !cli_pager_wanted(ctx)) {
 			clock_gettime(CLOCK_MONOTONIC, &prog.start);
 			lopts.progress = on_progress;
 			lopts.progress_data = &prog;

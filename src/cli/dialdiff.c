@@ -14,20 +14,25 @@
 
 const cli_command cli_commands[] = {
 	{ "report", cmd_report, "report",
-	  "full change report: overview, timeline, every consecutive diff" },
-	{ "list", cmd_list, "list", "series and rounds with item counts" },
-	{ "show", cmd_show, "show ROUND", "one round's topics, classified" },
+	  "full change report: overview, timeline, every consecutive diff",
+	  CLI_PAGED },
+	{ "list", cmd_list, "list", "series and rounds with item counts",
+	  CLI_PAGED },
+	{ "show", cmd_show, "show ROUND", "one round's topics, classified",
+	  CLI_PAGED },
 	{ "diff", cmd_diff,
 	  "diff [--all] [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
-	  "semantic diff of two rounds (default: the last two)" },
+	  "semantic diff of two rounds (default: the last two)", CLI_PAGED },
 	{ "timeline", cmd_timeline, "timeline",
-	  "presence of every entry across the rounds" },
+	  "presence of every entry across the rounds", CLI_PAGED },
 	{ "review", cmd_review,
 	  "review [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
-	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
+	  "semantic changes to round files between revisions (default: HEAD and the working tree)",
+	  CLI_PAGED },
 	{ "log", cmd_log,
 	  "log [-n N] [--first-parent] [--oneline] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
-	  "the commits that changed round files, with their semantic changes" },
+	  "the commits that changed round files, with their semantic changes",
+	  CLI_PAGED },
 	{ "textconv", cmd_textconv, "textconv FILE",
 	  "a stable listing of one round's topics, for git's textconv driver" },
 	{ "diff-driver", cmd_diff_driver,
@@ -41,7 +46,7 @@ const cli_command cli_commands[] = {
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
 	  "canonical formatting of round, series and taxonomy files" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
-	{ NULL, NULL, NULL, NULL }
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 const cli_command *cli_find_command(const char *name)
@@ -58,7 +63,7 @@ static const char global_usage[] =
 	"usage: dialdiff [-C DIR] [--dialogues DIR | --dir DIR] [--taxonomy FILE]\n"
 	"                [--series ID]"
 	"                [--rev REV] [--format FMT] [--lang en|zh]\n"
-	"                [--color auto|always|never]\n"
+	"                [--color auto|always|never] [-P | --no-pager]\n"
 	"                [COMMAND [ARGS]]\n";
 
 void cli_print_usage(FILE *f, const cli_command *cmd)
@@ -157,6 +162,8 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 
 int cli_write(const dd_buf *buf)
 {
+	if (buf->len)
+		cli_pager_start(the_ctx);	/* once, when it is wanted */
 	if (dd_write_all(STDOUT_FILENO, buf->ptr, buf->len) == 0)
 		return 0;
 	return errno == EPIPE ? 1 : -1;
@@ -383,7 +390,7 @@ static void on_sigbus(int sig)
 int main(int argc, char **argv)
 {
 	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
-	       OPT_VERSION };
+	       OPT_VERSION, OPT_NO_PAGER };
 	static const struct option opts[] = {
 		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
 		{ "dir", required_argument, NULL, OPT_DIALOGUES },
@@ -392,13 +399,14 @@ int main(int argc, char **argv)
 		{ "rev", required_argument, NULL, OPT_REV },
 		CLI_OUTPUT_OPTIONS,
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "no-pager", no_argument, NULL, OPT_NO_PAGER },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cmdname = "report";
 	const cli_command *cmd;
 	cli_ctx ctx;
-	int c, rc;
+	int c, rc, no_pager = 0;
 
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGBUS, on_sigbus);
@@ -408,7 +416,7 @@ int main(int argc, char **argv)
 	ctx.color = "auto";
 	ctx.ropts.lang = dd_lang_from_env();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+C:hP", opts, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) < 0)
@@ -422,6 +430,10 @@ int main(int argc, char **argv)
 		case OPT_TAXONOMY: ctx.taxonomy_path = optarg; break;
 		case OPT_SERIES: ctx.series_id = optarg; break;
 		case OPT_REV: ctx.rev = optarg; break;
+		case 'P':
+		case OPT_NO_PAGER:
+			no_pager = 1;
+			break;
 		case OPT_VERSION:
 			printf("dialdiff %s\n", DD_VERSION);
 			return 0;
@@ -454,10 +466,12 @@ int main(int argc, char **argv)
 	/* the command sees its own name as argv[0] */
 	optind--;
 	argv[optind] = (char *)cmd->name;
+	ctx.paged = (cmd->flags & CLI_PAGED) && !no_pager;
 	the_ctx = &ctx;
 	rc = cmd->fn(&ctx, argc - optind, argv + optind);
 	the_ctx = NULL;
 	ctx_release(&ctx);
+	cli_pager_finish();	/* the status is ours, once the pager is done */
 	return rc;
 }
 
