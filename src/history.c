@@ -995,8 +995,10 @@ static int is_round(dd_history *h, const side *s, const char *path)
 	dd_error err;
 	int type = DD_GIT_NONE;
 
-	if (!path || dd_project_place(h->folder, path, &dir) != DD_PATH_ROUND)
+	if (!path || dd_project_place(h->folder, path, &dir) != DD_PATH_ROUND) {
+		free(dir);	/* set for a series.json */
 		return 0;
+	}
 	sj = dir ? dd_path_join(dir, "series.json") : NULL;
 	if (sj && side_entry(h, s, sj, NULL, &type, &err) < 0)
 		type = DD_GIT_NONE;
