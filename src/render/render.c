@@ -101,26 +101,27 @@ const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
 	return tmp;
 }
 
-dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec)
+/* The counts of the legend from a diff's (or a section's) own. */
+static dd_rnd_counts counts(size_t nadded, size_t ndropped, size_t nkept,
+			    size_t nchanged)
 {
 	dd_rnd_counts c;
 
-	c.added = sec->nadded;
-	c.dropped = sec->ndropped;
-	c.changed = sec->nchanged;
-	c.unchanged = sec->nkept - sec->nchanged;
+	c.added = nadded;
+	c.dropped = ndropped;
+	c.changed = nchanged;
+	c.unchanged = nkept - nchanged;
 	return c;
+}
+
+dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec)
+{
+	return counts(sec->nadded, sec->ndropped, sec->nkept, sec->nchanged);
 }
 
 dd_rnd_counts dd_rnd_diff_counts(const dd_diff *d)
 {
-	dd_rnd_counts c;
-
-	c.added = d->nadded;
-	c.dropped = d->ndropped;
-	c.changed = d->nchanged;
-	c.unchanged = d->nkept - d->nchanged;
-	return c;
+	return counts(d->nadded, d->ndropped, d->nkept, d->nchanged);
 }
 
 void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,

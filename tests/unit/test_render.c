@@ -211,12 +211,31 @@ static const dd_render_opts all_en = { .lang = DD_LANG_EN, .all_items = 1 };
 
 static dd_diff *one_diff[] = { &the_diff };
 
-static char *render_diff(const dd_renderer *r, const dd_render_opts *o)
+/* What renderer r makes of the one diff d (malloc'd). */
+static char *render_one(const dd_renderer *r, dd_diff *d,
+			const dd_render_opts *o)
 {
+	dd_diff *dp[] = { d };
 	dd_buf out = DD_BUF_INIT;
 
-	assert_int_equal(r->diff(&out, one_diff, 1, o), 0);
+	assert_int_equal(r->diff(&out, dp, 1, o), 0);
 	return dd_buf_detach(&out, NULL);
+}
+
+static char *render_diff(const dd_renderer *r, const dd_render_opts *o)
+{
+	return render_one(r, &the_diff, o);
+}
+
+/* What renderer r makes of diff d holds want. */
+static void assert_renders(const dd_renderer *r, dd_diff *d,
+			   const dd_render_opts *o, const char *want)
+{
+	char *s = render_one(r, d, o);
+
+	if (!strstr(s, want))
+		fail_msg("no \"%s\" in:\n%s", want, s);
+	free(s);
 }
 
 /* A node by a dotted path of member names and array indexes:
@@ -650,27 +669,19 @@ static void test_note_old_and_new(void **state)
 	dd_diff d = { .from = &round_a, .to = &round_b, .tx = &tx,
 		      .sections = &sec, .nsections = 1, .nkept = 2,
 		      .nchanged = 2 };
-	dd_diff *dp[] = { &d };
-	dd_buf out = DD_BUF_INIT;
 
 	(void)state;
-	assert_int_equal(dd_render_text.diff(&out, dp, 1, &plain_en), 0);
-	assert_non_null(strstr(out.ptr,
+	assert_renders(&dd_render_text, &d, &plain_en,
 		"~ Hacking  note: (none) → now a <priority>\n"
-		"~ Fraud  note: to be | reviewed → (none)\n"));
-	dd_buf_release(&out);
-	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &plain_en), 0);
-	assert_non_null(strstr(out.ptr,
+		"~ Fraud  note: to be | reviewed → (none)\n");
+	assert_renders(&dd_render_markdown, &d, &plain_en,
 		"| ✏️ | Hacking<br>*note:* — → now a &lt;priority&gt; | `hacking` |  |\n"
-		"| ✏️ | Fraud<br>*note:* to be \\| reviewed → — | `fraud` |  |\n"));
-	dd_buf_release(&out);
-	assert_int_equal(dd_render_html.diff(&out, dp, 1, &plain_en), 0);
-	assert_non_null(strstr(out.ptr,
+		"| ✏️ | Fraud<br>*note:* to be \\| reviewed → — | `fraud` |  |\n");
+	assert_renders(&dd_render_html, &d, &plain_en,
 		"<div class=\"note\">now a &lt;priority&gt;</div>"
-		"<div class=\"was\">note was: —</div>"));
-	assert_non_null(strstr(out.ptr,
-		"<td>Fraud<div class=\"was\">note was: to be | reviewed</div>"));
-	dd_buf_release(&out);
+		"<div class=\"was\">note was: —</div>");
+	assert_renders(&dd_render_html, &d, &plain_en,
+		"<td>Fraud<div class=\"was\">note was: to be | reviewed</div>");
 }
 
 /* A section one side does not record: said so, with nothing added or
@@ -684,27 +695,25 @@ static void test_not_recorded(void **state)
 	};
 	dd_diff d = { .from = &round_a, .to = &round_b, .tx = &tx,
 		      .sections = secs, .nsections = 1 };
-	dd_diff *dp[] = { &d };
 	dd_buf out = DD_BUF_INIT;
+	char *s;
 
 	(void)state;
-	assert_int_equal(dd_render_text.diff(&out, dp, 1, &plain_en), 0);
-	assert_non_null(strstr(out.ptr,
+	assert_renders(&dd_render_text, &d, &plain_en,
 		"\nCrime categories  +0 -0 ~0 =0  not recorded in round 2\n\n"
-		"1 section: 0 added"));
-	dd_buf_release(&out);
-	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &plain_en), 0);
-	assert_non_null(strstr(out.ptr,
+		"1 section: 0 added");
+	s = render_one(&dd_render_markdown, &d, &plain_en);
+	assert_non_null(strstr(s,
 		"| Crime categories | 0 | 0 | 0 | 0 | not recorded in round 2 |\n"));
-	assert_non_null(strstr(out.ptr,
+	assert_non_null(strstr(s,
 		"#### Crime categories\n\n*not recorded in round 2*\n"));
-	assert_null(strstr(out.ptr, "| topic |"));
-	dd_buf_release(&out);
-	assert_int_equal(dd_render_html.diff(&out, dp, 1, &plain_zh), 0);
-	assert_non_null(strstr(out.ptr,
+	assert_null(strstr(s, "| topic |"));
+	free(s);
+	s = render_one(&dd_render_html, &d, &plain_zh);
+	assert_non_null(strstr(s,
 		"<h2>犯罪类别</h2>\n<p class=\"muted\">第 2 轮未记录</p>"));
-	assert_null(strstr(out.ptr, "<table class=\"diff\">"));
-	dd_buf_release(&out);
+	assert_null(strstr(s, "<table class=\"diff\">"));
+	free(s);
 
 	/* the other side, both sides, two versions of one round, neither */
 	secs[0].unrecorded = DD_UNRECORDED_FROM;
@@ -812,10 +821,10 @@ static void test_stat(void **state)
 	const dd_render_opts stat = { .lang = DD_LANG_EN, .stat = 1 };
 	dd_diff_section secs[3];
 	dd_diff d = the_diff;
-	dd_diff *dp[] = { &d };
 	dd_diff *diffs[] = { &the_diff };
 	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
 	dd_buf out = DD_BUF_INIT;
+	char *s;
 
 	(void)state;
 	memcpy(secs, diff_sections, sizeof(diff_sections));
@@ -826,16 +835,16 @@ static void test_stat(void **state)
 	secs[2].unrecorded = DD_UNRECORDED_FROM;
 	d.sections = secs;
 	d.nsections = 3;
-	assert_int_equal(dd_render_text.diff(&out, dp, 1, &stat), 0);
-	assert_string_equal(out.ptr,
+	s = render_one(&dd_render_text, &d, &stat);
+	assert_string_equal(s,
 		"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n"
 		" Crime categories    | +1 -1 ~1 =2  similarity 0.60\n"
 		" Network protection  | +1 -0 ~1 =0  similarity 0.50\n"
 		" Extra               | +0 -0 ~0 =0  not recorded in round 1\n"
 		" 3 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n");
-	dd_buf_reset(&out);
-	assert_int_equal(dd_render_markdown.diff(&out, dp, 1, &stat), 0);
-	assert_non_null(strstr(out.ptr,
+	free(s);
+	s = render_one(&dd_render_markdown, &d, &stat);
+	assert_non_null(strstr(s,
 		"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n"
 		"| Extra | 0 | 0 | 0 | 0 | not recorded in round 1 |\n"));
 	/* the table of counts ends the diff: no items, no legend */
@@ -843,9 +852,9 @@ static void test_stat(void **state)
 		static const char last[] =
 			"| Extra | 0 | 0 | 0 | 0 | not recorded in round 1 |\n";
 
-		assert_string_equal(out.ptr + out.len - strlen(last), last);
+		assert_string_equal(s + strlen(s) - strlen(last), last);
 	}
-	dd_buf_reset(&out);
+	free(s);
 	assert_int_equal(dd_render_text.report(&out, &r, &stat), 0);
 	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff_all),
 			    expected_text_diff_all);
