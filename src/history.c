@@ -1193,7 +1193,7 @@ static int same_content(dd_history *h, const side *sa, const char *a,
 	dd_oid ia, ib;
 	dd_buf copy = DD_BUF_INIT;
 	dd_error e;
-	int ta, tb, same;
+	int ta, tb = -1, same;	/* -1: unknown, if sa's entry fails */
 
 	if (side_entry(h, sa, a, &ia, &ta, &e) < 0 ||
 	    side_entry(h, sb, b, &ib, &tb, &e) < 0 || ta != tb ||

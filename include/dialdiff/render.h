@@ -28,6 +28,17 @@ typedef struct dd_render_opts {
 	   them (json: "gates"). */
 	const struct dd_gate *gates;
 	size_t ngates;
+	/* What a diff lists in text and markdown (diff, review, log): added,
+	   dropped and changed items, and unchanged kept ones only with
+	   all_items.  The report lists them all whatever this says; json
+	   ("kept") and html always list them all. */
+	int all_items;
+	/* A line of counts per section instead of its items (text and
+	   markdown: diff, review, log; not the report). */
+	int stat;
+	/* log: one line per commit, with the counts of each file (text and
+	   markdown). */
+	int oneline;
 } dd_render_opts;
 
 /* The whole change report of one series. */

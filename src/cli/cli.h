@@ -52,6 +52,8 @@ typedef struct cli_ctx {
 	const char *rev;	/* --rev */
 	const char *format;	/* --format, default "text" */
 	const char *color;	/* --color, default "auto" */
+	int paged;		/* the command pages (CLI_PAGED), and neither
+				   -P nor --no-pager was given */
 	const dd_renderer *renderer;
 	dd_render_opts ropts;
 	/* loaded on demand */
@@ -83,7 +85,12 @@ typedef struct cli_command {
 	int (*fn)(cli_ctx *ctx, int argc, char **argv);
 	const char *usage;	/* "diff [--all] [A [B]]" */
 	const char *summary;
+	unsigned flags;		/* CLI_PAGED */
 } cli_command;
+
+/* The command's output goes through a pager on a terminal (not the git
+ * drivers, not check and fmt, which hooks run). */
+#define CLI_PAGED 1u
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find_command(const char *name);
@@ -106,6 +113,18 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...) DD_PRINTF(2, 3);
 
 /* Write buf to stdout whole; 0, or EXIT_USAGE after a message. */
 int cli_emit(dd_buf *buf);
+
+/*
+ * The pager (pager.c).  cli_pager_wanted: 1 when the run's output is to go
+ * through a pager: ctx->paged, standard output a terminal, and a pager
+ * named by GIT_PAGER, else git config dialdiff.pager, else core.pager (in
+ * a repository), else PAGER, else "less -FRX"; "" and "cat" mean none.
+ * Decided once.  cli_pager_start: start it, at the first write (cli_write
+ * does).  cli_pager_finish: close its pipe and wait for it (at exit).
+ */
+int cli_pager_wanted(cli_ctx *ctx);
+void cli_pager_start(cli_ctx *ctx);
+void cli_pager_finish(void);
 /* Write buf to stdout: 0, 1 when the reader has left (EPIPE, as with
  * `| head`), or -1 with errno set. */
 int cli_write(const dd_buf *buf);
@@ -190,6 +209,20 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg);
 int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 		     char **argv);
 
+/*
+ * What a diff lists in text and markdown (diff, review, log, diff-driver):
+ * -v/--all-items lists unchanged kept items too; --stat a line of counts
+ * per section instead of the items.
+ */
+enum { CLI_OPT_STAT = 1020 };
+#define CLI_VIEW_OPTIONS \
+	{ "all-items", no_argument, NULL, 'v' }, \
+	{ "stat", no_argument, NULL, CLI_OPT_STAT }
+/* The short options of CLI_VIEW_OPTIONS, for a getopt string. */
+#define CLI_VIEW_SHORT "v"
+/* Handle c if it is a view option: 0 done, -1 not one of them. */
+int cli_view_option(cli_ctx *ctx, int c);
+
 /* --exit-code and --fail-on COND (diff, review): the gates to apply. */
 enum { CLI_OPT_EXIT_CODE = 1010, CLI_OPT_FAIL_ON };
 #define CLI_GATE_OPTIONS \
@@ -248,5 +281,8 @@ void cli_print_usage(FILE *f, const cli_command *cmd);
  */
 int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		 int *status);
+/* cli_operands, with the view options (CLI_VIEW_OPTIONS) too. */
+int cli_view_operands(cli_ctx *ctx, const cli_command *cmd, int argc,
+		      char **argv, int *status);
 
 #endif

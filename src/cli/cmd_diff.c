@@ -77,6 +77,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, OPT_ALL },
 		CLI_GATE_OPTIONS,
+		CLI_VIEW_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -96,9 +97,12 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h" CLI_VIEW_SHORT, opts,
+				NULL)) != -1) {
 		if (c == OPT_ALL)
 			all = 1;
+		else if (cli_view_option(ctx, c) == 0)
+			continue;
 		else if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
 			 (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
 							   argv)) >= 0))

@@ -179,7 +179,7 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 	dd_taxonomy *tx;
 	dd_error err;
 	const char *old_path, *new_path;
-	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc), n;
+	int rc, i = cli_view_operands(ctx, cmd, argc, argv, &rc), n;
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
 	if (i < 0)

@@ -189,6 +189,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		CLI_GATE_OPTIONS,
+		CLI_VIEW_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -210,9 +211,12 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
-		if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
-		    (rc < 0 && (rc = cli_other_option(ctx, cmd, c, argv)) >= 0)) {
+	while ((c = getopt_long(argc, argv, "h" CLI_VIEW_SHORT, opts,
+				NULL)) != -1)
+		if (cli_view_option(ctx, c) < 0 &&
+		    ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
+		     (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
+						       argv)) >= 0))) {
 			cli_gates_release(&g);
 			return rc;	/* a usage error, or --help */
 		}
@@ -348,10 +352,12 @@ static int parse_count(const char *s, size_t *out)
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT };
+	enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT, OPT_ONELINE };
 	static const struct option opts[] = {
 		{ "max-count", required_argument, NULL, 'n' },
 		{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
+		{ "oneline", no_argument, NULL, OPT_ONELINE },
+		CLI_VIEW_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -375,7 +381,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hn:" CLI_VIEW_SHORT, opts,
+				NULL)) != -1) {
+		if (cli_view_option(ctx, c) == 0)
+			continue;
 		switch (c) {
 		case 'n':
 			if (parse_count(optarg, &lopts.max_count) < 0)
@@ -385,6 +394,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_FIRST_PARENT:
 			lopts.first_parent = 1;
+			break;
+		case OPT_ONELINE:
+			ctx->ropts.oneline = 1;
 			break;
 		default:
 			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
@@ -441,7 +453,8 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		emit.out = &out;
 		lopts.each = emit_commit;
 		lopts.each_data = &emit;
-		if (isatty(STDERR_FILENO)) {
+		/* a progress line on the terminal, unless a pager has it */
+		if (isatty(STDERR_FILENO) && !cli_pager_wanted(ctx)) {
 			clock_gettime(CLOCK_MONOTONIC, &prog.start);
 			lopts.progress = on_progress;
 			lopts.progress_data = &prog;

@@ -14,24 +14,29 @@
 
 const cli_command cli_commands[] = {
 	{ "report", cmd_report, "report",
-	  "full change report: overview, timeline, every consecutive diff" },
-	{ "list", cmd_list, "list", "series and rounds with item counts" },
-	{ "show", cmd_show, "show ROUND", "one round's topics, classified" },
+	  "full change report: overview, timeline, every consecutive diff",
+	  CLI_PAGED },
+	{ "list", cmd_list, "list", "series and rounds with item counts",
+	  CLI_PAGED },
+	{ "show", cmd_show, "show ROUND", "one round's topics, classified",
+	  CLI_PAGED },
 	{ "diff", cmd_diff,
-	  "diff [--all] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
-	  "semantic diff of two rounds (default: the last two)" },
+	  "diff [--all] [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
+	  "semantic diff of two rounds (default: the last two)", CLI_PAGED },
 	{ "timeline", cmd_timeline, "timeline",
-	  "presence of every entry across the rounds" },
+	  "presence of every entry across the rounds", CLI_PAGED },
 	{ "review", cmd_review,
-	  "review [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
-	  "semantic changes to round files between revisions (default: HEAD and the working tree)" },
+	  "review [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
+	  "semantic changes to round files between revisions (default: HEAD and the working tree)",
+	  CLI_PAGED },
 	{ "log", cmd_log,
-	  "log [-n N] [--first-parent] [RANGE] [-- PATH...]",
-	  "the commits that changed round files, with their semantic changes" },
+	  "log [-n N] [--first-parent] [--oneline] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
+	  "the commits that changed round files, with their semantic changes",
+	  CLI_PAGED },
 	{ "textconv", cmd_textconv, "textconv FILE",
 	  "a stable listing of one round's topics, for git's textconv driver" },
 	{ "diff-driver", cmd_diff_driver,
-	  "diff-driver PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
+	  "diff-driver [-v | --all-items] [--stat] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
 	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
 	{ "merge-driver", cmd_merge_driver, "merge-driver BASE OURS THEIRS PATH",
 	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic" },
@@ -43,7 +48,7 @@ const cli_command cli_commands[] = {
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
 	  "canonical formatting of round, series and taxonomy files" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
-	{ NULL, NULL, NULL, NULL }
+	{ NULL, NULL, NULL, NULL, 0 }
 };
 
 const cli_command *cli_find_command(const char *name)
@@ -60,7 +65,7 @@ static const char global_usage[] =
 	"usage: dialdiff [-C DIR] [--dialogues DIR | --dir DIR] [--taxonomy FILE]\n"
 	"                [--series ID]"
 	"                [--rev REV] [--format FMT] [--lang en|zh]\n"
-	"                [--color auto|always|never]\n"
+	"                [--color auto|always|never] [-P | --no-pager]\n"
 	"                [COMMAND [ARGS]]\n";
 
 void cli_print_usage(FILE *f, const cli_command *cmd)
@@ -181,6 +186,8 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 
 int cli_write(const dd_buf *buf)
 {
+	if (buf->len)
+		cli_pager_start(the_ctx);	/* once, when it is wanted */
 	if (dd_write_all(STDOUT_FILENO, buf->ptr, buf->len) == 0)
 		return 0;
 	return errno == EPIPE ? 1 : -1;
@@ -422,7 +429,7 @@ static int flush_stdout(int rc)
 int main(int argc, char **argv)
 {
 	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
-	       OPT_VERSION };
+	       OPT_VERSION, OPT_NO_PAGER };
 	static const struct option opts[] = {
 		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
 		{ "dir", required_argument, NULL, OPT_DIALOGUES },
@@ -431,13 +438,14 @@ int main(int argc, char **argv)
 		{ "rev", required_argument, NULL, OPT_REV },
 		CLI_OUTPUT_OPTIONS,
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "no-pager", no_argument, NULL, OPT_NO_PAGER },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cmdname = "report";
 	const cli_command *cmd;
 	cli_ctx ctx;
-	int c, rc;
+	int c, rc, no_pager = 0;
 
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGBUS, on_sigbus);
@@ -447,7 +455,7 @@ int main(int argc, char **argv)
 	ctx.color = "auto";
 	ctx.ropts.lang = dd_lang_from_env();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+C:hP", opts, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) < 0)
@@ -461,6 +469,10 @@ int main(int argc, char **argv)
 		case OPT_TAXONOMY: ctx.taxonomy_path = optarg; break;
 		case OPT_SERIES: ctx.series_id = optarg; break;
 		case OPT_REV: ctx.rev = optarg; break;
+		case 'P':
+		case OPT_NO_PAGER:
+			no_pager = 1;
+			break;
 		case OPT_VERSION:
 			printf("dialdiff %s\n", DD_VERSION);
 			return flush_stdout(0);
@@ -493,19 +505,42 @@ int main(int argc, char **argv)
 	/* the command sees its own name as argv[0] */
 	optind--;
 	argv[optind] = (char *)cmd->name;
+	ctx.paged = (cmd->flags & CLI_PAGED) && !no_pager;
 	the_ctx = &ctx;
 	rc = cmd->fn(&ctx, argc - optind, argv + optind);
 	the_ctx = NULL;
 	ctx_release(&ctx);
-	return flush_stdout(rc);
+	rc = flush_stdout(rc);
+	cli_pager_finish();	/* the status is ours, once the pager is done */
+	return rc;
 }
 
-int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
-		 int *status)
+int cli_view_option(cli_ctx *ctx, int c)
+{
+	switch (c) {
+	case 'v':
+		ctx->ropts.all_items = 1;
+		return 0;
+	case CLI_OPT_STAT:
+		ctx->ropts.stat = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* cli_operands; view: the view options are taken too. */
+static int operands(cli_ctx *ctx, const cli_command *cmd, int argc,
+		    char **argv, int *status, int view)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		CLI_OUTPUT_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct option view_opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		CLI_OUTPUT_OPTIONS,
+		CLI_VIEW_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -514,8 +549,22 @@ int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
-		if ((*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
+	while ((c = getopt_long(argc, argv, view ? "h" CLI_VIEW_SHORT : "h",
+				view ? view_opts : opts, NULL)) != -1)
+		if (!(view && cli_view_option(ctx, c) == 0) &&
+		    (*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
 			return -1;	/* a usage error, or --help */
 	return optind;
+}
+
+int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
+		 int *status)
+{
+	return operands(ctx, cmd, argc, argv, status, 0);
+}
+
+int cli_view_operands(cli_ctx *ctx, const cli_command *cmd, int argc,
+		      char **argv, int *status)
+{
+	return operands(ctx, cmd, argc, argv, status, 1);
 }

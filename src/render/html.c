@@ -1,6 +1,10 @@
 /*
  * html.c - the HTML format: one self-contained page per result.
  *
+ * A page is a document to read and print, not a terminal's view: a diff
+ * lists every item, unchanged ones too, whatever opts->all_items and
+ * opts->stat say.
+ *
  * The page carries its own style sheet (screen and print), needs no script
  * and refers to nothing outside itself: no src, no link, no @import, no
  * url(); the only href values are fragments ("#timeline").  A URL from the
@@ -47,12 +51,12 @@ enum ui {
 	U_OVERVIEW, U_TIMELINE, U_CHANGES, U_SOURCES, U_CONTENTS,
 	U_ROUNDS_N, U_PARTIES, U_ROUND, U_ROUND_N, U_DATE, U_PLACE, U_TITLE,
 	U_CHAIRS, U_FILE, U_SERIES, U_AT_A_GLANCE, U_PAIR, U_DATES,
-	U_ADDED, U_KEPT, U_CHANGED, U_DROPPED, U_UNCHANGED, U_PRESENT,
+	U_ADDED, U_CHANGED, U_DROPPED, U_UNCHANGED, U_PRESENT,
 	U_ABSENT, U_LEGEND_PRESENT, U_LEGEND_ADDED, U_LEGEND_DROPPED,
 	U_LEGEND_ABSENT, U_LEGEND_ACTION, U_SIMILARITY, U_SIMILARITY_PREV,
 	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
 	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
-	U_NOTE, U_WAS, U_NOTE_CHANGED, U_NOTE_WAS, U_SECTIONS_N, U_NO_SOURCES,
+	U_NOTE, U_WAS, U_NOTE_WAS, U_NOT_RECORDED_1, U_NOT_RECORDED_2, U_SECTIONS_N, U_NO_SOURCES,
 	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
 	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
 	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
@@ -84,7 +88,6 @@ static const char *const ui_en[U_COUNT] = {
 	[U_PAIR] = "Rounds",
 	[U_DATES] = "Dates",
 	[U_ADDED] = "Added",
-	[U_KEPT] = "Kept",
 	[U_CHANGED] = "Changed",
 	[U_DROPPED] = "Dropped",
 	[U_UNCHANGED] = "Unchanged",
@@ -111,8 +114,9 @@ static const char *const ui_en[U_COUNT] = {
 	[U_ACTION] = "Action",
 	[U_NOTE] = "Note",
 	[U_WAS] = "was",
-	[U_NOTE_CHANGED] = "note changed",
 	[U_NOTE_WAS] = "note was",
+	[U_NOT_RECORDED_1] = "not recorded in round {1}",
+	[U_NOT_RECORDED_2] = "not recorded in rounds {1} and {2}",
 	[U_SECTIONS_N] = "{1} sections",
 	[U_NO_SOURCES] = "No sources recorded.",
 	[U_NO_CHANGES] = "No changes.",
@@ -162,7 +166,6 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_PAIR] = "轮次",
 	[U_DATES] = "日期",
 	[U_ADDED] = "新增",
-	[U_KEPT] = "保留",
 	[U_CHANGED] = "有变化",
 	[U_DROPPED] = "删除",
 	[U_UNCHANGED] = "无变化",
@@ -189,8 +192,9 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_ACTION] = "进展",
 	[U_NOTE] = "备注",
 	[U_WAS] = "原为",
-	[U_NOTE_CHANGED] = "备注有变化",
 	[U_NOTE_WAS] = "原备注",
+	[U_NOT_RECORDED_1] = "第 {1} 轮未记录",
+	[U_NOT_RECORDED_2] = "第 {1} 轮和第 {2} 轮均未记录",
 	[U_SECTIONS_N] = "{1} 个类别",
 	[U_NO_SOURCES] = "未记录资料来源。",
 	[U_NO_CHANGES] = "没有变化。",
@@ -602,13 +606,14 @@ static void glance_table(page *p, const dd_report *r)
 	elw(p, "th", NULL, U_PAIR);
 	elw(p, "th", NULL, U_DATES);
 	th_mark(p, "s-a", SYM_ADDED, U_ADDED);
-	th_mark(p, "s-k", SYM_KEPT, U_KEPT);
-	th_mark(p, "s-c", SYM_CHANGED, U_CHANGED);
 	th_mark(p, "s-d", SYM_DROPPED, U_DROPPED);
+	th_mark(p, "s-c", SYM_CHANGED, U_CHANGED);
+	th_mark(p, "s-k", SYM_KEPT, U_UNCHANGED);
 	elw(p, "th", "num", U_SIMILARITY);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
+		dd_rnd_counts c = dd_rnd_diff_counts(d);
 
 		dd_buf_addf(p->out, "<tr><td class=\"nw\"><a href=\"#diff-%lld-%lld\">",
 			    d->from->number, d->to->number);
@@ -620,7 +625,7 @@ static void glance_table(page *p, const dd_report *r)
 		dd_buf_addf(p->out, "</td><td class=\"num\">%zu</td>"
 			    "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
 			    "<td class=\"num\">%zu</td><td class=\"num\">",
-			    d->nadded, d->nkept, d->nchanged, d->ndropped);
+			    c.added, c.dropped, c.changed, c.unchanged);
 		similarity(p, dd_diff_similarity(d));
 		raw(p, "</td></tr>\n");
 	}
@@ -846,11 +851,14 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		put(p, now->note);
 		raw(p, "</div>");
 	}
-	if ((changed & DD_CHANGE_NOTE) && it->from->note) {
+	if (changed & DD_CHANGE_NOTE) {	/* the new note is above, if any */
 		raw(p, "<div class=\"was\">");
 		putw(p, U_NOTE_WAS);
 		putw(p, U_COLON);
-		put(p, it->from->note);
+		if (it->from->note)
+			put(p, it->from->note);
+		else
+			raw(p, EMDASH);
 		raw(p, "</div>");
 	}
 	raw(p, "</td><td><code>");
@@ -872,12 +880,25 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 	raw(p, "</td></tr>\n");
 }
 
-static void diff_section(page *p, const dd_diff_section *sec, int level)
+static void diff_section(page *p, const dd_diff *d,
+			 const dd_diff_section *sec, int level)
 {
 	size_t j;
 
 	dd_buf_addf(p->out, "<h%d>", level);
 	text(p, &sec->title);
+	if (sec->unrecorded) {	/* nothing added or dropped: no table */
+		const dd_rnd_unrecorded_words w = {
+			word(p, U_NOT_RECORDED_1), word(p, U_NOT_RECORDED_2)
+		};
+		dd_buf tmp = DD_BUF_INIT;
+
+		dd_buf_addf(p->out, "</h%d>\n<p class=\"muted\">", level);
+		dd_rnd_unrecorded(&tmp, d, sec, &w);
+		put_release(p, &tmp);
+		raw(p, "</p>\n");
+		return;
+	}
 	raw(p, " <span class=\"muted\">");
 	putw(p, U_SIMILARITY);
 	putw(p, U_COLON);
@@ -931,6 +952,7 @@ static void round_side(page *p, const dd_round *r)
  * none (the page's title says it); its sections a level below. */
 static void diff_article(page *p, const dd_diff *d, int level)
 {
+	dd_rnd_counts c = dd_rnd_diff_counts(d);
 	size_t i;
 
 	dd_buf_addf(p->out, "<article id=\"diff-%lld-%lld\">\n",
@@ -956,17 +978,17 @@ static void diff_article(page *p, const dd_diff *d, int level)
 	raw(p, "</code> " ARROW " <code>");
 	round_side(p, d->to);
 	raw(p, "</code></p>\n<ul class=\"badges\">");
-	badge(p, "s-a", SYM_ADDED, U_ADDED, d->nadded);
-	badge(p, "s-k", SYM_KEPT, U_KEPT, d->nkept);
-	badge(p, "s-c", SYM_CHANGED, U_CHANGED, d->nchanged);
-	badge(p, "s-d", SYM_DROPPED, U_DROPPED, d->ndropped);
+	badge(p, "s-a", SYM_ADDED, U_ADDED, c.added);
+	badge(p, "s-d", SYM_DROPPED, U_DROPPED, c.dropped);
+	badge(p, "s-c", SYM_CHANGED, U_CHANGED, c.changed);
+	badge(p, "s-k", SYM_KEPT, U_UNCHANGED, c.unchanged);
 	raw(p, "<li>");
 	putw(p, U_SIMILARITY);
 	raw(p, " <b>");
 	similarity(p, dd_diff_similarity(d));
 	raw(p, "</b></li></ul>\n");
 	for (i = 0; i < d->nsections; i++)
-		diff_section(p, &d->sections[i], level ? level + 1 : 2);
+		diff_section(p, d, &d->sections[i], level ? level + 1 : 2);
 	raw(p, "</article>\n");
 }
 

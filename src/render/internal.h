@@ -19,6 +19,73 @@ const dd_item *dd_rnd_item(const dd_diff_item *it);
  * then named "SERIES/N" rather than by their round number alone. */
 int dd_rnd_cross_series(const dd_diff *d);
 
+/* 1 for the missing side of an added or deleted round file: a round with
+ * no path and no sections (history.h). */
+int dd_rnd_empty_side(const dd_round *r);
+
+/* What the two sides of a diff are, for its heading. */
+typedef enum dd_rnd_sides {
+	DD_RND_PAIR,		/* two rounds: "round 1 → round 2" */
+	DD_RND_NEW,		/* an added round, compared with no round */
+	DD_RND_NEW_AFTER,	/* an added round, compared with the round
+				   before it (from) */
+	DD_RND_DELETED		/* a deleted round (from) */
+} dd_rnd_sides;
+
+/* The sides of d; baseline: dd_file_change.baseline, 0 for a diff that
+ * is not a file's change. */
+dd_rnd_sides dd_rnd_sides_of(const dd_diff *d, int baseline);
+
+/*
+ * The counts of a diff, or of one of its sections, in the words of the
+ * legend: a kept item is either changed (dd_diff_item_changed) or
+ * unchanged.
+ */
+typedef struct dd_rnd_counts {
+	size_t added, dropped, changed, unchanged;
+} dd_rnd_counts;
+
+dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec);
+dd_rnd_counts dd_rnd_diff_counts(const dd_diff *d);
+
+/* "+1 -2 ~3 =4" ("=4" only with with_unchanged): digits and marks, safe in
+ * every format. */
+void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
+			 int with_unchanged);
+/* "1 added, 2 dropped, 3 changed, 4 unchanged" */
+void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c);
+
+/* The words for a section that a round file does not record. */
+typedef struct dd_rnd_unrecorded_words {
+	const char *one;	/* {1}: the round that does not record it */
+	const char *both;	/* {1} and {2}: the rounds of both sides */
+} dd_rnd_unrecorded_words;
+
+/* "not recorded in round {1}", "not recorded in rounds {1} and {2}" */
+extern const dd_rnd_unrecorded_words dd_rnd_unrecorded_en;
+
+/*
+ * Append which side of d does not record section sec (sec->unrecorded:
+ * then nothing is added or dropped in it), in w's words with the round
+ * numbers; not escaped.  Nothing when both sides record it.
+ */
+void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
+		       const dd_diff_section *sec,
+		       const dd_rnd_unrecorded_words *w);
+
+/* 1 when kept item it is listed under o: it changed, or o->all_items. */
+int dd_rnd_kept_listed(const dd_render_opts *o, const dd_diff_item *it);
+
+/* The items a section lists under o: added, dropped, and the kept ones
+ * dd_rnd_kept_listed. */
+size_t dd_rnd_section_rows(const dd_render_opts *o,
+			   const dd_diff_section *sec);
+
+/* The options of a full change report (report): o with every item
+ * listed, and not as a stat.  Returns tmp, filled. */
+const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
+					 const dd_render_opts *o);
+
 /* The DD_CHANGE_* bits, in output order. */
 extern const unsigned dd_rnd_change_bits[3];
 

@@ -178,6 +178,12 @@ static void md_diff_row(dd_buf *out, const char *mark,
 		dd_buf_adds(out, "<br>*was:* ");
 		md_text(out, dd_text_get(&it->from->label, lang));
 	}
+	if (changed & DD_CHANGE_NOTE) {
+		dd_buf_adds(out, "<br>*note:* ");
+		md_text(out, or_dash(it->from->note));
+		dd_buf_adds(out, " " ARROW " ");
+		md_text(out, or_dash(it->to->note));
+	}
 	dd_buf_adds(out, " | ");
 	md_code(out, it->key);
 	dd_buf_adds(out, " | ");
@@ -188,8 +194,6 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	} else if (now) {
 		md_text(out, now->action);
 	}
-	if (changed & DD_CHANGE_NOTE)
-		dd_buf_adds(out, "<br>note changed");
 	dd_buf_adds(out, " |\n");
 }
 
@@ -200,19 +204,26 @@ static void md_heading(dd_buf *out, int level)
 	dd_buf_addc(out, ' ');
 }
 
-static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
+static void md_diff_section(dd_buf *out, const dd_diff *d,
+			    const dd_diff_section *sec,
 			    const dd_render_opts *o, int level)
 {
 	static const char *const cols[] = { "", "topic", "id", "action" };
-	size_t rows = sec->nadded + sec->nkept + sec->ndropped, j;
+	size_t rows = dd_rnd_section_rows(o, sec), j;
 	int open;
 
-	if (!rows)
+	if (!rows && !sec->unrecorded)
 		return;
 	dd_buf_addc(out, '\n');
 	md_heading(out, level);
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
+	if (sec->unrecorded) {	/* nothing added or dropped: no table */
+		dd_buf_addc(out, '*');
+		dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		dd_buf_adds(out, "*\n");
+		return;
+	}
 	open = md_details_open(out, rows, "topics");
 	md_table_head(out, cols, "llll", 4);
 	for (j = 0; j < sec->nadded; j++)
@@ -222,29 +233,61 @@ static void md_diff_section(dd_buf *out, const dd_diff_section *sec,
 	for (j = 0; j < sec->nkept; j++) {
 		const dd_diff_item *it = &sec->kept[j];
 
-		md_diff_row(out, dd_diff_item_changed(it) ? M_CHANGED : M_KEPT,
-			    it, o->lang);
+		if (dd_rnd_kept_listed(o, it))
+			md_diff_row(out, dd_diff_item_changed(it) ? M_CHANGED
+								  : M_KEPT,
+				    it, o->lang);
 	}
 	md_details_close(out, open);
 }
 
-/* One diff: its heading at level (3 in a diff report), its sections one
- * level below. */
-static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
-			int level)
+/* " | 1 | 2 | 3 | 4": the cells of the counts, in the legend's order. */
+static void md_counts_cells(dd_buf *out, const dd_rnd_counts *c)
 {
-	static const char *const cols[] = {
-		"section", "added", "kept", "changed", "dropped", "similarity"
-	};
+	dd_buf_addf(out, " | %zu | %zu | %zu | %zu", c->added, c->dropped,
+		    c->changed, c->unchanged);
+}
+
+/* "Round 1 → Round 2", "Round 3 (new)", "Round 5 (new), compared with
+ * round 4", "Round 5 (deleted)"; then the dates and files of the sides
+ * shown. */
+static void md_diff_heading(dd_buf *out, const dd_diff *d, int baseline,
+			    int level)
+{
 	int with_series = dd_rnd_cross_series(d);
-	size_t i;
-	int open;
+	dd_rnd_sides sides = dd_rnd_sides_of(d, baseline);
+	const dd_round *one = sides == DD_RND_DELETED ? d->from : d->to;
 
 	md_heading(out, level);
-	md_side(out, d->from, with_series);
-	dd_buf_adds(out, " " ARROW " ");
-	md_side(out, d->to, with_series);
+	switch (sides) {
+	case DD_RND_PAIR:
+		md_side(out, d->from, with_series);
+		dd_buf_adds(out, " " ARROW " ");
+		md_side(out, d->to, with_series);
+		break;
+	case DD_RND_NEW:
+		md_side(out, d->to, with_series);
+		dd_buf_adds(out, " (new)");
+		break;
+	case DD_RND_NEW_AFTER:
+		md_side(out, d->to, with_series);
+		dd_buf_addf(out, " (new), compared with round %lld",
+			    d->from->number);
+		break;
+	case DD_RND_DELETED:
+		md_side(out, d->from, with_series);
+		dd_buf_adds(out, " (deleted)");
+		break;
+	}
 	dd_buf_adds(out, "\n\n");
+	if (sides == DD_RND_NEW || sides == DD_RND_DELETED) {
+		md_text(out, or_dash(one->date));
+		if (one->path) {
+			dd_buf_adds(out, " \xc2\xb7 ");	/* · */
+			md_round_file(out, one);
+		}
+		return;
+	}
 	md_text(out, or_dash(d->from->date));
 	dd_buf_adds(out, " " ARROW " ");
 	md_text(out, or_dash(d->to->date));
@@ -254,9 +297,27 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 		dd_buf_adds(out, " " ARROW " ");
 		md_round_file(out, d->to);
 	}
-	dd_buf_addf(out, "\n\n**%zu added, %zu kept (%zu changed), %zu dropped**"
-		    " in %zu section%s\n\n", d->nadded, d->nkept, d->nchanged,
-		    d->ndropped, d->nsections, d->nsections == 1 ? "" : "s");
+}
+
+/* One diff: its heading at level (3 in a diff report), its sections one
+ * level below; baseline: dd_file_change.baseline (0 for a diff of two
+ * rounds). */
+static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
+			const dd_render_opts *o, int level)
+{
+	static const char *const cols[] = {
+		"section", "added", "dropped", "changed", "unchanged",
+		"similarity"
+	};
+	dd_rnd_counts c = dd_rnd_diff_counts(d);
+	size_t i;
+	int open;
+
+	md_diff_heading(out, d, baseline, level);
+	dd_buf_adds(out, "\n\n**");
+	dd_rnd_counts_words(out, &c);
+	dd_buf_addf(out, "** in %zu section%s\n\n", d->nsections,
+		    dd_rnd_plural(d->nsections));
 	open = md_details_open(out, d->nsections, "sections");
 	md_table_head(out, cols, "lrrrrr", 6);
 	for (i = 0; i < d->nsections; i++) {
@@ -264,20 +325,27 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, const dd_render_opts *o,
 
 		dd_buf_adds(out, "| ");
 		md_text(out, dd_text_get(&sec->title, o->lang));
-		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
-			    sec->nadded, sec->nkept, sec->nchanged,
-			    sec->ndropped, sec->similarity);
+		c = dd_rnd_section_counts(sec);
+		md_counts_cells(out, &c);
+		dd_buf_adds(out, " | ");
+		if (sec->unrecorded)
+			dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		else
+			dd_buf_addf(out, "%.2f", sec->similarity);
+		dd_buf_adds(out, " |\n");
 	}
 	md_details_close(out, open);
-	for (i = 0; i < d->nsections; i++)
-		md_diff_section(out, &d->sections[i], o, level + 1);
+	for (i = 0; i < d->nsections && !o->stat; i++)
+		md_diff_section(out, d, &d->sections[i], o, level + 1);
 }
 
-/* What the marks of the topic tables mean. */
-static void md_diff_legend(dd_buf *out)
+/* What the marks of the topic tables mean; unchanged topics are listed
+ * only with o->all_items. */
+static void md_diff_legend(dd_buf *out, const dd_render_opts *o)
 {
 	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
-		    M_CHANGED " kept, changed \xc2\xb7 " M_KEPT " kept, unchanged\n");
+		    M_CHANGED " changed \xc2\xb7 " M_KEPT " unchanged");
+	dd_buf_adds(out, o->all_items ? "\n" : " (counted, not listed)\n");
 }
 
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -289,11 +357,11 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	for (i = 0; i < n; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		md_diff_one(out, d[i], o, 3);
+		md_diff_one(out, d[i], 0, o, 3);
 	}
-	if (n) {
+	if (n && !o->stat) {	/* a stat has counts only, no marks */
 		dd_buf_addc(out, '\n');
-		md_diff_legend(out);
+		md_diff_legend(out, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -330,14 +398,11 @@ static void md_file_change(dd_buf *out, const dd_file_change *f,
 		dd_buf_adds(out, " " ARROW " ");
 	}
 	md_code(out, f->path);
-	if (f->baseline)
-		dd_buf_addf(out, " (new round; compared with round %lld, the round before it)",
-			    f->from->number);
-	else if (f->status == DD_FILE_RECLASSIFIED)
+	if (f->status == DD_FILE_RECLASSIFIED)
 		dd_buf_adds(out, " (unchanged; its series' taxonomy changed)");
 	dd_buf_adds(out, "\n\n");
 	if (f->diff) {
-		md_diff_one(out, f->diff, o, level + 1);
+		md_diff_one(out, f->diff, f->baseline, o, level + 1);
 	} else {
 		dd_buf_adds(out, "> " M_WARN " cannot compare: ");
 		md_text(out, f->error ? f->error : "unknown error");
@@ -400,13 +465,43 @@ static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* A list item: "- `abc1234` subject · `PATH` +1 -2 ~3, `PATH` ..." */
+static void md_log_oneline(dd_buf *out, const dd_log_commit *c,
+			   size_t index)
+{
+	size_t j;
+
+	dd_buf_adds(out, index ? "- " : "\n- ");
+	md_rev(out, c->id);
+	dd_buf_addc(out, ' ');
+	md_text(out, c->subject);
+	for (j = 0; j < c->nfiles; j++) {
+		const dd_file_change *f = &c->files[j];
+
+		dd_buf_adds(out, j ? ", " : " \xc2\xb7 ");	/* · */
+		md_code(out, f->path);
+		dd_buf_addc(out, ' ');
+		if (f->diff) {
+			dd_rnd_counts n = dd_rnd_diff_counts(f->diff);
+
+			dd_rnd_counts_marks(out, &n, 0);
+		} else {
+			dd_buf_adds(out, M_WARN " cannot compare");
+		}
+	}
+	dd_buf_addc(out, '\n');
+}
+
 static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 			 const dd_render_opts *opts)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	size_t j;
 
-	(void)index;
+	if (o->oneline) {
+		md_log_oneline(out, c, index);
+		return dd_buf_oom(out) ? -1 : 0;
+	}
 	dd_buf_adds(out, "\n### ");
 	md_rev(out, c->id);
 	dd_buf_addc(out, ' ');
@@ -578,7 +673,7 @@ static int md_timeline(dd_buf *out, const dd_timeline *t,
 static void md_report_changes(dd_buf *out, const dd_report *r)
 {
 	static const char *const cols[] = {
-		"rounds", "dates", "added", "kept", "changed", "dropped",
+		"rounds", "dates", "added", "dropped", "changed", "unchanged",
 		"similarity"
 	};
 	size_t i;
@@ -590,15 +685,15 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 	md_table_head(out, cols, "llrrrrr", 7);
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
+		dd_rnd_counts c = dd_rnd_diff_counts(d);
 
 		dd_buf_addf(out, "| %lld " ARROW " %lld | ", d->from->number,
 			    d->to->number);
 		md_text(out, or_dash(d->from->date));
 		dd_buf_adds(out, " " ARROW " ");
 		md_text(out, or_dash(d->to->date));
-		dd_buf_addf(out, " | %zu | %zu | %zu | %zu | %.2f |\n",
-			    d->nadded, d->nkept, d->nchanged, d->ndropped,
-			    dd_diff_similarity(d));
+		md_counts_cells(out, &c);
+		dd_buf_addf(out, " | %.2f |\n", dd_diff_similarity(d));
 	}
 	md_details_close(out, open);
 	dd_buf_addc(out, '\n');
@@ -608,7 +703,8 @@ static int md_report(dd_buf *out, const dd_report *r,
 		     const dd_render_opts *opts)
 {
 	static const char *const cols[] = { "round", "date", "place", "title" };
-	const dd_render_opts *o = dd_rnd_opts(opts);
+	dd_render_opts full;
+	const dd_render_opts *o = dd_rnd_report_opts(&full, opts);
 	const dd_series *s = r->series;
 	size_t i;
 	int open;
@@ -647,11 +743,11 @@ static int md_report(dd_buf *out, const dd_report *r,
 	}
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
-		md_diff_one(out, r->diffs[i], o, 3);
+		md_diff_one(out, r->diffs[i], 0, o, 3);
 	}
 	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
-		md_diff_legend(out);
+		md_diff_legend(out, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

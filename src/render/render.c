@@ -66,6 +66,104 @@ int dd_rnd_cross_series(const dd_diff *d)
 	       strcmp(d->from->series, d->to->series);
 }
 
+int dd_rnd_empty_side(const dd_round *r)
+{
+	return !r->path && !r->nsections;
+}
+
+dd_rnd_sides dd_rnd_sides_of(const dd_diff *d, int baseline)
+{
+	if (dd_rnd_empty_side(d->to))
+		return DD_RND_DELETED;
+	if (dd_rnd_empty_side(d->from))
+		return DD_RND_NEW;
+	return baseline ? DD_RND_NEW_AFTER : DD_RND_PAIR;
+}
+
+int dd_rnd_kept_listed(const dd_render_opts *o, const dd_diff_item *it)
+{
+	return o->all_items || dd_diff_item_changed(it);
+}
+
+size_t dd_rnd_section_rows(const dd_render_opts *o,
+			   const dd_diff_section *sec)
+{
+	return sec->nadded + sec->ndropped +
+	       (o->all_items ? sec->nkept : sec->nchanged);
+}
+
+const dd_render_opts *dd_rnd_report_opts(dd_render_opts *tmp,
+					 const dd_render_opts *o)
+{
+	*tmp = *dd_rnd_opts(o);
+	tmp->all_items = 1;
+	tmp->stat = 0;
+	return tmp;
+}
+
+/* The counts of the legend from a diff's (or a section's) own. */
+static dd_rnd_counts counts(size_t nadded, size_t ndropped, size_t nkept,
+			    size_t nchanged)
+{
+	dd_rnd_counts c;
+
+	c.added = nadded;
+	c.dropped = ndropped;
+	c.changed = nchanged;
+	c.unchanged = nkept - nchanged;
+	return c;
+}
+
+dd_rnd_counts dd_rnd_section_counts(const dd_diff_section *sec)
+{
+	return counts(sec->nadded, sec->ndropped, sec->nkept, sec->nchanged);
+}
+
+dd_rnd_counts dd_rnd_diff_counts(const dd_diff *d)
+{
+	return counts(d->nadded, d->ndropped, d->nkept, d->nchanged);
+}
+
+void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
+			 int with_unchanged)
+{
+	dd_buf_addf(out, "+%zu -%zu ~%zu", c->added, c->dropped, c->changed);
+	if (with_unchanged)
+		dd_buf_addf(out, " =%zu", c->unchanged);
+}
+
+void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c)
+{
+	dd_buf_addf(out, "%zu added, %zu dropped, %zu changed, %zu unchanged",
+		    c->added, c->dropped, c->changed, c->unchanged);
+}
+
+const dd_rnd_unrecorded_words dd_rnd_unrecorded_en = {
+	"not recorded in round {1}", "not recorded in rounds {1} and {2}"
+};
+
+void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
+		       const dd_diff_section *sec,
+		       const dd_rnd_unrecorded_words *w)
+{
+	long long a = d->from->number, b = d->to->number;
+
+	switch (sec->unrecorded & (DD_UNRECORDED_FROM | DD_UNRECORDED_TO)) {
+	case DD_UNRECORDED_FROM:
+		dd_rnd_fill(out, w->one, a, 0);
+		break;
+	case DD_UNRECORDED_TO:
+		dd_rnd_fill(out, w->one, b, 0);
+		break;
+	case DD_UNRECORDED_FROM | DD_UNRECORDED_TO:
+		if (a == b)	/* two versions of one round file */
+			dd_rnd_fill(out, w->one, a, 0);
+		else
+			dd_rnd_fill(out, w->both, a, b);
+		break;
+	}
+}
+
 const unsigned dd_rnd_change_bits[3] = {
 	DD_CHANGE_LABEL, DD_CHANGE_ACTION, DD_CHANGE_NOTE
 };

@@ -284,10 +284,6 @@ static int tab_render(dd_buf *out, table *t, size_t indent, int color)
 
 static void side_name(dd_buf *out, const dd_round *r, int with_series)
 {
-	if (!r->path && !r->nsections) {
-		put(out, "(none)");	/* the missing side of an added file */
-		return;
-	}
 	if (with_series && r->series)
 		putf(out, "%s/%lld", r->series, r->number);
 	else
@@ -314,7 +310,7 @@ static const char *or_none(const char *s)
 	return s ? s : "(none)";
 }
 
-/* What changed in a kept item: "label: a → b; action: a → b; note changed" */
+/* What changed in a kept item: "label: a → b; action: a → b; note: a → b" */
 static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 {
 	unsigned changed = dd_diff_item_changed(it);
@@ -343,7 +339,8 @@ static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 		sep = "; ";
 	}
 	if (changed & DD_CHANGE_NOTE)
-		putf(out, "%snote changed", sep);
+		putf(out, "%snote: %s " ARROW " %s", sep,
+		     or_none(it->from->note), or_none(it->to->note));
 }
 
 /* "+ label  [key]  (action)" */
@@ -375,33 +372,123 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 	dd_buf_addc(out, '\n');
 }
 
-static void text_diff_one(dd_buf *out, const dd_diff *d,
-			  const dd_render_opts *o)
+/* "diff round 1 (DATE) → round 2 (DATE)"; "diff round 3 (DATE), new";
+ * "diff round 5 (DATE), new, compared with round 4 (DATE)"; "diff round 5
+ * (DATE), deleted". */
+static void diff_heading(dd_buf *out, const dd_diff *d, int baseline,
+			 const dd_render_opts *o)
 {
 	int with_series = dd_rnd_cross_series(d);
-	size_t i, j;
 
 	style_on(out, o->color, S_BOLD);
 	put(out, "diff ");
-	side_name(out, d->from, with_series);
-	put(out, " " ARROW " ");
-	side_name(out, d->to, with_series);
+	switch (dd_rnd_sides_of(d, baseline)) {
+	case DD_RND_PAIR:
+		side_name(out, d->from, with_series);
+		put(out, " " ARROW " ");
+		side_name(out, d->to, with_series);
+		break;
+	case DD_RND_NEW:
+		side_name(out, d->to, with_series);
+		put(out, ", new");
+		break;
+	case DD_RND_NEW_AFTER:
+		side_name(out, d->to, with_series);
+		put(out, ", new, compared with ");
+		side_name(out, d->from, with_series);
+		break;
+	case DD_RND_DELETED:
+		side_name(out, d->from, with_series);
+		put(out, ", deleted");
+		break;
+	}
 	style_off(out, o->color, S_BOLD);
 	dd_buf_addc(out, '\n');
+}
+
+/* After a section's counts: "similarity 0.60", or, for a section a side
+ * does not record (it has no items), which round that is. */
+static void section_note(dd_buf *out, const dd_diff *d,
+			 const dd_diff_section *sec)
+{
+	if (sec->unrecorded)
+		dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+	else
+		dd_buf_addf(out, "similarity %.2f", sec->similarity);
+}
+
+/* "3 sections: 1 added, 2 dropped, 3 changed, 4 unchanged" */
+static void diff_totals(dd_buf *out, const dd_diff *d)
+{
+	dd_rnd_counts total = dd_rnd_diff_counts(d);
+
+	dd_buf_addf(out, "%zu section%s: ", d->nsections,
+		    dd_rnd_plural(d->nsections));
+	dd_rnd_counts_words(out, &total);
+	dd_buf_addc(out, '\n');
+}
+
+/* --stat: a line of counts per section instead of its items, aligned, as
+ * git diff --stat has a line per file; then the totals. */
+static void text_diff_stat(dd_buf *out, const dd_diff *d,
+			   const dd_render_opts *o)
+{
+	dd_buf cell = DD_BUF_INIT;
+	table tab;
+	size_t i;
+
+	tab_init(&tab, 3);
+	for (i = 0; i < d->nsections; i++) {
+		const dd_diff_section *sec = &d->sections[i];
+		dd_rnd_counts c = dd_rnd_section_counts(sec);
+
+		tab_add(&tab, 0, dd_text_get(&sec->title, o->lang));
+		dd_buf_reset(&cell);
+		dd_buf_adds(&cell, "| ");
+		dd_rnd_counts_marks(&cell, &c, 1);
+		tab_add(&tab, 0, cell.ptr);
+		if (dd_buf_oom(&cell))	/* before dd_buf_reset clears it */
+			tab.oom = 1;
+		dd_buf_reset(&cell);
+		section_note(&cell, d, sec);
+		tab_add(&tab, 0, cell.ptr);
+		if (dd_buf_oom(&cell))
+			tab.oom = 1;
+	}
+	dd_buf_release(&cell);
+	if (tab_render(out, &tab, 1, o->color) < 0)
+		out->oom = 1;
+	tab_release(&tab);
+	dd_buf_addc(out, ' ');
+	diff_totals(out, d);
+}
+
+/* One diff; baseline: dd_file_change.baseline (0 for a diff of two
+ * rounds). */
+static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
+			  const dd_render_opts *o)
+{
+	size_t i, j;
+
+	diff_heading(out, d, baseline, o);
+	if (o->stat) {
+		text_diff_stat(out, d, o);
+		return;
+	}
 	side_path(out, "--- ", d->from, o->color);
 	side_path(out, "+++ ", d->to, o->color);
 
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
+		dd_rnd_counts c = dd_rnd_section_counts(sec);
 
 		dd_buf_addc(out, '\n');
 		style_on(out, o->color, S_BOLD);
-		putf(out, "%s  +%zu -%zu =%zu",
-			    dd_text_get(&sec->title, o->lang), sec->nadded,
-			    sec->ndropped, sec->nkept);
-		if (sec->nchanged)
-			putf(out, " ~%zu", sec->nchanged);
-		putf(out, "  similarity %.2f", sec->similarity);
+		put(out, dd_text_get(&sec->title, o->lang));
+		put(out, "  ");
+		dd_rnd_counts_marks(out, &c, 1);
+		put(out, "  ");
+		section_note(out, d, sec);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		for (j = 0; j < sec->nadded; j++)
@@ -413,15 +500,12 @@ static void text_diff_one(dd_buf *out, const dd_diff *d,
 
 			if (dd_diff_item_changed(it))
 				item_line(out, o, '~', S_YELLOW, it);
-			else
+			else if (dd_rnd_kept_listed(o, it))
 				item_line(out, o, '=', 0, it);
 		}
 	}
 	dd_buf_addc(out, '\n');
-	putf(out, "%zu section%s: %zu added, %zu kept (%zu changed), "
-	     "%zu dropped", d->nsections, d->nsections == 1 ? "" : "s",
-	     d->nadded, d->nkept, d->nchanged, d->ndropped);
-	dd_buf_addc(out, '\n');
+	diff_totals(out, d);
 }
 
 static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -433,7 +517,7 @@ static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	for (i = 0; i < n; i++) {
 		if (i)
 			dd_buf_addc(out, '\n');
-		text_diff_one(out, d[i], o);
+		text_diff_one(out, d[i], 0, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -450,14 +534,11 @@ static void text_file_change(dd_buf *out, const dd_file_change *f,
 		putf(out, "%s " ARROW " ", f->old_path);
 	put(out, f->path);
 	style_off(out, o->color, S_BOLD);
-	if (f->baseline)
-		putf(out, " (new file: compared with round %lld, the round before it)",
-		     f->from->number);
-	else if (f->status == DD_FILE_RECLASSIFIED)
+	if (f->status == DD_FILE_RECLASSIFIED)
 		put(out, " (unchanged; its series' taxonomy changed: as the old one read it, then the new)");
 	dd_buf_addc(out, '\n');
 	if (f->diff) {
-		text_diff_one(out, f->diff, o);
+		text_diff_one(out, f->diff, f->baseline, o);
 	} else {
 		style_on(out, o->color, S_RED);
 		putf(out, "error: %s", f->error ? f->error : "cannot compare");
@@ -513,6 +594,34 @@ static int text_log_begin(dd_buf *out, const dd_render_opts *opts)
 	return 0;
 }
 
+/* As git log --oneline: "abc1234 subject  PATH +1 -2 ~3, PATH ...". */
+static void text_log_oneline(dd_buf *out, const dd_log_commit *c,
+			     const dd_render_opts *o)
+{
+	size_t j;
+
+	style_on(out, o->color, S_YELLOW);
+	putf(out, "%.7s", c->id);
+	style_off(out, o->color, S_YELLOW);
+	dd_buf_addc(out, ' ');
+	put(out, c->subject);
+	for (j = 0; j < c->nfiles; j++) {
+		const dd_file_change *f = &c->files[j];
+
+		put(out, j ? ", " : "  ");
+		put(out, f->path);
+		dd_buf_addc(out, ' ');
+		if (f->diff) {
+			dd_rnd_counts n = dd_rnd_diff_counts(f->diff);
+
+			dd_rnd_counts_marks(out, &n, 0);
+		} else {
+			put(out, "(cannot compare)");
+		}
+	}
+	dd_buf_addc(out, '\n');
+}
+
 /* As git log: the commit header, then each file's change. */
 static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 			   const dd_render_opts *opts)
@@ -520,6 +629,10 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	size_t j;
 
+	if (o->oneline) {
+		text_log_oneline(out, c, o);
+		return dd_buf_oom(out) ? -1 : 0;
+	}
 	if (index)
 		dd_buf_addc(out, '\n');
 	style_on(out, o->color, S_YELLOW);
@@ -804,7 +917,8 @@ static int text_timeline(dd_buf *out, const dd_timeline *t,
 static int text_report(dd_buf *out, const dd_report *r,
 		       const dd_render_opts *opts)
 {
-	const dd_render_opts *o = dd_rnd_opts(opts);
+	dd_render_opts full;
+	const dd_render_opts *o = dd_rnd_report_opts(&full, opts);
 	const dd_series *s = r->series;
 	table tab;
 	size_t i;
@@ -848,7 +962,7 @@ static int text_report(dd_buf *out, const dd_report *r,
 	}
 	for (i = 0; i < r->ndiffs; i++) {
 		dd_buf_addc(out, '\n');
-		text_diff_one(out, r->diffs[i], o);
+		text_diff_one(out, r->diffs[i], 0, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

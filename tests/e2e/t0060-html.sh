@@ -42,7 +42,7 @@ like "$OUT" 'title="Present"><span class="sym">●</span> established</td><td cl
 	"the hotline: established, implemented, continued, retained"
 run "$DIALDIFF" --format html --lang zh report
 like "$OUT" '<html xmlns="http://www.w3.org/1999/xhtml" lang="zh" xml:lang="zh">' "--lang zh: <html lang=\"zh\">"
-for word in 时间线 新增 保留 删除 概览 资料来源; do
+for word in 时间线 新增 删除 有变化 无变化 概览 资料来源; do
 	like "$OUT" "$word" "--lang zh: the page says $word"
 done
 like "$OUT" '<th scope="row">商业窃密</th>' "--lang zh: zh labels"

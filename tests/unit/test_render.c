@@ -205,17 +205,37 @@ static dd_timeline the_timeline = {
 static const dd_render_opts plain_en = { DD_LANG_EN, 0 };
 static const dd_render_opts color_en = { DD_LANG_EN, 1 };
 static const dd_render_opts plain_zh = { DD_LANG_ZH, 0 };
+static const dd_render_opts all_en = { .lang = DD_LANG_EN, .all_items = 1 };
 
 /* ---- helpers --------------------------------------------------------- */
 
 static dd_diff *one_diff[] = { &the_diff };
 
-static char *render_diff(const dd_renderer *r, const dd_render_opts *o)
+/* What renderer r makes of the one diff d (malloc'd). */
+static char *render_one(const dd_renderer *r, dd_diff *d,
+			const dd_render_opts *o)
 {
+	dd_diff *dp[] = { d };
 	dd_buf out = DD_BUF_INIT;
 
-	assert_int_equal(r->diff(&out, one_diff, 1, o), 0);
+	assert_int_equal(r->diff(&out, dp, 1, o), 0);
 	return dd_buf_detach(&out, NULL);
+}
+
+static char *render_diff(const dd_renderer *r, const dd_render_opts *o)
+{
+	return render_one(r, &the_diff, o);
+}
+
+/* What renderer r makes of diff d holds want. */
+static void assert_renders(const dd_renderer *r, dd_diff *d,
+			   const dd_render_opts *o, const char *want)
+{
+	char *s = render_one(r, d, o);
+
+	if (!strstr(s, want))
+		fail_msg("no \"%s\" in:\n%s", want, s);
+	free(s);
 }
 
 /* A node by a dotted path of member names and array indexes:
@@ -387,23 +407,30 @@ static void test_check_formats(void **state)
 	dd_diags_release(&d);
 }
 
-static const char expected_text_diff[] =
-	"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n"
-	"--- dialogues/us-cn/round-01.json\n"
-	"+++ 0123456:dialogues/us-cn/round-02.json\n"
-	"\n"
-	"Crime categories  +1 -1 =3 ~1  similarity 0.60\n"
-	"+ Online fraud  [fraud]  (agreed)\n"
+/* The diff with every item (--all-items, and the report)... */
+#define TEXT_DIFF_HEAD \
+	"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n" \
+	"--- dialogues/us-cn/round-01.json\n" \
+	"+++ 0123456:dialogues/us-cn/round-02.json\n" \
+	"\n" \
+	"Crime categories  +1 -1 ~1 =2  similarity 0.60\n" \
+	"+ Online fraud  [fraud]  (agreed)\n" \
 	"- Child pornography  [cp]  (agreed)\n"
-	"= Hacking\n"
+#define TEXT_DIFF_TAIL \
+	"\n" \
+	"Network protection  +1 -0 ~1 =0  similarity 0.50\n" \
+	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n" \
+	"~ 信息共享  note: old note → new note\n" \
+	"\n" \
+	"2 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n"
+#define TEXT_HOTLINE \
 	"~ Hotline  label: Hot line → Hotline; action: established → implemented\n"
-	"= Terrorism\n"
-	"\n"
-	"Network protection  +1 -0 =1 ~1  similarity 0.50\n"
-	"+ Cloud | <b>secure</b> & `fast`  [cloud | <b>secure</b> & `fast`]\n"
-	"~ 信息共享  note changed\n"
-	"\n"
-	"2 sections: 2 added, 4 kept (2 changed), 1 dropped\n";
+
+static const char expected_text_diff_all[] =
+	TEXT_DIFF_HEAD "= Hacking\n" TEXT_HOTLINE "= Terrorism\n" TEXT_DIFF_TAIL;
+/* ... and by default, without the unchanged ones. */
+static const char expected_text_diff[] =
+	TEXT_DIFF_HEAD TEXT_HOTLINE TEXT_DIFF_TAIL;
 
 static void test_text_diff(void **state)
 {
@@ -413,11 +440,16 @@ static void test_text_diff(void **state)
 	assert_string_equal(s, expected_text_diff);
 	assert_null(strchr(s, '\033'));
 	free(s);
+	s = render_diff(&dd_render_text, &all_en);
+	assert_string_equal(s, expected_text_diff_all);
+	free(s);
 }
 
 static void test_text_diff_color(void **state)
 {
-	char *s = render_diff(&dd_render_text, &color_en);
+	const dd_render_opts color_all = { .lang = DD_LANG_EN, .color = 1,
+					   .all_items = 1 };
+	char *s = render_diff(&dd_render_text, &color_all);
 
 	(void)state;
 	assert_non_null(strstr(s, "\033[1mdiff round 1"));
@@ -428,7 +460,7 @@ static void test_text_diff_color(void **state)
 	assert_non_null(strstr(s, "\n= Hacking\n"));
 	free(s);
 	/* the same text once the escapes are removed */
-	s = render_diff(&dd_render_text, &color_en);
+	s = render_diff(&dd_render_text, &color_all);
 	{
 		char *r = s, *w = s;
 
@@ -444,7 +476,7 @@ static void test_text_diff_color(void **state)
 		}
 		*w = '\0';
 	}
-	assert_string_equal(s, expected_text_diff);
+	assert_string_equal(s, expected_text_diff_all);
 	free(s);
 }
 
@@ -453,7 +485,7 @@ static void test_text_diff_zh(void **state)
 	char *s = render_diff(&dd_render_text, &plain_zh);
 
 	(void)state;
-	assert_non_null(strstr(s, "犯罪类别  +1 -1 =3 ~1  similarity 0.60\n"));
+	assert_non_null(strstr(s, "犯罪类别  +1 -1 ~1 =2  similarity 0.60\n"));
 	assert_non_null(strstr(s, "+ 网络诈骗  [fraud]  (agreed)\n"));
 	/* the zh label did not change: the en wording is shown */
 	assert_non_null(strstr(s, "~ 热线  label: Hot line → Hotline; action:"));
@@ -614,6 +646,94 @@ static void test_text_control_chars(void **state)
 	dd_buf_release(&out);
 }
 
+/* A note that appears and one that goes: the missing side is named. */
+static void test_note_old_and_new(void **state)
+{
+	static dd_item from[] = {
+		ITEM("hacking", 0, "Hacking", NULL, NULL, NULL),
+		ITEM("fraud", 1, "Fraud", NULL, NULL, "to be | reviewed"),
+	};
+	static dd_item to[] = {
+		ITEM("hacking", 0, "Hacking", NULL, NULL, "now a <priority>"),
+		ITEM("fraud", 1, "Fraud", NULL, NULL, NULL),
+	};
+	dd_diff_item kept[] = {
+		{ .key = "hacking", .entry = 0, .from = &from[0], .to = &to[0],
+		  .changes = DD_CHANGE_NOTE },
+		{ .key = "fraud", .entry = 1, .from = &from[1], .to = &to[1],
+		  .changes = DD_CHANGE_NOTE },
+	};
+	dd_diff_section sec = { .id = "crime", .title = { "Crime", NULL },
+				.tsection = 0, .similarity = 1, .kept = kept,
+				.nkept = 2, .nchanged = 2 };
+	dd_diff d = { .from = &round_a, .to = &round_b, .tx = &tx,
+		      .sections = &sec, .nsections = 1, .nkept = 2,
+		      .nchanged = 2 };
+
+	(void)state;
+	assert_renders(&dd_render_text, &d, &plain_en,
+		"~ Hacking  note: (none) → now a <priority>\n"
+		"~ Fraud  note: to be | reviewed → (none)\n");
+	assert_renders(&dd_render_markdown, &d, &plain_en,
+		"| ✏️ | Hacking<br>*note:* — → now a &lt;priority&gt; | `hacking` |  |\n"
+		"| ✏️ | Fraud<br>*note:* to be \\| reviewed → — | `fraud` |  |\n");
+	assert_renders(&dd_render_html, &d, &plain_en,
+		"<div class=\"note\">now a &lt;priority&gt;</div>"
+		"<div class=\"was\">note was: —</div>");
+	assert_renders(&dd_render_html, &d, &plain_en,
+		"<td>Fraud<div class=\"was\">note was: to be | reviewed</div>");
+}
+
+/* A section one side does not record: said so, with nothing added or
+ * dropped, and no table of items. */
+static void test_not_recorded(void **state)
+{
+	dd_diff_section secs[] = {
+		{ .id = "crime", .title = { "Crime categories", "犯罪类别" },
+		  .tsection = 0, .similarity = 1,
+		  .unrecorded = DD_UNRECORDED_TO },
+	};
+	dd_diff d = { .from = &round_a, .to = &round_b, .tx = &tx,
+		      .sections = secs, .nsections = 1 };
+	dd_buf out = DD_BUF_INIT;
+	char *s;
+
+	(void)state;
+	assert_renders(&dd_render_text, &d, &plain_en,
+		"\nCrime categories  +0 -0 ~0 =0  not recorded in round 2\n\n"
+		"1 section: 0 added");
+	s = render_one(&dd_render_markdown, &d, &plain_en);
+	assert_non_null(strstr(s,
+		"| Crime categories | 0 | 0 | 0 | 0 | not recorded in round 2 |\n"));
+	assert_non_null(strstr(s,
+		"#### Crime categories\n\n*not recorded in round 2*\n"));
+	assert_null(strstr(s, "| topic |"));
+	free(s);
+	s = render_one(&dd_render_html, &d, &plain_zh);
+	assert_non_null(strstr(s,
+		"<h2>犯罪类别</h2>\n<p class=\"muted\">第 2 轮未记录</p>"));
+	assert_null(strstr(s, "<table class=\"diff\">"));
+	free(s);
+
+	/* the other side, both sides, two versions of one round, neither */
+	secs[0].unrecorded = DD_UNRECORDED_FROM;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_string_equal(out.ptr, "not recorded in round 1");
+	dd_buf_reset(&out);
+	secs[0].unrecorded = DD_UNRECORDED_FROM | DD_UNRECORDED_TO;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_string_equal(out.ptr, "not recorded in rounds 1 and 2");
+	dd_buf_reset(&out);
+	d.from = &round_b;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_string_equal(out.ptr, "not recorded in round 2");
+	dd_buf_reset(&out);
+	secs[0].unrecorded = 0;
+	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	assert_int_equal(out.len, 0);
+	dd_buf_release(&out);
+}
+
 static void test_text_report(void **state)
 {
 	dd_diff *diffs[] = { &the_diff };
@@ -632,45 +752,56 @@ static void test_text_report(void **state)
 		"\n"
 		"timeline: China-US dialogue\n", 180));
 	assert_non_null(strstr(out.ptr, "\n\n" "diff round 1"));
-	/* the report ends with the diff */
-	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff),
-			    expected_text_diff);
+	/* the report ends with the diff, unchanged items listed */
+	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff_all),
+			    expected_text_diff_all);
 	dd_buf_release(&out);
 }
 
-static const char expected_md_diff[] =
-	"### Round 1 → Round 2\n"
-	"\n"
-	"2015-12-01 → 2016-06-14 · `dialogues/us-cn/round-01.json` → "
-	"`0123456:dialogues/us-cn/round-02.json`\n"
-	"\n"
-	"**2 added, 4 kept (2 changed), 1 dropped** in 2 sections\n"
-	"\n"
-	"| section | added | kept | changed | dropped | similarity |\n"
-	"| --- | ---: | ---: | ---: | ---: | ---: |\n"
-	"| Crime categories | 1 | 3 | 1 | 1 | 0.60 |\n"
-	"| Network protection | 1 | 1 | 1 | 0 | 0.50 |\n"
-	"\n"
-	"#### Crime categories\n"
-	"\n"
-	"|  | topic | id | action |\n"
-	"| --- | --- | --- | --- |\n"
-	"| ➕ | Online fraud | `fraud` | agreed |\n"
+#define MD_DIFF_HEAD \
+	"### Round 1 → Round 2\n" \
+	"\n" \
+	"2015-12-01 → 2016-06-14 · `dialogues/us-cn/round-01.json` → " \
+	"`0123456:dialogues/us-cn/round-02.json`\n" \
+	"\n" \
+	"**2 added, 1 dropped, 2 changed, 2 unchanged** in 2 sections\n" \
+	"\n" \
+	"| section | added | dropped | changed | unchanged | similarity |\n" \
+	"| --- | ---: | ---: | ---: | ---: | ---: |\n" \
+	"| Crime categories | 1 | 1 | 1 | 2 | 0.60 |\n" \
+	"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n" \
+	"\n" \
+	"#### Crime categories\n" \
+	"\n" \
+	"|  | topic | id | action |\n" \
+	"| --- | --- | --- | --- |\n" \
+	"| ➕ | Online fraud | `fraud` | agreed |\n" \
 	"| ➖ | Child pornography | `cp` | agreed |\n"
-	"| ＝ | Hacking | `hacking` | continued |\n"
-	"| ✏️ | Hotline<br>*was:* Hot line | `hotline` | "
+#define MD_HOTLINE \
+	"| ✏️ | Hotline<br>*was:* Hot line | `hotline` | " \
 	"established → implemented |\n"
+#define MD_DIFF_TAIL \
+	"\n" \
+	"#### Network protection\n" \
+	"\n" \
+	"|  | topic | id | action |\n" \
+	"| --- | --- | --- | --- |\n" \
+	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | " \
+	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n" \
+	"| ✏️ | 信息共享<br>*note:* old note → new note | `info-sharing` |  |\n" \
+	"\n" \
+	"➕ added · ➖ dropped · ✏️ changed · ＝ unchanged"
+
+/* Every item (--all-items, and the report)... */
+static const char expected_md_diff_all[] =
+	MD_DIFF_HEAD
+	"| ＝ | Hacking | `hacking` | continued |\n"
+	MD_HOTLINE
 	"| ＝ | Terrorism | `terror` |  |\n"
-	"\n"
-	"#### Network protection\n"
-	"\n"
-	"|  | topic | id | action |\n"
-	"| --- | --- | --- | --- |\n"
-	"| ➕ | Cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` | "
-	"cloud \\| &lt;b&gt;secure&lt;/b&gt; &amp; \\`fast\\` |  |\n"
-	"| ✏️ | 信息共享 | `info-sharing` | <br>note changed |\n"
-	"\n"
-	"➕ added · ➖ dropped · ✏️ kept, changed · ＝ kept, unchanged\n";
+	MD_DIFF_TAIL "\n";
+/* ... and by default: the unchanged ones counted, not listed. */
+static const char expected_md_diff[] =
+	MD_DIFF_HEAD MD_HOTLINE MD_DIFF_TAIL " (counted, not listed)\n";
 
 static void test_markdown_diff(void **state)
 {
@@ -679,6 +810,59 @@ static void test_markdown_diff(void **state)
 	(void)state;
 	assert_string_equal(s, expected_md_diff);
 	free(s);
+	s = render_diff(&dd_render_markdown, &all_en);
+	assert_string_equal(s, expected_md_diff_all);
+	free(s);
+}
+
+/* --stat: counts per section, no items; never in the report. */
+static void test_stat(void **state)
+{
+	const dd_render_opts stat = { .lang = DD_LANG_EN, .stat = 1 };
+	dd_diff_section secs[3];
+	dd_diff d = the_diff;
+	dd_diff *diffs[] = { &the_diff };
+	dd_report r = { &series, &tx, &the_timeline, diffs, 1 };
+	dd_buf out = DD_BUF_INIT;
+	char *s;
+
+	(void)state;
+	memcpy(secs, diff_sections, sizeof(diff_sections));
+	memset(&secs[2], 0, sizeof(secs[2]));
+	secs[2].id = "extra";
+	secs[2].title.en = "Extra";
+	secs[2].tsection = -1;
+	secs[2].unrecorded = DD_UNRECORDED_FROM;
+	d.sections = secs;
+	d.nsections = 3;
+	s = render_one(&dd_render_text, &d, &stat);
+	assert_string_equal(s,
+		"diff round 1 (2015-12-01) → round 2 (2016-06-14)\n"
+		" Crime categories    | +1 -1 ~1 =2  similarity 0.60\n"
+		" Network protection  | +1 -0 ~1 =0  similarity 0.50\n"
+		" Extra               | +0 -0 ~0 =0  not recorded in round 1\n"
+		" 3 sections: 2 added, 1 dropped, 2 changed, 2 unchanged\n");
+	free(s);
+	s = render_one(&dd_render_markdown, &d, &stat);
+	assert_non_null(strstr(s,
+		"| Network protection | 1 | 0 | 1 | 0 | 0.50 |\n"
+		"| Extra | 0 | 0 | 0 | 0 | not recorded in round 1 |\n"));
+	/* the table of counts ends the diff: no items, no legend */
+	{
+		static const char last[] =
+			"| Extra | 0 | 0 | 0 | 0 | not recorded in round 1 |\n";
+
+		assert_string_equal(s + strlen(s) - strlen(last), last);
+	}
+	free(s);
+	assert_int_equal(dd_render_text.report(&out, &r, &stat), 0);
+	assert_string_equal(out.ptr + out.len - strlen(expected_text_diff_all),
+			    expected_text_diff_all);
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_markdown.report(&out, &r, &stat), 0);
+	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff_all),
+			    expected_md_diff_all);
+	dd_buf_release(&out);
 }
 
 static void test_markdown_escape_and_details(void **state)
@@ -763,8 +947,8 @@ static void test_markdown_others(void **state)
 	assert_non_null(strstr(out.ptr, "## China-US dialogue\n\n"
 		"2 rounds · parties: United States, China\n"));
 	assert_non_null(strstr(out.ptr, "\n### Timeline: "));
-	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff),
-			    expected_md_diff);
+	assert_string_equal(out.ptr + out.len - strlen(expected_md_diff_all),
+			    expected_md_diff_all);
 	dd_buf_release(&out);
 }
 
@@ -1060,6 +1244,100 @@ static void test_review(void **state)
 	dd_buf_release(&out);
 }
 
+/* Added and deleted rounds are headed by the round they are, never
+ * "Round 2 → Round 2". */
+static void test_review_added_deleted(void **state)
+{
+	dd_round none_b = { .series = "us-cn", .number = 2 };
+	dd_round none_a = { .series = "us-cn", .number = 1 };
+	dd_diff_section nosec = { .id = "crime", .title = { "Crime", NULL },
+				  .tsection = 0, .similarity = 1 };
+	dd_diff d_new = { .from = &none_b, .to = &round_b, .tx = &tx,
+			  .sections = &nosec, .nsections = 1 };
+	dd_diff d_after = { .from = &round_a, .to = &round_b, .tx = &tx,
+			    .sections = &nosec, .nsections = 1 };
+	dd_diff d_gone = { .from = &round_a, .to = &none_a, .tx = &tx,
+			   .sections = &nosec, .nsections = 1 };
+	dd_file_change files[] = {
+		{ .path = "dialogues/us-cn/round-02.json", .status = DD_FILE_ADDED,
+		  .from = &none_b, .to = &round_b, .diff = &d_new },
+		{ .path = "dialogues/us-cn/round-02.json", .status = DD_FILE_ADDED,
+		  .from = &round_a, .to = &round_b, .baseline = 1,
+		  .diff = &d_after },
+		{ .path = "dialogues/us-cn/round-01.json",
+		  .status = DD_FILE_DELETED, .from = &round_a, .to = &none_a,
+		  .diff = &d_gone },
+	};
+	dd_review rv = { .files = files, .nfiles = 3 };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_text.review(&out, &rv, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "added dialogues/us-cn/round-02.json\n"
+				      "diff round 2 (2016-06-14), new\n"
+				      "--- /dev/null\n"));
+	assert_non_null(strstr(out.ptr, "added dialogues/us-cn/round-02.json\n"
+				      "diff round 2 (2016-06-14), new, compared "
+				      "with round 1 (2015-12-01)\n"
+				      "--- dialogues/us-cn/round-01.json\n"));
+	assert_non_null(strstr(out.ptr, "deleted dialogues/us-cn/round-01.json\n"
+				      "diff round 1 (2015-12-01), deleted\n"
+				      "--- dialogues/us-cn/round-01.json\n"
+				      "+++ /dev/null\n"));
+	assert_null(strstr(out.ptr, "(none)"));
+	dd_buf_reset(&out);
+
+	assert_int_equal(dd_render_markdown.review(&out, &rv, &plain_en), 0);
+	assert_non_null(strstr(out.ptr, "### Added `dialogues/us-cn/round-02.json`\n\n"
+				      "#### Round 2 (new)\n\n"
+				      "2016-06-14 · `0123456:dialogues/us-cn/round-02.json`\n\n"));
+	assert_non_null(strstr(out.ptr, "#### Round 2 (new), compared with round 1\n\n"
+				      "2015-12-01 → 2016-06-14 · "));
+	assert_non_null(strstr(out.ptr, "### Deleted `dialogues/us-cn/round-01.json`\n\n"
+				      "#### Round 1 (deleted)\n\n"
+				      "2015-12-01 · `dialogues/us-cn/round-01.json`\n\n"));
+	assert_null(strstr(out.ptr, "Round 2 → Round 2"));
+	assert_null(strstr(out.ptr, "Round 1 → Round 1"));
+	dd_buf_release(&out);
+}
+
+/* log --oneline: a line per commit, with each file's counts. */
+static void test_log_oneline(void **state)
+{
+	const dd_render_opts one = { .lang = DD_LANG_EN, .oneline = 1 };
+	const dd_render_opts one_color = { .lang = DD_LANG_EN, .color = 1,
+					   .oneline = 1 };
+	dd_log_commit c = log_commits[1];
+	dd_log l = { .commits = log_commits, .ncommits = 2 };
+	dd_buf out = DD_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dd_render_log(&out, &dd_render_text, &l, &one), 0);
+	assert_string_equal(out.ptr,
+		"4444444 merge side\n"
+		"2222222 round 2 | <b>  dialogues/us-cn/round-02.json +2 -1 ~2\n");
+	dd_buf_reset(&out);
+	c.files = review_files;
+	c.nfiles = 2;	/* the second one cannot be compared */
+	assert_int_equal(dd_render_text.log_commit(&out, &c, 0, &one_color), 0);
+	assert_string_equal(out.ptr,
+		"\033[33m2222222\033[m round 2 | <b>  dialogues/us-cn/round-02.json "
+		"+2 -1 ~2, dialogues/us-cn/round-09.json (cannot compare)\n");
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_log(&out, &dd_render_markdown, &l, &one), 0);
+	assert_string_equal(out.ptr,
+		"## Log\n"
+		"\n"
+		"- `4444444` merge side\n"
+		"- `2222222` round 2 \\| &lt;b&gt; · `dialogues/us-cn/round-02.json` +2 -1 ~2\n"
+		"\n"
+		"2 commits changed round files\n");
+	dd_buf_reset(&out);
+	assert_int_equal(dd_render_markdown.log_commit(&out, &c, 1, &one), 0);
+	assert_non_null(strstr(out.ptr, ", `dialogues/us-cn/round-09.json` ⚠️ cannot compare\n"));
+	dd_buf_release(&out);
+}
+
 static int starts(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
@@ -1226,6 +1504,20 @@ static void test_html_diff(void **state)
 				  "</span> Added</td><td>Online fraud</td>"));
 	assert_non_null(strstr(s, "established → implemented"));
 	assert_non_null(strstr(s, "<code>0123456:dialogues/us-cn/round-02.json</code>"));
+	/* a page lists unchanged items too, without all_items */
+	assert_non_null(strstr(s, "<span class=\"sym\">=</span> Unchanged</td>"
+				  "<td>Hacking</td>"));
+	/* a changed note: the new one, then the old one */
+	assert_non_null(strstr(s, "<div class=\"note\">new note</div>"
+				  "<div class=\"was\">note was: old note</div>"));
+	/* the badges in the legend's order: kept items are changed or
+	   unchanged, not both */
+	assert_non_null(strstr(s,
+		"<ul class=\"badges\"><li class=\"s-a\"><span class=\"sym\">+"
+		"</span> Added <b>2</b></li><li class=\"s-d\"><span class=\"sym\">"
+		"−</span> Dropped <b>1</b></li><li class=\"s-c\"><span "
+		"class=\"sym\">~</span> Changed <b>2</b></li><li class=\"s-k\">"
+		"<span class=\"sym\">=</span> Unchanged <b>2</b></li>"));
 	free(s);
 
 	s = render_diff(&dd_render_html, &plain_zh);
@@ -1301,6 +1593,12 @@ static void test_html_timeline_report(void **state)
 	assert_non_null(strstr(out.ptr, "<cite>Outcome list</cite>"));
 	assert_non_null(strstr(out.ptr, "href=\"#diff-1-2\""));
 	assert_non_null(strstr(out.ptr, "<article id=\"diff-1-2\">"));
+	/* at a glance: added, dropped, changed, unchanged */
+	assert_non_null(strstr(out.ptr, "</span>新增</th><th class=\"num s-d\">"
+				       "<span class=\"sym\">−</span>删除</th>"));
+	assert_non_null(strstr(out.ptr, "<td class=\"num\">2</td><td class=\"num\">"
+				       "1</td><td class=\"num\">2</td><td "
+				       "class=\"num\">2</td>"));
 	dd_buf_release(&out);
 
 	assert_int_equal(dd_render_html.list(&out, &l, &plain_en), 0);
@@ -1414,6 +1712,11 @@ int main(void)
 		cmocka_unit_test(test_text_diff_color),
 		cmocka_unit_test(test_text_diff_zh),
 		cmocka_unit_test(test_text_diff_all),
+		cmocka_unit_test(test_note_old_and_new),
+		cmocka_unit_test(test_not_recorded),
+		cmocka_unit_test(test_stat),
+		cmocka_unit_test(test_review_added_deleted),
+		cmocka_unit_test(test_log_oneline),
 		cmocka_unit_test(test_text_timeline_cjk),
 		cmocka_unit_test(test_text_timeline_color),
 		cmocka_unit_test(test_text_list),
