@@ -309,21 +309,6 @@ void cli_gates_release(cli_gates *g)
 	g->n = 0;
 }
 
-/*
- * Large files are read by mapping them (dd_buf_read_file): one that another
- * program truncates while it is read raises SIGBUS.  Say so and exit 2
- * rather than dump core.
- */
-static void on_sigbus(int sig)
-{
-	static const char msg[] =
-		"dialdiff: a file shrank while it was being read\n";
-
-	(void)sig;
-	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
-	_exit(EXIT_USAGE);
-}
-
 int main(int argc, char **argv)
 {
 	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
@@ -344,7 +329,6 @@ int main(int argc, char **argv)
 	int c, rc;
 
 	signal(SIGPIPE, SIG_IGN);
-	signal(SIGBUS, on_sigbus);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.dialogues = "dialogues";
 	ctx.format = "text";
