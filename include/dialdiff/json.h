@@ -85,6 +85,14 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 void dd_json_doc_free(dd_json_doc *doc);
 
 /*
+ * For tests: how many slots the duplicate-key tables looked at during the
+ * last dd_json_parse on this thread.  About one or two per member, however
+ * the member names were chosen: they are hashed with a key drawn at random
+ * once per process.
+ */
+size_t dd_json_key_probes(void);
+
+/*
  * Parsing keeps the memory of freed documents for the next parse on the
  * same thread (up to 256 MiB).  A thread other than the main one calls
  * this before it ends, to free that memory.

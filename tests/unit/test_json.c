@@ -482,6 +482,124 @@ static void test_duplicate_keys_large(void **state)
 	dd_buf_release(&b);
 }
 
+/*
+ * The member-name hash json.c had before it was keyed, copied here only to
+ * craft names that all collide under it.  Each step is invertible: after
+ * h = old_mix(h, w) the state is fixed by h ^ w, so a name's last word can
+ * be chosen to bring every name to the same state.
+ */
+static uint64_t old_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0xff51afd7ed558ccdull;
+	return h ^ (h >> 32);
+}
+
+static uint32_t old_hash(const unsigned char *p, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, v = 0;
+	size_t i;
+
+	if (len >= 8) {
+		for (; len > 8; p += 8, len -= 8) {
+			memcpy(&v, p, 8);
+			h = old_mix(h, v);
+		}
+		memcpy(&v, p + len - 8, 8);
+		h = old_mix(h, v);
+	} else {
+		for (i = 0; i < len; i++)
+			v |= (uint64_t)p[i] << (8 * i);
+		h = old_mix(h, v);
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/*
+ * The i-th of names of 24 bytes that all collide under old_hash: eight hex
+ * digits of i, eight of a counter (lowest digit first: the multiplication
+ * carries a change only upwards), and the eight bytes that take the state
+ * to the same value for every name, counted on until they are all ASCII
+ * (and not NUL, which a JSON string cannot hold).
+ */
+static void colliding_name(unsigned char name[24], unsigned i)
+{
+	const uint64_t target = 0x5a5a5a5a5a5a5a5aull;	/* any word */
+	uint64_t w, h;
+	unsigned j;
+	int k;
+
+	for (j = 0;; j++) {
+		snprintf((char *)name, 9, "%08x", i);
+		for (k = 0; k < 8; k++)
+			name[8 + k] = "0123456789abcdef"[(j >> (4 * k)) & 15];
+		h = 0x9e3779b97f4a7c15ull ^ 24;
+		memcpy(&w, name, 8);
+		h = old_mix(h, w);
+		memcpy(&w, name + 8, 8);
+		h = old_mix(h, w);
+		w = h ^ target;		/* old_mix(h, w) is then the same */
+		memcpy(name + 16, &w, 8);
+		for (k = 16; k < 24 && name[k] && name[k] < 0x80; k++)
+			;
+		if (k == 24)
+			return;
+	}
+}
+
+/*
+ * 20,000 names that all collide under the old hash, in one object: the
+ * document is read, and the duplicate-key table looks at a few slots per
+ * name (with the old hash, every name looked at all the names before it:
+ * 200 million slots).  A duplicate among them is still found.
+ */
+static void test_duplicate_keys_crafted(void **state)
+{
+	enum { N = 20000 };
+	unsigned char name[24];
+	dd_buf b = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	uint32_t first = 0;
+	dd_error err;
+	unsigned i;
+
+	(void)state;
+	dd_buf_addc(&b, '{');
+	for (i = 0; i < N; i++) {
+		colliding_name(name, i);
+		if (i == 0)
+			first = old_hash(name, sizeof(name));
+		assert_int_equal(old_hash(name, sizeof(name)), first);
+		if (i)
+			dd_buf_addc(&b, ',');
+		dd_json_quote(&b, (const char *)name, sizeof(name));
+		dd_buf_adds(&b, ":0");
+	}
+	dd_buf_addc(&b, '}');
+	assert_false(b.oom);
+
+	doc = parse_len(b.ptr, b.len);
+	assert_int_equal(dd_json_root(doc)->count, N);
+	if (dd_json_key_probes() > 4 * (size_t)N)
+		fail_msg("%zu slots looked at for %d names", dd_json_key_probes(),
+			 (int)N);
+	dd_json_doc_free(doc);
+
+	/* the first name again, at the end */
+	b.len--;
+	dd_buf_addc(&b, ',');
+	colliding_name(name, 0);
+	dd_json_quote(&b, (const char *)name, sizeof(name));
+	dd_buf_adds(&b, ":1}");
+	assert_int_equal(dd_json_parse(&doc, b.ptr, b.len, "t.json", &err),
+			 DD_ERROR);
+	assert_null(doc);
+	assert_memory_equal(err.message, "duplicate key \"", 15);
+	assert_true(dd_json_key_probes() <= 4 * (size_t)N + 4);
+	dd_buf_release(&b);
+}
+
 static void test_depth(void **state)
 {
 	dd_buf b = DD_BUF_INIT;
@@ -1034,6 +1152,7 @@ int main(void)
 		cmocka_unit_test(test_errors_strings),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_duplicate_keys_large),
+		cmocka_unit_test(test_duplicate_keys_crafted),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_integers),
 		cmocka_unit_test(test_large_document),
