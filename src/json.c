@@ -1,30 +1,25 @@
 /*
  * json.c - strict JSON reading with positions, and a JSON writer.
  *
- * Reading takes two passes over the bytes, the second a piece at a time
- * right behind the first.
+ * Reading takes two passes over the bytes, on the calling thread, whatever
+ * the size of the document.
  *
  * Pass 1 (scan) is a small strict scanner: the RFC 8259 grammar exactly,
  * UTF-8 per RFC 3629 inside strings (outside strings only ASCII is valid
  * anyway), escapes, duplicate keys, the nesting limit.  It never recurses:
- * it appends one dd_json per value, in document (pre-)order, to a list of
- * node blocks that grow geometrically, links it under its container, and
- * fills in its type, flags, positions, member name (interned: a document
- * has few distinct keys), number literal and (strings) decoded length.
+ * it appends a record per value, in document (pre-)order, to one array:
+ * its type, flags, positions, and a string's decoded length or where a
+ * number's literal starts.
  *
- * Pass 2: cJSON reads the document in pieces -- values of at most
- * PIECE_BYTES whose container is larger, or the whole document when it is
- * that small -- each as soon as the scanner knows it is a piece.  cJSON
- * does the unescaping and the number conversion; its tree of the piece is
- * walked beside the scanner's nodes, every type, link, key and string
- * length checked (a disagreement is an internal error), the strings copied
- * into the document and the numbers taken, and the tree's memory is then
- * reused for the next piece.  So a document costs its nodes and strings,
- * and cJSON's tree never more than one piece: for a 10 MB round file, about
- * 35 MB instead of 60 MB with cJSON's whole tree kept.
- *
- * Memory: the nodes and strings come from one pool per document (see
- * below), cJSON's trees from another, reused piece after piece.
+ * Pass 2: cJSON reads the whole document in one call (it does the
+ * unescaping and the number conversion), and its tree becomes the
+ * document's in place: each node of cJSON's is allocated with room for a
+ * dd_json, and a walk in pre-order turns the i-th node into the dd_json of
+ * the i-th record, keeping cJSON's links, strings and member names.  The
+ * walk checks that the two passes agree on every type, member name and
+ * string length, and on the number of values (a disagreement is an
+ * internal error).  So a document costs one tree and its strings; the
+ * records go when the parse ends.
  *
  * Columns count characters (UTF-8 code points; a tab counts 1).  They are
  * computed lazily: the scanner remembers the column of the last position it
@@ -35,7 +30,8 @@
  * is reused by every object at its level without being cleared: each slot
  * carries the serial number ("generation") of the object that filled it, and
  * a slot of any other generation counts as empty.  Linear in the number of
- * members, whatever the shape of the document.
+ * members, whatever the shape of the document and the names (a keyed hash:
+ * see hash_bytes).
  *
  * Beyond the header's contract, a DD_JSON_NUMBER node has `string` pointing
  * at its literal as written (e.g. "1.50", "1e400") and `string_len` its
@@ -44,6 +40,7 @@
  */
 #include <cjson/cJSON.h>
 
+#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
@@ -53,23 +50,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "dialdiff/json.h"
-#include "dialdiff/worker.h"
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
 
 /*
- * A document's memory -- its dd_json nodes, and cJSON's nodes and strings --
- * comes from a pool: a bump allocator over blocks of POOL_BLOCK bytes,
- * released all at once.  cJSON's own malloc and free per node took a third
- * of the time of a parse.  The blocks of a freed document are kept for the
- * next one, up to POOL_SPARE_MAX bytes per thread (memory the process has
- * used already): fresh memory costs a page fault per 4 KiB, and for a big
- * document the faults cost as much as the parsing.  The spare blocks stay
- * reachable until the process exits.
+ * A document's memory -- cJSON's nodes, which become its dd_json nodes, and
+ * their strings -- comes from a pool: a bump allocator over blocks of
+ * POOL_BLOCK bytes, released all at once.  cJSON's own malloc and free per
+ * node took a third of the time of a parse.  The blocks of a freed document
+ * are kept for the next one, up to POOL_SPARE_MAX bytes per thread (memory
+ * the process has used already): fresh memory costs a page fault per 4 KiB,
+ * and for a big document the faults cost as much as the parsing.  The spare
+ * blocks stay reachable until the process exits.
  */
 typedef struct pool_block {
 	struct pool_block *next;
@@ -80,9 +79,10 @@ typedef struct pool {
 	pool_block *head;
 	char *cur;		/* free space in head ... */
 	size_t left;		/* ... and how much */
+	char *last;		/* the last allocation, while it ends at cur */
 } pool;
 
-#define POOL_ALIGN 16
+#define POOL_ALIGN _Alignof(dd_json)	/* a node's; strings are packed */
 #define POOL_BLOCK ((size_t)256 << 10)
 #define POOL_SPARE_MAX ((size_t)256 << 20)
 
@@ -109,6 +109,7 @@ static void *pool_alloc_slow(pool *p, size_t size)
 			p->cur = (char *)(b + 1) + size;
 			p->left = 0;
 		}
+		p->last = NULL;
 		return b + 1;
 	}
 	if (pool_spare) {
@@ -123,7 +124,8 @@ static void *pool_alloc_slow(pool *p, size_t size)
 	}
 	b->next = p->head;
 	p->head = b;
-	p->cur = (char *)(b + 1) + size;
+	p->last = (char *)(b + 1);
+	p->cur = p->last + size;
 	p->left = POOL_BLOCK - size;
 	return b + 1;
 }
@@ -148,7 +150,7 @@ static void *grow_array(void *p, size_t *alloc, size_t need, size_t size,
 	return p;
 }
 
-/* size bytes aligned for any use; not zeroed; NULL on out of memory. */
+/* size bytes aligned for a node; not zeroed; NULL on out of memory. */
 static inline void *pool_alloc(pool *p, size_t size)
 {
 	size_t pad = (size_t)(-(uintptr_t)p->cur) & (POOL_ALIGN - 1);
@@ -158,26 +160,30 @@ static inline void *pool_alloc(pool *p, size_t size)
 		return NULL;
 	if (size + pad > p->left)
 		return pool_alloc_slow(p, size);
-	r = p->cur + pad;
+	r = p->last = p->cur + pad;
 	p->cur = r + size;
 	p->left -= size + pad;
 	return r;
 }
 
-/* A NUL-terminated copy of len bytes at s, packed (no alignment). */
-static char *pool_strndup(pool *p, const void *s, size_t len)
+/* size bytes, packed (no alignment: strings); NULL on out of memory. */
+static inline char *pool_bytes(pool *p, size_t size)
 {
 	char *r;
 
-	if (len >= p->left) {
-		if (len > SIZE_MAX - POOL_ALIGN)
-			return NULL;
-		r = pool_alloc_slow(p, len + 1);
-	} else {
-		r = p->cur;
-		p->cur += len + 1;
-		p->left -= len + 1;
-	}
+	if (size > p->left)
+		return pool_alloc_slow(p, size);
+	r = p->last = p->cur;
+	p->cur += size;
+	p->left -= size;
+	return r;
+}
+
+/* A NUL-terminated copy of len bytes at s. */
+static char *pool_strndup(pool *p, const void *s, size_t len)
+{
+	char *r = len < SIZE_MAX ? pool_bytes(p, len + 1) : NULL;
+
 	if (r) {
 		memcpy(r, s, len);
 		r[len] = '\0';
@@ -185,22 +191,14 @@ static char *pool_strndup(pool *p, const void *s, size_t len)
 	return r;
 }
 
-/* Move the blocks of from into p (behind its head, which stays current). */
-static void pool_take(pool *p, pool *from)
+/* Give back q if it is the last allocation; otherwise nothing. */
+static void pool_undo(pool *p, const void *q)
 {
-	pool_block *b = from->head;
-
-	if (!b)
-		return;
-	if (!p->head) {
-		*p = *from;
-	} else {
-		while (b->next)
-			b = b->next;
-		b->next = p->head->next;
-		p->head->next = from->head;
+	if (q && q == p->last) {
+		p->left += (size_t)(p->cur - p->last);
+		p->cur = p->last;
+		p->last = NULL;
 	}
-	memset(from, 0, sizeof(*from));
 }
 
 static void pool_release(pool *p)
@@ -220,9 +218,7 @@ static void pool_release(pool *p)
 		}
 		b = next;
 	}
-	p->head = NULL;
-	p->cur = NULL;
-	p->left = 0;
+	memset(p, 0, sizeof(*p));
 }
 
 void dd_json_release_thread(void)
@@ -236,41 +232,14 @@ void dd_json_release_thread(void)
 	pool_spare_bytes = 0;
 }
 
-/* A run of nodes; the blocks of a document hold its nodes in pre-order. */
-typedef struct node_block {
-	dd_json *nodes;
-	size_t used, size;
-} node_block;
-
-#define NODE_BLOCK_MIN 32
-#define NODE_BLOCK_MAX 512	/* 48 KiB with 64-bit pointers */
-
-typedef struct node_list {
-	node_block *blocks;
-	size_t nblocks, alloc;
-	size_t count;		/* nodes in all blocks */
-} node_list;
-
 struct dd_json_doc {
 	pool mem;		/* the nodes, their strings and keys */
-	node_list nodes;	/* the first node is the root */
+	dd_json *root;
 };
 
 /* ------------------------------------------------------------------ */
 /* Pass 1: the scanner                                                 */
 /* ------------------------------------------------------------------ */
-
-/*
- * The largest piece cJSON is given: small enough that its tree stays in
- * the cache and its memory is reused piece after piece, large enough that
- * the cost of a call is nothing.  dd_json_tune overrides it (tests).
- */
-#define PIECE_BYTES ((size_t)16 << 10)
-static size_t piece_max;
-
-/* Documents from this size on get a helper thread (dd_json_tune: tests). */
-#define HELPER_BYTES ((size_t)1 << 20)
-static size_t helper_min;
 
 typedef struct key_slot {
 	size_t gen;		/* serial number of the object; 0 = never used */
@@ -287,55 +256,15 @@ typedef struct key_table {
 	size_t gen;		/* the current object at this level */
 } key_table;
 
-/* An open container. */
-typedef struct level {
-	dd_json *node;
-	dd_json *last;			/* its last child so far */
-	const unsigned char *start;	/* its '[' or '{' */
-	size_t mark;			/* its children's pieces in pending */
-} level;
-
-/* A value that cJSON is to read once it is known to be a piece. */
-typedef struct piece {
-	dd_json *node;
-	const unsigned char *start, *end;
-} piece;
-
-/*
- * What reading pieces needs on one thread: the strings it copies (they go
- * to the document), cJSON's tree of the piece, a stack to walk both trees.
- */
-typedef struct reader {
-	pool strings;
-	pool cjson;
-	struct {
-		const cJSON *c;
-		dd_json *d;
-	} *stack;
-	size_t stack_alloc;
-	int keep;	/* the piece is the whole document: keep cJSON's
-			   tree in strings and point at its strings */
-} reader;
-
-/* Pieces for the helper thread, in the order the scanner found them. */
-typedef struct batch {
-	dd_job job;
-	struct scanner *s;
-	piece *pieces;
-	size_t n, bytes;
-	int rc;				/* the first failure (see read_piece) */
-	dd_json *bad;			/* ... and its piece */
-	struct batch *next;
-} batch;
-
-#define BATCH_BYTES ((size_t)64 << 10)
-#define BATCH_PIECES 1024
-
-/* Interned member names: a document's keys are few and repeat. */
-typedef struct name_slot {
-	const char *name;
-	uint32_t hash, len;
-} name_slot;
+/* What pass 2 needs of a value from pass 1. */
+typedef struct record {
+	dd_pos pos;
+	dd_pos key_pos;		/* a member's name; {0,0} for other values */
+	uint32_t n;		/* DD_JSON_STRING: its decoded length;
+				 * DD_JSON_NUMBER: its literal's offset */
+	unsigned char type;	/* a dd_json_type */
+	unsigned char flags;	/* DD_JSON_INTEGER_LITERAL */
+} record;
 
 typedef struct scanner {
 	const unsigned char *buf, *p, *end;
@@ -349,25 +278,15 @@ typedef struct scanner {
 	size_t col;			/* ... and its 1-based column */
 
 	/* output */
-	pool mem;
-	node_list nodes;
+	record *recs;			/* one per value, in document order */
+	size_t nrecs, recs_alloc;
 	dd_pos pending_key;		/* key of the next value, {0,0} if none */
-	const char *pending_name;	/* ... and its interned name */
-	name_slot *names;		/* a power of two of them, or none */
-	size_t nnames, names_used;
+	pool mem;			/* the document's (pass 2) */
 
 	/* structure */
 	int depth;
-	level *levels;
-	size_t nlevels;
-
-	/* pass 2 */
-	size_t piece_max;		/* bytes (see PIECE_BYTES) */
-	piece *pending;
-	size_t npending, pending_alloc;
-	reader readers[2];		/* [1]: this thread's; [0]: the helper's */
-	dd_worker *helper;		/* reads the batches, or NULL */
-	batch *batches, *last;		/* all of them; last is being filled */
+	unsigned char object[DD_JSON_MAX_DEPTH]; /* per open container: 1 if
+						    an object, 0 if an array */
 
 	/* duplicate keys */
 	key_table *tables;		/* one per nesting level */
@@ -573,75 +492,34 @@ static inline void skip_ws(scanner *s)
 	s->p = p;
 }
 
-/* The node memory itself belongs to the pool. */
-static void node_list_release(node_list *l)
-{
-	free(l->blocks);
-	memset(l, 0, sizeof(*l));
-}
-
-/* A new zeroed node at the end of l; NULL on out of memory. */
-static dd_json *node_list_add(node_list *l, pool *mem)
-{
-	node_block *b = l->nblocks ? &l->blocks[l->nblocks - 1] : NULL;
-	dd_json *n;
-
-	if (!b || b->used == b->size) {
-		size_t size = b ? b->size * 2 : NODE_BLOCK_MIN;
-
-		if (size > NODE_BLOCK_MAX)
-			size = NODE_BLOCK_MAX;
-		if (l->nblocks == l->alloc) {
-			node_block *nb = grow_array(l->blocks, &l->alloc,
-						    l->nblocks + 1, sizeof(*nb),
-						    8, SIZE_MAX);
-
-			if (!nb)
-				return NULL;
-			l->blocks = nb;
-		}
-		b = &l->blocks[l->nblocks];
-		b->nodes = pool_alloc(mem, size * sizeof(*b->nodes));
-		if (!b->nodes)
-			return NULL;
-		b->used = 0;
-		b->size = size;
-		l->nblocks++;
-	}
-	n = &b->nodes[b->used++];
-	l->count++;
-	memset(n, 0, sizeof(*n));
-	return n;
-}
-
 /*
- * Append a node for the value starting at s->p, linked under the open
- * container with the pending member name; NULL on out of memory.
+ * Append the record of a value of type type starting at s->p, with the
+ * pending member name; NULL on out of memory.  The pointer is good until
+ * the next call.
  */
-static dd_json *new_node(scanner *s, dd_json_type type)
+static record *new_record(scanner *s, dd_json_type type)
 {
-	dd_json *n = node_list_add(&s->nodes, &s->mem);
+	record *r;
 
-	if (!n)
-		return NULL;
-	n->type = type;
-	n->pos = pos_of(s, s->p);
-	n->key_pos = s->pending_key;
-	n->key = s->pending_name;
-	s->pending_key.line = s->pending_key.column = 0;
-	s->pending_name = NULL;
-	if (s->depth > 0) {
-		level *l = &s->levels[s->depth - 1];
+	if (s->nrecs == s->recs_alloc) {
+		record *grown = grow_array(s->recs, &s->recs_alloc,
+					   s->nrecs + 1, sizeof(*grown), 64,
+					   SIZE_MAX);
 
-		if (l->last)
-			l->last->next = n;
-		else
-			l->node->child = n;
-		l->last = n;
-		l->node->count++;
+		if (!grown)
+			return NULL;
+		s->recs = grown;
 	}
-	return n;
+	r = &s->recs[s->nrecs++];
+	r->pos = pos_of(s, s->p);
+	r->key_pos = s->pending_key;
+	r->n = 0;
+	r->type = (unsigned char)type;
+	r->flags = 0;
+	s->pending_key.line = s->pending_key.column = 0;
+	return r;
 }
+
 
 static int hexval(unsigned c)
 {
@@ -837,30 +715,98 @@ static int scan_string(scanner *s, const unsigned char **body,
 	return 0;
 }
 
-static inline uint64_t hash_mix(uint64_t h, uint64_t v)
+/*
+ * Member names are hashed with SipHash-1-3 (Aumasson and Bernstein's
+ * SipHash, one compression round and three finalization rounds) under a
+ * key drawn at random once per process, so that no file can be built whose
+ * names collide in the tables (an unkeyed hash can be inverted): duplicate
+ * detection stays linear whatever the names.  The key comes from
+ * getrandom(), else /dev/urandom, else the clock, the process id and an
+ * address: weak, but different from run to run.
+ */
+static uint64_t hash_key[2];
+static pthread_once_t hash_key_once = PTHREAD_ONCE_INIT;
+static _Thread_local size_t key_probes;	/* see dd_json_key_probes */
+
+static void hash_key_init(void)
 {
-	h = (h ^ v) * 0xff51afd7ed558ccdull;
-	return h ^ (h >> 32);
+	unsigned char b[sizeof(hash_key)];
+	struct timespec ts;
+	int fd, ok;
+
+	ok = getrandom(b, sizeof(b), GRND_NONBLOCK) == (ssize_t)sizeof(b);
+	if (!ok && (fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
+		ok = read(fd, b, sizeof(b)) == (ssize_t)sizeof(b);
+		close(fd);
+	}
+	if (ok) {
+		memcpy(hash_key, b, sizeof(hash_key));
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	hash_key[0] = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	hash_key[1] = ((uint64_t)ts.tv_nsec << 32 ^ (uint64_t)getpid()) ^
+		      (uint64_t)(uintptr_t)&ts;
 }
 
-/* A hash of the key's bytes, a word at a time (keys are short). */
+/* Eight bytes as a little-endian word, as SipHash reads them. */
+static inline uint64_t le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	if (LOAD8_LITTLE)
+		return load8(p);
+	for (i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static inline uint64_t rotl64(uint64_t x, unsigned b)
+{
+	return x << b | x >> (64 - b);
+}
+
+/* One SipRound: add, rotate, xor. */
+static inline void sip_round(uint64_t v[4])
+{
+	v[0] += v[1]; v[1] = rotl64(v[1], 13) ^ v[0]; v[0] = rotl64(v[0], 32);
+	v[2] += v[3]; v[3] = rotl64(v[3], 16) ^ v[2];
+	v[0] += v[3]; v[3] = rotl64(v[3], 21) ^ v[0];
+	v[2] += v[1]; v[1] = rotl64(v[1], 17) ^ v[2]; v[2] = rotl64(v[2], 32);
+}
+
+/* SipHash-1-3 of the len bytes at p under hash_key, cut to 32 bits. */
 static uint32_t hash_bytes(const unsigned char *p, size_t len)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, v = 0;
+	uint64_t v[4] = {
+		hash_key[0] ^ 0x736f6d6570736575ull,	/* "somepseu" */
+		hash_key[1] ^ 0x646f72616e646f6dull,	/* "dorandom" */
+		hash_key[0] ^ 0x6c7967656e657261ull,	/* "lygenera" */
+		hash_key[1] ^ 0x7465646279746573ull,	/* "tedbytes" */
+	};
+	uint64_t m = (uint64_t)len << 56;	/* the last word: the length's low
+						   byte above the bytes left */
 	size_t i;
 
-	if (len >= 8) {
-		for (; len > 8; p += 8, len -= 8)
-			h = hash_mix(h, load8(p));
-		h = hash_mix(h, load8(p + len - 8));	/* the last 8 bytes */
-	} else {
-		for (i = 0; i < len; i++)
-			v |= (uint64_t)p[i] << (8 * i);
-		h = hash_mix(h, v);
+	for (; len >= 8; p += 8, len -= 8) {
+		uint64_t w = le64(p);
+
+		v[3] ^= w;
+		sip_round(v);
+		v[0] ^= w;
 	}
-	h ^= h >> 29;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	return (uint32_t)(h ^ (h >> 32));
+	for (i = 0; i < len; i++)
+		m |= (uint64_t)p[i] << (8 * i);
+	v[3] ^= m;
+	sip_round(v);
+	v[0] ^= m;
+	v[2] ^= 0xff;
+	sip_round(v);
+	sip_round(v);
+	sip_round(v);
+	return (uint32_t)(v[0] ^ v[1] ^ v[2] ^ v[3]);
 }
 
 static const unsigned char *slot_key(const scanner *s, const key_slot *k)
@@ -921,48 +867,10 @@ static void duplicate_message(char *out, size_t size, const unsigned char *k,
 	dd_buf_release(&b);
 }
 
-/* The document's copy of the member name k (hash h); NULL on out of memory. */
-static const char *intern_name(scanner *s, const unsigned char *k,
-			       size_t len, uint32_t h)
-{
-	name_slot *slot;
-	size_t i, mask;
-
-	if ((s->names_used + 1) * 2 > s->nnames) {
-		size_t n = s->nnames ? s->nnames * 2 : 64, j;
-		name_slot *ns;
-
-		if (n > SIZE_MAX / sizeof(*ns) || !(ns = calloc(n, sizeof(*ns))))
-			return NULL;
-		for (j = 0; j < s->nnames; j++) {
-			if (!s->names[j].name)
-				continue;
-			for (i = s->names[j].hash & (n - 1); ns[i].name;
-			     i = (i + 1) & (n - 1))
-				;
-			ns[i] = s->names[j];
-		}
-		free(s->names);
-		s->names = ns;
-		s->nnames = n;
-	}
-	mask = s->nnames - 1;
-	for (i = h & mask; (slot = &s->names[i])->name; i = (i + 1) & mask)
-		if (slot->hash == h && slot->len == len &&
-		    memcmp(slot->name, k, len) == 0)
-			return slot->name;
-	if (len > UINT32_MAX || !(slot->name = pool_strndup(&s->mem, k, len)))
-		return NULL;
-	slot->hash = h;
-	slot->len = (uint32_t)len;
-	s->names_used++;
-	return slot->name;
-}
 
 /*
  * Record the key just scanned (raw body [a, b), escaped or not) in the
- * current object's table and make it the pending member name; a duplicate
- * is an error at key_pos.
+ * current object's table; a duplicate is an error at key_pos.
  */
 static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 		   int escaped, dd_pos key_pos)
@@ -987,7 +895,7 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	if (table_reserve(t) < 0)
 		return fail_oom(s);
 	h = hash_bytes(k, len);
-	for (i = h & (t->cap - 1); t->slots[i].gen == t->gen;
+	for (i = h & (t->cap - 1); key_probes++, t->slots[i].gen == t->gen;
 	     i = (i + 1) & (t->cap - 1)) {
 		const key_slot *o = &t->slots[i];
 
@@ -1005,37 +913,19 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	t->slots[i].hash = h;
 	t->slots[i].decoded = escaped;
 	t->used++;
-	/* a document read in one piece takes cJSON's names */
-	if (!s->readers[1].keep &&
-	    !(s->pending_name = intern_name(s, k, len, h)))
-		return fail_oom(s);
 	return 0;
 }
 
-/* Open the container of node (an array or an object) at s->p. */
-static int open_container(scanner *s, dd_json *node)
+/* Open the array or object at s->p, whose record was just added. */
+static int open_container(scanner *s)
 {
-	level *l;
+	int object = *s->p == '{';
 
 	if (s->depth >= DD_JSON_MAX_DEPTH)
 		return fail_at(s, s->p, "nesting deeper than %d levels",
 			       DD_JSON_MAX_DEPTH);
-	if ((size_t)s->depth >= s->nlevels) {
-		level *grown = grow_array(s->levels, &s->nlevels,
-					  (size_t)s->depth + 1, sizeof(*grown),
-					  16, DD_JSON_MAX_DEPTH + 1);
-
-		if (!grown)
-			return fail_oom(s);
-		s->levels = grown;
-	}
-	l = &s->levels[s->depth];
-	l->node = node;
-	l->last = NULL;
-	l->start = s->p;
-	l->mark = s->npending;
-	s->depth++;
-	if (node->type == DD_JSON_OBJECT) {
+	s->object[s->depth++] = (unsigned char)object;
+	if (object) {
 		key_table *t;
 
 		if ((size_t)s->depth > s->ntables) {
@@ -1062,10 +952,10 @@ static int is_digit(const unsigned char *p, const unsigned char *end)
 	return p < end && *p >= '0' && *p <= '9';
 }
 
-/* Scan the number at s->p into node n. */
-static int scan_number(scanner *s, dd_json *n)
+/* Scan the number at s->p, whose record is r. */
+static int scan_number(scanner *s, record *r)
 {
-	const unsigned char *start = s->p, *p = s->p, *end = s->end;
+	const unsigned char *p = s->p, *end = s->end;
 	int integer = 1;
 
 	if (*p == '-') {
@@ -1106,12 +996,21 @@ static int scan_number(scanner *s, dd_json *n)
 			p++;
 	}
 	if (integer)
-		n->flags |= DD_JSON_INTEGER_LITERAL;
-	n->string_len = (size_t)(p - start);
-	if (!(n->string = pool_strndup(&s->mem, start, n->string_len)))
-		return fail_oom(s);
+		r->flags |= DD_JSON_INTEGER_LITERAL;
+	r->n = (uint32_t)(s->p - s->buf);
 	s->p = p;
 	return 0;
+}
+
+/* The length of the number literal at p, which scan_number accepted. */
+static size_t literal_len(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+
+	while (q < end && ((*q >= '0' && *q <= '9') || *q == '-' ||
+			   *q == '+' || *q == '.' || *q == 'e' || *q == 'E'))
+		q++;
+	return (size_t)(q - p);
 }
 
 static int scan_literal(scanner *s, const char *lit)
@@ -1129,313 +1028,10 @@ static int scan_literal(scanner *s, const char *lit)
 	return 0;
 }
 
-/* ------------------------------------------------------------------ */
-/* Pass 2: cJSON reads each piece                                      */
-/* ------------------------------------------------------------------ */
-
-/*
- * While cJSON reads a piece, its allocations come from the reader's pool
- * for cJSON's trees, released after each piece (or, for a document of one
- * piece, from the pool that goes into the document); cJSON_Delete is never
- * called.  The hooks are process-global, installed once (cJSON_InitHooks
- * briefly resets them to malloc and free, which a parse on another thread
- * must not see); json.c is the only user of cJSON, and the pool pointer is
- * per thread: outside a parse they are plain malloc and free.
- */
-static _Thread_local pool *cjson_pool;
-
-static void *cjson_alloc(size_t size)
-{
-	if (cjson_pool)
-		return pool_alloc(cjson_pool, size);
-	return malloc(size);
-}
-
-static void cjson_free(void *p)
-{
-	if (!cjson_pool)	/* pool memory goes with the pool */
-		free(p);
-}
-
-static void cjson_install_hooks(void)
-{
-	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
-
-	cJSON_InitHooks(&hooks);
-}
-
-static cJSON *cjson_parse(pool *mem, const char *buf, size_t len)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	const char *end = NULL;
-	cJSON *tree;
-
-	pthread_once(&once, cjson_install_hooks);
-	cjson_pool = mem;
-	tree = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-	cjson_pool = NULL;
-	return tree;
-}
-
-static int cjson_type(const cJSON *c, dd_json_type *t)
-{
-	switch (c->type & 0xFF) {
-	case cJSON_False: *t = DD_JSON_FALSE; return 0;
-	case cJSON_True: *t = DD_JSON_TRUE; return 0;
-	case cJSON_NULL: *t = DD_JSON_NULL; return 0;
-	case cJSON_Number: *t = DD_JSON_NUMBER; return 0;
-	case cJSON_String: *t = DD_JSON_STRING; return 0;
-	case cJSON_Array: *t = DD_JSON_ARRAY; return 0;
-	case cJSON_Object: *t = DD_JSON_OBJECT; return 0;
-	default: return -1;
-	}
-}
-
-/*
- * Fill in the strings and numbers of node d's subtree from cJSON's tree c
- * of the same value, checking that the two agree on every type, link, key
- * and string length: -1 when they do not, -2 on out of memory.  Strings are
- * copied to r->strings: cJSON's tree goes as soon as this returns.  Of d
- * itself, only what the scanner will not touch again is read (not next).
- */
-static int adopt(reader *r, dd_json *d, const cJSON *c)
-{
-	const dd_json *root = d;
-	size_t sp = 0;
-
-	for (;;) {
-		dd_json_type t;
-
-		if (cjson_type(c, &t) < 0 || t != d->type)
-			return -1;
-		if (d != root && r->stack[sp - 1].d->type == DD_JSON_OBJECT) {
-			if (!c->string)
-				return -1;
-			if (r->keep)
-				d->key = c->string;
-			else if (strcmp(c->string, d->key))
-				return -1;
-		}
-		if (t == DD_JSON_STRING) {
-			if (!c->valuestring ||
-			    memchr(c->valuestring, 0, d->string_len) ||
-			    c->valuestring[d->string_len])
-				return -1;
-			d->string = r->keep ? c->valuestring :
-				    pool_strndup(&r->strings, c->valuestring,
-						 d->string_len);
-			if (!d->string)
-				return -2;
-		} else if (t == DD_JSON_NUMBER) {
-			d->number = c->valuedouble;
-		}
-		if (c->child) {
-			if (!d->child)
-				return -1;
-			if (sp == r->stack_alloc) {
-				void *grown = grow_array(r->stack,
-							 &r->stack_alloc, sp + 1,
-							 sizeof(*r->stack), 64,
-							 SIZE_MAX);
-
-				if (!grown)
-					return -2;
-				r->stack = grown;
-			}
-			r->stack[sp].c = c;
-			r->stack[sp++].d = d;
-			c = c->child;
-			d = d->child;
-			continue;
-		}
-		if (d->child)
-			return -1;
-		for (;;) {
-			if (sp == 0)
-				return 0;
-			if (c->next) {
-				if (!d->next)
-					return -1;
-				c = c->next;
-				d = d->next;
-				break;
-			}
-			if (d->next)
-				return -1;
-			sp--;
-			c = r->stack[sp].c;
-			d = r->stack[sp].d;
-		}
-	}
-}
-
-/* cJSON reads the piece p: 0, or -1 to -3 (see piece_error). */
-static int read_piece(reader *r, const piece *p)
-{
-	pool *mem = r->keep ? &r->strings : &r->cjson;
-	cJSON *tree = cjson_parse(mem, (const char *)p->start,
-				  (size_t)(p->end - p->start));
-	int rc = tree ? adopt(r, p->node, tree) : -3;
-
-	if (!r->keep)
-		pool_release(&r->cjson);
-	return rc;
-}
-
-static int piece_error(scanner *s, int rc, const dd_json *n)
-{
-	if (rc == -2)
-		return fail_oom(s);
-	if (rc == -3)
-		return fail_pos(s, n->pos, "internal error: cJSON could not read a value the scanner accepted (out of memory?)");
-	return fail_pos(s, n->pos, "internal error: the scanner and cJSON disagree about this value");
-}
-
-/* A batch's job: read its pieces with the reader of the thread it runs on. */
-static void run_batch(dd_job *job, int helper)
-{
-	batch *b = (batch *)job;
-	size_t i;
-
-	for (i = 0; i < b->n && !b->rc; i++)
-		if ((b->rc = read_piece(&b->s->readers[helper], &b->pieces[i])))
-			b->bad = b->pieces[i].node;
-}
-
-/* Hand batch b to the helper; the scanner adds nothing to it after this. */
-static void queue_batch(scanner *s, batch *b)
-{
-	b->job.run = run_batch;
-	dd_worker_push(s->helper, &b->job);
-}
-
-/*
- * The helper reads the batches queued so far: wait for them (reading some
- * on this thread meanwhile), stop it and report the first failure.
- */
-static int finish_helper(scanner *s)
-{
-	batch *b;
-
-	if (!s->helper)
-		return 0;
-	if (s->last && !s->last->job.run)
-		queue_batch(s, s->last);
-	if (s->last)
-		dd_worker_wait(s->helper, &s->last->job);
-	dd_worker_stop(s->helper);
-	s->helper = NULL;
-	for (b = s->batches; b; b = b->next)
-		if (b->rc)
-			return piece_error(s, b->rc, b->bad);
-	return 0;
-}
-
-/*
- * cJSON reads the value of node n, the bytes [start, end): now, or with a
- * helper thread, in a batch it reads while the scanner goes on.
- */
-static int take_piece(scanner *s, dd_json *n, const unsigned char *start,
-		      const unsigned char *end)
-{
-	batch *b = s->last;
-	piece *p;
-	int rc;
-
-	if (!s->helper) {
-		piece one = { n, start, end };
-
-		rc = read_piece(&s->readers[1], &one);
-		return rc ? piece_error(s, rc, n) : 0;
-	}
-	if (!b || b->job.run) {		/* none yet, or queued */
-		if (!(b = calloc(1, sizeof(*b))) ||
-		    !(b->pieces = malloc(BATCH_PIECES * sizeof(*b->pieces)))) {
-			free(b);
-			return fail_oom(s);
-		}
-		b->s = s;
-		if (s->last)
-			s->last->next = b;
-		else
-			s->batches = b;
-		s->last = b;
-	}
-	p = &b->pieces[b->n++];
-	p->node = n;
-	p->start = start;
-	p->end = end;
-	b->bytes += (size_t)(end - start);
-	if (b->n == BATCH_PIECES || b->bytes >= BATCH_BYTES)
-		queue_batch(s, b);
-	return 0;
-}
-
-/*
- * The value of node n, which began at start, ends at s->p.  A value of at
- * most piece_max bytes whose container is larger (or which is the whole
- * document) is a piece: cJSON reads it now, or, while its container may
- * still turn out to be small, when the container closes.  Larger containers
- * are never given to cJSON whole: their pieces are.
- */
-static int value_done(scanner *s, dd_json *n, const unsigned char *start)
-{
-	piece *p;
-
-	if ((size_t)(s->p - start) > s->piece_max) {
-		if (n->type == DD_JSON_ARRAY || n->type == DD_JSON_OBJECT)
-			return 0;
-		return take_piece(s, n, start, s->p);
-	}
-	if (s->depth == 0 ||
-	    (size_t)(s->p - s->levels[s->depth - 1].start) > s->piece_max)
-		return take_piece(s, n, start, s->p);
-	if (s->npending == s->pending_alloc) {
-		piece *grown = grow_array(s->pending, &s->pending_alloc,
-					  s->npending + 1, sizeof(*grown), 64,
-					  SIZE_MAX);
-
-		if (!grown)
-			return fail_oom(s);
-		s->pending = grown;
-	}
-	p = &s->pending[s->npending++];
-	p->node = n;
-	p->start = start;
-	p->end = s->p;
-	return 0;
-}
-
-/* The end of a value (see value_done), which a document read in one piece
- * needs only for its root. */
-static inline int value_end(scanner *s, dd_json *n, const unsigned char *start)
-{
-	if (s->depth && s->readers[1].keep)
-		return 0;
-	return value_done(s, n, start);
-}
-
-/* Close the innermost container; s->p is past its ']' or '}'. */
-static int close_container(scanner *s)
-{
-	const level *l = &s->levels[--s->depth];
-	size_t i;
-
-	if ((size_t)(s->p - l->start) > s->piece_max)
-		for (i = l->mark; i < s->npending; i++)
-			if (take_piece(s, s->pending[i].node,
-				       s->pending[i].start,
-				       s->pending[i].end) < 0)
-				return -1;
-	/* else the container is (in) a piece and cJSON reads its children */
-	s->npending = l->mark;
-	return value_end(s, l->node, l->start);
-}
-
 static int scan(scanner *s)
 {
-	const unsigned char *a, *b, *start;
-	dd_json *n;
+	const unsigned char *a, *b;
+	record *r;
 	size_t shrink;
 	dd_pos key_pos;
 
@@ -1458,15 +1054,14 @@ value:
 	skip_ws(s);
 	if (s->p >= s->end)
 		return eof_error(s);
-	if (s->nodes.count >= DD_JSON_MAX_VALUES)	/* bounds the memory */
+	if (s->nrecs >= DD_JSON_MAX_VALUES)	/* bounds the memory */
 		return fail_at(s, s->p, "too many values (more than %zu)",
 			       DD_JSON_MAX_VALUES);
-	start = s->p;
 	switch (*s->p) {
 	case '{':
-		if (!(n = new_node(s, DD_JSON_OBJECT)))
+		if (!new_record(s, DD_JSON_OBJECT))
 			return fail_oom(s);
-		if (open_container(s, n) < 0)
+		if (open_container(s) < 0)
 			return -1;
 		skip_ws(s);
 		if (s->p < s->end && *s->p == '}') {
@@ -1475,9 +1070,9 @@ value:
 		}
 		goto member;
 	case '[':
-		if (!(n = new_node(s, DD_JSON_ARRAY)))
+		if (!new_record(s, DD_JSON_ARRAY))
 			return fail_oom(s);
-		if (open_container(s, n) < 0)
+		if (open_container(s) < 0)
 			return -1;
 		skip_ws(s);
 		if (s->p < s->end && *s->p == ']') {
@@ -1486,49 +1081,43 @@ value:
 		}
 		goto value;
 	case '"':
-		if (!(n = new_node(s, DD_JSON_STRING)))
+		if (!(r = new_record(s, DD_JSON_STRING)))
 			return fail_oom(s);
 		if (scan_string(s, &a, &b, &shrink) < 0)
 			return -1;
-		n->string_len = (size_t)(b - a) - shrink;
-		goto scalar;
+		r->n = (uint32_t)((size_t)(b - a) - shrink);
+		goto after_value;
 	case '-': case '0': case '1': case '2': case '3': case '4':
 	case '5': case '6': case '7': case '8': case '9':
-		if (!(n = new_node(s, DD_JSON_NUMBER)))
+		if (!(r = new_record(s, DD_JSON_NUMBER)))
 			return fail_oom(s);
-		if (scan_number(s, n) < 0)
+		if (scan_number(s, r) < 0)
 			return -1;
-		goto scalar;
+		goto after_value;
 	case 't':
-		if (!(n = new_node(s, DD_JSON_TRUE)))
+		if (!new_record(s, DD_JSON_TRUE))
 			return fail_oom(s);
 		if (scan_literal(s, "true") < 0)
 			return -1;
-		goto scalar;
+		goto after_value;
 	case 'f':
-		if (!(n = new_node(s, DD_JSON_FALSE)))
+		if (!new_record(s, DD_JSON_FALSE))
 			return fail_oom(s);
 		if (scan_literal(s, "false") < 0)
 			return -1;
-		goto scalar;
+		goto after_value;
 	case 'n':
-		if (!(n = new_node(s, DD_JSON_NULL)))
+		if (!new_record(s, DD_JSON_NULL))
 			return fail_oom(s);
 		if (scan_literal(s, "null") < 0)
 			return -1;
-		goto scalar;
+		goto after_value;
 	default:
 		return unexpected(s, s->p);
 	}
 
-scalar:			/* s->p is past the value of n, which began at start */
-	if (value_end(s, n, start) < 0)
-		return -1;
-	goto after_value;
-
 close:			/* s->p is past the ']' or '}' of the innermost container */
-	if (close_container(s) < 0)
-		return -1;
+	s->depth--;
 	goto after_value;
 
 member:			/* s->p is past '{' or ',' and white space */
@@ -1560,7 +1149,7 @@ after_value:
 	}
 	if (s->p >= s->end)
 		return eof_error(s);
-	if (s->levels[s->depth - 1].node->type == DD_JSON_ARRAY) {
+	if (!s->object[s->depth - 1]) {
 		if (*s->p == ',') {
 			s->p++;
 			goto value;
@@ -1583,37 +1172,166 @@ after_value:
 	return unexpected(s, s->p);
 }
 
+/* ------------------------------------------------------------------ */
+/* Pass 2: cJSON reads the document                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * While cJSON reads a document, its allocations come from the document's
+ * pool (cjson_pool), and each of its nodes gets room for the dd_json it
+ * becomes (adopt): cJSON_New_Item asks for sizeof(cJSON) bytes, and an
+ * allocation of that size gets sizeof(dd_json) (a string of that length
+ * too: harmless); strings are packed.  cJSON_Delete is never called, and
+ * a free gives back the last allocation (cJSON frees a number's temporary
+ * copy at once) or does nothing: the memory goes with the pool.  The hooks
+ * are process-global, installed once (cJSON_InitHooks briefly resets them
+ * to malloc and free, which a parse on another thread must not see);
+ * json.c is the only user of cJSON, and the pool pointer is per thread:
+ * outside a parse they are plain malloc and free.
+ */
+_Static_assert(sizeof(dd_json) >= sizeof(cJSON) &&
+	       _Alignof(dd_json) >= _Alignof(cJSON),
+	       "a cJSON node's slot must hold a dd_json");
+
+static _Thread_local pool *cjson_pool;
+static _Thread_local int cjson_oom;	/* an allocation failed */
+
+static void *cjson_alloc(size_t size)
+{
+	void *r;
+
+	if (!cjson_pool)
+		return malloc(size);
+	r = size == sizeof(cJSON) ? pool_alloc(cjson_pool, sizeof(dd_json)) :
+	    pool_bytes(cjson_pool, size);
+	if (!r)
+		cjson_oom = 1;
+	return r;
+}
+
+static void cjson_free(void *p)
+{
+	if (cjson_pool)
+		pool_undo(cjson_pool, p);
+	else
+		free(p);
+}
+
+static void cjson_install_hooks(void)
+{
+	cJSON_Hooks hooks = { cjson_alloc, cjson_free };
+
+	cJSON_InitHooks(&hooks);
+}
+
+/* cJSON's tree of the len bytes at buf, in mem; NULL (*oom if out of
+ * memory) when cJSON fails. */
+static cJSON *cjson_parse(pool *mem, const char *buf, size_t len, int *oom)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	cJSON *tree;
+
+	pthread_once(&once, cjson_install_hooks);
+	cjson_pool = mem;
+	cjson_oom = 0;
+	tree = cJSON_ParseWithLengthOpts(buf, len, NULL, 0);
+	*oom = cjson_oom;
+	cjson_pool = NULL;
+	return tree;
+}
+
+static int cjson_type(const cJSON *c, dd_json_type *t)
+{
+	switch (c->type & 0xFF) {
+	case cJSON_False: *t = DD_JSON_FALSE; return 0;
+	case cJSON_True: *t = DD_JSON_TRUE; return 0;
+	case cJSON_NULL: *t = DD_JSON_NULL; return 0;
+	case cJSON_Number: *t = DD_JSON_NUMBER; return 0;
+	case cJSON_String: *t = DD_JSON_STRING; return 0;
+	case cJSON_Array: *t = DD_JSON_ARRAY; return 0;
+	case cJSON_Object: *t = DD_JSON_OBJECT; return 0;
+	default: return -1;
+	}
+}
+
+static int disagree(scanner *s, const record *r)
+{
+	return fail_pos(s, r->pos,
+			"internal error: the scanner and cJSON disagree about this value");
+}
+
+/*
+ * Turn cJSON's tree, whose root is at root, into the document's tree in
+ * place: in pre-order its i-th node is the value of the scanner's i-th
+ * record.  A node keeps cJSON's links, strings and member names, and takes
+ * the record's positions and flags and, for a number, a copy of its
+ * literal.  Each slot is read whole before it is written whole (memcpy:
+ * its type changes).  0, or an error.
+ */
+static int adopt(scanner *s, void *root)
+{
+	dd_json *up[DD_JSON_MAX_DEPTH];	/* the open containers */
+	void *slot = root;
+	size_t sp = 0, i;
+
+	for (i = 0; slot; i++) {
+		const record *r = &s->recs[i < s->nrecs ? i : 0];
+		int member = sp && up[sp - 1]->type == DD_JSON_OBJECT;
+		size_t len;
+		cJSON c;
+		dd_json n;
+
+		memcpy(&c, slot, sizeof(c));
+		memset(&n, 0, sizeof(n));
+		if (i == s->nrecs || cjson_type(&c, &n.type) < 0 ||
+		    n.type != r->type || member != (c.string != NULL))
+			return disagree(s, r);
+		n.flags = r->flags;
+		n.key = c.string;
+		n.child = (dd_json *)(void *)c.child;
+		n.next = (dd_json *)(void *)c.next;
+		n.pos = r->pos;
+		n.key_pos = r->key_pos;
+		if (n.type == DD_JSON_STRING) {
+			if (!c.valuestring || strlen(c.valuestring) != r->n)
+				return disagree(s, r);
+			n.string = c.valuestring;
+			n.string_len = r->n;
+		} else if (n.type == DD_JSON_NUMBER) {
+			len = literal_len(s->buf + r->n, s->end);
+			if (!(n.string = pool_strndup(&s->mem, s->buf + r->n, len)))
+				return fail_oom(s);
+			n.string_len = (uint32_t)len;
+			n.number = c.valuedouble;
+		}
+		if (sp)
+			up[sp - 1]->count++;
+		memcpy(slot, &n, sizeof(n));
+		/* on in pre-order: the child, else the next, else an
+		   ancestor's next */
+		if (n.child) {
+			if (sp == DD_JSON_MAX_DEPTH)
+				return disagree(s, r);
+			up[sp++] = slot;
+			slot = n.child;
+			continue;
+		}
+		slot = n.next;
+		while (!slot && sp)
+			slot = up[--sp]->next;
+	}
+	return i == s->nrecs ? 0 : disagree(s, &s->recs[0]);
+}
+
 static void scanner_release(scanner *s)
 {
 	size_t i;
 
-	if (s->helper) {	/* a failure: the helper may still read nodes */
-		if (s->last && !s->last->job.run) {
-			s->last->n = 0;
-			queue_batch(s, s->last);
-		}
-		dd_worker_stop(s->helper);
-	}
-	while (s->batches) {
-		batch *next = s->batches->next;
-
-		free(s->batches->pieces);
-		free(s->batches);
-		s->batches = next;
-	}
-	for (i = 0; i < 2; i++) {
-		pool_release(&s->readers[i].strings);
-		pool_release(&s->readers[i].cjson);
-		free(s->readers[i].stack);
-	}
 	for (i = 0; i < s->ntables; i++)
 		free(s->tables[i].slots);
 	free(s->tables);
-	free(s->levels);
-	free(s->pending);
-	free(s->names);
+	free(s->recs);
 	dd_buf_release(&s->scratch);
-	node_list_release(&s->nodes);
 	pool_release(&s->mem);
 }
 
@@ -1622,7 +1340,8 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 {
 	scanner s;
 	dd_json_doc *doc;
-	int rc;
+	cJSON *tree = NULL;
+	int rc, oom;
 
 	*out = NULL;
 	if (!buf && len)
@@ -1641,26 +1360,21 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 	s.line = 1;
 	s.line_start = s.col_at = s.buf;
 	s.col = 1;
-	s.piece_max = piece_max ? piece_max : PIECE_BYTES;
-	s.readers[1].keep = len <= s.piece_max;
 	dd_buf_init(&s.scratch);
-	/* a large document is read by cJSON on a second processor, if any */
-	if (!s.readers[1].keep &&
-	    len >= (helper_min ? helper_min : HELPER_BYTES) &&
-	    dd_worker_cpus() > 1)
-		(void)dd_worker_start(&s.helper, dd_json_release_thread, NULL);
+	pthread_once(&hash_key_once, hash_key_init);
+	key_probes = 0;
 
 	rc = scan(&s);
+	if (rc == 0 && !(tree = cjson_parse(&s.mem, buf, len, &oom)))
+		rc = oom ? fail_oom(&s) : fail_pos(&s, s.recs[0].pos,
+			"internal error: cJSON could not read the document the scanner accepted");
 	if (rc == 0)
-		rc = finish_helper(&s);
+		rc = adopt(&s, tree);
 	if (rc == 0) {
-		if ((doc = calloc(1, sizeof(*doc)))) {
-			pool_take(&s.mem, &s.readers[0].strings);
-			pool_take(&s.mem, &s.readers[1].strings);
+		if ((doc = malloc(sizeof(*doc)))) {
 			doc->mem = s.mem;
+			doc->root = (dd_json *)(void *)tree;
 			memset(&s.mem, 0, sizeof(s.mem));
-			doc->nodes = s.nodes;
-			memset(&s.nodes, 0, sizeof(s.nodes));
 			*out = doc;
 		} else {
 			rc = dd_error_oom(err);
@@ -1670,24 +1384,22 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 	return rc;
 }
 
-void dd_json_tune(size_t piece_bytes, size_t helper_bytes)
+size_t dd_json_key_probes(void)
 {
-	piece_max = piece_bytes;
-	helper_min = helper_bytes;
+	return key_probes;
 }
 
 void dd_json_doc_free(dd_json_doc *doc)
 {
 	if (!doc)
 		return;
-	node_list_release(&doc->nodes);
 	pool_release(&doc->mem);
 	free(doc);
 }
 
 const dd_json *dd_json_root(const dd_json_doc *doc)
 {
-	return doc && doc->nodes.count ? &doc->nodes.blocks[0].nodes[0] : NULL;
+	return doc ? doc->root : NULL;
 }
 
 const dd_json *dd_json_get(const dd_json *object, const char *key)

@@ -7,10 +7,6 @@
  * buf->oom for good; the content is then unspecified (appends that need
  * memory are dropped), so a writer can append freely and test dd_buf_oom()
  * once at the end.
- *
- * A buffer filled by dd_buf_read_file may be a private mapping of the file
- * rather than heap memory; it behaves the same (writable, NUL-terminated,
- * grows), dd_buf_release unmaps it and dd_buf_detach returns a copy.
  */
 #ifndef DIALDIFF_BUF_H
 #define DIALDIFF_BUF_H
@@ -24,10 +20,9 @@ typedef struct dd_buf {
 	size_t len;
 	size_t alloc;	/* 0 while ptr is the static empty string */
 	int oom;
-	int mapped;	/* ptr is a mapping of alloc - 1 bytes of a file */
 } dd_buf;
 
-#define DD_BUF_INIT { dd_buf__empty, 0, 0, 0, 0 }
+#define DD_BUF_INIT { dd_buf__empty, 0, 0, 0 }
 extern char dd_buf__empty[];
 
 void dd_buf_init(dd_buf *buf);
@@ -84,9 +79,7 @@ static inline int dd_buf_oom(const dd_buf *buf) { return buf->oom; }
  * Read a whole file into buf (replacing its content).  Refuses anything but a
  * regular file and files over max_size bytes (0: no cap).  Returns 0, or a
  * negative code with err filled (file = path): DD_ENOTFOUND for a missing
- * file, DD_ETOOBIG for one over the cap, DD_ERROR otherwise.  A file of
- * 1 MiB or more is mapped rather than copied (see above): if another
- * program truncates it meanwhile, reading the lost part raises SIGBUS.
+ * file, DD_ETOOBIG for one over the cap, DD_ERROR otherwise.
  */
 int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 		     dd_error *err);

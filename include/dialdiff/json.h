@@ -5,10 +5,10 @@
  * passes: a strict scanner checks the bytes against the RFC 8259 grammar,
  * UTF-8 (RFC 3629: no overlong forms, no surrogates), duplicate object keys,
  * the nesting limit and escapes that cJSON cannot represent (\u0000), and
- * records the position of every value in an array of dd_json nodes in
- * document (pre-)order, so that a node's position costs nothing to look up;
- * cJSON reads the values (unescaping strings, converting numbers) a piece at
- * a time, and its reading must agree with the scanner's.
+ * records the position of every value, so that a node's position costs
+ * nothing to look up; cJSON then reads the whole document (unescaping
+ * strings, converting numbers), and its reading must agree with the
+ * scanner's.
  *
  * Ownership: every dd_json node and every string reached from a dd_json_doc
  * belongs to the document and lives until dd_json_doc_free().
@@ -85,13 +85,12 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 void dd_json_doc_free(dd_json_doc *doc);
 
 /*
- * For tests: cJSON is given the document in pieces of at most piece_bytes
- * (0: the default, 16 KiB), and documents of helper_bytes or more (0: the
- * default, 1 MiB) are read with a helper thread when the process may run
- * on two processors or more.  Every setting gives the same document.  Not
- * thread-safe: call it while no parse runs.
+ * For tests: how many slots the duplicate-key tables looked at during the
+ * last dd_json_parse on this thread.  About one or two per member, however
+ * the member names were chosen: they are hashed with a key drawn at random
+ * once per process.
  */
-void dd_json_tune(size_t piece_bytes, size_t helper_bytes);
+size_t dd_json_key_probes(void);
 
 /*
  * Parsing keeps the memory of freed documents for the next parse on the

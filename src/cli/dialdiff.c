@@ -397,21 +397,6 @@ void cli_gates_release(cli_gates *g)
 }
 
 /*
- * Large files are read by mapping them (dd_buf_read_file): one that another
- * program truncates while it is read raises SIGBUS.  Say so and exit 2
- * rather than dump core.
- */
-static void on_sigbus(int sig)
-{
-	static const char msg[] =
-		"dialdiff: a file shrank while it was being read\n";
-
-	(void)sig;
-	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
-	_exit(EXIT_USAGE);
-}
-
-/*
  * What stdio still holds goes out now: a write that fails (a full disk,
  * /dev/full) is an error, as for the commands that write through
  * cli_emit, and not a success after a silent loss.
@@ -448,7 +433,6 @@ int main(int argc, char **argv)
 	int c, rc, no_pager = 0;
 
 	signal(SIGPIPE, SIG_IGN);
-	signal(SIGBUS, on_sigbus);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.dialogues = "dialogues";
 	ctx.format = "text";

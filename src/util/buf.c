@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,31 +18,13 @@ void dd_buf_init(dd_buf *buf)
 	buf->ptr = dd_buf__empty;
 	buf->len = buf->alloc = 0;
 	buf->oom = 0;
-	buf->mapped = 0;
 }
 
 void dd_buf_release(dd_buf *buf)
 {
-	if (buf->mapped)
-		munmap(buf->ptr, buf->alloc - 1);
-	else if (buf->alloc)
+	if (buf->alloc)
 		free(buf->ptr);
 	dd_buf_init(buf);
-}
-
-/* Move a mapped buffer's bytes to the heap, with room for at least n. */
-static int unmap(dd_buf *buf, size_t n)
-{
-	char *p = malloc(n);
-
-	if (!p)
-		return -1;
-	memcpy(p, buf->ptr, buf->len + 1);
-	munmap(buf->ptr, buf->alloc - 1);
-	buf->ptr = p;
-	buf->alloc = n;
-	buf->mapped = 0;
-	return 0;
 }
 
 char *dd_buf_detach(dd_buf *buf, size_t *len)
@@ -53,10 +34,6 @@ char *dd_buf_detach(dd_buf *buf, size_t *len)
 	if (len)
 		*len = buf->len;
 	if (buf->oom) {
-		dd_buf_release(buf);
-		return NULL;
-	}
-	if (buf->mapped && unmap(buf, buf->len + 1) < 0) {
 		dd_buf_release(buf);
 		return NULL;
 	}
@@ -80,11 +57,6 @@ int dd_buf_grow(dd_buf *buf, size_t extra)
 	n = buf->alloc ? buf->alloc : 64;
 	while (n < want)
 		n = n > SIZE_MAX / 2 ? want : n * 2;
-	if (buf->mapped) {
-		if (unmap(buf, n) < 0)
-			goto oom;
-		return 0;
-	}
 	p = buf->alloc ? realloc(buf->ptr, n) : malloc(n);
 	if (!p)
 		goto oom;
@@ -155,40 +127,12 @@ void dd_buf_addf(dd_buf *buf, const char *fmt, ...)
 	buf->len += (size_t)n;
 }
 
-/* Files from this size on are mapped rather than read. */
-#define MAPPED_MIN ((size_t)1 << 20)
-
-/*
- * Map size bytes of fd into buf, copy-on-write: a big file then costs no
- * copy and no fresh memory.  Only when the byte after the end lies in the
- * last page, where the system reads it as '\0'.  0, or -1 (read instead).
- */
-static int map_file(dd_buf *buf, int fd, size_t size)
-{
-	long page = sysconf(_SC_PAGESIZE);
-	void *m;
-
-	if (size < MAPPED_MIN || page <= 0 || size % (size_t)page == 0)
-		return -1;
-	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-	if (m == MAP_FAILED)
-		return -1;
-	dd_buf_release(buf);
-	buf->ptr = m;
-	buf->len = size;
-	buf->alloc = size + 1;
-	buf->mapped = 1;
-	return 0;
-}
-
 int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 		     dd_error *err)
 {
 	struct stat st;
 	int fd;
 
-	if (buf->mapped)
-		dd_buf_release(buf);
 	dd_buf_reset(buf);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
@@ -215,10 +159,6 @@ int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 		return dd_error_set(err, DD_ETOOBIG, path, 0, 0,
 				    "file is %jd bytes, over the size cap of %zu bytes",
 				    (intmax_t)st.st_size, max_size);
-	}
-	if (map_file(buf, fd, (size_t)st.st_size) == 0) {
-		close(fd);
-		return 0;
 	}
 	if (dd_buf_grow(buf, (size_t)st.st_size) < 0) {
 		close(fd);

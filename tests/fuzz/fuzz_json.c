@@ -3,8 +3,7 @@
  * every loader calls it) and the writer: a document that parses must be
  * consistent (links, counts, keys, string lengths, integers), and what
  * dd_json_value writes, pretty or compact, must parse back and write back
- * to the same text; cJSON given the document in small pieces, on this
- * thread or on a helper, must give the same tree as in the default ones.
+ * to the same text.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -94,27 +93,6 @@ static size_t check_tree(const dd_json *root)
 	return nodes;
 }
 
-/* The same tree, field by field (recursion as deep as the nesting). */
-static void check_same(const dd_json *a, const dd_json *b)
-{
-	for (; a; a = a->next, b = b->next) {
-		FZ_CHECK(b && a->type == b->type && a->flags == b->flags);
-		FZ_CHECK(a->count == b->count && a->string_len == b->string_len);
-		FZ_CHECK(!a->key == !b->key && (!a->key || !strcmp(a->key, b->key)));
-		FZ_CHECK(!a->string == !b->string &&
-			 (!a->string ||
-			  !memcmp(a->string, b->string, a->string_len + 1)));
-		FZ_CHECK(a->type != DD_JSON_NUMBER ||
-			 !memcmp(&a->number, &b->number, sizeof(a->number)));
-		FZ_CHECK(a->pos.line == b->pos.line &&
-			 a->pos.column == b->pos.column &&
-			 a->key_pos.line == b->key_pos.line &&
-			 a->key_pos.column == b->key_pos.column);
-		check_same(a->child, b->child);
-	}
-	FZ_CHECK(!b);
-}
-
 static void write_doc(dd_buf *out, const dd_json *root, int compact)
 {
 	dd_json_writer w;
@@ -145,16 +123,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FZ_CHECK(doc && dd_json_root(doc));
 	nodes = check_tree(dd_json_root(doc));
-	/* one input in eight with a helper thread (as a large file has) */
-	dd_json_tune(1 + size % 13, size % 8 ? (size_t)-1 : 1);
-	rc = dd_json_parse(&again, (const char *)data, size, "fuzz.json", &err);
-	dd_json_tune(0, 0);
-	if (rc < 0)
-		fz_fail("small pieces: %d:%d: %s", err.line, err.column,
-			err.message);
-	check_same(dd_json_root(doc), dd_json_root(again));
-	dd_json_doc_free(again);
-	again = NULL;
 	for (compact = 0; compact < 2; compact++) {
 		write_doc(&a, dd_json_root(doc), compact);
 		rc = dd_json_parse(&again, a.ptr, a.len, "written.json", &err);

@@ -29,52 +29,6 @@ static dd_json_doc *parse(const char *text)
 	return parse_len(text, strlen(text));
 }
 
-/* Assert that two documents hold the same tree, field by field. */
-static void assert_same_tree(const dd_json *a, const dd_json *b)
-{
-	while (a) {
-		assert_non_null(b);
-		assert_int_equal(a->type, b->type);
-		assert_int_equal(a->flags, b->flags);
-		assert_int_equal(!a->key, !b->key);
-		if (a->key)
-			assert_string_equal(a->key, b->key);
-		assert_int_equal(!a->string, !b->string);
-		if (a->string) {
-			assert_int_equal(a->string_len, b->string_len);
-			assert_memory_equal(a->string, b->string,
-					    a->string_len + 1);
-		}
-		if (a->type == DD_JSON_NUMBER)
-			assert_memory_equal(&a->number, &b->number,
-					    sizeof(a->number));
-		assert_int_equal(a->count, b->count);
-		assert_int_equal(a->pos.line, b->pos.line);
-		assert_int_equal(a->pos.column, b->pos.column);
-		assert_int_equal(a->key_pos.line, b->key_pos.line);
-		assert_int_equal(a->key_pos.column, b->key_pos.column);
-		assert_same_tree(a->child, b->child);
-		a = a->next;
-		b = b->next;
-	}
-	assert_null(b);
-}
-
-/*
- * text parsed with cJSON given pieces of at most piece bytes, on this
- * thread or (helper) with a helper thread, if there are two processors
- */
-static dd_json_doc *parse_in_pieces(const char *text, size_t len,
-				    size_t piece, int helper)
-{
-	dd_json_doc *doc;
-
-	dd_json_tune(piece, helper ? 1 : (size_t)-1);
-	doc = parse_len(text, len);
-	dd_json_tune(0, 0);
-	return doc;
-}
-
 static void expect_error_len(const char *text, size_t len, int line, int col,
 			     const char *message)
 {
@@ -528,6 +482,124 @@ static void test_duplicate_keys_large(void **state)
 	dd_buf_release(&b);
 }
 
+/*
+ * The member-name hash json.c had before it was keyed, copied here only to
+ * craft names that all collide under it.  Each step is invertible: after
+ * h = old_mix(h, w) the state is fixed by h ^ w, so a name's last word can
+ * be chosen to bring every name to the same state.
+ */
+static uint64_t old_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0xff51afd7ed558ccdull;
+	return h ^ (h >> 32);
+}
+
+static uint32_t old_hash(const unsigned char *p, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, v = 0;
+	size_t i;
+
+	if (len >= 8) {
+		for (; len > 8; p += 8, len -= 8) {
+			memcpy(&v, p, 8);
+			h = old_mix(h, v);
+		}
+		memcpy(&v, p + len - 8, 8);
+		h = old_mix(h, v);
+	} else {
+		for (i = 0; i < len; i++)
+			v |= (uint64_t)p[i] << (8 * i);
+		h = old_mix(h, v);
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/*
+ * The i-th of names of 24 bytes that all collide under old_hash: eight hex
+ * digits of i, eight of a counter (lowest digit first: the multiplication
+ * carries a change only upwards), and the eight bytes that take the state
+ * to the same value for every name, counted on until they are all ASCII
+ * (and not NUL, which a JSON string cannot hold).
+ */
+static void colliding_name(unsigned char name[24], unsigned i)
+{
+	const uint64_t target = 0x5a5a5a5a5a5a5a5aull;	/* any word */
+	uint64_t w, h;
+	unsigned j;
+	int k;
+
+	for (j = 0;; j++) {
+		snprintf((char *)name, 9, "%08x", i);
+		for (k = 0; k < 8; k++)
+			name[8 + k] = "0123456789abcdef"[(j >> (4 * k)) & 15];
+		h = 0x9e3779b97f4a7c15ull ^ 24;
+		memcpy(&w, name, 8);
+		h = old_mix(h, w);
+		memcpy(&w, name + 8, 8);
+		h = old_mix(h, w);
+		w = h ^ target;		/* old_mix(h, w) is then the same */
+		memcpy(name + 16, &w, 8);
+		for (k = 16; k < 24 && name[k] && name[k] < 0x80; k++)
+			;
+		if (k == 24)
+			return;
+	}
+}
+
+/*
+ * 20,000 names that all collide under the old hash, in one object: the
+ * document is read, and the duplicate-key table looks at a few slots per
+ * name (with the old hash, every name looked at all the names before it:
+ * 200 million slots).  A duplicate among them is still found.
+ */
+static void test_duplicate_keys_crafted(void **state)
+{
+	enum { N = 20000 };
+	unsigned char name[24];
+	dd_buf b = DD_BUF_INIT;
+	dd_json_doc *doc = NULL;
+	uint32_t first = 0;
+	dd_error err;
+	unsigned i;
+
+	(void)state;
+	dd_buf_addc(&b, '{');
+	for (i = 0; i < N; i++) {
+		colliding_name(name, i);
+		if (i == 0)
+			first = old_hash(name, sizeof(name));
+		assert_int_equal(old_hash(name, sizeof(name)), first);
+		if (i)
+			dd_buf_addc(&b, ',');
+		dd_json_quote(&b, (const char *)name, sizeof(name));
+		dd_buf_adds(&b, ":0");
+	}
+	dd_buf_addc(&b, '}');
+	assert_false(b.oom);
+
+	doc = parse_len(b.ptr, b.len);
+	assert_int_equal(dd_json_root(doc)->count, N);
+	if (dd_json_key_probes() > 4 * (size_t)N)
+		fail_msg("%zu slots looked at for %d names", dd_json_key_probes(),
+			 (int)N);
+	dd_json_doc_free(doc);
+
+	/* the first name again, at the end */
+	b.len--;
+	dd_buf_addc(&b, ',');
+	colliding_name(name, 0);
+	dd_json_quote(&b, (const char *)name, sizeof(name));
+	dd_buf_adds(&b, ":1}");
+	assert_int_equal(dd_json_parse(&doc, b.ptr, b.len, "t.json", &err),
+			 DD_ERROR);
+	assert_null(doc);
+	assert_memory_equal(err.message, "duplicate key \"", 15);
+	assert_true(dd_json_key_probes() <= 4 * (size_t)N + 4);
+	dd_buf_release(&b);
+}
+
 static void test_depth(void **state)
 {
 	dd_buf b = DD_BUF_INIT;
@@ -642,43 +714,19 @@ static void test_integers(void **state)
 
 /* ---- the writer ---- */
 
-/* text, read in each piece size on this thread and with the helper,
- * gives ref's tree each time. */
-static void assert_same_in_pieces(const dd_json_doc *ref, const char *text,
-				  size_t len)
-{
-	static const size_t pieces[] = { 1, 2, 3, 5, 8, 13, 40, 100, 4096, 0,
-					 (size_t)-1 };
-	dd_json_doc *doc;
-	size_t i;
-
-	for (i = 0; i < 2 * sizeof(pieces) / sizeof(pieces[0]); i++) {
-		doc = parse_in_pieces(text, len, pieces[i / 2], (int)(i % 2));
-		assert_same_tree(dd_json_root(ref), dd_json_root(doc));
-		dd_json_doc_free(doc);
-	}
-}
-
 /*
- * cJSON reads a document in pieces (values of at most 16 KiB whose
- * container is larger), on a helper thread for a large document; whatever
- * the size of the pieces and the thread, the tree is the same, down to the
- * bits of every number.
+ * A document several times larger than any earlier reader's piece, with a
+ * string longer than one, read in one go; an error at its very end.
  */
-static void test_pieces(void **state)
+static void test_large_document(void **state)
 {
-	static const char small[] =
-		"{\"a\": [1, -0, 2.50, 1e400, -1E-2, true, false, null, [], {}],\n"
-		" \"b\\u00e9\\n\": {\"x\": \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\","
-		" \"y\": [[[\"deep\"]]], \"\": \"\"},\n"
-		" \"c\": \"\u8bae\u9898\", \"d\": 12345678901234567890}";
 	dd_buf big = DD_BUF_INIT;
-	dd_json_doc *ref;
+	dd_json_doc *doc;
+	const dd_json *items, *v;
+	char want[64];
 	int k;
 
 	(void)state;
-	/* a document several default pieces long, with a string longer
-	   than a piece */
 	dd_buf_adds(&big, "{\"items\": [");
 	for (k = 0; k < 3000; k++)
 		dd_buf_addf(&big, "%s{\"id\": \"t-%d\", \"n\": %d.%d, "
@@ -690,24 +738,30 @@ static void test_pieces(void **state)
 	dd_buf_adds(&big, "\"}");
 	assert_false(big.oom);
 
-	ref = parse_in_pieces(small, strlen(small), (size_t)-1, 0);
-	assert_same_in_pieces(ref, small, strlen(small));
-	dd_json_doc_free(ref);
+	doc = parse_len(big.ptr, big.len);
+	items = dd_json_get(dd_json_root(doc), "items");
+	assert_int_equal(items->count, 3000);
+	for (k = 0, v = items->child; v; v = v->next, k++) {
+		snprintf(want, sizeof(want), "t-%d", k);
+		assert_string_equal(dd_json_get(v, "id")->string, want);
+		snprintf(want, sizeof(want), "%d.%d", k, k % 7);
+		assert_string_equal(dd_json_get(v, "n")->string, want);
+		assert_true(dd_json_get(v, "n")->number == strtod(want, NULL));
+		snprintf(want, sizeof(want), "item \xc3\xa9 %d", k);
+		assert_string_equal(dd_json_get(dd_json_get(v, "label"), "en")->string,
+				    want);
+		assert_pos(v->pos, k + 1, k ? 3 : 12);
+	}
+	assert_int_equal(k, 3000);
+	v = dd_json_get(dd_json_root(doc), "long");
+	assert_int_equal(v->string_len, 40000);
+	assert_int_equal(strlen(v->string), 40000);
+	assert_pos(v->key_pos, 3001, 2);
+	dd_json_doc_free(doc);
 
-	ref = parse_in_pieces(big.ptr, big.len, (size_t)-1, 0);
-	assert_int_equal(dd_json_get(dd_json_root(ref), "items")->count, 3000);
-	assert_int_equal(dd_json_get(dd_json_root(ref), "long")->string_len,
-			 40000);
-	assert_same_in_pieces(ref, big.ptr, big.len);
-	dd_json_doc_free(ref);
-
-	/* a failure with batches queued: the helper stops before the nodes
-	   go, and no piece is reported */
 	big.ptr[big.len - 1] = ',';
-	dd_json_tune(100, 1);
 	expect_error_len(big.ptr, big.len, 3001, 40013,
 			 "unexpected end of input");
-	dd_json_tune(0, 0);
 	dd_buf_release(&big);
 }
 
@@ -1034,10 +1088,7 @@ static void test_jsontestsuite(void **state)
 		rc = dd_json_parse(&doc, data, len, name, &err);
 		counts[kind][rc == 0 ? 0 : 1]++;
 		if (rc == 0) {
-			dd_json_doc *bits = parse_in_pieces(data, len, 1, 1);
-
-			assert_same_tree(dd_json_root(doc), dd_json_root(bits));
-			dd_json_doc_free(bits);
+			assert_non_null(dd_json_root(doc));
 			dd_json_doc_free(doc);
 		} else {
 			assert_null(doc);
@@ -1101,9 +1152,10 @@ int main(void)
 		cmocka_unit_test(test_errors_strings),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_duplicate_keys_large),
+		cmocka_unit_test(test_duplicate_keys_crafted),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_integers),
-		cmocka_unit_test(test_pieces),
+		cmocka_unit_test(test_large_document),
 		cmocka_unit_test(test_writer_pretty),
 		cmocka_unit_test(test_writer_escapes),
 		cmocka_unit_test(test_writer_doubles),

@@ -42,10 +42,9 @@ void *__wrap_realloc(void *p, size_t size);
 char *__wrap_strdup(const char *s);
 char *__wrap_strndup(const char *s, size_t n);
 
-/* atomic: a JSON parse's helper thread allocates too */
 static long fail_at = -1;	/* index of the allocation to fail, or -1 */
-static _Atomic long allocs;	/* allocations since the window opened */
-static _Atomic int injected;	/* a failure was injected in this window */
+static long allocs;		/* allocations since the window opened */
+static int injected;		/* a failure was injected in this window */
 
 static int fail_now(void)
 {
@@ -270,18 +269,6 @@ static int step_json(void *ctx, dd_buf *out)
 	dd_json_value(&w, dd_json_root(doc));
 	dd_json_doc_free(doc);
 	return 0;
-}
-
-/* ctx: the piece size and the helper's threshold (see dd_json_tune) */
-static int step_json_pieces(void *ctx, dd_buf *out)
-{
-	const size_t *tune = ctx;
-	int rc;
-
-	dd_json_tune(tune[0], tune[1]);
-	rc = step_json(NULL, out);
-	dd_json_tune(0, 0);
-	return rc;
 }
 
 static int step_round(void *ctx, dd_buf *out)
@@ -525,10 +512,6 @@ static void test_oom_json(void **state)
 {
 	(void)state;
 	assert_true(exhaust("json", step_json, NULL) > 3);
-	assert_true(exhaust("json in pieces", step_json_pieces,
-			    (size_t[]){ 8, (size_t)-1 }) > 3);
-	assert_true(exhaust("json in pieces, helper thread", step_json_pieces,
-			    (size_t[]){ 8, 1 }) > 3);
 }
 
 static void test_oom_round(void **state)

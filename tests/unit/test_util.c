@@ -241,85 +241,6 @@ static void test_files(void **state)
 	dd_buf_release(&b);
 }
 
-/* n bytes of a repeating pattern, the last one 'z'; a malloc'd string. */
-static char *pattern(size_t n)
-{
-	char *p = malloc(n + 1);
-	size_t i;
-
-	assert_non_null(p);
-	for (i = 0; i < n; i++)
-		p[i] = (char)('a' + i % 23);
-	p[n - 1] = 'z';
-	p[n] = '\0';
-	return p;
-}
-
-/*
- * Files of 1 MiB or more are mapped, unless their size is a whole number
- * of pages; a mapped buffer is NUL-terminated, writable, grows onto the
- * heap, detaches as a heap copy and is reused by the next read.
- */
-static void test_mapped_files(void **state)
-{
-	char dir[] = "/tmp/dd-unit-XXXXXX", path[128], path2[128];
-	size_t big = ((size_t)1 << 20) + 1001, paged = (size_t)1 << 20, n;
-	char *want = pattern(big), *want2 = pattern(paged), *s;
-	dd_buf b = DD_BUF_INIT;
-	dd_error err;
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/big", dir);
-	snprintf(path2, sizeof(path2), "%s/paged", dir);
-	assert_int_equal(dd_write_file_atomic(path, want, big, &err), 0);
-	assert_int_equal(dd_write_file_atomic(path2, want2, paged, &err), 0);
-
-	assert_int_equal(dd_buf_read_file(&b, path, 0, &err), 0);
-	assert_true(b.mapped);
-	assert_int_equal(b.len, big);
-	assert_memory_equal(b.ptr, want, big);
-	assert_int_equal(b.ptr[big], '\0');
-	b.ptr[0] = 'A';			/* private: the file keeps its byte */
-	dd_buf_adds(&b, "tail");	/* grows onto the heap */
-	assert_false(b.mapped);
-	assert_false(dd_buf_oom(&b));
-	assert_int_equal(b.len, big + 4);
-	assert_int_equal(b.ptr[0], 'A');
-	assert_memory_equal(b.ptr + 1, want + 1, big - 1);
-	assert_string_equal(b.ptr + big, "tail");
-
-	assert_int_equal(dd_buf_read_file(&b, path, 0, &err), 0);
-	assert_true(b.mapped);
-	assert_int_equal(b.ptr[0], 'a');
-	s = dd_buf_detach(&b, &n);	/* a heap copy */
-	assert_non_null(s);
-	assert_int_equal(n, big);
-	assert_memory_equal(s, want, big);
-	assert_int_equal(s[big], '\0');
-	free(s);
-	assert_false(b.mapped);
-
-	assert_int_equal(dd_buf_read_file(&b, path, 0, &err), 0);
-	assert_true(b.mapped);
-	assert_int_equal(dd_buf_read_file(&b, path2, 0, &err), 0);
-	assert_false(b.mapped);		/* a whole number of pages: read */
-	assert_int_equal(b.len, paged);
-	assert_memory_equal(b.ptr, want2, paged + 1);
-	assert_int_equal(dd_buf_read_file(&b, path, big - 1, &err), DD_ETOOBIG);
-	assert_int_equal(dd_buf_read_file(&b, path, 0, &err), 0);
-	dd_buf_reset(&b);
-	assert_int_equal(b.len, 0);
-	assert_string_equal(b.ptr, "");
-	dd_buf_release(&b);
-	assert_false(b.mapped);
-
-	snprintf(path, sizeof(path), "rm -rf %s", dir);
-	assert_int_equal(system(path), 0);
-	free(want);
-	free(want2);
-}
-
 /* A job that records which thread ran it; the first one holds the worker
  * until the test lets it go. */
 typedef struct test_job {
@@ -389,7 +310,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),
-		cmocka_unit_test(test_mapped_files),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_normalize),
