@@ -271,16 +271,6 @@ dd_source *dd_project_source(const dd_project *p)
 	return p->src;
 }
 
-/* " in REV" for a source at a revision, else "". */
-static const char *at_rev(char *buf, size_t size, dd_source *src)
-{
-	if (dd_source_rev_name(src))
-		snprintf(buf, size, " in %s", dd_source_rev_name(src));
-	else
-		buf[0] = '\0';
-	return buf;
-}
-
 int dd_project_require(dd_project *p, dd_error *err)
 {
 	char where[300], at[DD_ERROR_FILE_MAX];
@@ -290,7 +280,7 @@ int dd_project_require(dd_project *p, dd_error *err)
 		return dd_error_oom(err);
 	if (type == DD_SOURCE_DIR)
 		return 0;
-	at_rev(where, sizeof(where), p->src);
+	dd_source_at(where, sizeof(where), p->src);
 	if (*where)
 		snprintf(at, sizeof(at), "%s:%s", dd_source_rev_name(p->src),
 			 p->dir);
@@ -400,7 +390,7 @@ static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 	if (rc == DD_ENOTFOUND)
 		dd_error_set(&t->err, rc, path, 0, 0,
 			     "no taxonomy%s (name one with --taxonomy FILE, or the dialogues folder with --dialogues DIR)",
-			     at_rev(where, sizeof(where), p->src));
+			     dd_source_at(where, sizeof(where), p->src));
 	if (rc < 0 && rc != DD_ENOMEM)
 		dd_diags_add(diags, DD_SEV_ERROR,
 			     rc == DD_ETOOBIG ? "file-size" : "file", path,

@@ -344,3 +344,12 @@ char *dd_path_join(const char *dir, const char *name)
 			 *dir && dir[strlen(dir) - 1] != '/' ? "/" : "", name);
 	return p;
 }
+
+const char *dd_source_at(char *buf, size_t size, const dd_source *src)
+{
+	if (src->rev_name)
+		snprintf(buf, size, " in %s", src->rev_name);
+	else if (size)
+		buf[0] = '\0';
+	return buf;
+}

@@ -78,6 +78,10 @@ const char *dd_source_rev(const dd_source *src);
  * the working tree. */
 const char *dd_source_rev_name(const dd_source *src);
 
+/* " in REV" (the revision as named) into buf, or "" for the working
+ * tree: for messages about what a source holds.  Returns buf. */
+const char *dd_source_at(char *buf, size_t size, const dd_source *src);
+
 /*
  * The git object id of the file at path (a git source only): 0 and *id set,
  * DD_ENOTFOUND when there is no such file, DD_EUSAGE for a working-tree

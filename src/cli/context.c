@@ -325,16 +325,6 @@ static int classify(cli_ctx *ctx, dd_round *r)
 	return 0;
 }
 
-/* " in REV" for messages about a source at a revision, else "". */
-static const char *at_rev(char *buf, size_t size, dd_source *src)
-{
-	if (dd_source_rev_name(src))
-		snprintf(buf, size, " in %s", dd_source_rev_name(src));
-	else
-		buf[0] = '\0';
-	return buf;
-}
-
 /* The series folder to use in p: id, else the only one there is. */
 static int pick_series(dd_project *p, const char *id, char **dir)
 {
@@ -343,7 +333,7 @@ static int pick_series(dd_project *p, const char *id, char **dir)
 	size_t n, i;
 	dd_error err;
 
-	at_rev(where, sizeof(where), src);
+	dd_source_at(where, sizeof(where), src);
 	if (dd_project_require(p, &err) < 0)
 		return cli_fail(&err);
 	if (id) {
@@ -441,7 +431,7 @@ static int pick_round(const dd_series *s, long long n, const char *sel,
 	for (i = 0; i < s->nrounds; i++)
 		dd_buf_addf(&have, "%s%lld", i ? ", " : "", s->rounds[i]->number);
 	cli_failf("%s: series %s has no round %lld%s (it has %s%s)", sel, s->id,
-		  n, at_rev(where, sizeof(where), src),
+		  n, dd_source_at(where, sizeof(where), src),
 		  s->nrounds ? (s->nrounds == 1 ? "round " : "rounds ") : "no rounds",
 		  have.ptr ? have.ptr : "");
 	dd_buf_release(&have);

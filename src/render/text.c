@@ -63,22 +63,7 @@ static void style_off(dd_buf *out, int color, unsigned st)
  */
 static void put(dd_buf *out, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (!s)
-		return;
-	while (*p) {
-		const unsigned char *q = p;
-
-		while (*q && *q >= 0x20 && *q != 0x7f &&
-		       !(q[0] == 0xc2 && q[1] >= 0x80 && q[1] <= 0x9f))
-			q++;
-		dd_buf_add(out, p, (size_t)(q - p));
-		if (!*q)
-			break;
-		dd_buf_addc(out, (*q >= 0x09 && *q <= 0x0d) ? ' ' : '?');
-		p = q + (*q == 0xc2 ? 2 : 1);
-	}
+	dd_text_add_safe(out, s);
 }
 
 /* vsnprintf into small, or into a malloc'd string when it does not fit;
