@@ -124,6 +124,30 @@ f = [(c.get("name"), x.get("type")) for c in s.iter("testcase") for x in c.finda
 print(s.get("tests"), s.get("failures"), f)'
 is "$OUT" "6 1 [('$R2', 'date')]" "the JUnit report: one failing test case, its failure typed by rule"
 
+# ---- the pull-request recipe -------------------------------------------------
+# Its dialdiff steps, as written, in a clone whose origin/main has rounds
+# 1-4 and whose branch adds round 5 without the first crime category.
+pr_steps() {
+	block pr | sed -n 's/^ *run: \(build\/dialdiff .*\)$/\1/p'
+}
+is "$(pr_steps | wc -l)" 2 "the pull-request workflow has two dialdiff steps"
+like "$(block pr)" "fetch-depth: 0" "and fetches the whole history"
+cd "$WORK" && rm -rf pr-origin pr && mkdir pr-origin && cd pr-origin
+git init -q -b main && cp -R "$SRC_DIR/dialogues" dialogues && git add -A &&
+	git commit -q -m "the record"
+cd "$WORK" && git clone -q pr-origin pr && cd pr && git checkout -q -b round5
+mkdir build && ln -s "$DIALDIFF" build/dialdiff
+jq '.round = 5 | .date = "2018-10-04" | .topics["crime-categories"] |= .[1:]' \
+	dialogues/us-china-cybercrime/round-04.json > dialogues/us-china-cybercrime/round-05.json
+git add -A && git commit -q -m "round 5"
+pr_steps > steps
+run sh -e -c "$(sed -n 1p steps)"
+is "$STATUS" 0 "the review step writes the comment"
+like "$(cat review.md)" "Round 5 \(new\), compared with round 4" "the comment compares round 5 with round 4"
+run sh -e -c "$(sed -n 2p steps)"
+is "$STATUS" 1 "the gates step fails: round 5 dropped a crime category"
+like "$ERR" "^dialdiff: gate dropped:crime-categories tripped by round 5 " "and says which gate and which round"
+
 checkout gl-cannot-run
 rm -rf dialogues
 gitlab_script > script.sh

@@ -98,6 +98,21 @@ is "$(printf '%s\n' "$OUT" | jq -c '[(.files | length), (.taxonomies | length)]'
 run "$DIALDIFF" review --exit-code HEAD~1..HEAD
 is "$STATUS" 1 "--exit-code: a changed taxonomy is a change"
 like "$OUT" "changed \(no entry changed\)" "text says what kind"
+# a pattern edit: the items of market-access match no entry now
+jq_edit dialogues/taxonomy.json '(.sections[0].entries[] | select(.id == "market-access") | .patterns) = ["^no such label$"]'
+commit "taxonomy: a pattern edited"
+run "$DIALDIFF" --format json review --exit-code HEAD~1..HEAD
+is "$STATUS" 1 "a pattern edit: review --exit-code exits 1"
+is "$(printf '%s\n' "$OUT" | jq -r '[.files[] | select(.status == "reclassified") | .path] | join(",")')" \
+   "$T/round-03.json" "it names the round whose item it reclassifies"
+is "$(printf '%s\n' "$OUT" | jq -r '[.files[].diff.sections[].dropped[].id] | unique | join(",")')" \
+   "market-access" "they leave their entry"
+is "$(printf '%s\n' "$OUT" | jq -r '[.files[].diff.sections[].added[].classified] | unique | join(",")')" \
+   "false" "and are unclassified now"
+is "$(printf '%s\n' "$OUT" | jq -c '.taxonomies[0].patterns_changed')" "[\"$section/market-access\"]" \
+   "the taxonomy's change names the entry whose patterns changed"
+run "$DIALDIFF" review --fail-on unclassified HEAD~1..HEAD
+is "$STATUS" 1 "--fail-on unclassified trips on what the edit left unclassified"
 
 # ---- a side that cannot be read ------------------------------------------------
 printf '{ "broken": \n' > $T/round-02.json
