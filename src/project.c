@@ -460,13 +460,22 @@ dd_path_kind dd_project_kind(dd_project *p, const char *path)
 			kind = DD_PATH_TAXONOMY;
 		free(sj);
 	} else if (kind == DD_PATH_OTHER) {
-		/* a file a series names as its taxonomy, elsewhere */
-		size_t i;
+		/* a file a series names as its taxonomy, elsewhere: asked of
+		 * every series, so that the answer does not depend on which
+		 * ones were asked about before */
+		char **ids = NULL, *sd;
+		size_t n = 0, i;
 
-		for (i = 0; i < p->members.size; i++)
-			if (p->members.slots[i].key &&
-			    !strcmp(p->members.slots[i].value, norm))
+		if (dd_project_series(&ids, &n, p, 0, NULL) < 0)
+			n = 0;
+		for (i = 0; i < n && kind == DD_PATH_OTHER; i++) {
+			sd = dd_path_join(p->dir, ids[i]);
+			tx = sd ? dd_project_taxonomy_path(p, sd) : NULL;
+			if (tx && !strcmp(tx, norm))
 				kind = DD_PATH_TAXONOMY;
+			free(sd);
+		}
+		dd_source_names_free(ids);
 	}
 	free(sdir);
 	free(norm);
