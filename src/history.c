@@ -88,12 +88,6 @@ typedef struct ring {
 	int ended;
 } ring;
 
-/* A taxonomy, or why it could not be loaded. */
-typedef struct tx_entry {
-	dd_taxonomy *tx;
-	const char *error;
-} tx_entry;
-
 /* The dialogues folder of a commit. */
 typedef struct folder_entry {
 	dd_oid id;
@@ -107,8 +101,7 @@ struct dd_history {
 	char *base;		/* folder + "/", or "" */
 	dd_arena arena;		/* cache keys and entries */
 	dd_strmap rounds;	/* blob hex -> round_entry */
-	dd_strmap taxonomies;	/* blob hex, or "W:path" -> tx_entry */
-	dd_strmap series;	/* series.json blob hex -> taxonomy field */
+	dd_project_cache *txc;	/* the taxonomies of every side */
 	dd_strmap folders;	/* commit hex -> folder_entry */
 	/* parsed rounds in the order they were parsed, oldest first: a
 	   streaming log frees them from the front (see evict) */
@@ -126,14 +119,18 @@ struct dd_history {
 	dd_buf hbuf;		/* the main thread's, for jobs it takes */
 	ahead *ahead_head, *ahead_tail;	/* queued or done, not taken */
 	dd_source *worktree;
+	dd_project *wproj;	/* the project of the working tree side */
 	dd_round **wt_rounds;	/* rounds read from the working tree */
 	size_t nwt_rounds;
 	dd_buf buf;
 };
 
-/* One side of a comparison. */
+/* One side of a comparison: a project over a commit (owned) or over the
+ * working tree (the history's); none for an empty side. */
 typedef struct side {
 	enum { SIDE_EMPTY, SIDE_COMMIT, SIDE_WORKTREE } kind;
+	dd_project *proj;
+	dd_source *src;		/* SIDE_COMMIT: proj's source, owned */
 	dd_oid tree;		/* SIDE_COMMIT: the root tree */
 	const char *rev;	/* 40 hex (arena of the result), or NULL */
 	char name[16];		/* for messages: abbreviated id, "working tree" */
@@ -187,7 +184,8 @@ int dd_history_new(dd_history **out, dd_git_repo *repo,
 	n = strlen(d);
 	h->folder = malloc(n + 1);
 	h->base = malloc(n + 2);
-	if (!h->folder || !h->base) {
+	h->txc = dd_project_cache_new();
+	if (!h->folder || !h->base || !h->txc) {
 		dd_history_free(h);
 		return dd_error_oom(err);
 	}
@@ -245,18 +243,15 @@ void dd_history_free(dd_history *h)
 		for (; e; e = e->next)
 			dd_round_free(e->round);
 	}
-	for (i = 0; i < h->taxonomies.size; i++)
-		if (h->taxonomies.slots[i].key)
-			dd_taxonomy_free(((tx_entry *)h->taxonomies.slots[i].value)->tx);
 	for (i = 0; i < h->nwt_rounds; i++)
 		dd_round_free(h->wt_rounds[i]);
 	free(h->wt_rounds);
 	free(h->queue);
 	free(h->spent);
 	dd_strmap_release(&h->rounds);
-	dd_strmap_release(&h->taxonomies);
-	dd_strmap_release(&h->series);
 	dd_strmap_release(&h->folders);
+	dd_project_free(h->wproj);
+	dd_project_cache_free(h->txc);
 	dd_source_free(h->worktree);
 	dd_buf_release(&h->buf);
 	dd_arena_release(&h->arena);
@@ -377,140 +372,39 @@ static const char *message(dd_arena *arena, const dd_error *err)
 
 /* ---- taxonomies ----------------------------------------------------- */
 
-/* The "taxonomy" member of the series.json on side s at path, or "" when
- * it has none (or does not parse: the loaders report that elsewhere).
- * Cached by object id on commits. */
-static const char *series_taxonomy(dd_history *h, const side *s,
-				   const char *path, const dd_oid *id,
-				   dd_error *err)
-{
-	char hex[DD_OID_HEXSZ + 1], *member;
-	const char *field, *cached;
-
-	if (s->kind == SIDE_COMMIT) {
-		hex_of(hex, id);
-		if ((cached = dd_strmap_get(&h->series, hex)))
-			return cached;
-	}
-	if (side_read(h, s, path, id, err) < 0)
-		return "";
-	member = dd_project_series_member(h->buf.ptr, h->buf.len);
-	field = keep(h, member ? member : "");
-	free(member);
-	if (field && s->kind == SIDE_COMMIT) {
-		const char *key = keep(h, hex);
-
-		if (key)
-			dd_strmap_put(&h->series, key, (void *)field, NULL);
-	}
-	return field ? field : "";
-}
-
-/* The path of the taxonomy the series in folder sdir reads on side s
- * (dd_project_resolve_taxonomy); malloc'd, NULL when memory runs out. */
-static char *taxonomy_path(dd_history *h, const side *s, const char *sdir)
-{
-	const char *field = "";
-	char *spath = dd_path_join(sdir, "series.json"), *tpath;
-	dd_error lerr;
-	dd_oid id;
-	int type;
-
-	if (!spath)
-		return NULL;
-	if (side_entry(h, s, spath, &id, &type, &lerr) == 0 &&
-	    type == DD_GIT_BLOB)
-		field = series_taxonomy(h, s, spath, &id, &lerr);
-	tpath = dd_project_resolve_taxonomy(h->folder, sdir,
-					    *field ? field : NULL);
-	free(spath);
-	return tpath;
-}
-
 /*
- * The taxonomy for the rounds of series folder sdir on side s.  Returns 0
- * with *tx set, or 0 with *tx NULL and *why (arena of the result) set when
- * it cannot be loaded; a negative code only when memory runs out.
+ * The taxonomy for the rounds of series folder sdir on side s, as its
+ * project finds it.  Returns 0 with *tx set, or 0 with *tx NULL and *why
+ * (arena of the result) set when it cannot be loaded; a negative code
+ * only when memory runs out.
  */
 static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 			const char *sdir, dd_taxonomy **tx, const char **why,
 			dd_error *err)
 {
-	char hex[DD_OID_HEXSZ + 1], at[DD_ERROR_FILE_MAX];
-	char *tpath = NULL, *k;
-	dd_diags diags = DD_DIAGS_INIT;
-	const char *key;
-	tx_entry *e;
+	const char *path;
 	dd_error lerr;
-	dd_oid id;
-	int type, rc = 0;
+	int rc;
 
-	*tx = NULL;
+	*tx = h->opts.taxonomy;
 	*why = NULL;
-	if (h->opts.taxonomy) {
-		*tx = h->opts.taxonomy;
+	if (*tx)
 		return 0;
-	}
-	tpath = taxonomy_path(h, s, sdir);
-	if (!tpath) {
-		rc = dd_error_oom(err);
-		goto out;
-	}
-	if ((rc = side_entry(h, s, tpath, &id, &type, err)) < 0)
-		goto out;
-	if (type != DD_GIT_BLOB) {
-		dd_error_set(&lerr, DD_ENOTFOUND, where(at, sizeof(at), s, tpath),
-			     0, 0, "no taxonomy (%s)",
-			     type == DD_GIT_TREE ? "a folder" : "no such file");
-		*why = message(arena, &lerr);
-		goto out;
-	}
-	/* cached by object id on commits, by path in the working tree */
-	if (s->kind == SIDE_COMMIT) {
-		hex_of(hex, &id);
-		k = strdup(hex);
-	} else {
-		k = dd_path_join("W:", tpath);
-	}
-	if (!k) {
-		rc = dd_error_oom(err);
-		goto out;
-	}
-	e = dd_strmap_get(&h->taxonomies, k);
-	key = e ? NULL : keep(h, k);
-	free(k);
-	if (!e) {
-		e = dd_arena_alloc(&h->arena, sizeof(*e));
-		if (!e || !key) {
-			rc = dd_error_oom(err);
-			goto out;
-		}
-		if (side_read(h, s, tpath, &id, &lerr) < 0 ||
-		    dd_taxonomy_load(&e->tx, h->buf.ptr, h->buf.len,
-				     where(at, sizeof(at), s, tpath), &diags,
-				     &lerr) < 0) {
-			if (s->kind == SIDE_COMMIT && strchr(lerr.file, ':') == NULL) {
-				char f[DD_ERROR_FILE_MAX];
+	if (!(path = dd_project_taxonomy_path(s->proj, sdir)))
+		return dd_error_oom(err);
+	rc = dd_project_taxonomy(tx, s->proj, path, NULL, &lerr);
+	if (rc == DD_ENOMEM)
+		return dd_error_oom(err);
+	if (rc < 0) {
+		if (s->kind == SIDE_COMMIT && !strchr(lerr.file, ':')) {
+			char at[DD_ERROR_FILE_MAX];
 
-				snprintf(f, sizeof(f), "%s", lerr.file);
-				snprintf(lerr.file, sizeof(lerr.file), "%s",
-					 where(at, sizeof(at), s, f));
-			}
-			e->error = message(&h->arena, &lerr);
+			snprintf(lerr.file, sizeof(lerr.file), "%s",
+				 where(at, sizeof(at), s, path));
 		}
-		if (dd_strmap_put(&h->taxonomies, key, e, NULL) < 0) {
-			dd_taxonomy_free(e->tx);
-			rc = dd_error_oom(err);
-			goto out;
-		}
+		*why = message(arena, &lerr);
 	}
-	*tx = e->tx;
-	if (!e->tx)
-		*why = dd_arena_strdup(arena, e->error ? e->error : "no taxonomy");
-out:
-	dd_diags_release(&diags);
-	free(tpath);
-	return rc;
+	return 0;
 }
 
 /* ---- rounds --------------------------------------------------------- */
@@ -929,6 +823,34 @@ static dd_round *empty_round(dd_arena *arena, const dd_round *other,
 
 /* ---- changes -------------------------------------------------------- */
 
+/* The names of the round files of series folder sdir on side s (free
+ * them with dd_source_names_free). */
+static int round_files(const side *s, const char *sdir, char ***names,
+		       size_t *count, dd_error *err)
+{
+	const char *tx = dd_project_taxonomy_path(s->proj, sdir);
+	size_t i, k = 0;
+	int rc;
+
+	*names = NULL;
+	*count = 0;
+	if (!tx)
+		return dd_error_oom(err);
+	rc = dd_source_list(names, count, dd_project_source(s->proj), sdir,
+			    DD_SOURCE_FILE, err);
+	for (i = 0; rc == 0 && i < *count; i++) {
+		if (dd_project_round_name(sdir, (*names)[i], tx))
+			(*names)[k++] = (*names)[i];
+		else
+			free((*names)[i]);
+	}
+	if (rc == 0) {
+		(*names)[k] = NULL;
+		*count = k;
+	}
+	return rc;
+}
+
 /*
  * The round before round n of series folder sdir on side s: the one with
  * the largest number below n in the same tree, but the file self,
@@ -940,31 +862,18 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 			  dd_taxonomy *tx, dd_round **r, const char **path,
 			  dd_error *err)
 {
-	char **names = NULL, *tpath = NULL, *p;
+	char **names = NULL, *p;
 	size_t count = 0, i;
-	dd_source *src;
 	dd_round *cand;
 	const char *why;
 	dd_oid id;
-	int type, rc;
+	int type, rc = 0;
 
 	*r = NULL;
 	*path = NULL;
-	if (n <= 1)
-		return 0;
-	if (s->kind == SIDE_COMMIT)
-		rc = dd_git_list(&names, &count, h->repo, &s->tree, sdir,
-				 DD_GIT_BLOB, err);
-	else if ((rc = worktree_source(h, &src, err)) == 0)
-		rc = dd_source_list(&names, &count, src, sdir, DD_SOURCE_FILE,
-				    err);
-	if (rc < 0)
+	if (n <= 1 || (rc = round_files(s, sdir, &names, &count, err)) < 0)
 		return rc == DD_ENOMEM ? rc : 0;
-	if (!h->opts.taxonomy && !(tpath = taxonomy_path(h, s, sdir)))
-		rc = dd_error_oom(err);
 	for (i = 0; rc == 0 && i < count; i++) {
-		if (!dd_project_round_name(sdir, names[i], tpath))
-			continue;
 		if (!(p = dd_path_join(sdir, names[i]))) {
 			rc = dd_error_oom(err);
 			break;
@@ -983,33 +892,13 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 		free(p);
 	}
 	dd_source_names_free(names);
-	free(tpath);
 	return rc < 0 ? rc : 0;
 }
 
-/* 1 when path is a round file on side s (project.h): its place, a
- * series.json beside it, and not the taxonomy that series reads. */
-static int is_round(dd_history *h, const side *s, const char *path)
+/* 1 when path is a round file on side s. */
+static int is_round(const side *s, const char *path)
 {
-	char *dir = NULL, *sj, *tx = NULL;
-	dd_error err;
-	int type = DD_GIT_NONE;
-
-	if (!path || dd_project_place(h->folder, path, &dir) != DD_PATH_ROUND) {
-		free(dir);	/* set for a series.json */
-		return 0;
-	}
-	sj = dir ? dd_path_join(dir, "series.json") : NULL;
-	if (sj && side_entry(h, s, sj, NULL, &type, &err) < 0)
-		type = DD_GIT_NONE;
-	if (type == DD_GIT_BLOB && !h->opts.taxonomy &&
-	    (tx = taxonomy_path(h, s, dir)) &&
-	    !dd_project_round_name(dir, strrchr(path, '/') + 1, tx))
-		type = DD_GIT_NONE;
-	free(tx);
-	free(dir);
-	free(sj);
-	return type == DD_GIT_BLOB;
+	return path && s->proj && dd_project_kind(s->proj, path) == DD_PATH_ROUND;
 }
 
 static int wanted(const dd_history *h, const char *path)
@@ -1055,8 +944,8 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 			dd_taxonomy *ahead_tx, dd_file_change *f, int *skip,
 			dd_error *err)
 {
-	int old_is = c->old_path && is_round(h, a, c->old_path);
-	int new_is = c->new_path && is_round(h, b, c->new_path);
+	int old_is = c->old_path && is_round(a, c->old_path);
+	int new_is = c->new_path && is_round(b, c->new_path);
 	const char *path, *why = NULL;
 	dd_round *ra = NULL, *rb = NULL;
 	dd_taxonomy *tx;
@@ -1260,24 +1149,6 @@ static dd_round *translate(dd_arena *arena, const dd_round *r,
 	return v;
 }
 
-/* The round files of series folder sdir on side s (malloc'd, as
- * dd_source_names_free frees them). */
-static int round_files(dd_history *h, const side *s, const char *sdir,
-		       char ***names, size_t *count, dd_error *err)
-{
-	dd_source *src;
-	int rc;
-
-	*names = NULL;
-	*count = 0;
-	if (s->kind == SIDE_COMMIT)
-		return dd_git_list(names, count, h->repo, &s->tree, sdir,
-				   DD_GIT_BLOB, err);
-	if ((rc = worktree_source(h, &src, err)) < 0)
-		return rc;
-	return dd_source_list(names, count, src, sdir, DD_SOURCE_FILE, err);
-}
-
 /* 1 when path is the new path of one of the n changes. */
 static int changed(const dd_git_change *ch, size_t n, const char *path)
 {
@@ -1402,7 +1273,8 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 			     dd_error *err)
 {
 	dd_taxonomy_change t;
-	char *ta = taxonomy_path(h, a, sdir), *tb = taxonomy_path(h, b, sdir);
+	const char *ta = dd_project_taxonomy_path(a->proj, sdir);
+	const char *tb = dd_project_taxonomy_path(b->proj, sdir);
 	char **names = NULL, *p;
 	dd_taxonomy *txa = NULL, *txb = NULL;
 	const char *why;
@@ -1418,7 +1290,7 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 	    ((rc = entry_changes(arena, txa, txb, tb, &t, err)) < 0 ||
 	     (rc = add_taxonomy_change(arena, txs, ntxs, &t, err)) < 0))
 		goto out;
-	if (!rc && txa && txb && round_files(h, b, sdir, &names, &count, err) < 0)
+	if (!rc && txa && txb && round_files(b, sdir, &names, &count, err) < 0)
 		count = 0;
 	for (i = 0; !rc && txa && txb && i < count; i++) {
 		dd_round *ra, *rb;
@@ -1426,8 +1298,6 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 		dd_oid id;
 		int type;
 
-		if (!dd_project_round_name(sdir, names[i], tb))
-			continue;
 		if (!(p = dd_path_join(sdir, names[i]))) {
 			rc = dd_error_oom(err);
 			break;
@@ -1464,8 +1334,6 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 	}
 out:
 	dd_source_names_free(names);
-	free(ta);
-	free(tb);
 	return rc < 0 ? rc : 0;
 }
 
@@ -1485,41 +1353,25 @@ static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 		      size_t n, dd_file_change **files, size_t *nfiles,
 		      dd_taxonomy_change **txs, size_t *ntxs, dd_error *err)
 {
-	char **series = NULL, *sdir, *sj;
+	char **series = NULL, *sdir;
 	size_t i, count = 0, before = *nfiles;
-	int rc = 0, type, other = 0;
+	int rc, other = 0;
 	dd_error e;
 
 	for (i = 0; i < n && !other; i++)
-		other = !(ch[i].new_path && is_round(h, b, ch[i].new_path)) &&
-			!(ch[i].old_path && is_round(h, a, ch[i].old_path));
+		other = !(ch[i].new_path && is_round(b, ch[i].new_path)) &&
+			!(ch[i].old_path && is_round(a, ch[i].old_path));
 	if (!other || h->opts.taxonomy)
 		return 0;
-	if (b->kind == SIDE_COMMIT)
-		rc = dd_git_list(&series, &count, h->repo, &b->tree, h->folder,
-				 DD_GIT_TREE, &e);
-	else {
-		dd_source *src;
-
-		if ((rc = worktree_source(h, &src, err)) < 0)
-			return rc;
-		rc = dd_source_list(&series, &count, src,
-				    *h->folder ? h->folder : ".",
-				    DD_SOURCE_DIR, &e);
-	}
-	if (rc < 0)
+	if ((rc = dd_project_series(&series, &count, b->proj, 0, &e)) < 0)
 		return rc == DD_ENOMEM ? dd_error_oom(err) : 0;
 	for (i = 0; rc == 0 && i < count; i++) {
-		sdir = dd_path_join(h->folder, series[i]);
-		sj = sdir ? dd_path_join(sdir, "series.json") : NULL;
-		if (!sj)
+		if (!(sdir = dd_path_join(h->folder, series[i])))
 			rc = dd_error_oom(err);
-		else if (side_entry(h, b, sj, NULL, &type, &e) == 0 &&
-			 type == DD_GIT_BLOB)
+		else
 			rc = reclassify_series(h, arena, o, a, b, sdir, ch, n,
 					       files, nfiles, txs, ntxs, err);
 		free(sdir);
-		free(sj);
 	}
 	dd_source_names_free(series);
 	if (rc == 0 && *nfiles != before)
@@ -1590,7 +1442,20 @@ static int folder_changes(dd_history *h, const folder_entry *fa,
 				 h->base, err);
 }
 
-/* A commit side's kind and name ("abc1234"), without its tree and rev. */
+/* The project over the working tree or a commit, whose taxonomies the
+ * history's cache keeps. */
+static int open_project(dd_history *h, dd_project **out, dd_source *src,
+			dd_error *err)
+{
+	dd_project_opts po = { 0 };
+
+	po.dir = *h->folder ? h->folder : ".";
+	po.max_size = h->opts.max_size;
+	po.cache = h->txc;
+	return dd_project_new(out, src, &po, err);
+}
+
+/* A commit side's kind and name ("abc1234"), for messages. */
 static void name_side(side *s, const dd_oid *commit)
 {
 	char hex[DD_OID_HEXSZ + 1];
@@ -1600,15 +1465,49 @@ static void name_side(side *s, const dd_oid *commit)
 	snprintf(s->name, sizeof(s->name), "%.7s", hex);
 }
 
-static void set_commit_side(side *s, dd_arena *arena, const dd_oid *commit,
-			    const dd_oid *tree)
+/* Side s on commit (whose root tree is tree), its rev in arena; close it
+ * with close_side. */
+static int open_commit_side(dd_history *h, side *s, dd_arena *arena,
+			    const dd_oid *commit, const dd_oid *tree,
+			    dd_error *err)
 {
 	char hex[DD_OID_HEXSZ + 1];
+	int rc;
 
+	memset(s, 0, sizeof(*s));
 	name_side(s, commit);
 	hex_of(hex, commit);
 	s->tree = *tree;
-	s->rev = dd_arena_strdup(arena, hex);
+	if (!(s->rev = dd_arena_strdup(arena, hex)))
+		return dd_error_oom(err);
+	if ((rc = dd_source_git_commit(&s->src, h->repo, commit, NULL,
+				       err)) < 0)
+		return rc;
+	return open_project(h, &s->proj, s->src, err);
+}
+
+static int open_worktree_side(dd_history *h, side *s, dd_error *err)
+{
+	dd_source *src;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	s->kind = SIDE_WORKTREE;
+	snprintf(s->name, sizeof(s->name), "working tree");
+	if ((rc = worktree_source(h, &src, err)) < 0 ||
+	    (!h->wproj && (rc = open_project(h, &h->wproj, src, err)) < 0))
+		return rc;
+	s->proj = h->wproj;
+	return 0;
+}
+
+static void close_side(side *s)
+{
+	if (s->kind == SIDE_COMMIT) {
+		dd_project_free(s->proj);
+		dd_source_free(s->src);
+	}
+	memset(s, 0, sizeof(*s));
 }
 
 static void free_owned(owned *o)
@@ -1658,27 +1557,20 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	r->priv = o;
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	if ((rc = dd_git_commit_tree(&ta, h->repo, from, err)) < 0)
+	if ((rc = dd_git_commit_tree(&ta, h->repo, from, err)) < 0 ||
+	    (rc = open_commit_side(h, &a, &r->arena, from, &ta, err)) < 0)
 		goto fail;
-	set_commit_side(&a, &r->arena, from, &ta);
 	if (to) {
-		if ((rc = dd_git_commit_tree(&tb, h->repo, to, err)) < 0)
-			goto fail;
-		set_commit_side(&b, &r->arena, to, &tb);
-		if (!a.rev || !b.rev)
-			goto oom;
-		if ((rc = folder_of_commit(h, from, &ta, &fa, err)) < 0 ||
+		if ((rc = dd_git_commit_tree(&tb, h->repo, to, err)) < 0 ||
+		    (rc = open_commit_side(h, &b, &r->arena, to, &tb, err)) < 0 ||
+		    (rc = folder_of_commit(h, from, &ta, &fa, err)) < 0 ||
 		    (rc = folder_of_commit(h, to, &tb, &fb, err)) < 0 ||
 		    (rc = folder_changes(h, fa, fb, &ch, &n, err)) < 0)
 			goto fail;
-	} else {
-		b.kind = SIDE_WORKTREE;
-		snprintf(b.name, sizeof(b.name), "working tree");
-		if (!a.rev)
-			goto oom;
-		rc = dd_git_diff_workdir(&ch, &n, h->repo, &ta, h->folder, err);
-		if (rc < 0)
-			goto fail;
+	} else if ((rc = open_worktree_side(h, &b, err)) < 0 ||
+		   (rc = dd_git_diff_workdir(&ch, &n, h->repo, &ta, h->folder,
+					     err)) < 0) {
+		goto fail;
 	}
 	r->from_rev = a.rev;
 	r->to_rev = b.rev;
@@ -1689,14 +1581,13 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 				&r->nfiles, &r->taxonomies, &r->ntaxonomies,
 				err);
 	dd_git_changes_free(ch, n);
-	if (rc < 0)
-		goto fail;
-	*out = r;
-	return 0;
-oom:
-	rc = dd_error_oom(err);
 fail:
-	dd_review_free(r);
+	close_side(&a);
+	close_side(&b);
+	if (rc < 0)
+		dd_review_free(r);
+	else
+		*out = r;
 	return rc;
 }
 
@@ -1826,19 +1717,16 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		return 0;	/* the dialogues folder is untouched */
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	if (np) {
-		if ((rc = dd_git_commit_tree(&ptree, h->repo, &c->parents[0],
-					     err)) < 0)
-			goto out;
-		set_commit_side(&a, arena, &c->parents[0], &ptree);
-		if (!a.rev)
-			goto oom;
-	} else {
-		a.kind = SIDE_EMPTY;
+	if ((np && ((rc = dd_git_commit_tree(&ptree, h->repo, &c->parents[0],
+					     err)) < 0 ||
+		    (rc = open_commit_side(h, &a, arena, &c->parents[0],
+					   &ptree, err)) < 0)) ||
+	    (rc = open_commit_side(h, &b, arena, &c->id, &c->tree, err)) < 0)
+		goto out;
+	if (fill_commit(lc, arena, c) < 0) {
+		rc = dd_error_oom(err);
+		goto out;
 	}
-	set_commit_side(&b, arena, &c->id, &c->tree);
-	if (!b.rev || fill_commit(lc, arena, c) < 0)
-		goto oom;
 	rc = build_changes(h, arena, o, &a, &b, ch, n,
 			   pre && pre->scanned ? pre->txs : NULL, &lc->files,
 			   &lc->nfiles, err);
@@ -1849,12 +1737,11 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 	if (rc == 0 && (lc->nfiles || lc->ntaxonomies))
 		*shown = 1;	/* else no round file changed */
 out:
+	close_side(&a);
+	close_side(&b);
 	if (!(pre && pre->scanned))
 		dd_git_changes_free(ch, n);
 	return rc;
-oom:
-	rc = dd_error_oom(err);
-	goto out;
 }
 
 /* Say which commit err (from the git layer) concerns, keeping its code. */
@@ -1901,10 +1788,11 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 	p->scanned = 1;
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	if (np)
+	if (np)	/* named only: its rounds are read by id */
 		name_side(&a, &c->parents[0]);
-	name_side(&b, &c->id);
-	b.tree = c->tree;
+	if (p->n && open_commit_side(h, &b, &scratch, &c->id, &c->tree,
+				     &err) < 0)
+		b.proj = NULL;	/* no taxonomies found ahead */
 	for (i = 0; i < p->n; i++) {
 		const dd_git_change *ch = &p->ch[i];
 		dd_taxonomy *tx = NULL;
@@ -1916,7 +1804,7 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 			char *sdir = dir_of(ch->new_path);
 			const char *why;
 
-			if (!sdir ||
+			if (!sdir || !b.proj ||
 			    taxonomy_for(h, &scratch, &b, sdir, &tx, &why,
 					 &err) < 0)
 				tx = NULL;
@@ -1927,6 +1815,7 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 			queue_ahead(h, p->pos, &a, ch->old_path, &ch->old_id, tx);
 		queue_ahead(h, p->pos, &b, ch->new_path, &ch->new_id, tx);
 	}
+	close_side(&b);
 	dd_arena_release(&scratch);
 }
 

@@ -13,10 +13,17 @@
 
 /* A taxonomy file, loaded once. */
 typedef struct tx_slot {
-	char *key;		/* "P:path" or "B:blob hex" */
+	char *key;		/* "B:blob hex", or "P:[REV:]path" */
 	dd_taxonomy *tx;	/* NULL: missing or broken */
 	dd_error err;		/* why */
+	int loaded;		/* 0: not yet, or memory ran out */
+	struct tx_slot *next;	/* in the order loaded */
 } tx_slot;
+
+struct dd_project_cache {
+	dd_strmap slots;	/* key -> tx_slot */
+	tx_slot *head;
+};
 
 struct dd_project {
 	dd_source *src;
@@ -28,8 +35,7 @@ struct dd_project {
 	dd_strmap members;	/* series folder -> its taxonomy path */
 	char **owned;		/* keys and values of members */
 	size_t nowned, owned_alloc;
-	tx_slot *txs;
-	size_t ntxs, txs_alloc;
+	dd_project_cache own, *cache;	/* cache: &own, or shared */
 	dd_buf buf;
 };
 
@@ -230,6 +236,7 @@ int dd_project_new(dd_project **out, dd_source *src,
 					     : NULL;
 	p->max_size = opts && opts->max_size ? opts->max_size : 0;
 	p->tx_flags = opts && opts->lazy ? DD_TAXONOMY_LAZY : 0;
+	p->cache = opts && opts->cache ? opts->cache : &p->own;
 	dd_buf_init(&p->buf);
 	if (!p->dir || (opts && opts->taxonomy && !p->taxonomy)) {
 		dd_project_free(p);
@@ -239,20 +246,43 @@ int dd_project_new(dd_project **out, dd_source *src,
 	return 0;
 }
 
+dd_project_cache *dd_project_cache_new(void)
+{
+	return calloc(1, sizeof(dd_project_cache));
+}
+
+/* Free the taxonomies of c, not c itself. */
+static void cache_release(dd_project_cache *c)
+{
+	tx_slot *t, *next;
+
+	for (t = c->head; t; t = next) {
+		next = t->next;
+		dd_taxonomy_free(t->tx);
+		free(t->key);
+		free(t);
+	}
+	dd_strmap_release(&c->slots);
+}
+
+void dd_project_cache_free(dd_project_cache *c)
+{
+	if (c) {
+		cache_release(c);
+		free(c);
+	}
+}
+
 void dd_project_free(dd_project *p)
 {
 	size_t i;
 
 	if (!p)
 		return;
-	for (i = 0; i < p->ntxs; i++) {
-		dd_taxonomy_free(p->txs[i].tx);
-		free(p->txs[i].key);
-	}
+	cache_release(&p->own);
 	for (i = 0; i < p->nowned; i++)
 		free(p->owned[i]);
 	free(p->owned);
-	free(p->txs);
 	dd_strmap_release(&p->members);
 	dd_buf_release(&p->buf);
 	free(p->dir);
@@ -341,42 +371,39 @@ const char *dd_project_taxonomy_path(dd_project *p, const char *sdir)
 }
 
 /* The slot of the taxonomy file path; NULL when memory runs out. */
-static tx_slot *tx_slot_of(dd_project *p, const char *path, int *fresh)
+static tx_slot *tx_slot_of(dd_project *p, const char *path)
 {
 	char hex[DD_OID_HEXSZ + 1], *key;
+	const char *rev = dd_source_rev(p->src);
+	tx_slot *t;
 	dd_oid id;
-	size_t i;
 
-	*fresh = 0;
-	if (dd_source_rev(p->src) &&
-	    dd_source_blob_id(&id, p->src, path, NULL) == 0) {
+	if (rev && dd_source_blob_id(&id, p->src, path, NULL) == 0) {
 		dd_oid_fmt(hex, &id);
 		key = dd_path_join("B:", hex);
-	} else {
-		key = dd_path_join("P:", path);
+	} else {	/* a shared cache may hold several revisions */
+		size_t n = strlen(path) + (rev ? strlen(rev) : 0) + 4;
+
+		if ((key = malloc(n)))
+			snprintf(key, n, "P:%s%s%s", rev ? rev : "",
+				 rev ? ":" : "", path);
 	}
 	if (!key)
 		return NULL;
-	for (i = 0; i < p->ntxs; i++)
-		if (!strcmp(p->txs[i].key, key)) {
-			free(key);
-			return &p->txs[i];
-		}
-	if (p->ntxs == p->txs_alloc) {
-		size_t n = p->txs_alloc ? p->txs_alloc * 2 : 4;
-		tx_slot *v = realloc(p->txs, n * sizeof(*v));
-
-		if (!v) {
-			free(key);
-			return NULL;
-		}
-		p->txs = v;
-		p->txs_alloc = n;
+	if ((t = dd_strmap_get(&p->cache->slots, key))) {
+		free(key);
+		return t;
 	}
-	memset(&p->txs[p->ntxs], 0, sizeof(p->txs[0]));
-	p->txs[p->ntxs].key = key;
-	*fresh = 1;
-	return &p->txs[p->ntxs++];
+	if (!(t = calloc(1, sizeof(*t))) ||
+	    dd_strmap_put(&p->cache->slots, key, t, NULL) < 0) {
+		free(t);
+		free(key);
+		return NULL;
+	}
+	t->key = key;
+	t->next = p->cache->head;
+	p->cache->head = t;
+	return t;
 }
 
 /* Load the taxonomy at path into slot t; problems to diags. */
@@ -412,19 +439,16 @@ int dd_project_taxonomy(dd_taxonomy **out, dd_project *p, const char *path,
 {
 	char *norm = dd_path_normalize(path);
 	tx_slot *t;
-	int fresh, rc = 0;
+	int rc = 0;
 
 	*out = NULL;
-	t = norm ? tx_slot_of(p, norm, &fresh) : NULL;
+	t = norm ? tx_slot_of(p, norm) : NULL;
 	if (!t) {
 		free(norm);
 		return dd_error_oom(err);
 	}
-	if (fresh && (rc = load_taxonomy(p, t, norm, diags)) == DD_ENOMEM) {
-		/* not cached: another try may have the memory */
-		free(t->key);
-		p->ntxs--;
-	}
+	if (!t->loaded)	/* memory running out: another try may have it */
+		t->loaded = (rc = load_taxonomy(p, t, norm, diags)) != DD_ENOMEM;
 	free(norm);
 	if (rc == DD_ENOMEM || (diags && diags->oom))
 		return dd_error_oom(err);

@@ -18,8 +18,9 @@
  * DIR/taxonomy.json.
  *
  * Ownership: a dd_project borrows its source (which must outlive it) and
- * copies its options' strings.  Taxonomies it returns belong to it and
- * live until dd_project_free; other results belong to the caller.
+ * copies its options' strings.  Taxonomies it returns belong to its cache
+ * (its own, freed by dd_project_free, or a shared one); other results
+ * belong to the caller.
  */
 #ifndef DIALDIFF_PROJECT_H
 #define DIALDIFF_PROJECT_H
@@ -41,6 +42,17 @@ typedef enum dd_path_kind {
 /* The default dialogues folder. */
 #define DD_PROJECT_DIR "dialogues"
 
+/*
+ * Taxonomies kept for several projects (the sides of a review or of a
+ * log): one read from a commit is kept by blob id, so it is loaded once
+ * however many commits hold it, and its rounds classify alike.  The cache
+ * owns them; it must outlive the projects that use it.
+ */
+typedef struct dd_project_cache dd_project_cache;
+
+dd_project_cache *dd_project_cache_new(void);	/* NULL: out of memory */
+void dd_project_cache_free(dd_project_cache *c);
+
 typedef struct dd_project_opts {
 	const char *dir;	/* the dialogues folder (a source path); NULL:
 				   DD_PROJECT_DIR */
@@ -48,6 +60,8 @@ typedef struct dd_project_opts {
 	size_t max_size;	/* cap per file; 0: DD_SOURCE_MAX_SIZE */
 	int lazy;		/* compile patterns when a label needs them
 				   (DD_TAXONOMY_LAZY) */
+	dd_project_cache *cache;	/* where taxonomies are kept (borrowed);
+					   NULL: the project's own */
 } dd_project_opts;
 
 typedef struct dd_project dd_project;
