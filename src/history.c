@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/stat.h>
 
 #include "dialdiff/history.h"
 #include "dialdiff/json.h"
@@ -197,36 +196,6 @@ int dd_history_new(dd_history **out, dd_git_repo *repo,
 	snprintf(h->base, n + 2, "%s%s", h->folder, *h->folder ? "/" : "");
 	*out = h;
 	return 0;
-}
-
-int dd_history_require(dd_history *h, const dd_oid *commit,
-		       const char *name, dd_error *err)
-{
-	const char *wd = dd_git_workdir(h->repo);
-	dd_oid tree, id;
-	int type = DD_GIT_NONE, rc;
-
-	if (commit) {
-		if ((rc = dd_git_commit_tree(&tree, h->repo, commit, err)) < 0 ||
-		    (rc = folder_of_tree(h, &tree, &id, &type, err)) < 0)
-			return rc;
-	} else if (wd) {
-		char *path = malloc(strlen(wd) + strlen(h->folder) + 2);
-		struct stat st;
-
-		if (!path)
-			return dd_error_oom(err);
-		sprintf(path, "%s%s", wd, *h->folder ? h->folder : ".");
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			type = DD_GIT_TREE;
-		free(path);
-	}
-	if (type == DD_GIT_TREE)
-		return 0;
-	return dd_error_set(err, DD_ENOTFOUND, *h->folder ? h->folder : ".",
-			    0, 0,
-			    "no dialogues folder in %s (name it with --dialogues DIR, or git config dialdiff.dir DIR)",
-			    name ? name : "the working tree");
 }
 
 void dd_history_free(dd_history *h)
@@ -1499,6 +1468,22 @@ static int open_worktree_side(dd_history *h, side *s, dd_error *err)
 		return rc;
 	s->proj = h->wproj;
 	return 0;
+}
+
+int dd_history_require(dd_history *h, const dd_oid *commit,
+		       const char *name, dd_error *err)
+{
+	dd_source *src = NULL;
+	dd_project *p = NULL;
+	int rc = commit ? dd_source_git_commit(&src, h->repo, commit, name, err)
+			: worktree_source(h, &src, err);
+
+	if (rc == 0 && (rc = open_project(h, &p, src, err)) == 0)
+		rc = dd_project_require(p, err);
+	dd_project_free(p);
+	if (commit)
+		dd_source_free(src);
+	return rc;
 }
 
 static void close_side(side *s)

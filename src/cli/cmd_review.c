@@ -85,6 +85,13 @@ static int resolve(cli_ctx *ctx, const char *rev, dd_oid *out)
 
 /* The two sides of a review from its operands; *to_worktree when B is the
  * working tree. */
+/* How the first of n revision operands names its commit in messages:
+ * as written when it is one revision, else by its id (NULL). */
+static const char *rev_name(char **revs, int n)
+{
+	return !n ? "HEAD" : strstr(revs[0], "..") ? NULL : revs[0];
+}
+
 static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
 			int nrevs, dd_oid *from, dd_oid *to, int *to_worktree)
 {
@@ -229,8 +236,8 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	/* the folder must be on one side at least: fail closed */
 	if (dd_history_require(h, to_worktree ? NULL : &to, NULL, &err) < 0 &&
-	    dd_history_require(h, &from, nrevs ? argv[optind] :
-			       "HEAD or the working tree", &err) < 0) {
+	    dd_history_require(h, &from, rev_name(argv + optind, nrevs),
+			       &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -436,7 +443,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (dd_history_require(h, &inc[0], nrevs ? argv[optind] : "HEAD",
+	if (dd_history_require(h, &inc[0], rev_name(argv + optind, nrevs),
 			       &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;

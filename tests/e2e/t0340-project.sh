@@ -17,7 +17,7 @@ commit "round 2: one agenda item less"
 for cmd in "review --exit-code HEAD~1..HEAD" "log" "list" "check" "fmt --check" "diff 1 2"; do
 	run "$DIALDIFF" $cmd
 	is "$STATUS" 2 "no dialogues folder: $cmd exits 2"
-	like "$ERR" "^dialdiff: dialogues: no dialogues folder (here|in HEAD).*--dialogues DIR, or git config dialdiff.dir" "and says where it looked and how to name it"
+	like "$ERR" "^dialdiff: ((HEAD|[0-9a-f]{7}):)?dialogues: no dialogues folder (here|in (HEAD|[0-9a-f]{7})).*--dialogues DIR, or git config dialdiff.dir" "and says where it looked and how to name it"
 	is "$OUT" "" "and prints nothing on stdout"
 done
 
