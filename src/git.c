@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "dialdiff/git.h"
+#include "dialdiff/text.h"
 
 struct dd_git_repo {
 	git_repository *repo;
@@ -48,17 +49,6 @@ void dd_oid_fmt(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
 	out[DD_OID_HEXSZ] = '\0';
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int dd_oid_parse(dd_oid *out, const char *hex)
 {
 	size_t i;
@@ -66,7 +56,7 @@ int dd_oid_parse(dd_oid *out, const char *hex)
 	if (strlen(hex) != DD_OID_HEXSZ)
 		return DD_EUSAGE;
 	for (i = 0; i < DD_OID_RAWSZ; i++) {
-		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+		int hi = dd_hexval(hex[2 * i]), lo = dd_hexval(hex[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return DD_EUSAGE;

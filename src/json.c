@@ -55,6 +55,7 @@
 #include <unistd.h>
 
 #include "dialdiff/json.h"
+#include "dialdiff/text.h"
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
@@ -520,33 +521,6 @@ static record *new_record(scanner *s, dd_json_type type)
 	return r;
 }
 
-
-static int hexval(unsigned c)
-{
-	if (c >= '0' && c <= '9')
-		return (int)(c - '0');
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return (int)(c - 'a' + 10);
-	return -1;
-}
-
-/* The 4 hex digits at q (q + 4 <= end), or -1. */
-static long hex4(const unsigned char *q)
-{
-	long v = 0;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		int h = hexval(q[i]);
-
-		if (h < 0)
-			return -1;
-		v = v * 16 + h;
-	}
-	return v;
-}
-
 static void put_utf8(dd_buf *b, unsigned long cp)
 {
 	char u[4];
@@ -594,11 +568,11 @@ static void decode_string(dd_buf *b, const unsigned char *p,
 		case 'u': break;
 		default: dd_buf_addc(b, (char)p[1]); p += 2; continue;
 		}
-		cp = (unsigned long)hex4(p + 2);
+		cp = (unsigned long)dd_hex4((const char *)p + 2);
 		p += 6;
 		if (cp >= 0xD800 && cp <= 0xDBFF) {
 			cp = 0x10000 + ((cp - 0xD800) << 10) +
-			     ((unsigned long)hex4(p + 2) - 0xDC00);
+			     ((unsigned long)dd_hex4((const char *)p + 2) - 0xDC00);
 			p += 6;
 		}
 		put_utf8(b, cp);
@@ -661,7 +635,7 @@ static int scan_string(scanner *s, const unsigned char **body,
 						       p[1]);
 				return fail_at(s, p, "invalid escape in string");
 			}
-			if (end - p < 6 || (cp = hex4(p + 2)) < 0)
+			if (end - p < 6 || (cp = dd_hex4((const char *)p + 2)) < 0)
 				return fail_at(s, p, "invalid \\u escape");
 			if (cp == 0)
 				return fail_at(s, p, "\\u0000 in a string is not supported");
@@ -669,7 +643,7 @@ static int scan_string(scanner *s, const unsigned char **body,
 				return fail_at(s, p, "invalid \\u escape (lone surrogate)");
 			if (cp >= 0xD800 && cp <= 0xDBFF) {
 				if (end - p < 12 || p[6] != '\\' || p[7] != 'u' ||
-				    (lo = hex4(p + 8)) < 0xDC00 || lo > 0xDFFF)
+				    (lo = dd_hex4((const char *)p + 8)) < 0xDC00 || lo > 0xDFFF)
 					return fail_at(s, p, "invalid \\u escape (lone surrogate)");
 				p += 12;
 				*shrink += 8;	/* 12 bytes become 4 */

@@ -34,6 +34,7 @@
 #include "dialdiff/json.h"
 #include "dialdiff/strmap.h"
 #include "dialdiff/taxonomy.h"
+#include "dialdiff/text.h"
 #include "load.h"
 
 /* Limits of one match: backtracking steps, heap (KiB), backtracking depth. */
@@ -169,33 +170,10 @@ static size_t offset_of(const char *buf, size_t len, dd_pos pos)
 	return line == pos.line && col == pos.column && i < len ? i : SIZE_MAX;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The code point of \uXXXX at s (6 bytes available), or -1. */
 static long u_escape(const char *s)
 {
-	long v = 0;
-	int i;
-
-	if (s[0] != '\\' || s[1] != 'u')
-		return -1;
-	for (i = 2; i < 6; i++) {
-		int h = hexval(s[i]);
-
-		if (h < 0)
-			return -1;
-		v = v * 16 + h;
-	}
-	return v;
+	return s[0] == '\\' && s[1] == 'u' ? dd_hex4(s + 2) : -1;
 }
 
 /*

@@ -47,6 +47,10 @@ size_t dd_utf8_chars(const char *s, size_t len);
 size_t dd_utf8_width(const char *s);
 /* Decode one code point at s (valid UTF-8); returns its length in bytes. */
 size_t dd_utf8_decode(const char *s, unsigned *cp);
+/* The value of hex digit c (either case), or -1. */
+int dd_hexval(int c);
+/* The value of the 4 hex digits at s (4 bytes readable), or -1. */
+long dd_hex4(const char *s);
 
 /*
  * vsnprintf into dst (size bytes), but a text too long for it keeps its

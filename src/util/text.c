@@ -272,3 +272,24 @@ void dd_text_add_safe(dd_buf *out, const char *s)
 		p = q + (*q == 0xc2 ? 2 : 1);
 	}
 }
+
+int dd_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+long dd_hex4(const char *s)
+{
+	long v = 0;
+	int i, h;
+
+	for (i = 0; i < 4; i++) {
+		if ((h = dd_hexval((unsigned char)s[i])) < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
