@@ -188,7 +188,9 @@ static const dd_json *root_object(dd_json_doc **doc, const char *buf,
 	return root && root->type == DD_JSON_OBJECT ? root : NULL;
 }
 
-char *dd_project_series_member(const char *buf, size_t len)
+/* The "taxonomy" member of the series.json in buf, or NULL (none, not a
+ * string, or not JSON: the series loader reports that).  malloc'd. */
+static char *series_member(const char *buf, size_t len)
 {
 	dd_json_doc *doc;
 	const dd_json *root = root_object(&doc, buf, len);
@@ -360,7 +362,7 @@ const char *dd_project_taxonomy_path(dd_project *p, const char *sdir)
 	}
 	sj = dd_path_join(key, "series.json");
 	if (sj && dd_source_read(&p->buf, p->src, sj, p->max_size, NULL) == 0)
-		member = dd_project_series_member(p->buf.ptr, p->buf.len);
+		member = series_member(p->buf.ptr, p->buf.len);
 	free(sj);
 	path = own(p, dd_project_resolve_taxonomy(p->dir, key, member));
 	free(member);

@@ -158,7 +158,7 @@ size_t dd_project_series_rules(dd_diags *diags, const dd_series *s,
  */
 int dd_project_sniff(const char *buf, size_t len);
 
-/* ---- pure helpers, shared with history (which reads trees itself) ---- */
+/* ---- pure helpers: by place and name alone ---- */
 
 /*
  * Where path lies in dialogues folder dir, by its place alone:
@@ -187,12 +187,6 @@ int dd_project_round_name(const char *sdir, const char *name,
  */
 char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 				  const char *member);
-
-/*
- * The "taxonomy" member of the series.json in buf, or NULL (none, not a
- * string, or not JSON: the series loader reports that).  malloc'd.
- */
-char *dd_project_series_member(const char *buf, size_t len);
 
 /*
  * A path normalized lexically: "a/./b" -> "a/b", "a/b/../c" -> "a/c", no
