@@ -20,11 +20,15 @@
  * The encoding is RFC 4180: UTF-8 without a byte order mark, CRLF line
  * ends, a field in double quotes when it holds a comma, a double quote, CR
  * or LF, quotes doubled inside.  Cells hold the data as it is (labels in
- * --lang, falling back as elsewhere): no prefix against formula injection,
- * which would change the data for pandas and R (docs/formats.md says how
- * to open the table in a spreadsheet).  Booleans are true/false, a value
+ * --lang, falling back as elsewhere); booleans are true/false, a value
  * that does not exist is an empty cell.  Bytes that are not UTF-8 (file
  * names, commit subjects) become U+FFFD.
+ *
+ * csv-excel is the same table for a spreadsheet: a byte order mark first
+ * (else Excel reads UTF-8 as a legacy code page), and a ' before a cell
+ * that starts with = + - @ TAB or CR, which a spreadsheet would run as a
+ * formula (CSV injection).  csv has neither: the mark and the prefix
+ * would change the data for pandas and R.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,13 +42,24 @@ typedef struct row {
 	dd_buf *out;
 	dd_buf tmp;		/* for dd_rnd_utf8 */
 	size_t ncells;		/* in the current row */
+	int sheet;		/* csv-excel: guard against formulas */
 } row;
 
-static void row_init(row *r, dd_buf *out)
+static void row_init(row *r, dd_buf *out, int sheet)
 {
 	r->out = out;
 	dd_buf_init(&r->tmp);
 	r->ncells = 0;
+	r->sheet = sheet;
+}
+
+/* The first row of a table: for a spreadsheet, the byte order mark that
+ * makes Excel read UTF-8. */
+static void table_init(row *r, dd_buf *out, int sheet)
+{
+	row_init(r, out, sheet);
+	if (sheet)
+		dd_buf_adds(out, "\xef\xbb\xbf");
 }
 
 /* Release r; -1 when out (or r's own buffer) ran out of memory. */
@@ -56,21 +71,30 @@ static int row_finish(row *r)
 	return dd_buf_oom(r->out) ? -1 : 0;
 }
 
-/* Append field s (NULL: an empty cell), quoted where RFC 4180 needs it. */
+/*
+ * Append field s (NULL: an empty cell), quoted where RFC 4180 needs it.
+ * For a spreadsheet, a cell that starts with = + - @ TAB or CR (which a
+ * spreadsheet would take for a formula) starts with ' instead, in quotes,
+ * as OWASP advises against CSV injection.
+ */
 static void cell(row *r, const char *s)
 {
 	const char *p;
+	int guard;
 
 	if (r->ncells++)
 		dd_buf_addc(r->out, ',');
 	if (!s || !*s)
 		return;
 	s = dd_rnd_utf8(&r->tmp, s);
-	if (!s[strcspn(s, ",\"\r\n")]) {
+	guard = r->sheet && strchr("=+-@\t\r", *s);
+	if (!guard && !s[strcspn(s, ",\"\r\n")]) {
 		dd_buf_adds(r->out, s);
 		return;
 	}
 	dd_buf_addc(r->out, '"');
+	if (guard)
+		dd_buf_addc(r->out, '\'');
 	while ((p = strchr(s, '"'))) {
 		dd_buf_add(r->out, s, (size_t)(p - s) + 1);
 		dd_buf_addc(r->out, '"');
@@ -201,14 +225,14 @@ static void diff_rows(row *r, const char *prefix, const dd_diff *d,
 	}
 }
 
-static int csv_diff(dd_buf *out, dd_diff *const *d, size_t n,
-		    const dd_render_opts *opts)
+static int diff_table(dd_buf *out, dd_diff *const *d, size_t n,
+		      const dd_render_opts *opts, int sheet)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	size_t i;
 	row r;
 
-	row_init(&r, out);
+	table_init(&r, out, sheet);
 	HEADER(&r, diff_cols);
 	row_end(&r);
 	for (i = 0; i < n; i++)
@@ -228,7 +252,7 @@ static void file_rows(row *r, const char *lead, const dd_file_change *files,
 	row p;
 	size_t i, k;
 
-	row_init(&p, &prefix);
+	row_init(&p, &prefix, r->sheet);
 	for (i = 0; i < n; i++) {
 		const dd_file_change *f = &files[i];
 
@@ -257,18 +281,18 @@ static const char *const review_cols[] = {
 	"from_rev", "to_rev", "path", "old_path", "file_status"
 };
 
-static int csv_review(dd_buf *out, const dd_review *rv,
-		      const dd_render_opts *opts)
+static int review_table(dd_buf *out, const dd_review *rv,
+			const dd_render_opts *opts, int sheet)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	dd_buf lead = DD_BUF_INIT;
 	row r, l;
 
-	row_init(&r, out);
+	table_init(&r, out, sheet);
 	HEADER(&r, review_cols);
 	HEADER(&r, diff_cols);
 	row_end(&r);
-	row_init(&l, &lead);
+	row_init(&l, &lead, sheet);
 	cell(&l, rv->from_rev);
 	cell(&l, rv->to_rev);	/* empty: the working tree */
 	file_rows(&r, lead.ptr, rv->files, rv->nfiles, o);
@@ -283,28 +307,26 @@ static const char *const log_cols[] = {
 	"old_path", "file_status"
 };
 
-static int csv_log_begin(dd_buf *out, const dd_render_opts *opts)
+static int log_head(dd_buf *out, int sheet)
 {
 	row r;
 
-	(void)opts;
-	row_init(&r, out);
+	table_init(&r, out, sheet);
 	HEADER(&r, log_cols);
 	HEADER(&r, diff_cols);
 	row_end(&r);
 	return row_finish(&r);
 }
 
-static int csv_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
-			  const dd_render_opts *opts)
+static int log_rows(dd_buf *out, const dd_log_commit *c,
+		    const dd_render_opts *opts, int sheet)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	dd_buf lead = DD_BUF_INIT;
 	row r, l;
 
-	(void)index;
-	row_init(&r, out);
-	row_init(&l, &lead);
+	row_init(&r, out, sheet);
+	row_init(&l, &lead, sheet);
 	cell(&l, c->id);
 	cell(&l, c->author_name);
 	cell(&l, c->author_email);
@@ -319,8 +341,8 @@ static int csv_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 
 /* The error that stopped a log goes to stderr (and the exit status is
  * 2): a table has no place for it. */
-static int csv_log_end(dd_buf *out, size_t n, const dd_error *failed,
-		       const dd_render_opts *opts)
+static int log_end(dd_buf *out, size_t n, const dd_error *failed,
+		   const dd_render_opts *opts)
 {
 	(void)n;
 	(void)failed;
@@ -335,15 +357,15 @@ static const char *const timeline_cols[] = {
 	"present", "action"
 };
 
-static int csv_timeline(dd_buf *out, const dd_timeline *t,
-			const dd_render_opts *opts)
+static int timeline_table(dd_buf *out, const dd_timeline *t,
+			  const dd_render_opts *opts, int sheet)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	const dd_series *s = t->series;
 	size_t i, j, k;
 	row r;
 
-	row_init(&r, out);
+	table_init(&r, out, sheet);
 	HEADER(&r, timeline_cols);
 	row_end(&r);
 	for (i = 0; i < t->nsections; i++) {
@@ -435,8 +457,8 @@ static const char *const list_cols[] = {
 	"series", "round", "date", "title", "path"
 };
 
-static int csv_list(dd_buf *out, const dd_listing *l,
-		    const dd_render_opts *opts)
+static int list_table(dd_buf *out, const dd_listing *l,
+		      const dd_render_opts *opts, int sheet)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
 	dd_buf name = DD_BUF_INIT;
@@ -444,7 +466,7 @@ static int csv_list(dd_buf *out, const dd_listing *l,
 	size_t i, j, k;
 	row r;
 
-	row_init(&r, out);
+	table_init(&r, out, sheet);
 	if (list_ids_get(&li, l) < 0) {
 		list_ids_free(&li, l->nseries);
 		out->oom = 1;
@@ -486,16 +508,57 @@ static int csv_list(dd_buf *out, const dd_listing *l,
 	return row_finish(&r);
 }
 
-const dd_renderer dd_render_csv = {
-	"csv",
-	NULL,			/* report: several tables; use list, timeline, diff */
-	csv_list,
-	NULL,			/* show */
-	csv_diff,
-	csv_timeline,
-	NULL,			/* check */
-	csv_review,
-	csv_log_begin,
-	csv_log_commit,
-	csv_log_end,
-};
+/* ---- the two formats ------------------------------------------------- */
+
+/*
+ * The renderer dd_render_<name>, called fmt, whose functions write the
+ * tables above for analysts (sheet 0) or for a spreadsheet (sheet 1).
+ */
+#define CSV_FUNCS(name, fmt, sheet)						\
+static int name##_list(dd_buf *out, const dd_listing *l,		\
+		       const dd_render_opts *o)				\
+{									\
+	return list_table(out, l, o, sheet);				\
+}									\
+static int name##_diff(dd_buf *out, dd_diff *const *d, size_t n,	\
+		       const dd_render_opts *o)				\
+{									\
+	return diff_table(out, d, n, o, sheet);				\
+}									\
+static int name##_timeline(dd_buf *out, const dd_timeline *t,		\
+			   const dd_render_opts *o)			\
+{									\
+	return timeline_table(out, t, o, sheet);			\
+}									\
+static int name##_review(dd_buf *out, const dd_review *r,		\
+			 const dd_render_opts *o)			\
+{									\
+	return review_table(out, r, o, sheet);				\
+}									\
+static int name##_log_begin(dd_buf *out, const dd_render_opts *o)	\
+{									\
+	(void)o;							\
+	return log_head(out, sheet);					\
+}									\
+static int name##_log_commit(dd_buf *out, const dd_log_commit *c,	\
+			     size_t index, const dd_render_opts *o)	\
+{									\
+	(void)index;							\
+	return log_rows(out, c, o, sheet);				\
+}									\
+const dd_renderer dd_render_##name = {					\
+	fmt,								\
+	NULL,		/* report: several tables; use the commands */	\
+	name##_list,							\
+	NULL,		/* show */					\
+	name##_diff,							\
+	name##_timeline,						\
+	NULL,		/* check */					\
+	name##_review,							\
+	name##_log_begin,						\
+	name##_log_commit,						\
+	log_end,							\
+}
+
+CSV_FUNCS(csv, "csv", 0);
+CSV_FUNCS(csv_excel, "csv-excel", 1);

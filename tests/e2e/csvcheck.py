@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """csvcheck.py KIND CSV JSON [LANG] - a CSV output of dialdiff against its JSON.
+   csvcheck.py sheet CSV CSV-EXCEL   - csv-excel against csv.
 
 An oracle for the e2e tests, independent of dialdiff's renderers: the CSV
 (KIND: list, timeline, diff, review or log) is read with Python's csv
@@ -9,7 +10,8 @@ be UTF-8 without a byte order mark, with CRLF line ends and fields quoted
 only where RFC 4180 needs it: writing the rows back with csv.writer
 (QUOTE_MINIMAL, CRLF) gives the same bytes.  LANG (en, the default, or zh)
 is the --lang of the CSV.  Prints "ROWS COLUMNS" (data rows, columns of
-the header); exits 1 with the first difference.
+the header), for sheet the number of cells guarded; exits 1 with the
+first difference.
 """
 import csv
 import io
@@ -132,7 +134,35 @@ def expected(kind, doc, lang):
     fail("unknown kind " + kind)
 
 
+def sheet(plain_path, excel_path):
+    """csv-excel against csv: a byte order mark, then the same table but
+    for a ' before each cell that starts with = + - @ TAB or CR."""
+    raw = open(excel_path, "rb").read()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        fail("csv-excel: no byte order mark")
+    with open(plain_path, encoding="utf-8", newline="") as f:
+        plain = list(csv.reader(f, strict=True))
+    with open(excel_path, encoding="utf-8-sig", newline="") as f:
+        excel = list(csv.reader(f, strict=True))
+    if len(plain) != len(excel):
+        fail("csv-excel: %d rows, csv %d" % (len(excel), len(plain)))
+    guarded = 0
+    for p, e in zip(plain, excel):
+        if len(p) != len(e):
+            fail("csv-excel: row %r, csv %r" % (e, p))
+        for a, b in zip(p, e):
+            if a[:1] and a[0] in "=+-@\t\r":
+                if b != "'" + a:
+                    fail("csv-excel: %r not guarded: %r" % (a, b))
+                guarded += 1
+            elif a != b:
+                fail("csv-excel: %r, csv %r" % (b, a))
+    print(guarded)
+
+
 def main():
+    if sys.argv[1] == "sheet":
+        return sheet(sys.argv[2], sys.argv[3])
     kind, csv_path, json_path = sys.argv[1:4]
     lang = sys.argv[4] if len(sys.argv) > 4 else "en"
     raw = open(csv_path, "rb").read()

@@ -20,6 +20,18 @@ agree() {
 	ROWS=${_got%% *}
 }
 
+# sheet NAME ARGS...: csv-excel is csv with a byte order mark, and a '
+# before each cell that starts with = + - @ TAB or CR (and only those).
+# Leaves the number of guarded cells in $GUARDED.
+sheet() {
+	_name=$1
+	shift
+	"$DIALDIFF" --format csv "$@" >"$WORK/s.csv" 2>/dev/null
+	"$DIALDIFF" --format csv-excel "$@" >"$WORK/s-excel.csv" 2>/dev/null
+	GUARDED=$(python3 "$TEST_DIR/csvcheck.py" sheet "$WORK/s.csv" "$WORK/s-excel.csv" 2>&1)
+	ok $? "$_name: csv-excel is csv with a BOM and formula-like cells guarded ($GUARDED)"
+}
+
 # jcount FILTER: a count from $WORK/t.json, by jq.
 jcount() {
 	jq "$1" "$WORK/t.json"
@@ -82,6 +94,12 @@ EOF
 ok $? "formula-like cells come back verbatim (no ' prefix), CRLF inside a cell kept"
 grep -q '^us-china-cybercrime,crime-categories,"=1+1, ""quoted"" second line",false,added,' "$WORK/t.csv"
 ok $? "a field with a comma or quote is quoted, quotes doubled"
+sheet "diff 1 2" diff 1 2
+is "$GUARDED" 3 "csv-excel: the label, its key and the note that start with = or @ get a '"
+grep -q "^us-china-cybercrime,crime-categories,\"'=1+1, \"\"quoted\"\" second line\",false,added," "$WORK/s-excel.csv"
+ok $? "csv-excel: a guarded cell is quoted"
+sheet "timeline" timeline
+sheet "list" list
 
 # ---- list over two series that do not share their sections --------------
 
@@ -132,7 +150,7 @@ agree "log --lang zh" log zh log
 
 # a rename and a deletion
 git mv dialogues/trade-talks/round-01.json dialogues/trade-talks/round-1.json
-commit "rename round 1"
+commit "@rename round 1"
 git rm -q dialogues/trade-talks/round-03.json
 commit "delete round 3"
 agree "log with a rename and a deletion" log en log -n 2
@@ -140,6 +158,8 @@ like "$(cat "$WORK/t.csv")" ',dialogues/trade-talks/round-1.json,dialogues/trade
 	"a renamed file: its new and old path"
 like "$(cat "$WORK/t.csv")" ',dialogues/trade-talks/round-03.json,,deleted,trade-talks,agenda,[^,]*,true,dropped,,3,,' \
 	"a deleted file: its items dropped, no to_round"
+sheet "log" log -n 2
+is "$GUARDED" 2 "csv-excel: a commit subject that starts with @, on each of its rows"
 
 # a file that cannot be compared: a row that says so, and exit 2
 printf '{ "round": ' >dialogues/trade-talks/round-02.json
