@@ -72,6 +72,11 @@ is "$(tr -cd '\n' <"$EXPECTED/diff.csv" | wc -c)" "$(tr -cd '\r' <"$EXPECTED/dif
 	"every line ends with CRLF"
 is "$(grep -c "$(printf '\r$')" "$EXPECTED/diff.csv")" "$(wc -l <"$EXPECTED/diff.csv" | tr -d ' ')" \
 	"CR before every LF"
+run "$DIALDIFF" --format csv diff --exit-code 3 4
+is "$STATUS" 1 "diff --exit-code: 1 when something changed, in csv too"
+run "$DIALDIFF" --format csv diff --fail-on dropped:crime-categories 1 2
+is "$STATUS" 1 "diff --fail-on: the gate holds in csv too"
+like "$ERR" "gate dropped:crime-categories tripped" "and is named on stderr"
 "$DIALDIFF" diff --format csv 1 2 >"$WORK/after.csv"
 cmp -s "$WORK/after.csv" "$EXPECTED/diff.csv"
 ok $? "--format csv after the command is the same"
@@ -144,6 +149,10 @@ is "$(cut -d, -f1 "$WORK/t.csv" | sed 1d | sort -u | grep -c '^[0-9a-f]\{40\}$')
 	"log: each row names its commit by its full id"
 norm_ids "$WORK/t.csv" "$WORK/git-log.csv"
 same_file "$WORK/git-log.csv" "$EXPECTED/git-log.csv" "log --format csv matches"
+"$DIALDIFF" --format csv log --oneline >"$WORK/oneline.csv"
+"$DIALDIFF" --format csv log >"$WORK/full.csv"
+cmp -s "$WORK/oneline.csv" "$WORK/full.csv"
+ok $? "log --oneline: the table is the same"
 agree "log -n 0" log en log -n 0
 is "$ROWS:$CSV_STATUS" "0:0" "log -n 0: the header alone"
 agree "log --lang zh" log zh log
