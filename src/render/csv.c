@@ -87,6 +87,10 @@ static void cell(row *r, const char *s)
 	if (!s || !*s)
 		return;
 	s = dd_rnd_utf8(&r->tmp, s);
+	if (dd_buf_oom(&r->tmp)) {	/* before the next reset clears it */
+		r->out->oom = 1;
+		return;
+	}
 	guard = r->sheet && strchr("=+-@\t\r", *s);
 	if (!guard && !s[strcspn(s, ",\"\r\n")]) {
 		dd_buf_adds(r->out, s);
@@ -262,6 +266,10 @@ static void file_rows(row *r, const char *lead, const dd_file_change *files,
 		cell(&p, f->path);
 		cell(&p, f->old_path);
 		cell(&p, dd_file_status_name(f->status));
+		if (dd_buf_oom(&prefix)) {	/* before the reset clears it */
+			r->out->oom = 1;
+			break;
+		}
 		if (f->diff) {
 			diff_rows(r, prefix.ptr, f->diff, o);
 			continue;
@@ -478,6 +486,8 @@ static int list_table(dd_buf *out, const dd_listing *l,
 		dd_buf_adds(&name, "counts.");
 		dd_buf_adds(&name, li.all[k]);
 		cell(&r, name.ptr);
+		if (dd_buf_oom(&name))	/* before the reset clears it */
+			out->oom = 1;
 	}
 	row_end(&r);
 	for (i = 0; i < l->nseries; i++) {
@@ -501,8 +511,6 @@ static int list_table(dd_buf *out, const dd_listing *l,
 			row_end(&r);
 		}
 	}
-	if (dd_buf_oom(&name))
-		out->oom = 1;
 	dd_buf_release(&name);
 	list_ids_free(&li, l->nseries);
 	return row_finish(&r);
