@@ -245,12 +245,13 @@ static int diff_table(dd_buf *out, dd_diff *const *d, size_t n,
 }
 
 /*
- * The rows of each file: the cells in lead (revisions, or the commit)
- * come first, then the file's, then the diff's; a file that cannot be
- * compared is one row with status "error" and no item.
+ * The rows of each file: the nlead cells of lead (the revisions, or the
+ * commit) come first, then the file's, then the diff's; a file that
+ * cannot be compared is one row with status "error" and no item.
  */
-static void file_rows(row *r, const char *lead, const dd_file_change *files,
-		      size_t n, const dd_render_opts *o)
+static void file_rows(row *r, const char *const *lead, size_t nlead,
+		      const dd_file_change *files, size_t n,
+		      const dd_render_opts *o)
 {
 	dd_buf prefix = DD_BUF_INIT;
 	row p;
@@ -261,8 +262,9 @@ static void file_rows(row *r, const char *lead, const dd_file_change *files,
 		const dd_file_change *f = &files[i];
 
 		dd_buf_reset(&prefix);
-		dd_buf_adds(&prefix, lead);
-		p.ncells = 1;
+		p.ncells = 0;
+		for (k = 0; k < nlead; k++)
+			cell(&p, lead[k]);
 		cell(&p, f->path);
 		cell(&p, f->old_path);
 		cell(&p, dd_file_status_name(f->status));
@@ -292,21 +294,15 @@ static const char *const review_cols[] = {
 static int review_table(dd_buf *out, const dd_review *rv,
 			const dd_render_opts *opts, int sheet)
 {
-	const dd_render_opts *o = dd_rnd_opts(opts);
-	dd_buf lead = DD_BUF_INIT;
-	row r, l;
+	/* to_rev NULL, an empty cell: the working tree */
+	const char *lead[] = { rv->from_rev, rv->to_rev };
+	row r;
 
 	table_init(&r, out, sheet);
 	HEADER(&r, review_cols);
 	HEADER(&r, diff_cols);
 	row_end(&r);
-	row_init(&l, &lead, sheet);
-	cell(&l, rv->from_rev);
-	cell(&l, rv->to_rev);	/* empty: the working tree */
-	file_rows(&r, lead.ptr, rv->files, rv->nfiles, o);
-	if (row_finish(&l) < 0)
-		out->oom = 1;
-	dd_buf_release(&lead);
+	file_rows(&r, lead, 2, rv->files, rv->nfiles, dd_rnd_opts(opts));
 	return row_finish(&r);
 }
 
@@ -329,21 +325,12 @@ static int log_head(dd_buf *out, int sheet)
 static int log_rows(dd_buf *out, const dd_log_commit *c,
 		    const dd_render_opts *opts, int sheet)
 {
-	const dd_render_opts *o = dd_rnd_opts(opts);
-	dd_buf lead = DD_BUF_INIT;
-	row r, l;
+	const char *lead[] = { c->id, c->author_name, c->author_email, c->date,
+			       c->subject };
+	row r;
 
 	row_init(&r, out, sheet);
-	row_init(&l, &lead, sheet);
-	cell(&l, c->id);
-	cell(&l, c->author_name);
-	cell(&l, c->author_email);
-	cell(&l, c->date);
-	cell(&l, c->subject);
-	file_rows(&r, lead.ptr, c->files, c->nfiles, o);
-	if (row_finish(&l) < 0)
-		out->oom = 1;
-	dd_buf_release(&lead);
+	file_rows(&r, lead, 5, c->files, c->nfiles, dd_rnd_opts(opts));
 	return row_finish(&r);
 }
 
