@@ -82,8 +82,8 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	for (c = cli_commands; c->name; c++)
 		fprintf(f, "  %-12s %s\n", c->name, c->summary);
 	fputs("\nformats: text (default), markdown, json, html; "
-	      "csv, csv-excel for list, timeline, diff, review, log; "
-	      "for check also github, junit, sarif\n"
+	      "for check also github, junit, sarif;\n"
+	      "         csv, csv-excel for list, timeline, diff, review, log\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
 }
