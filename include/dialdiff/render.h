@@ -120,6 +120,10 @@ extern const dd_renderer dd_render_text;
 extern const dd_renderer dd_render_markdown;
 extern const dd_renderer dd_render_json;
 extern const dd_renderer dd_render_html;
+/* list, timeline, diff, review, log: RFC 4180 tables (src/render/csv.c);
+   csv-excel: the same with a BOM and cells guarded against formulas */
+extern const dd_renderer dd_render_csv;
+extern const dd_renderer dd_render_csv_excel;
 /* For `check` only: */
 extern const dd_renderer dd_render_github;	/* workflow commands */
 extern const dd_renderer dd_render_junit;	/* JUnit XML */

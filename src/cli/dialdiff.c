@@ -82,7 +82,8 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	for (c = cli_commands; c->name; c++)
 		fprintf(f, "  %-12s %s\n", c->name, c->summary);
 	fputs("\nformats: text (default), markdown, json, html; "
-	      "for check also github, junit, sarif\n"
+	      "for check also github, junit, sarif;\n"
+	      "         csv, csv-excel for list, timeline, diff, review, log\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
 	      "'man dialdiff' for everything.\n", f);
 }
@@ -227,7 +228,7 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 	if (!ctx->renderer) {
 		ctx->renderer = dd_render_find(ctx->format);
 		if (!ctx->renderer)
-			return cli_failf("unknown format '%s' (text, markdown, json, html, github, junit, sarif)",
+			return cli_failf("unknown format '%s' (text, markdown, json, html, csv, csv-excel, github, junit, sarif)",
 					 ctx->format);
 		ctx->ropts.color = want_color(ctx->color) &&
 				   !strcmp(ctx->renderer->name, "text");

@@ -13,6 +13,8 @@ const dd_renderer *const dd_renderers[] = {
 	&dd_render_markdown,
 	&dd_render_json,
 	&dd_render_html,
+	&dd_render_csv,
+	&dd_render_csv_excel,
 	&dd_render_github,
 	&dd_render_junit,
 	&dd_render_sarif,
