@@ -407,7 +407,9 @@ static void chairs(draft *d, const dd_series *s)
 	for (i = 0; i < s->nparties; i++)
 		if (s->parties[i].id)
 			ids[n++] = s->parties[i].id;
-	for (i = 0; !n && last && i < last->nchairs; i++) {
+	if (n)
+		last = NULL;	/* series.json lists them */
+	for (i = 0; last && i < last->nchairs; i++) {
 		const char *party = last->chairs[i].party;
 
 		for (j = 0; party && j < n && strcmp(ids[j], party); j++)
