@@ -287,6 +287,7 @@ static void test_draft(void **state)
 	assert_string_equal(notes.items[1].rule, "unclassified");
 	assert_non_null(strstr(notes.items[1].message, "\"Odd\" matches no entry of section \"other\""));
 	dd_round_free(from);	/* the draft holds copies */
+	s.nrounds = 0;
 	assert_int_equal(dd_author_round_json(&text, r, &err), 0);
 	assert_string_equal(text.ptr, "{\n"
 		"  \"schema_version\": 1,\n"
