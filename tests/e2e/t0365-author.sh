@@ -272,4 +272,17 @@ is "$(printf '%s' "$OUT" | jq -c '[.sections[].kept[].changes[]] | unique')" '["
 run "$DIALDIFF" diff --stat 4 5
 like "$OUT" "3 sections: 0 added, 0 dropped" "the same in text"
 
+# ---- the README's example runs as written ------------------------------------
+mkdir "$WORK/readme" && cd "$WORK/readme"
+dialdiff_on_path
+sed -n '/^## Starting a record/,/^## /p' "$SRC_DIR/README.md" |
+	sed -n '/^```sh$/,/^```$/p' | grep '^dialdiff' | sed 's/  *#.*$//' > "$WORK/commands"
+is "$(wc -l < "$WORK/commands")" 4 "the README shows init and new"
+while IFS= read -r line; do
+	sh -c "$line" >/dev/null 2>"$WORK/.err"
+	is "$?" 0 "README: $line"
+done < "$WORK/commands"
+is "$(jq -c .topics dialogues/fisheries-talks/round-02.json)" '{"topics":[]}' \
+	"and leaves two rounds of the series"
+
 done_testing
