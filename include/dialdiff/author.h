@@ -51,11 +51,12 @@ int dd_author_series_id_valid(const char *id);
  * section with one entry, when it is missing; and with series (not NULL),
  * the folder DIR/SERIES and its series.json (schema_version, id, an empty
  * title in both languages, no parties).  Nothing is overwritten, and
- * nothing is written unless all of it can be: DD_EEXIST when series.json
- * is already there, or, with series NULL, when the taxonomy is (nothing
- * to do); DD_EUSAGE for an invalid series id; DD_ERROR when the dialogues
- * folder or the series folder is a file.  *created lists the files
- * written, in that order (NULL-terminated); *count their number.
+ * whatever would stop it is found before the first write: DD_EEXIST when
+ * series.json is already there, or, with series NULL, when the taxonomy
+ * is (nothing to do); DD_EUSAGE for an invalid series id; DD_ERROR when
+ * the dialogues folder or the series folder is a file.  *created lists
+ * the files written, in that order (NULL-terminated; also when a later
+ * write fails); *count their number.
  */
 int dd_author_init(char ***created, size_t *count, dd_project *p,
 		   const char *series, dd_error *err);
