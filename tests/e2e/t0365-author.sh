@@ -272,6 +272,17 @@ is "$(printf '%s' "$OUT" | jq -c '[.sections[].kept[].changes[]] | unique')" '["
 run "$DIALDIFF" diff --stat 4 5
 like "$OUT" "3 sections: 0 added, 0 dropped" "the same in text"
 
+# a second series beside it, with the record's taxonomy
+run "$DIALDIFF" init other-talks
+is "$OUT" "dialogues/other-talks/series.json" "init in the bundled record adds only the series"
+run "$DIALDIFF" new other-talks --date 2020-01-01
+is "$(jq -c .topics dialogues/other-talks/round-01.json)" \
+	"$(jq -c '[.sections[] | {(.id): []}] | add' dialogues/taxonomy.json)" \
+	"its first round has every section of the taxonomy, empty"
+run "$DIALDIFF" check
+is "$STATUS" 0 "check accepts both series"
+like "$OUT" "no problems found" "without a warning"
+
 # ---- the README's example runs as written ------------------------------------
 mkdir "$WORK/readme" && cd "$WORK/readme"
 dialdiff_on_path
