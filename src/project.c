@@ -740,26 +740,33 @@ int dd_project_files(char ***out, size_t *count, dd_project *p,
 
 /* ---- the rules between rounds --------------------------------------- */
 
-/* The last run of digits in the file name of path (without ".json"), or
- * -1 when it has none. */
-static long long number_in_name(const char *path)
+const char *dd_project_name_number(const char *path, size_t *len)
 {
 	const char *name = strrchr(path, '/'), *end, *p;
-	long long n = 0;
 
 	name = name ? name + 1 : path;
 	end = name + strlen(name) - (strlen(name) >= 5 ? 5 : 0);
 	while (end > name && (end[-1] < '0' || end[-1] > '9'))
 		end--;
-	if (end == name)
-		return -1;
 	for (p = end; p > name && p[-1] >= '0' && p[-1] <= '9'; p--)
 		;
-	if (end - p > 9)
+	*len = (size_t)(end - p);
+	return end == name ? NULL : p;
+}
+
+/* The last run of digits in the file name of path, or -1 when it has
+ * none (or more than 9 digits). */
+static long long number_in_name(const char *path)
+{
+	size_t n, i;
+	const char *p = dd_project_name_number(path, &n);
+	long long v = 0;
+
+	if (!p || n > 9)
 		return -1;
-	for (; p < end; p++)
-		n = n * 10 + (*p - '0');
-	return n;
+	for (i = 0; i < n; i++)
+		v = v * 10 + (p[i] - '0');
+	return v;
 }
 
 /* 1 when a and b name the same file. */

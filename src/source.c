@@ -177,6 +177,11 @@ static char *fs_path(const dd_source *src, const char *path)
 	return p;
 }
 
+char *dd_source_fs_path(const dd_source *src, const char *path)
+{
+	return src->repo ? NULL : fs_path(src, path);
+}
+
 int dd_source_read(dd_buf *out, dd_source *src, const char *path,
 		   size_t max_size, dd_error *err)
 {

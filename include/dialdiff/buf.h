@@ -93,6 +93,18 @@ int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 int dd_write_file_atomic(const char *path, const void *data, size_t len,
 			 dd_error *err);
 
+/*
+ * Create path with len bytes of data, atomically and only where nothing
+ * is: the same temporary file as dd_write_file_atomic, then
+ * renameat2(RENAME_NOREPLACE), or, on a file system without it, link(2)
+ * and unlink of the temporary file; both fail when path exists, whatever
+ * it is (a file, a folder, a dangling symbolic link), and nothing is
+ * written: DD_EEXIST.  The mode is 0666 less the umask.  Other failures
+ * are DD_ERROR; path then does not exist, or exists in full.
+ */
+int dd_write_file_new(const char *path, const void *data, size_t len,
+		      dd_error *err);
+
 /* Write all of data to fd, retrying short writes and EINTR; 0 or -1. */
 int dd_write_all(int fd, const void *data, size_t len);
 

@@ -189,6 +189,13 @@ char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 				  const char *member);
 
 /*
+ * The last run of digits in the file name of path, before ".json" (the
+ * number rule round-file-number reads): a pointer into path, and *len its
+ * length; NULL when the name has no digit.
+ */
+const char *dd_project_name_number(const char *path, size_t *len);
+
+/*
  * A path normalized lexically: "a/./b" -> "a/b", "a/b/../c" -> "a/c", no
  * doubled or trailing slashes, "." for nothing; a leading "/" and leading
  * ".." are kept.  malloc'd; NULL when memory runs out.

@@ -72,6 +72,11 @@ const dd_error *dd_source_fault(const dd_source *src);
  * "" (then a copy of name).  NULL when memory runs out. */
 char *dd_path_join(const char *dir, const char *name);
 
+/* Where path of a working-tree source lies in the file system (root/path),
+ * for writing it: malloc'd; NULL for a git source, or when memory runs
+ * out. */
+char *dd_source_fs_path(const dd_source *src, const char *path);
+
 /* The commit id (40 hex) the source reads, or NULL for the working tree. */
 const char *dd_source_rev(const dd_source *src);
 /* The revision as named by the user (or the abbreviated id), or NULL for

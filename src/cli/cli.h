@@ -174,6 +174,11 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out);
 int cli_project(cli_ctx *ctx, dd_project **out);
 int cli_series(cli_ctx *ctx, dd_series **out);
 
+/* Round n of s into *out; else EXIT_USAGE after "SEL: series S has no
+ * round N (it has rounds ...)", sel being what the user wrote. */
+int cli_pick_round(const dd_series *s, long long n, const char *sel,
+		   dd_source *src, const dd_round **out);
+
 /*
  * Resolve a round selector: N, SERIES/N, N@REV, SERIES/N@REV, REV:PATH, or
  * a path to a round file (see selector.h).  The round is classified with
@@ -265,6 +270,8 @@ int cmd_merge_driver(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
+int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_new(cli_ctx *ctx, int argc, char **argv);
 
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */

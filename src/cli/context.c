@@ -417,8 +417,8 @@ int cli_series(cli_ctx *ctx, dd_series **out)
 	return 0;
 }
 
-static int pick_round(const dd_series *s, long long n, const char *sel,
-		      dd_source *src, const dd_round **out)
+int cli_pick_round(const dd_series *s, long long n, const char *sel,
+		   dd_source *src, const dd_round **out)
 {
 	char where[300];
 
@@ -446,7 +446,7 @@ static int round_of_series(cli_ctx *ctx, long long n, const char *sel,
 
 	if (rc)
 		return rc;
-	return pick_round(s, n, sel, ctx->src, out);
+	return cli_pick_round(s, n, sel, ctx->src, out);
 }
 
 /* Round n of a series as recorded at rev. */
@@ -469,7 +469,7 @@ static int round_at_rev(cli_ctx *ctx, const dd_selector *sel,
 	    ((rc = project_of(ctx, r->src, &r->project, &p)) ||
 	     (rc = load_series(ctx, p, id, &r->series))))
 		return rc;
-	return pick_round(r->series, sel->number, sel->path, r->src, out);
+	return cli_pick_round(r->series, sel->number, sel->path, r->src, out);
 }
 
 /* The round in file path of src (a path of the source); sel is what the

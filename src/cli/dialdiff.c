@@ -47,6 +47,11 @@ const cli_command cli_commands[] = {
 	  "consistency checks of the dialogues (or the named files), for CI" },
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
 	  "canonical formatting of round, series and taxonomy files" },
+	{ "init", cmd_init, "init [SERIES]",
+	  "start a record: a dialogues folder with a taxonomy skeleton, and a series" },
+	{ "new", cmd_new,
+	  "new [--date YYYY-MM-DD] [--title TEXT] [--from N | --empty] SERIES",
+	  "write the next round file of a series, topics carried over; print its path" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL, 0 }
 };

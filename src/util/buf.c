@@ -1,3 +1,4 @@
+#define _GNU_SOURCE	/* renameat2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -212,20 +213,52 @@ int dd_write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-int dd_write_file_atomic(const char *path, const void *data, size_t len,
-			 dd_error *err)
+/* Move the written temporary file tmp to path: over it, or with
+ * noreplace only where nothing is (see dd_write_file_new). */
+static int put_in_place(const char *tmp, const char *path, int noreplace,
+			dd_error *err)
+{
+	int rc, e, linked = 0;
+
+	if (!noreplace) {
+		rc = rename(tmp, path);
+	} else {
+		rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+		if (rc < 0 && (errno == EINVAL || errno == ENOSYS ||
+			       errno == ENOTSUP)) {
+			/* a file system without it: a link is made only
+			   where nothing is, as well */
+			rc = link(tmp, path);
+			linked = 1;
+		}
+	}
+	e = errno;
+	if (rc < 0 || linked)	/* a renamed file has no such name now */
+		unlink(tmp);
+	if (rc == 0)
+		return 0;
+	if (noreplace && e == EEXIST)
+		return dd_error_set(err, DD_EEXIST, path, 0, 0,
+				    "already exists: not overwritten");
+	return dd_error_set(err, DD_ERROR, path, 0, 0, "cannot %s the file: %s",
+			    noreplace ? "create" : "replace", strerror(e));
+}
+
+/* dd_write_file_atomic, or with noreplace dd_write_file_new. */
+static int write_via_temp(const char *path, const void *data, size_t len,
+			  int noreplace, dd_error *err)
 {
 	char tmp[4096], dirbuf[4096];
 	struct stat st;
 	mode_t mode;
-	int fd, e, dfd;
+	int fd, e, dfd, rc;
 
 	/* a short name: a file's own name may be near NAME_MAX already */
 	if (snprintf(dirbuf, sizeof(dirbuf), "%s", path) >= (int)sizeof(dirbuf) ||
 	    snprintf(tmp, sizeof(tmp), "%s/.dialdiff-XXXXXX", dirname(dirbuf))
 	    >= (int)sizeof(tmp))
 		return dd_error_set(err, DD_ERROR, path, 0, 0, "path too long");
-	if (stat(path, &st) == 0) {
+	if (!noreplace && stat(path, &st) == 0) {
 		mode = st.st_mode & 07777;
 	} else {
 		mode_t um = umask(0);
@@ -245,12 +278,14 @@ int dd_write_file_atomic(const char *path, const void *data, size_t len,
 		return dd_error_set(err, DD_ERROR, path, 0, 0, "cannot write: %s",
 				    strerror(e));
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
+	if (close(fd) < 0) {
 		e = errno;
 		unlink(tmp);
-		return dd_error_set(err, DD_ERROR, path, 0, 0,
-				    "cannot replace the file: %s", strerror(e));
+		return dd_error_set(err, DD_ERROR, path, 0, 0, "cannot write: %s",
+				    strerror(e));
 	}
+	if ((rc = put_in_place(tmp, path, noreplace, err)) < 0)
+		return rc;
 	snprintf(dirbuf, sizeof(dirbuf), "%s", path);
 	dfd = open(dirname(dirbuf), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
@@ -258,4 +293,16 @@ int dd_write_file_atomic(const char *path, const void *data, size_t len,
 		close(dfd);
 	}
 	return 0;
+}
+
+int dd_write_file_atomic(const char *path, const void *data, size_t len,
+			 dd_error *err)
+{
+	return write_via_temp(path, data, len, 0, err);
+}
+
+int dd_write_file_new(const char *path, const void *data, size_t len,
+		      dd_error *err)
+{
+	return write_via_temp(path, data, len, 1, err);
 }

@@ -15,6 +15,7 @@
 #include "unit.h"
 
 #include "dialdiff/arena.h"
+#include "dialdiff/author.h"
 #include "dialdiff/buf.h"
 #include "dialdiff/diag.h"
 #include "dialdiff/diff.h"
@@ -435,6 +436,31 @@ static int step_timeline(void *ctx, dd_buf *out)
 	return 0;
 }
 
+/* The next round of the series drafted from its last, and its text. */
+static int step_author(void *ctx, dd_buf *out)
+{
+	world *w = ctx;
+	dd_author_draft_opts o;
+	dd_diags notes = DD_DIAGS_INIT;
+	dd_round *r = NULL;
+	dd_error err;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.date = "2018-01-01";
+	o.title.en = "Next";
+	o.from = w->series->rounds[w->series->nrounds - 1];
+	rc = dd_author_draft(&r, w->series, 5, w->tx, &o, &notes, &err);
+	if (rc == 0)
+		rc = dd_author_round_json(out, r, &err);
+	dd_round_free(r);
+	dd_diags_release(&notes);
+	/* (the JSON scanner reports some failed allocations as DD_ERROR) */
+	if (rc < 0)
+		assert_string_equal(err.message, "out of memory");
+	return rc;
+}
+
 /* Three versions of a round and a taxonomy, for the merge. */
 typedef struct merge_ctx {
 	dd_buf v[3];
@@ -550,6 +576,7 @@ static void test_oom_series(void **state)
 	assert_true(exhaust("series list", step_series_list, &w) > 1);
 	assert_true(exhaust("diff", step_diff, &w) > 3);
 	assert_true(exhaust("timeline", step_timeline, &w) > 3);
+	assert_true(exhaust("author", step_author, &w) > 3);
 	world_free(&w);
 }
 
