@@ -235,23 +235,19 @@ out:
 	dd_buf_reset(c);
 }
 
-/* 1 when the "." just appended to cur (at its end) may end a sentence:
- * the word before it is no initialism ("U.S", "D.C") and no single
- * letter ("J."). */
-static int dot_may_end(const dd_buf *cur)
+/* 1 when the "." at t[dot] ends an initialism ("U.S.", "D.C.": a word
+ * with a dot inside), a single letter ("J.") or nothing at all: a dot
+ * that ends no sentence and no clause. */
+static int abbrev_dot(const char *t, size_t dot)
 {
-	size_t end = cur->len - 1, b = end;
+	size_t b = dot;
 
-	while (b > 0 && cur->ptr[b - 1] != ' ')
+	while (b > 0 && t[b - 1] != ' ')
 		b--;
-	if (b == end)
-		return 0;		/* a dot alone */
-	if (memchr(cur->ptr + b, '.', end - b))
-		return 0;		/* U.S. D.C. e.g. ... */
-	if (end - b == 1 && (((unsigned char)cur->ptr[b] | 0x20) >= 'a' &&
-			     ((unsigned char)cur->ptr[b] | 0x20) <= 'z'))
-		return 0;		/* an initial */
-	return 1;
+	if (b == dot || memchr(t + b, '.', dot - b))
+		return 1;
+	return dot - b == 1 && ((unsigned char)t[b] | 0x20) >= 'a' &&
+	       ((unsigned char)t[b] | 0x20) <= 'z';
 }
 
 int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
@@ -273,7 +269,7 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 		size_t n = eol ? (size_t)(eol - (text + pos)) : len - pos;
 		const char *s = text + pos;
 		size_t i = 0, w, h;
-		int col = 1, heading;
+		int col = 1, heading, quote;
 
 		line++;
 		pos += n + (eol ? 1 : 0);
@@ -286,14 +282,15 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 			flush(&sp);
 			continue;
 		}
-		if (s[i] == '>') {	/* a quotation's marker */
+		quote = s[i] == '>';
+		if (quote) {	/* a quotation's marker: a block of its own */
 			i++, col++;
 			while (i < n && (s[i] == ' ' || s[i] == '\t'))
 				i++, col++;
 		}
 		h = heading_len(s + i, n - i);
 		heading = h > 0;
-		if (h || marker_len(s + i, n - i) || lines_end)
+		if (h || quote || marker_len(s + i, n - i) || lines_end)
 			flush(&sp);	/* a new block, or a new line in zh */
 		else if (sp.cur.len)
 			dd_buf_addc(&sp.cur, ' ');	/* the paragraph goes on */
@@ -344,7 +341,7 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 					if ((next >= 'a' && next <= 'z') ||
 					    (next >= '0' && next <= '9'))
 						continue;
-					if (cp == '.' && !dot_may_end(&sp.cur))
+					if (cp == '.' && abbrev_dot(sp.cur.ptr, sp.cur.len - 1))
 						continue;
 					j = i;
 					cols = 0;
@@ -399,7 +396,11 @@ static size_t sep_at(const char *t, size_t len, size_t i)
 		return 1;
 	case ';': case '!': case '?':
 		return 1;
-	case ':': case '.':	/* not 12:30, U.S., 3.5 */
+	case '.':	/* not U.S., 3.5 */
+		if (abbrev_dot(t, i))
+			return 0;
+		/* fall through */
+	case ':':	/* not 12:30 */
 		return i + 1 == len || t[i + 1] == ' ' ? 1 : 0;
 	case 0x2014:	/* — */
 		return w;
@@ -440,18 +441,25 @@ static void trim_clause(const char *t, size_t *b, size_t *e)
 	int again = 1;
 
 	while (again && *b < *e) {
-		size_t w, p = prev_char(t, *e);
-		unsigned first = cp_at(t, *e, *b, &w), last;
+		size_t w, fw, p = prev_char(t, *e);
+		unsigned first = cp_at(t, *e, *b, &fw), last;
 
 		again = 0;
 		if (is_space_cp(first) ||
-		    (closer_of(first) && !has_cp(t, *b + w, *e, closer_of(first))) ||
+		    (closer_of(first) && !has_cp(t, *b + fw, *e, closer_of(first))) ||
 		    (opener_of(first) && first != '"' && first != '\'')) {
-			*b += w;
+			*b += fw;
 			again = 1;
 			continue;
 		}
 		last = cp_at(t, *e, p, &w);
+		if (closer_of(first) == last && p > *b &&
+		    !has_cp(t, *b + fw, p, last)) {
+			*b += fw;	/* a quotation or brackets around it all */
+			*e = p;
+			again = 1;
+			continue;
+		}
 		if (is_space_cp(last) ||
 		    (opener_of(last) && !has_cp(t, *b, p, opener_of(last))) ||
 		    (closer_of(last) && last != '"' && last != '\'')) {
