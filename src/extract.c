@@ -916,7 +916,8 @@ void dd_extract_text(dd_buf *out, const dd_extract *x, dd_lang lang)
 				continue;
 			dd_buf_adds(out, "  ");
 			add_padded(out, ts->entries[it->entry].id, width);
-			dd_buf_addf(out, "%s  (line %d)\n", it->label,
+			dd_text_add_safe(out, it->label);	/* the source's */
+			dd_buf_addf(out, "  (line %d)\n",
 				    x->stmts[it->stmt].line);
 		}
 	}
@@ -971,20 +972,28 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 			dd_json_end_object(&w);
 			continue;
 		}
-		dd_buf_addf(out, "%s\n", texts[t]);
+		dd_text_add_safe(out, texts[t]);
+		dd_buf_addc(out, '\n');
 		if (!nhits)
 			dd_buf_adds(out, "  no entry\n");
 		for (i = 0; i < nhits; i++) {
 			const dd_tsection *ts = &tx->sections[hits[i].section];
 			const dd_entry *en = &ts->entries[hits[i].entry];
 
+			char *m = strndup(texts[t] + hits[i].start,
+					  hits[i].end - hits[i].start);
+
+			if (!m) {
+				rc = dd_error_oom(err);
+				break;
+			}
 			dd_buf_addf(out, "  %s/%s (%s): \"", ts->id, en->id,
 				    dd_text_get(&en->name, lang));
-			dd_buf_add(out, texts[t] + hits[i].start,
-				   hits[i].end - hits[i].start);
+			dd_text_add_safe(out, m);
 			dd_buf_addf(out, "\" at bytes %zu-%zu, pattern %s\n",
 				    hits[i].start, hits[i].end,
 				    en->patterns[hits[i].pattern]);
+			free(m);
 		}
 	}
 	free(hits);
