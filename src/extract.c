@@ -399,9 +399,13 @@ static size_t sep_at(const char *t, size_t len, size_t i)
 	case '.':	/* not U.S., 3.5 */
 		if (abbrev_dot(t, i))
 			return 0;
-		/* fall through */
-	case ':':	/* not 12:30 */
 		return i + 1 == len || t[i + 1] == ' ' ? 1 : 0;
+	case ':':	/* not 12:30, not http:// */
+		if (i + 1 < len && (t[i + 1] == '/' ||
+				    (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+				     t[i + 1] >= '0' && t[i + 1] <= '9')))
+			return 0;
+		return 1;
 	case 0x2014:	/* — */
 		return w;
 	case 0x2013:	/* – between spaces */
@@ -502,6 +506,10 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		(void)cp_at(text, len, i, &w);
 	}
 	trim_clause(text, &b, &e);
+	if (b < start) {	/* an inline list marker: "；3.诸多…" */
+		b += marker_len(text + b, start - b);
+		trim_clause(text, &b, &e);
+	}
 	if (b > start || e < end) {	/* the match itself is punctuation */
 		b = start;
 		e = end;

@@ -64,9 +64,11 @@ dd_lang dd_extract_detect_lang(const char *text, size_t len);
 /*
  * The clause of text (len bytes) around the byte span [start, end): from
  * after the last clause separator before start to the first one at or
- * after end.  Separators: , ; : ! ? and "." followed by white space, the
+ * after end.  Separators: , ; ! ?, ":" (not in 12:30 or http://), "."
+ * followed by white space (not after an initialism), the
  * dashes "—" and "–" between spaces, and ，、；：。！？.  Trimmed of white
- * space and of quotes and brackets left unbalanced; a clause over 120
+ * space, of quotes and brackets left unbalanced and of a list marker at
+ * its start ("；3.诸多…"); a clause over 120
  * characters is cut to about 40 characters before the span and 60 after
  * it, at spaces where there are, with "…" where it is cut.  malloc'd into
  * *out; 0 or DD_ENOMEM.

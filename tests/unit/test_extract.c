@@ -135,6 +135,12 @@ static void test_clauses(void **state)
 		      "商业窃密");
 	expect_clause("强调网络诈骗(含电子邮件诈骗)、黑客犯罪", "电子邮件",
 		      "强调网络诈骗(含电子邮件诈骗)");
+	expect_clause("主要涉及:1.各种犯罪;2.各项保护;3.诸多热线机制", "热线",
+		      "诸多热线机制");
+	expect_clause("主要包括:1.对请求要及时给予回应;2.其他", "回应",
+		      "对请求要及时给予回应");
+	expect_clause("at 12:30 see http://example.org/fraud now", "fraud",
+		      "at 12:30 see http://example.org/fraud now");
 	expect_clause("They agreed, on 1,000 cases of fraud; and more.",
 		      "fraud", "on 1,000 cases of fraud");
 	expect_clause("\"Hacking cases\", they said", "Hacking",
