@@ -805,6 +805,87 @@ int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t sec,
 	return 0;
 }
 
+/* Append hit h to *hits (grown by doubling); 0 or -1. */
+static int add_hit(dd_hit **hits, size_t *nhits, const dd_hit *h)
+{
+	size_t n = *nhits;
+
+	if ((n & (n - 1)) == 0) {	/* 0, 1, 2, 4 ...: full */
+		dd_hit *grown = realloc(*hits, (n ? 2 * n : 4) * sizeof(*grown));
+
+		if (!grown)
+			return -1;
+		*hits = grown;
+	}
+	(*hits)[(*nhits)++] = *h;
+	return 0;
+}
+
+int dd_taxonomy_match_all(dd_hit **hits, size_t *nhits, dd_taxonomy *tx,
+			  size_t sec, const char *text, size_t len,
+			  dd_error *err)
+{
+	const dd_tsection *ts;
+	dd_taxonomy_impl *im;
+	size_t e, p, bad;
+	int rc;
+
+	if (!tx || !text || sec >= tx->nsections)
+		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
+				    "no such taxonomy section");
+	if (!dd_utf8_valid(text, len, &bad))
+		return dd_error_set(err, DD_ERROR, NULL, 0, 0,
+				    "text is not valid UTF-8 (byte %zu)", bad);
+	if ((rc = prepare_section(tx, sec, err)) < 0)
+		return rc;
+	ts = &tx->sections[sec];
+	im = tx->impl;
+	for (e = 0; e < ts->nentries; e++) {
+		dd_hit best = { (int)sec, (int)e, -1, 0, 0 };
+
+		for (p = 0; p < ts->entries[e].npatterns; p++) {
+			PCRE2_SIZE *ov;
+			cached fail;
+
+			rc = im->spent ? PCRE2_ERROR_NOMATCH :
+			     pcre2_match(im->codes[sec][e][p], (PCRE2_SPTR)text,
+					 len, 0, PCRE2_NO_UTF_CHECK, im->md,
+					 im->mctx);
+			memset(&fail, 0, sizeof(fail));
+			if (spend(im, sec, e, p, is_limit(rc))) {
+				fail.status = DD_ETOOBIG;
+				fail.fail_section = im->worst_sec;
+				fail.fail_entry = im->worst_e;
+				fail.fail_pattern = im->worst_p;
+				fail.pcre_rc = BUDGET_SPENT;
+				return match_failure(tx, &fail, err);
+			}
+			if (rc == PCRE2_ERROR_NOMATCH)
+				continue;
+			if (rc < 0) {	/* a limit, or worse */
+				if (rc == PCRE2_ERROR_NOMEMORY)
+					return dd_error_oom(err);
+				fail.status = DD_ERROR;
+				fail.fail_section = (int)sec;
+				fail.fail_entry = (int)e;
+				fail.fail_pattern = (int)p;
+				fail.pcre_rc = rc;
+				return match_failure(tx, &fail, err);
+			}
+			ov = pcre2_get_ovector_pointer(im->md);
+			/* \K can put the start after the end */
+			if (best.pattern < 0 || ov[0] < best.start) {
+				best.pattern = (int)p;
+				best.start = ov[0] < ov[1] ? ov[0] : ov[1];
+				best.end = ov[1];
+			}
+		}
+		if (best.pattern >= 0 && add_hit(hits, nhits, &best) < 0)
+			return dd_error_oom(err);
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------------------
  * Classification of a round.
  */

@@ -122,6 +122,28 @@ typedef struct dd_match {
 int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t s,
 		      const char *text, dd_error *err);
 
+/* One entry whose patterns match a text (dd_taxonomy_match_all). */
+typedef struct dd_hit {
+	int section;		/* section index in the taxonomy */
+	int entry;		/* entry index in its section */
+	int pattern;		/* the pattern whose match starts first (the
+				   earlier pattern on a tie) */
+	size_t start, end;	/* that match, as a byte span of the text */
+} dd_hit;
+
+/*
+ * Every entry of section s whose patterns match text (len bytes; checked
+ * for valid UTF-8): one hit per entry, in taxonomy order, appended to the
+ * malloc'd array *hits of *nhits elements (the caller frees it, also on
+ * failure).  A span never cuts a UTF-8 character.  Not cached: for
+ * classify and extract, which match every text once.  Fails as
+ * dd_taxonomy_match (the limits, the budget of match time: DD_ETOOBIG,
+ * err at the slowest pattern), or DD_ERROR for invalid UTF-8.
+ */
+int dd_taxonomy_match_all(dd_hit **hits, size_t *nhits, dd_taxonomy *tx,
+			  size_t s, const char *text, size_t len,
+			  dd_error *err);
+
 /*
  * Classify every item of the round: set tsection of each section and cls,
  * entry, entry2 and key of each item (key is the entry id, or the

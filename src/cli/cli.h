@@ -51,6 +51,8 @@ typedef struct cli_ctx {
 	char series_buf[256];
 	const char *rev;	/* --rev */
 	const char *format;	/* --format, default "text" */
+	int format_given, lang_given;	/* --format, --lang were given
+					   (extract's defaults differ) */
 	const char *color;	/* --color, default "auto" */
 	int paged;		/* the command pages (CLI_PAGED), and neither
 				   -P nor --no-pager was given */
@@ -270,8 +272,20 @@ int cmd_merge_driver(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
+/* 0 when the run reads the working tree, which cmd is to write; else a
+ * message and the exit code. */
+int cli_need_worktree(cli_ctx *ctx, const char *cmd);
+/*
+ * Create round file path of the working tree with text, never over a
+ * file, and print its path (relative to the current folder); cmd names
+ * the command in errors (--rev, a bare repository).  0 or an exit code.
+ */
+int cli_write_round(cli_ctx *ctx, const char *cmd, const char *path,
+		    const dd_buf *text);
 int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_new(cli_ctx *ctx, int argc, char **argv);
+int cmd_classify(cli_ctx *ctx, int argc, char **argv);
+int cmd_extract(cli_ctx *ctx, int argc, char **argv);
 
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */

@@ -33,8 +33,7 @@ static void add_shown(dd_buf *out, const cli_ctx *ctx, const char *path)
 	dd_buf_addc(out, '\n');
 }
 
-/* 0 when the run reads the working tree, which cmd is to write. */
-static int need_worktree(cli_ctx *ctx, const char *cmd)
+int cli_need_worktree(cli_ctx *ctx, const char *cmd)
 {
 	cli_locate(ctx);
 	if (ctx->rev)
@@ -44,6 +43,24 @@ static int need_worktree(cli_ctx *ctx, const char *cmd)
 		return cli_failf("%s writes files, and a bare repository has no working tree",
 				 cmd);
 	return 0;
+}
+
+int cli_write_round(cli_ctx *ctx, const char *cmd, const char *path,
+		    const dd_buf *text)
+{
+	dd_buf out = DD_BUF_INIT;
+	dd_project *p;
+	dd_error err;
+	int rc;
+
+	if ((rc = cli_need_worktree(ctx, cmd)) || (rc = cli_project(ctx, &p)))
+		return rc;
+	if (dd_author_write_new(p, path, text->ptr, text->len, &err) < 0)
+		return cli_fail(&err);
+	add_shown(&out, ctx, path);
+	rc = cli_emit(&out);
+	dd_buf_release(&out);
+	return rc;
 }
 
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
@@ -60,7 +77,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (argc - k > 1)
 		return cli_usage(cmd, "init sets up one series at a time");
-	if ((rc = need_worktree(ctx, "init")) || (rc = cli_project(ctx, &p)))
+	if ((rc = cli_need_worktree(ctx, "init")) || (rc = cli_project(ctx, &p)))
 		return rc;
 	if (dd_author_init(&made, &n, p, k < argc ? argv[k] : NULL, &err) < 0) {
 		for (i = 0; i < n; i++)
@@ -155,7 +172,7 @@ int cmd_new(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("new");
 	dd_author_draft_opts o;
 	dd_diags notes = DD_DIAGS_INIT;
-	dd_buf text = DD_BUF_INIT, out = DD_BUF_INIT;
+	dd_buf text = DD_BUF_INIT;
 	const dd_round *picked;
 	dd_round *from = NULL, *r = NULL;
 	dd_series *s = NULL;
@@ -169,7 +186,7 @@ int cmd_new(cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = new_options(ctx, cmd, argc, argv, &a)))
 		return rc < 0 ? 0 : rc;
-	if ((rc = need_worktree(ctx, "new")) || (rc = cli_project(ctx, &p)))
+	if ((rc = cli_need_worktree(ctx, "new")) || (rc = cli_project(ctx, &p)))
 		return rc;
 	if (dd_author_series(&s, p, a.series, NULL, &err) < 0)
 		return cli_fail(&err);
@@ -202,22 +219,18 @@ int cmd_new(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	warn_notes(&notes);
-	if (dd_author_round_json(&text, r, &err) < 0 ||
-	    dd_author_write_new(p, path, text.ptr, text.len, &err) < 0) {
+	if (dd_author_round_json(&text, r, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (!a.date)
+	if (!(rc = cli_write_round(ctx, "new", path, &text)) && !a.date)
 		cli_warnf("%s: no --date given: fill in \"date\" before check accepts round %lld",
 			  path, n);
-	add_shown(&out, ctx, path);
-	rc = cli_emit(&out);
 out:
 	dd_round_free(r);
 	dd_series_free(s);
 	dd_diags_release(&notes);
 	dd_buf_release(&text);
-	dd_buf_release(&out);
 	free(path);
 	return rc;
 }

@@ -52,6 +52,12 @@ const cli_command cli_commands[] = {
 	{ "new", cmd_new,
 	  "new [--date YYYY-MM-DD] [--title TEXT] [--from N | --empty] SERIES",
 	  "write the next round file of a series, topics carried over; print its path" },
+	{ "classify", cmd_classify,
+	  "classify [--series S] [--format text|json] TEXT...",
+	  "which taxonomy entries match each text, with pattern and span" },
+	{ "extract", cmd_extract,
+	  "extract [--series S] [--round N] [--date D] [--lang en|zh|auto] [--format round|json|text] [--write] FILE|-",
+	  "a draft round from a source text: every entry whose patterns match a statement" },
 	{ "help", cmd_help, "help [COMMAND]", "show help" },
 	{ NULL, NULL, NULL, NULL, 0 }
 };
@@ -274,11 +280,13 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 	switch (c) {
 	case CLI_OPT_FORMAT:
 		ctx->format = arg;
+		ctx->format_given = 1;
 		ctx->renderer = NULL;
 		return 0;
 	case CLI_OPT_LANG:
 		if (dd_lang_parse(&ctx->ropts.lang, arg) < 0)
 			return cli_failf("unknown language '%s' (use en or zh)", arg);
+		ctx->lang_given = 1;
 		return 0;
 	case CLI_OPT_COLOR:
 		if (strcmp(arg, "auto") && strcmp(arg, "always") &&
