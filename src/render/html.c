@@ -686,13 +686,10 @@ static void diff_section(page *p, const dd_diff *d,
 	dd_buf_addf(p->out, "<h%d>", level);
 	text(p, &sec->title);
 	if (sec->unrecorded) {	/* nothing added or dropped: no table */
-		const dd_rnd_unrecorded_words w = {
-			word(p, U_NOT_RECORDED_1), word(p, U_NOT_RECORDED_2)
-		};
 		dd_buf tmp = DD_BUF_INIT;
 
 		dd_buf_addf(p->out, "</h%d>\n<p class=\"muted\">", level);
-		dd_rnd_unrecorded(&tmp, d, sec, &w);
+		dd_rnd_unrecorded(&tmp, d, sec, p->lang);
 		put_release(p, &tmp);
 		raw(p, "</p>\n");
 		return;
