@@ -179,6 +179,6 @@ const char *dd_rnd_plural(size_t n);
  * patterns changed ..." (markdown: a list item, paths and ids as code).
  */
 void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
-			     size_t n, int markdown);
+			     size_t n, int markdown, dd_lang lang);
 
 #endif

@@ -419,30 +419,13 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 
 /* ---- review and log ------------------------------------------------- */
 
-static const char *md_status(dd_file_status st)
-{
-	switch (st) {
-	case DD_FILE_ADDED:
-		return "Added";
-	case DD_FILE_DELETED:
-		return "Deleted";
-	case DD_FILE_MODIFIED:
-		return "Modified";
-	case DD_FILE_RENAMED:
-		return "Renamed";
-	case DD_FILE_RECLASSIFIED:
-		return "Reclassified";
-	}
-	return "?";
-}
-
 /* A heading "Modified `path`" at level, then the diff one level below. */
 static void md_file_change(dd_buf *out, const dd_file_change *f,
 			   const dd_render_opts *o, int level)
 {
 	dd_buf_addc(out, '\n');
 	md_heading(out, level);
-	dd_buf_adds(out, md_status(f->status));
+	dd_buf_adds(out, dd_msg_status(o->lang, f->status, 1));
 	dd_buf_addc(out, ' ');
 	if (f->old_path) {
 		md_code(out, f->old_path);
@@ -450,41 +433,45 @@ static void md_file_change(dd_buf *out, const dd_file_change *f,
 	}
 	md_code(out, f->path);
 	if (f->status == DD_FILE_RECLASSIFIED)
-		dd_buf_adds(out, " (unchanged; its series' taxonomy changed)");
+		dd_buf_adds(out, w(o, U_M_RECLASSIFIED_NOTE));
 	dd_buf_adds(out, "\n\n");
 	if (f->diff) {
 		md_diff_one(out, f->diff, f->baseline, o, level + 1);
 	} else {
-		dd_buf_adds(out, "> " M_WARN " cannot compare: ");
-		md_text(out, f->error ? f->error : "unknown error");
+		dd_buf_adds(out, "> " M_WARN " ");
+		dd_buf_adds(out, w(o, U_L_CANNOT_COMPARE));
+		dd_buf_adds(out, w(o, U_COLON));
+		md_text(out, f->error ? f->error : w(o, U_L_UNKNOWN_ERROR));
 		dd_buf_addc(out, '\n');
 	}
 }
 
 /* "3 round files changed: 1 added, 2 modified" */
-static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n)
+static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n,
+			   const dd_render_opts *o)
 {
 	size_t count[DD_FILE_RECLASSIFIED + 1] = { 0 }, i;
-	const char *sep = ": ";
+	const char *sep = w(o, U_COLON);
 
 	for (i = 0; i < n; i++)
 		count[files[i].status]++;
-	dd_buf_addf(out, "%zu round file%s changed", n, n == 1 ? "" : "s");
+	dd_msg_count(out, o->lang, U_M_N_FILE_CHANGED, U_M_N_FILES_CHANGED, n);
 	for (i = 0; i <= DD_FILE_RECLASSIFIED; i++)
 		if (count[i]) {
-			dd_buf_addf(out, "%s%zu %s", sep, count[i],
-				    dd_file_status_name((dd_file_status)i));
-			sep = ", ";
+			dd_buf_adds(out, sep);
+			dd_msg_status_count(out, o->lang, (dd_file_status)i,
+					    count[i]);
+			sep = w(o, U_L_SEP);
 		}
 	dd_buf_addc(out, '\n');
 }
 
-static void md_rev(dd_buf *out, const char *rev)
+static void md_rev(dd_buf *out, const char *rev, const dd_render_opts *o)
 {
 	if (rev)
 		dd_buf_addf(out, "`%.7s`", rev);
 	else
-		dd_buf_adds(out, "working tree");
+		dd_buf_adds(out, w(o, U_L_WORKTREE));
 }
 
 static int md_review(dd_buf *out, const dd_review *r,
@@ -494,16 +481,17 @@ static int md_review(dd_buf *out, const dd_review *r,
 	size_t i;
 
 	if (r->from_rev || r->to_rev) {
-		dd_buf_adds(out, "## Review ");
-		md_rev(out, r->from_rev);
+		dd_buf_adds(out, "## ");
+		dd_buf_adds(out, w(o, U_M_REVIEW));
+		md_rev(out, r->from_rev, o);
 		dd_buf_adds(out, " " ARROW " ");
-		md_rev(out, r->to_rev);
+		md_rev(out, r->to_rev, o);
 		dd_buf_adds(out, "\n\n");
-		md_file_counts(out, r->files, r->nfiles);
+		md_file_counts(out, r->files, r->nfiles, o);
 	}
 	if (r->ntaxonomies)
 		dd_buf_addc(out, '\n');
-	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 1);
+	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 1, o->lang);
 	for (i = 0; i < r->nfiles; i++)
 		md_file_change(out, &r->files[i], o, 3);
 	return dd_buf_oom(out) ? -1 : 0;
@@ -511,19 +499,22 @@ static int md_review(dd_buf *out, const dd_review *r,
 
 static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
 {
-	(void)opts;
-	dd_buf_adds(out, "## Log\n");
+	const dd_render_opts *o = dd_rnd_opts(opts);
+
+	dd_buf_adds(out, "## ");
+	dd_buf_adds(out, w(o, U_M_LOG));
+	dd_buf_addc(out, '\n');
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
 /* A list item: "- `abc1234` subject · `PATH` +1 -2 ~3, `PATH` ..." */
 static void md_log_oneline(dd_buf *out, const dd_log_commit *c,
-			   size_t index)
+			   size_t index, const dd_render_opts *o)
 {
 	size_t j;
 
 	dd_buf_adds(out, index ? "- " : "\n- ");
-	md_rev(out, c->id);
+	md_rev(out, c->id, o);
 	dd_buf_addc(out, ' ');
 	md_text(out, c->subject);
 	for (j = 0; j < c->nfiles; j++) {
@@ -537,7 +528,8 @@ static void md_log_oneline(dd_buf *out, const dd_log_commit *c,
 
 			dd_rnd_counts_marks(out, &n, 0);
 		} else {
-			dd_buf_adds(out, M_WARN " cannot compare");
+			dd_buf_adds(out, M_WARN " ");
+			dd_buf_adds(out, w(o, U_L_CANNOT_COMPARE));
 		}
 	}
 	dd_buf_addc(out, '\n');
@@ -550,11 +542,11 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	size_t j;
 
 	if (o->oneline) {
-		md_log_oneline(out, c, index);
+		md_log_oneline(out, c, index, o);
 		return dd_buf_oom(out) ? -1 : 0;
 	}
 	dd_buf_adds(out, "\n### ");
-	md_rev(out, c->id);
+	md_rev(out, c->id, o);
 	dd_buf_addc(out, ' ');
 	md_text(out, c->subject);
 	dd_buf_adds(out, "\n\n");
@@ -562,16 +554,17 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	dd_buf_adds(out, " \xc2\xb7 ");
 	md_text(out, c->date);
 	if (c->nparents > 1) {
-		dd_buf_adds(out, " \xc2\xb7 merge of");
+		dd_buf_adds(out, " \xc2\xb7");
+		dd_buf_adds(out, w(o, U_M_MERGE_OF));
 		for (j = 0; j < c->nparents; j++) {
 			dd_buf_addc(out, ' ');
-			md_rev(out, c->parents[j]);
+			md_rev(out, c->parents[j], o);
 		}
 	}
 	dd_buf_addc(out, '\n');
 	if (c->ntaxonomies)
 		dd_buf_addc(out, '\n');
-	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 1);
+	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 1, o->lang);
 	for (j = 0; j < c->nfiles; j++)
 		md_file_change(out, &c->files[j], o, 4);
 	return dd_buf_oom(out) ? -1 : 0;
@@ -580,9 +573,13 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 static int md_log_end(dd_buf *out, size_t n, const dd_error *failed,
 		      const dd_render_opts *opts)
 {
-	(void)opts;
-	dd_buf_addf(out, "\n%zu commit%s changed round files%s\n", n,
-		    n == 1 ? "" : "s", failed ? " before the log stopped:" : "");
+	const dd_render_opts *o = dd_rnd_opts(opts);
+
+	dd_buf_addc(out, '\n');
+	dd_msg_count(out, o->lang, U_M_N_COMMIT, U_M_N_COMMITS, n);
+	if (failed)
+		dd_buf_adds(out, w(o, U_M_LOG_STOPPED));
+	dd_buf_addc(out, '\n');
 	if (failed) {
 		char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 

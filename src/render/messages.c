@@ -155,6 +155,44 @@ static const char *const msg_en[U_COUNT] = {
 	[U_M_NOT_LISTED] = " (counted, not listed)",
 	[U_M_LEGEND_SEP] = " \xc2\xb7 ",
 	[U_M_N_NOT_CLASSIFIED] = "{1} not classified",
+	[U_L_ST_ADDED] = "added",
+	[U_L_ST_DELETED] = "deleted",
+	[U_L_ST_MODIFIED] = "modified",
+	[U_L_ST_RENAMED] = "renamed",
+	[U_L_ST_RECLASSIFIED] = "reclassified",
+	[U_M_ST_ADDED] = "Added",
+	[U_M_ST_DELETED] = "Deleted",
+	[U_M_ST_MODIFIED] = "Modified",
+	[U_M_ST_RENAMED] = "Renamed",
+	[U_M_ST_RECLASSIFIED] = "Reclassified",
+	[U_L_N_ST_ADDED] = "{1} added",
+	[U_L_N_ST_DELETED] = "{1} deleted",
+	[U_L_N_ST_MODIFIED] = "{1} modified",
+	[U_L_N_ST_RENAMED] = "{1} renamed",
+	[U_L_N_ST_RECLASSIFIED] = "{1} reclassified",
+	[U_T_RECLASSIFIED_NOTE] = " (unchanged; its series' taxonomy changed: as the old one read it, then the new)",
+	[U_M_RECLASSIFIED_NOTE] = " (unchanged; its series' taxonomy changed)",
+	[U_L_ERROR_IS] = "error: ",
+	[U_L_CANNOT_COMPARE] = "cannot compare",
+	[U_L_UNKNOWN_ERROR] = "unknown error",
+	[U_L_WORKTREE] = "working tree",
+	[U_T_REVIEW] = "review ",
+	[U_T_NO_FILE_CHANGED] = "no round file changed",
+	[U_M_REVIEW] = "Review ",
+	[U_M_LOG] = "Log",
+	[U_M_N_FILE_CHANGED] = "{1} round file changed",
+	[U_M_N_FILES_CHANGED] = "{1} round files changed",
+	[U_M_MERGE_OF] = " merge of",
+	[U_M_N_COMMIT] = "{1} commit changed round files",
+	[U_M_N_COMMITS] = "{1} commits changed round files",
+	[U_M_LOG_STOPPED] = " before the log stopped:",
+	[U_L_TAXONOMY] = "taxonomy ",
+	[U_L_TX_CHANGED] = " changed",
+	[U_L_TX_ADDED] = "entries added",
+	[U_L_TX_REMOVED] = "removed",
+	[U_L_TX_RENAMED] = "renamed",
+	[U_L_TX_REPATTERNED] = "patterns changed",
+	[U_L_TX_NONE] = " (no entry changed)",
 };
 
 static const char *const msg_zh[U_COUNT] = {
@@ -303,6 +341,44 @@ static const char *const msg_zh[U_COUNT] = {
 	[U_M_NOT_LISTED] = "（只计数，不列出）",
 	[U_M_LEGEND_SEP] = " \xc2\xb7 ",
 	[U_M_N_NOT_CLASSIFIED] = "{1} 项未能归类",
+	[U_L_ST_ADDED] = "新增",
+	[U_L_ST_DELETED] = "删除",
+	[U_L_ST_MODIFIED] = "修改",
+	[U_L_ST_RENAMED] = "重命名",
+	[U_L_ST_RECLASSIFIED] = "重新归类",
+	[U_M_ST_ADDED] = "新增",
+	[U_M_ST_DELETED] = "删除",
+	[U_M_ST_MODIFIED] = "修改",
+	[U_M_ST_RENAMED] = "重命名",
+	[U_M_ST_RECLASSIFIED] = "重新归类",
+	[U_L_N_ST_ADDED] = "新增 {1}",
+	[U_L_N_ST_DELETED] = "删除 {1}",
+	[U_L_N_ST_MODIFIED] = "修改 {1}",
+	[U_L_N_ST_RENAMED] = "重命名 {1}",
+	[U_L_N_ST_RECLASSIFIED] = "重新归类 {1}",
+	[U_T_RECLASSIFIED_NOTE] = "（文件未变；所属系列的分类表有变化：先按旧表，再按新表归类）",
+	[U_M_RECLASSIFIED_NOTE] = "（文件未变；所属系列的分类表有变化）",
+	[U_L_ERROR_IS] = "错误：",
+	[U_L_CANNOT_COMPARE] = "无法比较",
+	[U_L_UNKNOWN_ERROR] = "未知错误",
+	[U_L_WORKTREE] = "工作区",
+	[U_T_REVIEW] = "审阅 ",
+	[U_T_NO_FILE_CHANGED] = "没有轮次文件变化",
+	[U_M_REVIEW] = "审阅 ",
+	[U_M_LOG] = "日志",
+	[U_M_N_FILE_CHANGED] = "{1} 个轮次文件有变化",
+	[U_M_N_FILES_CHANGED] = "{1} 个轮次文件有变化",
+	[U_M_MERGE_OF] = " 合并自",
+	[U_M_N_COMMIT] = "{1} 个提交改动了轮次文件",
+	[U_M_N_COMMITS] = "{1} 个提交改动了轮次文件",
+	[U_M_LOG_STOPPED] = "，随后日志中断：",
+	[U_L_TAXONOMY] = "分类表 ",
+	[U_L_TX_CHANGED] = " 有变化",
+	[U_L_TX_ADDED] = "新增条目",
+	[U_L_TX_REMOVED] = "删除",
+	[U_L_TX_RENAMED] = "重命名",
+	[U_L_TX_REPATTERNED] = "模式有变化",
+	[U_L_TX_NONE] = "（条目无变化）",
 };
 
 const char *dd_msg_get(dd_lang lang, dd_msg id)
@@ -366,4 +442,28 @@ const char *dd_msg_class(dd_lang lang, dd_class cls)
 		break;
 	}
 	return dd_rnd_class_name(cls);
+}
+
+/* The words of each dd_file_status, in its order. */
+static const dd_msg status_words[][3] = {
+	{ U_L_ST_ADDED, U_M_ST_ADDED, U_L_N_ST_ADDED },
+	{ U_L_ST_DELETED, U_M_ST_DELETED, U_L_N_ST_DELETED },
+	{ U_L_ST_MODIFIED, U_M_ST_MODIFIED, U_L_N_ST_MODIFIED },
+	{ U_L_ST_RENAMED, U_M_ST_RENAMED, U_L_N_ST_RENAMED },
+	{ U_L_ST_RECLASSIFIED, U_M_ST_RECLASSIFIED, U_L_N_ST_RECLASSIFIED },
+};
+
+const char *dd_msg_status(dd_lang lang, dd_file_status st, int capital)
+{
+	if ((size_t)st >= sizeof(status_words) / sizeof(status_words[0]))
+		return "?";
+	return dd_msg_get(lang, status_words[st][capital ? 1 : 0]);
+}
+
+void dd_msg_status_count(dd_buf *out, dd_lang lang, dd_file_status st,
+			 size_t n)
+{
+	if ((size_t)st >= sizeof(status_words) / sizeof(status_words[0]))
+		return;
+	dd_msg_fill(out, lang, status_words[st][2], (long long)n, 0);
 }

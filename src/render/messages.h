@@ -13,6 +13,7 @@
 #define DIALDIFF_RENDER_MESSAGES_H
 
 #include "dialdiff/buf.h"
+#include "dialdiff/history.h"
 #include "dialdiff/round.h"
 #include "dialdiff/text.h"
 
@@ -50,6 +51,18 @@ typedef enum dd_msg {
 	U_M_IN, U_M_TIMELINE, U_M_CORE_SET, U_M_N_ROUND_HEAD,
 	U_M_N_ROUNDS_HEAD, U_M_TIMELINE_LEGEND, U_M_NOT_LISTED,
 	U_M_LEGEND_SEP, U_M_N_NOT_CLASSIFIED,
+	/* review and log */
+	U_L_ST_ADDED, U_L_ST_DELETED, U_L_ST_MODIFIED, U_L_ST_RENAMED,
+	U_L_ST_RECLASSIFIED, U_M_ST_ADDED, U_M_ST_DELETED, U_M_ST_MODIFIED,
+	U_M_ST_RENAMED, U_M_ST_RECLASSIFIED, U_L_N_ST_ADDED,
+	U_L_N_ST_DELETED, U_L_N_ST_MODIFIED, U_L_N_ST_RENAMED,
+	U_L_N_ST_RECLASSIFIED, U_T_RECLASSIFIED_NOTE, U_M_RECLASSIFIED_NOTE,
+	U_L_ERROR_IS, U_L_CANNOT_COMPARE, U_L_UNKNOWN_ERROR, U_L_WORKTREE,
+	U_T_REVIEW, U_T_NO_FILE_CHANGED, U_M_REVIEW, U_M_LOG,
+	U_M_N_FILE_CHANGED, U_M_N_FILES_CHANGED, U_M_MERGE_OF, U_M_N_COMMIT,
+	U_M_N_COMMITS, U_M_LOG_STOPPED, U_L_TAXONOMY, U_L_TX_CHANGED,
+	U_L_TX_ADDED, U_L_TX_REMOVED, U_L_TX_RENAMED, U_L_TX_REPATTERNED,
+	U_L_TX_NONE,
 	U_COUNT
 } dd_msg;
 
@@ -68,6 +81,12 @@ void dd_msg_count(dd_buf *out, dd_lang lang, dd_msg one, dd_msg many,
 /* An action of the vocabulary of round.h ("established") in lang, or
  * action itself when it is not one of them (data); NULL for NULL. */
 const char *dd_msg_action(dd_lang lang, const char *action);
+
+/* A file's status in lang: "modified" (capital: "Modified"). */
+const char *dd_msg_status(dd_lang lang, dd_file_status st, int capital);
+/* "2 modified": the count of files of a status, in lang. */
+void dd_msg_status_count(dd_buf *out, dd_lang lang, dd_file_status st,
+			 size_t n);
 
 /* The class of an item in lang: in English its name (dd_rnd_class_name:
  * "unknown-id", ...), in Chinese a word. */

@@ -420,21 +420,24 @@ const char *dd_rnd_plural(size_t n)
 }
 
 /* One list of entry ids: "; added a, b". */
-static void id_list(dd_buf *out, const char *what, const char **ids,
-		    size_t n, const char *quote, int *first)
+static void id_list(dd_buf *out, dd_msg what, const char **ids, size_t n,
+		    const char *quote, int *first, dd_lang lang)
 {
 	size_t i;
 
 	if (!n)
 		return;
-	dd_buf_addf(out, "%s%s ", *first ? ": " : "; ", what);
+	dd_buf_adds(out, dd_msg_get(lang, *first ? U_COLON : U_L_NOTE_SEP));
+	dd_buf_adds(out, dd_msg_get(lang, what));
+	dd_buf_addc(out, ' ');
 	*first = 0;
 	for (i = 0; i < n; i++)
-		dd_buf_addf(out, "%s%s%s%s", i ? ", " : "", quote, ids[i], quote);
+		dd_buf_addf(out, "%s%s%s%s", i ? dd_msg_get(lang, U_L_SEP) : "",
+			    quote, ids[i], quote);
 }
 
 void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
-			     size_t n, int markdown)
+			     size_t n, int markdown, dd_lang lang)
 {
 	const char *q = markdown ? "`" : "";
 	size_t i;
@@ -442,15 +445,18 @@ void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
 
 	for (i = 0; i < n; i++, t++) {
 		first = 1;
-		dd_buf_addf(out, "%staxonomy %s%s%s changed", markdown ? "- " : "",
-			    q, t->path, q);
-		id_list(out, "entries added", t->added, t->nadded, q, &first);
-		id_list(out, "removed", t->removed, t->nremoved, q, &first);
-		id_list(out, "renamed", t->renamed, t->nrenamed, q, &first);
-		id_list(out, "patterns changed", t->repatterned,
-			t->nrepatterned, q, &first);
+		dd_buf_addf(out, "%s%s%s%s%s%s", markdown ? "- " : "",
+			    dd_msg_get(lang, U_L_TAXONOMY), q, t->path, q,
+			    dd_msg_get(lang, U_L_TX_CHANGED));
+		id_list(out, U_L_TX_ADDED, t->added, t->nadded, q, &first, lang);
+		id_list(out, U_L_TX_REMOVED, t->removed, t->nremoved, q, &first,
+			lang);
+		id_list(out, U_L_TX_RENAMED, t->renamed, t->nrenamed, q, &first,
+			lang);
+		id_list(out, U_L_TX_REPATTERNED, t->repatterned,
+			t->nrepatterned, q, &first, lang);
 		if (first)
-			dd_buf_adds(out, " (no entry changed)");
+			dd_buf_adds(out, dd_msg_get(lang, U_L_TX_NONE));
 		dd_buf_addc(out, '\n');
 	}
 }

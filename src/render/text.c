@@ -531,19 +531,20 @@ static void text_file_change(dd_buf *out, const dd_file_change *f,
 			     const dd_render_opts *o)
 {
 	style_on(out, o->color, S_BOLD);
-	putf(out, "%s ", dd_file_status_name(f->status));
+	putf(out, "%s ", dd_msg_status(o->lang, f->status, 0));
 	if (f->old_path)
 		putf(out, "%s " ARROW " ", f->old_path);
 	put(out, f->path);
 	style_off(out, o->color, S_BOLD);
 	if (f->status == DD_FILE_RECLASSIFIED)
-		put(out, " (unchanged; its series' taxonomy changed: as the old one read it, then the new)");
+		put(out, w(o, U_T_RECLASSIFIED_NOTE));
 	dd_buf_addc(out, '\n');
 	if (f->diff) {
 		text_diff_one(out, f->diff, f->baseline, o);
 	} else {
 		style_on(out, o->color, S_RED);
-		putf(out, "error: %s", f->error ? f->error : "cannot compare");
+		putf(out, "%s%s", w(o, U_L_ERROR_IS),
+		     f->error ? f->error : w(o, U_L_CANNOT_COMPARE));
 		style_off(out, o->color, S_RED);
 		dd_buf_addc(out, '\n');
 	}
@@ -568,21 +569,22 @@ static int text_review(dd_buf *out, const dd_review *r,
 
 	if (r->from_rev || r->to_rev) {
 		style_on(out, o->color, S_BOLD);
-		putf(out, "review %.7s..", r->from_rev ? r->from_rev : "");
+		putf(out, "%s%.7s..", w(o, U_T_REVIEW),
+		     r->from_rev ? r->from_rev : "");
 		if (r->to_rev)
 			putf(out, "%.7s", r->to_rev);
 		else
-			put(out, "working tree");
+			put(out, w(o, U_L_WORKTREE));
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		if (!r->nfiles && !r->ntaxonomies) {
-			put(out, "no round file changed");
+			put(out, w(o, U_T_NO_FILE_CHANGED));
 			dd_buf_addc(out, '\n');
 		} else {
 			dd_buf_addc(out, '\n');
 		}
 	}
-	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 0);
+	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 0, o->lang);
 	if (r->ntaxonomies && r->nfiles)
 		dd_buf_addc(out, '\n');
 	text_files(out, r->files, r->nfiles, o);
@@ -618,7 +620,7 @@ static void text_log_oneline(dd_buf *out, const dd_log_commit *c,
 
 			dd_rnd_counts_marks(out, &n, 0);
 		} else {
-			put(out, "(cannot compare)");
+			putf(out, "(%s)", w(o, U_L_CANNOT_COMPARE));
 		}
 	}
 	dd_buf_addc(out, '\n');
@@ -656,7 +658,7 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	dd_buf_addc(out, '\n');
 	if (c->nfiles || c->ntaxonomies)
 		dd_buf_addc(out, '\n');
-	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 0);
+	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 0, o->lang);
 	if (c->ntaxonomies && c->nfiles)
 		dd_buf_addc(out, '\n');
 	text_files(out, c->files, c->nfiles, o);

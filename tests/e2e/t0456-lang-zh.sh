@@ -16,7 +16,7 @@ for f in dialogues/us-china-cybercrime/round-0*.json; do
 done
 # a section round 1 does not record, for "not recorded in round N"
 jq_edit dialogues/us-china-cybercrime/round-01.json 'del(.topics."network-protection")'
-commit "the record, without notes"
+commit "记录（去掉备注）"
 
 # The English words of the user interface (lib.sh runs under LANG=C, so
 # the language comes from --lang or the configuration alone).
@@ -44,6 +44,25 @@ for fmt in text markdown; do
 		check_zh "--lang zh --format $fmt $cmd"
 	done
 done
+
+# review and log: a commit that changes round 4, a taxonomy change, and a
+# change in the working tree.  The header of a commit in text is git's own
+# (commit, Author:, Date:), as git log prints it in every language.
+jq_edit dialogues/us-china-cybercrime/round-04.json '.topics."crime-categories" |= .[1:]'
+jq_edit dialogues/taxonomy.json '.sections[0].entries[0].patterns += ["测试"]'
+commit "第四轮：删去一项"
+jq_edit dialogues/us-china-cybercrime/round-03.json '.topics."network-protection" |= .[1:]'
+for fmt in text markdown; do
+	for cmd in "review HEAD~1..HEAD" review "review --stat HEAD~1" log "log --oneline" "log -v"; do
+		run "$DIALDIFF" --lang zh --format $fmt $cmd
+		OUT=$(printf '%s\n' "$OUT" | grep -vE '^(commit [0-9a-f]{40}|Author: |Date: |Merge: )')
+		check_zh "--lang zh --format $fmt $cmd"
+	done
+done
+run "$DIALDIFF" --lang zh review HEAD~1..HEAD
+like "$OUT" "^分类表 dialogues/taxonomy.json 有变化：模式有变化 " "a taxonomy change, in Chinese"
+like "$OUT" "^修改 dialogues/us-china-cybercrime/round-04.json\$" "a file's status, in Chinese"
+git checkout -q dialogues
 
 # the check has teeth: the same in English is full of them
 run "$DIALDIFF" --lang en report
