@@ -7,12 +7,9 @@
 # value and the file.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
-unset GIT_CONFIG_GLOBAL GIT_CONFIG_SYSTEM
 
-git_init rec && cd rec
 bundled
-mv "$WORK/dialogues" .
-commit "the record"
+git_init -q . && commit "the record"
 ESC=$(printf '\033')
 
 # ---- dialdiff.lang --------------------------------------------------------------

@@ -6,11 +6,9 @@
 # only, so they are taken out of this copy of the data.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIR/git-lib.sh"
-unset GIT_CONFIG_GLOBAL GIT_CONFIG_SYSTEM
 
-git_init rec && cd rec
 bundled
-mv "$WORK/dialogues" .
+git_init -q .
 for f in dialogues/us-china-cybercrime/round-0*.json; do
 	jq_edit "$f" 'del(.. | objects | .note?)'
 done
