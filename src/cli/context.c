@@ -280,14 +280,20 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 	return 0;
 }
 
+/* 1 when id can name a series folder: a name, not a path. */
+static int series_id_ok(const char *id)
+{
+	return id && *id && !strchr(id, '/') && strcmp(id, ".") &&
+	       strcmp(id, "..");
+}
+
 int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 {
 	dd_project *p;
 	char *sdir;
 	int rc;
 
-	if (ctx->tx || ctx->taxonomy_path || !id || !*id || strchr(id, '/') ||
-	    !strcmp(id, ".") || !strcmp(id, ".."))
+	if (ctx->tx || ctx->taxonomy_path || !series_id_ok(id))
 		return cli_taxonomy(ctx, out);
 	if ((rc = cli_project(ctx, &p)))
 		return rc;
@@ -389,8 +395,7 @@ static int load_series(cli_ctx *ctx, dd_project *p, const char *id,
 			return rc;
 		if (id)
 			conf = cli_setting(ctx, CLI_CFG_SERIES);
-		if (id && (!*id || strchr(id, '/') || !strcmp(id, ".") ||
-			   !strcmp(id, "..")))
+		if (id && !series_id_ok(id))
 			return cli_config_bad(conf, "not a series id");
 	}
 	if ((rc = pick_series(p, id, conf, &dir)))
