@@ -92,6 +92,9 @@ run "$DIALDIFF" report
 is "$OUT" "$ZH" "dialdiff.lang zh: the report of --lang zh"
 run "$DIALDIFF" --lang en report
 like "$OUT" "similarity" "--lang en wins"
+run "$DIALDIFF" --format html report
+like "$OUT" '<html [^>]*lang="zh"' "dialdiff.lang zh: the HTML page in Chinese"
+like "$OUT" "<h2>时间线</h2>" "with the catalogue's Chinese headings"
 
 # JSON keeps its English keys (a contract), whatever the language
 run "$DIALDIFF" --format json diff 1 2
