@@ -1378,14 +1378,51 @@ int dd_git_config_set(dd_git_repo *r, const char *key, const char *value,
 	return rc < 0 ? code_of(rc) : 0;
 }
 
-int dd_git_config_get(char **out, dd_git_repo *r, const char *key,
-		      dd_error *err)
+/* Where a value of level lvl comes from, for messages. */
+static const char *level_name(git_config_level_t lvl)
+{
+	switch (lvl) {
+	case GIT_CONFIG_LEVEL_PROGRAMDATA:
+		return "the ProgramData git config";
+	case GIT_CONFIG_LEVEL_SYSTEM:
+		return "the system git config";
+	case GIT_CONFIG_LEVEL_XDG:
+		return "~/.config/git/config";
+	case GIT_CONFIG_LEVEL_GLOBAL:
+		return "~/.gitconfig";
+	case GIT_CONFIG_LEVEL_LOCAL:
+		return ".git/config";
+	default:
+		break;
+	}
+	return "git config";
+}
+
+void dd_git_settings_release(dd_git_setting *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(s[i].value);
+		s[i].value = NULL;
+		s[i].set = 0;
+		s[i].origin = NULL;
+	}
+}
+
+int dd_git_config_read(dd_git_setting *s, size_t n, dd_git_repo *r,
+		       dd_error *err)
 {
 	git_config *cfg = NULL, *snap = NULL;
-	const char *value;
-	int rc;
+	git_config_entry *e;
+	size_t i;
+	int rc, found = 0;
 
-	*out = NULL;
+	for (i = 0; i < n; i++) {
+		s[i].value = NULL;
+		s[i].set = 0;
+		s[i].origin = NULL;
+	}
 	if (!r && git_libgit2_init() < 0)
 		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
 				    "cannot initialise libgit2: %s",
@@ -1394,21 +1431,48 @@ int dd_git_config_get(char **out, dd_git_repo *r, const char *key,
 	       : git_config_open_default(&cfg);
 	if (rc >= 0)
 		rc = git_config_snapshot(&snap, cfg);
-	if (rc >= 0) {
-		rc = git_config_get_string(&value, snap, key);
-		if (rc == GIT_ENOTFOUND)
+	for (i = 0; rc >= 0 && i < n; i++) {
+		rc = git_config_get_entry(&e, snap, s[i].key);
+		if (rc == GIT_ENOTFOUND) {
 			rc = 0;
-		else if (rc >= 0 && !(*out = strdup(value)))
+			continue;
+		}
+		if (rc < 0) {
+			fail(err, rc, s[i].key);
+			break;
+		}
+		s[i].set = 1;
+		s[i].origin = level_name(e->level);
+		/* a key with no value ("[dialdiff] color") has none */
+		if (e->value && !(s[i].value = strdup(e->value)))
 			rc = dd_error_oom(err);
-		else if (rc >= 0)
-			rc = 1;
+		git_config_entry_free(e);
+		found++;
 	}
-	if (rc < 0 && rc != DD_ENOMEM)
-		rc = fail(err, rc, key);
+	if (rc < 0 && rc != DD_ENOMEM && (!cfg || !snap))
+		fail(err, rc, "git config");
 	git_config_free(snap);
 	git_config_free(cfg);
 	if (!r)
 		git_libgit2_shutdown();
+	if (rc < 0) {
+		dd_git_settings_release(s, n);
+		return rc == DD_ENOMEM ? rc : code_of(rc);
+	}
+	return found;
+}
+
+int dd_git_config_get(char **out, dd_git_repo *r, const char *key,
+		      dd_error *err)
+{
+	dd_git_setting s;
+	int rc;
+
+	s.key = key;
+	rc = dd_git_config_read(&s, 1, r, err);
+	*out = s.value;
+	if (rc > 0 && !s.value)
+		rc = 0;		/* no value: not a string */
 	return rc;
 }
 

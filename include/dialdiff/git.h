@@ -211,6 +211,28 @@ void dd_git_changes_free(dd_git_change *changes, size_t count);
 int dd_git_config_get(char **out, dd_git_repo *repo, const char *key,
 		      dd_error *err);
 
+/* One key of the configuration, for dd_git_config_read. */
+typedef struct dd_git_setting {
+	const char *key;	/* in: "dialdiff.lang" (borrowed) */
+	char *value;		/* out: malloc'd; NULL when not set, or set
+				   with no value ("[dialdiff] color": a
+				   boolean's true, as git reads it) */
+	int set;		/* out: 1 when the key is set */
+	const char *origin;	/* out: where it is set, for messages:
+				   ".git/config", "~/.gitconfig", ...
+				   (static) */
+} dd_git_setting;
+
+/*
+ * The values of n keys, all from one snapshot of the configuration (one
+ * open), each as dd_git_config_get reads it: the last value of the
+ * highest level that sets it.  The number of keys set, or a negative
+ * code (then nothing is set).  Release with dd_git_settings_release.
+ */
+int dd_git_config_read(dd_git_setting *settings, size_t n, dd_git_repo *repo,
+		       dd_error *err);
+void dd_git_settings_release(dd_git_setting *settings, size_t n);
+
 /*
  * 0 when no configuration file git reads for the work tree at top (as
  * dd_git_find_worktree gives it) can set a key of section: none mentions

@@ -39,6 +39,9 @@ typedef struct dd_render_opts {
 	/* log: one line per commit, with the counts of each file (text and
 	   markdown). */
 	int oneline;
+	/* show: the series of the round (borrowed; may be NULL), whose
+	   parties name the chairs' parties. */
+	const dd_series *series;
 } dd_render_opts;
 
 /* The whole change report of one series. */

@@ -30,6 +30,10 @@
 #define EXIT_DIFF 1
 #define EXIT_USAGE 2
 
+/* The keys of git config dialdiff.* (config.c). */
+enum { CLI_CFG_DIR, CLI_CFG_LANG, CLI_CFG_SERIES, CLI_CFG_COLOR,
+       CLI_CFG_PAGER, CLI_CFG_COUNT };
+
 /* A source at another revision, for N@REV and REV:PATH selectors. */
 typedef struct cli_rev {
 	char *rev;		/* as the user wrote it */
@@ -80,7 +84,34 @@ typedef struct cli_ctx {
 	char *dialogues_buf, *taxonomy_buf;
 	cli_rev *revs;
 	size_t nrevs;
+	/* git config dialdiff.* (config.c), read on first need */
+	dd_git_setting config[CLI_CFG_COUNT];
+	int config_read;	/* 0 not yet, 1 read, -1 failed (told) */
+	int lang_given, color_given;	/* --lang, --color: win over it */
+	int output_configured;	/* cli_config_output done */
 } cli_ctx;
+
+/*
+ * git config dialdiff.* (config.c): the CLI_CFG_* keys, read together from one
+ * snapshot of git's configuration (repository, global, system) at the
+ * first cli_config(), and only when a file git reads may set one.
+ */
+/* Read them (once): 0, or EXIT_USAGE after a message. */
+int cli_config(cli_ctx *ctx);
+/* Key CLI_CFG_* when it is set, else NULL (also when it cannot be read:
+ * cli_config told why). */
+const dd_git_setting *cli_setting(cli_ctx *ctx, int key);
+/* The string value of key, or NULL when it is not set; *status is
+ * EXIT_USAGE after a message when it cannot be read or has no value. */
+const char *cli_setting_string(cli_ctx *ctx, int key, int *status);
+/* "bad value 'V' for KEY in FILE: why" (why may be NULL); EXIT_USAGE. */
+int cli_config_bad(const dd_git_setting *s, const char *why);
+/* A boolean as git reads it: 1 (true, yes, on, 1, no value), 0 (false,
+ * no, off, 0), -1 for anything else. */
+int cli_config_bool(const char *value);
+/* Apply dialdiff.lang and dialdiff.color to the run where --lang and
+ * --color are not given (once; cli_need does it).  0 or EXIT_USAGE. */
+int cli_config_output(cli_ctx *ctx);
 
 typedef struct cli_command {
 	const char *name;
@@ -120,7 +151,9 @@ int cli_emit(dd_buf *buf);
  * The pager (pager.c).  cli_pager_wanted: 1 when the run's output is to go
  * through a pager: ctx->paged, standard output a terminal, and a pager
  * named by GIT_PAGER, else git config dialdiff.pager, else core.pager (in
- * a repository), else PAGER, else "less -FRX"; "" and "cat" mean none.
+ * a repository), else PAGER, else "less -FRX"; "" and "cat" mean none,
+ * and so does dialdiff.pager false (whatever GIT_PAGER says, as git's
+ * pager.<cmd> false).
  * Decided once.  cli_pager_start: start it, at the first write (cli_write
  * does).  cli_pager_finish: close its pipe and wait for it (at exit).
  */
@@ -197,13 +230,16 @@ int cli_round(cli_ctx *ctx, const char *selector, const dd_round **out);
 int cli_need(cli_ctx *ctx, const char *command, size_t offset);
 #define CLI_NEED(ctx, kind) cli_need((ctx), #kind, offsetof(dd_renderer, kind))
 
-/* --format, --lang and --color are accepted before and after the command. */
-enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR };
+/* --format, --lang, --color and --no-color are accepted before and after
+ * the command. */
+enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_COLOR };
 #define CLI_OUTPUT_OPTIONS \
 	{ "format", required_argument, NULL, CLI_OPT_FORMAT }, \
 	{ "lang", required_argument, NULL, CLI_OPT_LANG }, \
 	{ "color", required_argument, NULL, CLI_OPT_COLOR }, \
-	{ "colour", required_argument, NULL, CLI_OPT_COLOR }
+	{ "colour", required_argument, NULL, CLI_OPT_COLOR }, \
+	{ "no-color", no_argument, NULL, CLI_OPT_NO_COLOR }, \
+	{ "no-colour", no_argument, NULL, CLI_OPT_NO_COLOR }
 /* Handle one of those: 0 done, EXIT_USAGE bad value, -1 not one of them. */
 int cli_output_option(cli_ctx *ctx, int c, const char *arg);
 

@@ -112,6 +112,9 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = CLI_NEED(ctx, show)) ||
 	    (rc = cli_round(ctx, argv[i], &r)) || (rc = cli_taxonomy(ctx, &tx)))
 		return rc;
+	/* the series loaded for the round names its chairs' parties */
+	if (ctx->series && r->series && !strcmp(ctx->series->id, r->series))
+		ctx->ropts.series = ctx->series;
 	if (ctx->renderer->show(&out, r, tx, &ctx->ropts) < 0)
 		rc = cli_failf("out of memory");
 	if (!rc)

@@ -91,24 +91,13 @@ int cli_path(cli_ctx *ctx, const char *user, char **out)
  * relative to the top of the work tree, as the option is. */
 static int dir_from_config(cli_ctx *ctx)
 {
-	dd_git_repo *repo = NULL;
-	dd_error err;
-	char *value;
+	const char *value;
 	int rc;
 
-	if (ctx->in_repo && !dd_git_config_may_set(ctx->top_buf, "dialdiff"))
-		return 0;
-	if (ctx->in_repo)
-		repo = cli_repo_try(ctx);
-	rc = dd_git_config_get(&value, repo, "dialdiff.dir", &err);
-	if (rc < 0)
-		return cli_fail(&err);
-	if (rc == 0)
-		return 0;
-	free(ctx->dialogues_buf);
-	ctx->dialogues_buf = value;
-	ctx->dialogues = value;
-	return 0;
+	value = cli_setting_string(ctx, CLI_CFG_DIR, &rc);
+	if (value)
+		ctx->dialogues = value;
+	return rc;
 }
 
 int cli_setup_paths(cli_ctx *ctx)
@@ -291,14 +280,20 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out)
 	return 0;
 }
 
+/* 1 when id can name a series folder: a name, not a path. */
+static int series_id_ok(const char *id)
+{
+	return id && *id && !strchr(id, '/') && strcmp(id, ".") &&
+	       strcmp(id, "..");
+}
+
 int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 {
 	dd_project *p;
 	char *sdir;
 	int rc;
 
-	if (ctx->tx || ctx->taxonomy_path || !id || !*id || strchr(id, '/') ||
-	    !strcmp(id, ".") || !strcmp(id, ".."))
+	if (ctx->tx || ctx->taxonomy_path || !series_id_ok(id))
 		return cli_taxonomy(ctx, out);
 	if ((rc = cli_project(ctx, &p)))
 		return rc;
@@ -325,8 +320,11 @@ static int classify(cli_ctx *ctx, dd_round *r)
 	return 0;
 }
 
-/* The series folder to use in p: id, else the only one there is. */
-static int pick_series(dd_project *p, const char *id, char **dir)
+/* The series folder to use in p: id, else the only one there is; conf:
+ * the setting id comes from (dialdiff.series), NULL for --series or a
+ * selector. */
+static int pick_series(dd_project *p, const char *id,
+		       const dd_git_setting *conf, char **dir)
 {
 	dd_source *src = dd_project_source(p);
 	char **names, where[300];
@@ -341,8 +339,14 @@ static int pick_series(dd_project *p, const char *id, char **dir)
 		if (!*dir)
 			return cli_failf("out of memory");
 		if (dd_source_type(src, *dir) != DD_SOURCE_DIR) {
-			cli_failf("%s: no such series (no folder %s%s)", id,
-				  *dir, where);
+			char why[600];
+
+			snprintf(why, sizeof(why), "no such series (no folder %s%s)",
+				 *dir, where);
+			if (conf)
+				cli_config_bad(conf, why);
+			else
+				cli_failf("%s: %s", id, why);
 			free(*dir);
 			return EXIT_USAGE;
 		}
@@ -359,7 +363,7 @@ static int pick_series(dd_project *p, const char *id, char **dir)
 
 			for (i = 0; i < n; i++)
 				dd_buf_addf(&ids, " %s", names[i]);
-			cli_warnf("%s holds %zu series%s; choose one with --series:%s",
+			cli_warnf("%s holds %zu series%s; choose one with --series:%s (or set git config dialdiff.series)",
 				  dd_project_dir(p), n, where,
 				  ids.ptr ? ids.ptr : "");
 			dd_buf_release(&ids);
@@ -378,13 +382,23 @@ static int load_series(cli_ctx *ctx, dd_project *p, const char *id,
 		       dd_series **out)
 {
 	dd_diags diags = DD_DIAGS_INIT;
+	const dd_git_setting *conf = NULL;
 	dd_taxonomy *tx;
 	dd_error err;
 	char *dir = NULL;
 	size_t i;
 	int rc;
 
-	if ((rc = pick_series(p, id, &dir)))
+	if (!id) {	/* the default series: git config dialdiff.series */
+		id = cli_setting_string(ctx, CLI_CFG_SERIES, &rc);
+		if (rc)
+			return rc;
+		if (id)
+			conf = cli_setting(ctx, CLI_CFG_SERIES);
+		if (id && !series_id_ok(id))
+			return cli_config_bad(conf, "not a series id");
+	}
+	if ((rc = pick_series(p, id, conf, &dir)))
 		return rc;
 	rc = dd_project_load_series(out, p, dir, &diags, 0, &err);
 	free(dir);

@@ -76,7 +76,7 @@ static const char global_usage[] =
 	"usage: dialdiff [-C DIR] [--dialogues DIR | --dir DIR] [--taxonomy FILE]\n"
 	"                [--series ID]"
 	"                [--rev REV] [--format FMT] [--lang en|zh]\n"
-	"                [--color auto|always|never] [-P | --no-pager]\n"
+	"                [--color auto|always|never | --no-color] [-P | --no-pager]\n"
 	"                [COMMAND [ARGS]]\n";
 
 void cli_print_usage(FILE *f, const cli_command *cmd)
@@ -235,7 +235,10 @@ static int want_color(const char *mode)
 int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 {
 	void (*fn)(void);
+	int rc;
 
+	if ((rc = cli_config_output(ctx)))
+		return rc;
 	if (!ctx->renderer) {
 		ctx->renderer = dd_render_find(ctx->format);
 		if (!ctx->renderer)
@@ -270,6 +273,7 @@ static void ctx_release(cli_ctx *ctx)
 	dd_source_free(ctx->src);
 	free(ctx->dialogues_buf);
 	free(ctx->taxonomy_buf);
+	dd_git_settings_release(ctx->config, CLI_CFG_COUNT);
 	free(ctx->top_buf);
 	free(ctx->prefix_buf);
 	dd_git_free(ctx->repo);	/* last: the sources borrow it */
@@ -294,6 +298,11 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 			return cli_failf("--color takes auto, always or never, not '%s'",
 					 arg);
 		ctx->color = arg;
+		ctx->color_given = 1;
+		return 0;
+	case CLI_OPT_NO_COLOR:
+		ctx->color = "never";
+		ctx->color_given = 1;
 		return 0;
 	}
 	return -1;

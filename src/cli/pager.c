@@ -48,16 +48,22 @@ static char *config_value(cli_ctx *ctx, const char *key)
 }
 
 /* The first of GIT_PAGER, dialdiff.pager, core.pager, PAGER that is set,
- * else DEFAULT_PAGER; malloc'd, or NULL when memory runs out. */
+ * else DEFAULT_PAGER; malloc'd, or NULL when memory runs out.  "" for no
+ * pager: dialdiff.pager false (as git's pager.<cmd> false). */
 static char *pager_choice(cli_ctx *ctx)
 {
+	const dd_git_setting *s = cli_setting(ctx, CLI_CFG_PAGER);
 	const char *env = getenv("GIT_PAGER");
+	int b = s ? cli_config_bool(s->value) : -1;
 	char *value;
 
+	if (b == 0)
+		return strdup("");
 	if (env)
 		return strdup(env);
-	if ((value = config_value(ctx, "dialdiff.pager")) ||
-	    (value = config_value(ctx, "core.pager")))
+	if (s && b < 0)
+		return strdup(s->value);
+	if ((value = config_value(ctx, "core.pager")))
 		return value;
 	env = getenv("PAGER");
 	return strdup(env ? env : DEFAULT_PAGER);

@@ -16,8 +16,8 @@
  * escapes & < > " ' and replaces what XML forbids (control characters,
  * U+FFFE, U+FFFF, invalid UTF-8) with U+FFFD: a label cannot inject markup.
  *
- * The words of the page come from one table per language (ui_en, ui_zh),
- * chosen by --lang; labels come from the data in that language, falling
+ * The words of the page come from the message catalogue (messages.c), in
+ * the language of --lang; labels come from the data in that language, falling
  * back to the other one (marked with its own lang attribute).
  *
  * The timeline is a matrix of entries x rounds.  Each cell has a colour
@@ -32,6 +32,7 @@
 
 #include "dialdiff/render.h"
 #include "internal.h"
+#include "messages.h"
 
 #define ARROW "\xe2\x86\x92"		/* → */
 #define DASH "\xe2\x80\x93"		/* – */
@@ -44,198 +45,6 @@
 #define SYM_CHANGED "~"
 #define SYM_KEPT "="
 #define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD */
-
-/* ---- the words of the page: one table per language ------------------ */
-
-enum ui {
-	U_OVERVIEW, U_TIMELINE, U_CHANGES, U_SOURCES, U_CONTENTS,
-	U_ROUNDS_N, U_PARTIES, U_ROUND, U_ROUND_N, U_DATE, U_PLACE, U_TITLE,
-	U_CHAIRS, U_FILE, U_SERIES, U_AT_A_GLANCE, U_PAIR, U_DATES,
-	U_ADDED, U_CHANGED, U_DROPPED, U_UNCHANGED, U_PRESENT,
-	U_ABSENT, U_LEGEND_PRESENT, U_LEGEND_ADDED, U_LEGEND_DROPPED,
-	U_LEGEND_ABSENT, U_LEGEND_ACTION, U_SIMILARITY, U_SIMILARITY_PREV,
-	U_SIMILARITY_ALL, U_TOPIC, U_SEEN, U_ROUNDS_PRESENT, U_NOTES,
-	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
-	U_NOTE, U_WAS, U_NOTE_WAS, U_NOT_RECORDED_1, U_NOT_RECORDED_2, U_SECTIONS_N, U_NO_SOURCES,
-	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
-	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
-	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
-	/* the action vocabulary (round.h) */
-	U_ACT_PROPOSED, U_ACT_AGREED, U_ACT_ESTABLISHED, U_ACT_IMPLEMENTED,
-	U_ACT_CONTINUED, U_ACT_STRENGTHENED, U_ACT_REVIEWED, U_ACT_RETAINED,
-	U_ACT_REAFFIRMED, U_ACT_CONSIDERED,
-	U_COUNT
-};
-
-/* {1} and {2} stand for numbers. */
-static const char *const ui_en[U_COUNT] = {
-	[U_OVERVIEW] = "Overview",
-	[U_TIMELINE] = "Timeline",
-	[U_CHANGES] = "Changes",
-	[U_SOURCES] = "Sources",
-	[U_CONTENTS] = "Contents",
-	[U_ROUNDS_N] = "{1} rounds",
-	[U_PARTIES] = "Parties",
-	[U_ROUND] = "Round",
-	[U_ROUND_N] = "Round {1}",
-	[U_DATE] = "Date",
-	[U_PLACE] = "Place",
-	[U_TITLE] = "Title",
-	[U_CHAIRS] = "Chairs",
-	[U_FILE] = "File",
-	[U_SERIES] = "Series",
-	[U_AT_A_GLANCE] = "Changes at a glance",
-	[U_PAIR] = "Rounds",
-	[U_DATES] = "Dates",
-	[U_ADDED] = "Added",
-	[U_CHANGED] = "Changed",
-	[U_DROPPED] = "Dropped",
-	[U_UNCHANGED] = "Unchanged",
-	[U_PRESENT] = "Present",
-	[U_ABSENT] = "Absent",
-	[U_LEGEND_PRESENT] = "present",
-	[U_LEGEND_ADDED] = "added: new in this round",
-	[U_LEGEND_DROPPED] = "dropped: gone since the round before",
-	[U_LEGEND_ABSENT] = "absent",
-	[U_LEGEND_ACTION] = "a word in a cell is the action recorded in that round",
-	[U_SIMILARITY] = "Similarity",
-	[U_SIMILARITY_PREV] = "Similarity to the previous round",
-	[U_SIMILARITY_ALL] = "Similarity to the previous round, over all sections",
-	[U_TOPIC] = "Topic",
-	[U_SEEN] = "Seen",
-	[U_ROUNDS_PRESENT] = "Rounds",
-	[U_NOTES] = "Notes",
-	[U_CORE] = "in every round",
-	[U_CORE_SET] = "In every round (core set)",
-	[U_NONE] = "none",
-	[U_GAP] = "dropped in round {1}, back in round {2}",
-	[U_UNCLASSIFIED] = "unclassified",
-	[U_ID] = "Id",
-	[U_ACTION] = "Action",
-	[U_NOTE] = "Note",
-	[U_WAS] = "was",
-	[U_NOTE_WAS] = "note was",
-	[U_NOT_RECORDED_1] = "not recorded in round {1}",
-	[U_NOT_RECORDED_2] = "not recorded in rounds {1} and {2}",
-	[U_SECTIONS_N] = "{1} sections",
-	[U_NO_SOURCES] = "No sources recorded.",
-	[U_NO_CHANGES] = "No changes.",
-	[U_REAFFIRMS] = "Reaffirms",
-	[U_TOPIC_1] = "{1} topic",
-	[U_TOPICS_N] = "{1} topics",
-	[U_NOT_CLASSIFIED] = "not classified",
-	[U_AMBIGUOUS] = "ambiguous",
-	[U_UNKNOWN_ID] = "unknown id",
-	[U_MADE_BY] = "Made by dialdiff from",
-	[U_ROUND_LIST] = "Series and rounds",
-	[U_NO_ROUNDS] = "No rounds.",
-	[U_LPAREN] = " (",
-	[U_RPAREN] = ")",
-	[U_COMMA] = ", ",
-	[U_SEMI] = "; ",
-	[U_COLON] = ": ",
-	[U_ACT_PROPOSED] = "proposed",
-	[U_ACT_AGREED] = "agreed",
-	[U_ACT_ESTABLISHED] = "established",
-	[U_ACT_IMPLEMENTED] = "implemented",
-	[U_ACT_CONTINUED] = "continued",
-	[U_ACT_STRENGTHENED] = "strengthened",
-	[U_ACT_REVIEWED] = "reviewed",
-	[U_ACT_RETAINED] = "retained",
-	[U_ACT_REAFFIRMED] = "reaffirmed",
-	[U_ACT_CONSIDERED] = "considered",
-};
-
-static const char *const ui_zh[U_COUNT] = {
-	[U_OVERVIEW] = "概览",
-	[U_TIMELINE] = "时间线",
-	[U_CHANGES] = "变化",
-	[U_SOURCES] = "资料来源",
-	[U_CONTENTS] = "目录",
-	[U_ROUNDS_N] = "共 {1} 轮",
-	[U_PARTIES] = "参与方",
-	[U_ROUND] = "轮次",
-	[U_ROUND_N] = "第 {1} 轮",
-	[U_DATE] = "日期",
-	[U_PLACE] = "地点",
-	[U_TITLE] = "名称",
-	[U_CHAIRS] = "主持人",
-	[U_FILE] = "文件",
-	[U_SERIES] = "系列",
-	[U_AT_A_GLANCE] = "变化一览",
-	[U_PAIR] = "轮次",
-	[U_DATES] = "日期",
-	[U_ADDED] = "新增",
-	[U_CHANGED] = "有变化",
-	[U_DROPPED] = "删除",
-	[U_UNCHANGED] = "无变化",
-	[U_PRESENT] = "出现",
-	[U_ABSENT] = "未出现",
-	[U_LEGEND_PRESENT] = "出现",
-	[U_LEGEND_ADDED] = "新增：本轮新出现",
-	[U_LEGEND_DROPPED] = "删除：上一轮有、本轮没有",
-	[U_LEGEND_ABSENT] = "未出现",
-	[U_LEGEND_ACTION] = "格中文字为该轮记录的进展",
-	[U_SIMILARITY] = "相似度",
-	[U_SIMILARITY_PREV] = "与上一轮的相似度",
-	[U_SIMILARITY_ALL] = "与上一轮的相似度（全部类别）",
-	[U_TOPIC] = "议题",
-	[U_SEEN] = "出现轮次",
-	[U_ROUNDS_PRESENT] = "轮数",
-	[U_NOTES] = "说明",
-	[U_CORE] = "每轮都有",
-	[U_CORE_SET] = "每轮都有（核心议题）",
-	[U_NONE] = "无",
-	[U_GAP] = "第 {1} 轮删除，第 {2} 轮恢复",
-	[U_UNCLASSIFIED] = "未归类",
-	[U_ID] = "标识",
-	[U_ACTION] = "进展",
-	[U_NOTE] = "备注",
-	[U_WAS] = "原为",
-	[U_NOTE_WAS] = "原备注",
-	[U_NOT_RECORDED_1] = "第 {1} 轮未记录",
-	[U_NOT_RECORDED_2] = "第 {1} 轮和第 {2} 轮均未记录",
-	[U_SECTIONS_N] = "{1} 个类别",
-	[U_NO_SOURCES] = "未记录资料来源。",
-	[U_NO_CHANGES] = "没有变化。",
-	[U_REAFFIRMS] = "重申",
-	[U_TOPIC_1] = "{1} 项议题",
-	[U_TOPICS_N] = "{1} 项议题",
-	[U_NOT_CLASSIFIED] = "未能归类",
-	[U_AMBIGUOUS] = "归类不唯一",
-	[U_UNKNOWN_ID] = "未知标识",
-	[U_MADE_BY] = "由 dialdiff 生成，数据来自",
-	[U_ROUND_LIST] = "系列与轮次",
-	[U_NO_ROUNDS] = "没有轮次。",
-	[U_LPAREN] = "（",
-	[U_RPAREN] = "）",
-	[U_COMMA] = "、",
-	[U_SEMI] = "；",
-	[U_COLON] = "：",
-	[U_ACT_PROPOSED] = "提出",
-	[U_ACT_AGREED] = "商定",
-	[U_ACT_ESTABLISHED] = "建立",
-	[U_ACT_IMPLEMENTED] = "实施",
-	[U_ACT_CONTINUED] = "继续",
-	[U_ACT_STRENGTHENED] = "加强",
-	[U_ACT_REVIEWED] = "审议",
-	[U_ACT_RETAINED] = "保留",
-	[U_ACT_REAFFIRMED] = "重申",
-	[U_ACT_CONSIDERED] = "考虑",
-};
-
-/* The action vocabulary of round.h, to its words above. */
-static const struct {
-	const char *name;
-	enum ui word;
-} action_words[] = {
-	{ "proposed", U_ACT_PROPOSED }, { "agreed", U_ACT_AGREED },
-	{ "established", U_ACT_ESTABLISHED },
-	{ "implemented", U_ACT_IMPLEMENTED }, { "continued", U_ACT_CONTINUED },
-	{ "strengthened", U_ACT_STRENGTHENED }, { "reviewed", U_ACT_REVIEWED },
-	{ "retained", U_ACT_RETAINED }, { "reaffirmed", U_ACT_REAFFIRMED },
-	{ "considered", U_ACT_CONSIDERED },
-};
 
 /* ---- the style sheet ------------------------------------------------ */
 
@@ -328,7 +137,6 @@ static const char css[] =
 typedef struct page {
 	dd_buf *out;
 	dd_lang lang;
-	const char *const *ui;
 } page;
 
 static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
@@ -337,13 +145,12 @@ static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
 
 	p->out = out;
 	p->lang = o->lang;
-	p->ui = o->lang == DD_LANG_ZH ? ui_zh : ui_en;
 }
 
-/* The page's word for id (English when the table lacks it). */
-static const char *word(const page *p, enum ui id)
+/* The page's word for id. */
+static const char *word(const page *p, dd_msg id)
 {
-	return p->ui[id] ? p->ui[id] : ui_en[id] ? ui_en[id] : "";
+	return dd_msg_get(p->lang, id);
 }
 
 /* Append s escaped for text and attribute values; see the top. */
@@ -403,13 +210,13 @@ static void put(page *p, const char *s)
 	esc(p->out, s);
 }
 
-static void putw(page *p, enum ui id)
+static void putw(page *p, dd_msg id)
 {
 	esc(p->out, word(p, id));
 }
 
 /* Append a word with {1} and {2} replaced by a and b, unescaped. */
-static void wordf(dd_buf *dst, const page *p, enum ui id, long long a,
+static void wordf(dd_buf *dst, const page *p, dd_msg id, long long a,
 		  long long b)
 {
 	dd_rnd_fill(dst, word(p, id), a, b);
@@ -426,7 +233,7 @@ static void put_release(page *p, dd_buf *tmp)
 }
 
 /* wordf(), escaped into the page. */
-static void putwf(page *p, enum ui id, long long a, long long b)
+static void putwf(page *p, dd_msg id, long long a, long long b)
 {
 	dd_buf tmp = DD_BUF_INIT;
 
@@ -461,7 +268,7 @@ static void text(page *p, const dd_text *t)
 }
 
 /* <tag class="cls">word</tag> */
-static void elw(page *p, const char *tag, const char *cls, enum ui id)
+static void elw(page *p, const char *tag, const char *cls, dd_msg id)
 {
 	dd_buf_addf(p->out, "<%s%s%s%s>", tag, cls ? " class=\"" : "",
 		    cls ? cls : "", cls ? "\"" : "");
@@ -473,16 +280,7 @@ static void elw(page *p, const char *tag, const char *cls, enum ui id)
  * vocabulary). */
 static void action(page *p, const char *a)
 {
-	size_t i;
-
-	if (!a)
-		return;
-	for (i = 0; i < sizeof(action_words) / sizeof(action_words[0]); i++)
-		if (!strcmp(a, action_words[i].name)) {
-			putw(p, action_words[i].word);
-			return;
-		}
-	put(p, a);
+	put(p, dd_msg_action(p->lang, a));
 }
 
 static void round_name(page *p, long long n)
@@ -588,7 +386,7 @@ static void pair_name(page *p, const dd_diff *d)
 }
 
 /* A column head in the colour and with the symbol of a kind of change. */
-static void th_mark(page *p, const char *cls, const char *sym, enum ui what)
+static void th_mark(page *p, const char *cls, const char *sym, dd_msg what)
 {
 	dd_buf_addf(p->out, "<th class=\"num %s\"><span class=\"sym\">%s</span>",
 		    cls, sym);
@@ -673,7 +471,7 @@ static enum state cell_state(const dd_timeline_row *row, size_t i)
 
 static const struct {
 	const char *cls, *sym;
-	enum ui word;
+	dd_msg word;
 } states[] = {
 	[ST_ABSENT] = { "s-x", SYM_ABSENT, U_ABSENT },
 	[ST_PRESENT] = { "s-p", SYM_PRESENT, U_PRESENT },
@@ -686,7 +484,7 @@ static void legend(page *p)
 	static const enum state order[] = {
 		ST_PRESENT, ST_ADDED, ST_DROPPED, ST_ABSENT
 	};
-	static const enum ui words[] = {
+	static const dd_msg words[] = {
 		U_LEGEND_PRESENT, U_LEGEND_ADDED, U_LEGEND_DROPPED,
 		U_LEGEND_ABSENT
 	};
@@ -828,7 +626,7 @@ static void timeline_body(page *p, const dd_timeline *t)
 /* ---- diff ----------------------------------------------------------- */
 
 static void diff_row(page *p, const dd_diff_item *it, const char *cls,
-		     const char *sym, enum ui what)
+		     const char *sym, dd_msg what)
 {
 	const dd_item *now = dd_rnd_item(it);
 	unsigned changed = dd_diff_item_changed(it);
@@ -888,13 +686,10 @@ static void diff_section(page *p, const dd_diff *d,
 	dd_buf_addf(p->out, "<h%d>", level);
 	text(p, &sec->title);
 	if (sec->unrecorded) {	/* nothing added or dropped: no table */
-		const dd_rnd_unrecorded_words w = {
-			word(p, U_NOT_RECORDED_1), word(p, U_NOT_RECORDED_2)
-		};
 		dd_buf tmp = DD_BUF_INIT;
 
 		dd_buf_addf(p->out, "</h%d>\n<p class=\"muted\">", level);
-		dd_rnd_unrecorded(&tmp, d, sec, &w);
+		dd_rnd_unrecorded(&tmp, d, sec, p->lang);
 		put_release(p, &tmp);
 		raw(p, "</p>\n");
 		return;
@@ -932,7 +727,7 @@ static void diff_section(page *p, const dd_diff *d,
 	raw(p, "</tbody>\n</table></div>\n");
 }
 
-static void badge(page *p, const char *cls, const char *sym, enum ui what,
+static void badge(page *p, const char *cls, const char *sym, dd_msg what,
 		  size_t n)
 {
 	dd_buf_addf(p->out, "<li class=\"%s\"><span class=\"sym\">%s</span> ",
@@ -1066,7 +861,7 @@ static void round_sources(page *p, const dd_round *r, size_t k)
 
 /* ---- the renderers -------------------------------------------------- */
 
-static void nav(page *p, const enum ui *ids, const char *const *anchors,
+static void nav(page *p, const dd_msg *ids, const char *const *anchors,
 		size_t n)
 {
 	size_t i;
@@ -1086,7 +881,7 @@ static void nav(page *p, const enum ui *ids, const char *const *anchors,
 static int html_report(dd_buf *out, const dd_report *r,
 		       const dd_render_opts *opts)
 {
-	static const enum ui ids[] = {
+	static const dd_msg ids[] = {
 		U_OVERVIEW, U_TIMELINE, U_CHANGES, U_SOURCES
 	};
 	static const char *const anchors[] = {

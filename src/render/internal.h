@@ -12,6 +12,10 @@
 /* opts, or the defaults (en, no colour) when opts is NULL. */
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
 
+/* The name, in o's language, of the party id of o->series; id itself when
+ * the series does not name it; NULL for NULL. */
+const char *dd_rnd_party_name(const dd_render_opts *o, const char *id);
+
 /* The newest side of a diff item: to, else from. */
 const dd_item *dd_rnd_item(const dd_diff_item *it);
 
@@ -52,26 +56,17 @@ dd_rnd_counts dd_rnd_diff_counts(const dd_diff *d);
  * every format. */
 void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
 			 int with_unchanged);
-/* "1 added, 2 dropped, 3 changed, 4 unchanged" */
-void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c);
-
-/* The words for a section that a round file does not record. */
-typedef struct dd_rnd_unrecorded_words {
-	const char *one;	/* {1}: the round that does not record it */
-	const char *both;	/* {1} and {2}: the rounds of both sides */
-} dd_rnd_unrecorded_words;
-
-/* "not recorded in round {1}", "not recorded in rounds {1} and {2}" */
-extern const dd_rnd_unrecorded_words dd_rnd_unrecorded_en;
+/* "1 added, 2 dropped, 3 changed, 4 unchanged", in lang's words */
+void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c, dd_lang lang);
 
 /*
  * Append which side of d does not record section sec (sec->unrecorded:
- * then nothing is added or dropped in it), in w's words with the round
- * numbers; not escaped.  Nothing when both sides record it.
+ * then nothing is added or dropped in it), in lang's words with the round
+ * numbers ("not recorded in round 2", "... in rounds 1 and 2"); not
+ * escaped.  Nothing when both sides record it.
  */
 void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
-		       const dd_diff_section *sec,
-		       const dd_rnd_unrecorded_words *w);
+		       const dd_diff_section *sec, dd_lang lang);
 
 /* 1 when kept item it is listed under o: it changed, or o->all_items. */
 int dd_rnd_kept_listed(const dd_render_opts *o, const dd_diff_item *it);
@@ -147,8 +142,9 @@ typedef struct dd_rnd_note_words {
 	const char *sep;		/* between two notes */
 } dd_rnd_note_words;
 
-/* "core", "dropped {1}, re-added {2}", "unclassified", "; " */
-extern const dd_rnd_note_words dd_rnd_notes_en;
+/* The words of text and markdown in lang: "core", "dropped {1}, re-added
+ * {2}", "unclassified", "; " (the catalogue's, messages.h). */
+dd_rnd_note_words dd_rnd_notes(dd_lang lang);
 
 /*
  * Append the notes of row, a row of a timeline of s, to out (not escaped):
@@ -183,6 +179,6 @@ const char *dd_rnd_plural(size_t n);
  * patterns changed ..." (markdown: a list item, paths and ids as code).
  */
 void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
-			     size_t n, int markdown);
+			     size_t n, int markdown, dd_lang lang);
 
 #endif

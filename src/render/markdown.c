@@ -14,6 +14,7 @@
 
 #include "dialdiff/render.h"
 #include "internal.h"
+#include "messages.h"
 
 #define DETAILS_ROWS 10
 
@@ -91,6 +92,12 @@ static void md_code(dd_buf *out, const char *s)
 	dd_buf_addc(out, '`');
 }
 
+/* The word id in o's language (messages.h). */
+static const char *w(const dd_render_opts *o, dd_msg id)
+{
+	return dd_msg_get(o->lang, id);
+}
+
 /* The header row and the delimiter row of a table; align: one character
  * per column, 'l', 'r' or 'c'. */
 static void md_table_head(dd_buf *out, const char *const *cols,
@@ -111,13 +118,28 @@ static void md_table_head(dd_buf *out, const char *const *cols,
 	dd_buf_addc(out, '\n');
 }
 
+/* The words of a table's columns in o's language: cols[i] = ids[i]'s,
+ * "" for U_COUNT. */
+static void md_cols(const char **cols, const dd_msg *ids, size_t n,
+		    const dd_render_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cols[i] = ids[i] == U_COUNT ? "" : w(o, ids[i]);
+}
+
 /* Open a <details> block when a table has more than DETAILS_ROWS rows;
- * returns whether it did (pass that to md_details_close). */
-static int md_details_open(dd_buf *out, size_t rows, const char *what)
+ * what: the word of "{1} rows" ("{1} topics"); returns whether it did
+ * (pass that to md_details_close). */
+static int md_details_open(dd_buf *out, size_t rows, dd_msg what,
+			   const dd_render_opts *o)
 {
 	if (rows <= DETAILS_ROWS)
 		return 0;
-	dd_buf_addf(out, "<details><summary>%zu %s</summary>\n\n", rows, what);
+	dd_buf_adds(out, "<details><summary>");
+	dd_msg_fill(out, o->lang, what, (long long)rows, 0);
+	dd_buf_adds(out, "</summary>\n\n");
 	return 1;
 }
 
@@ -151,19 +173,29 @@ static void md_round_file(dd_buf *out, const dd_round *r)
 
 /* ---- diff ----------------------------------------------------------- */
 
-static void md_side(dd_buf *out, const dd_round *r, int with_series)
+static void md_side(dd_buf *out, const dd_round *r, int with_series,
+		    dd_lang lang)
 {
 	if (with_series && r->series) {
 		md_text(out, r->series);
 		dd_buf_addf(out, "/%lld", r->number);
 	} else {
-		dd_buf_addf(out, "Round %lld", r->number);
+		dd_msg_fill(out, lang, U_ROUND_N, r->number, 0);
 	}
 }
 
 static const char *or_dash(const char *s)
 {
 	return s ? s : "\xe2\x80\x94";	/* — */
+}
+
+/* "<br>*word:* " */
+static void md_was(dd_buf *out, dd_lang lang, dd_msg word)
+{
+	dd_buf_adds(out, "<br>*");
+	dd_buf_adds(out, dd_msg_get(lang, word));
+	dd_buf_adds(out, dd_msg_get(lang, U_L_COLON));
+	dd_buf_adds(out, "* ");
 }
 
 static void md_diff_row(dd_buf *out, const char *mark,
@@ -175,11 +207,11 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	dd_buf_addf(out, "| %s | ", mark);
 	md_text(out, dd_diff_item_label(it, lang));
 	if (changed & DD_CHANGE_LABEL) {
-		dd_buf_adds(out, "<br>*was:* ");
+		md_was(out, lang, U_WAS);
 		md_text(out, dd_text_get(&it->from->label, lang));
 	}
 	if (changed & DD_CHANGE_NOTE) {
-		dd_buf_adds(out, "<br>*note:* ");
+		md_was(out, lang, U_L_NOTE);
 		md_text(out, or_dash(it->from->note));
 		dd_buf_adds(out, " " ARROW " ");
 		md_text(out, or_dash(it->to->note));
@@ -188,11 +220,11 @@ static void md_diff_row(dd_buf *out, const char *mark,
 	md_code(out, it->key);
 	dd_buf_adds(out, " | ");
 	if (changed & DD_CHANGE_ACTION) {
-		md_text(out, or_dash(it->from->action));
+		md_text(out, or_dash(dd_msg_action(lang, it->from->action)));
 		dd_buf_adds(out, " " ARROW " ");
-		md_text(out, or_dash(it->to->action));
+		md_text(out, or_dash(dd_msg_action(lang, it->to->action)));
 	} else if (now) {
-		md_text(out, now->action);
+		md_text(out, dd_msg_action(lang, now->action));
 	}
 	dd_buf_adds(out, " |\n");
 }
@@ -208,10 +240,12 @@ static void md_diff_section(dd_buf *out, const dd_diff *d,
 			    const dd_diff_section *sec,
 			    const dd_render_opts *o, int level)
 {
-	static const char *const cols[] = { "", "topic", "id", "action" };
+	static const dd_msg ids[] = { U_COUNT, U_L_TOPIC, U_L_ID, U_L_ACTION };
+	const char *cols[4];
 	size_t rows = dd_rnd_section_rows(o, sec), j;
 	int open;
 
+	md_cols(cols, ids, 4, o);
 	if (!rows && !sec->unrecorded)
 		return;
 	dd_buf_addc(out, '\n');
@@ -220,11 +254,11 @@ static void md_diff_section(dd_buf *out, const dd_diff *d,
 	dd_buf_adds(out, "\n\n");
 	if (sec->unrecorded) {	/* nothing added or dropped: no table */
 		dd_buf_addc(out, '*');
-		dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		dd_rnd_unrecorded(out, d, sec, o->lang);
 		dd_buf_adds(out, "*\n");
 		return;
 	}
-	open = md_details_open(out, rows, "topics");
+	open = md_details_open(out, rows, U_L_N_TOPICS, o);
 	md_table_head(out, cols, "llll", 4);
 	for (j = 0; j < sec->nadded; j++)
 		md_diff_row(out, M_ADDED, &sec->added[j], o->lang);
@@ -252,7 +286,7 @@ static void md_counts_cells(dd_buf *out, const dd_rnd_counts *c)
  * round 4", "Round 5 (deleted)"; then the dates and files of the sides
  * shown. */
 static void md_diff_heading(dd_buf *out, const dd_diff *d, int baseline,
-			    int level)
+			    int level, dd_lang lang)
 {
 	int with_series = dd_rnd_cross_series(d);
 	dd_rnd_sides sides = dd_rnd_sides_of(d, baseline);
@@ -261,22 +295,21 @@ static void md_diff_heading(dd_buf *out, const dd_diff *d, int baseline,
 	md_heading(out, level);
 	switch (sides) {
 	case DD_RND_PAIR:
-		md_side(out, d->from, with_series);
+		md_side(out, d->from, with_series, lang);
 		dd_buf_adds(out, " " ARROW " ");
-		md_side(out, d->to, with_series);
+		md_side(out, d->to, with_series, lang);
 		break;
 	case DD_RND_NEW:
-		md_side(out, d->to, with_series);
-		dd_buf_adds(out, " (new)");
+		md_side(out, d->to, with_series, lang);
+		dd_buf_adds(out, dd_msg_get(lang, U_M_NEW));
 		break;
 	case DD_RND_NEW_AFTER:
-		md_side(out, d->to, with_series);
-		dd_buf_addf(out, " (new), compared with round %lld",
-			    d->from->number);
+		md_side(out, d->to, with_series, lang);
+		dd_msg_fill(out, lang, U_M_NEW_AFTER, d->from->number, 0);
 		break;
 	case DD_RND_DELETED:
-		md_side(out, d->from, with_series);
-		dd_buf_adds(out, " (deleted)");
+		md_side(out, d->from, with_series, lang);
+		dd_buf_adds(out, dd_msg_get(lang, U_M_DELETED));
 		break;
 	}
 	dd_buf_adds(out, "\n\n");
@@ -305,20 +338,25 @@ static void md_diff_heading(dd_buf *out, const dd_diff *d, int baseline,
 static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 			const dd_render_opts *o, int level)
 {
-	static const char *const cols[] = {
-		"section", "added", "dropped", "changed", "unchanged",
-		"similarity"
+	static const dd_msg ids[] = {
+		U_L_SECTION, U_L_ADDED, U_L_DROPPED, U_L_CHANGED, U_L_UNCHANGED,
+		U_L_SIMILARITY
 	};
+	const char *cols[6];
 	dd_rnd_counts c = dd_rnd_diff_counts(d);
 	size_t i;
 	int open;
 
-	md_diff_heading(out, d, baseline, level);
+	md_cols(cols, ids, 6, o);
+	md_diff_heading(out, d, baseline, level, o->lang);
 	dd_buf_adds(out, "\n\n**");
-	dd_rnd_counts_words(out, &c);
-	dd_buf_addf(out, "** in %zu section%s\n\n", d->nsections,
-		    dd_rnd_plural(d->nsections));
-	open = md_details_open(out, d->nsections, "sections");
+	dd_rnd_counts_words(out, &c, o->lang);
+	dd_buf_adds(out, "**");
+	dd_buf_adds(out, w(o, U_M_IN));
+	dd_msg_count(out, o->lang, U_L_N_SECTION, U_L_N_SECTIONS,
+		     d->nsections);
+	dd_buf_adds(out, "\n\n");
+	open = md_details_open(out, d->nsections, U_L_N_SECTIONS, o);
 	md_table_head(out, cols, "lrrrrr", 6);
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
@@ -329,7 +367,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		md_counts_cells(out, &c);
 		dd_buf_adds(out, " | ");
 		if (sec->unrecorded)
-			dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+			dd_rnd_unrecorded(out, d, sec, o->lang);
 		else
 			dd_buf_addf(out, "%.2f", sec->similarity);
 		dd_buf_adds(out, " |\n");
@@ -343,9 +381,22 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
  * only with o->all_items. */
 static void md_diff_legend(dd_buf *out, const dd_render_opts *o)
 {
-	dd_buf_adds(out, M_ADDED " added \xc2\xb7 " M_DROPPED " dropped \xc2\xb7 "
-		    M_CHANGED " changed \xc2\xb7 " M_KEPT " unchanged");
-	dd_buf_adds(out, o->all_items ? "\n" : " (counted, not listed)\n");
+	static const struct { const char *mark; dd_msg word; } legend[] = {
+		{ M_ADDED, U_L_ADDED }, { M_DROPPED, U_L_DROPPED },
+		{ M_CHANGED, U_L_CHANGED }, { M_KEPT, U_L_UNCHANGED },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(legend) / sizeof(legend[0]); i++) {
+		if (i)
+			dd_buf_adds(out, w(o, U_M_LEGEND_SEP));
+		dd_buf_adds(out, legend[i].mark);
+		dd_buf_addc(out, ' ');
+		dd_buf_adds(out, w(o, legend[i].word));
+	}
+	if (!o->all_items)
+		dd_buf_adds(out, w(o, U_M_NOT_LISTED));
+	dd_buf_addc(out, '\n');
 }
 
 static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -368,30 +419,13 @@ static int md_diff(dd_buf *out, dd_diff *const *d, size_t n,
 
 /* ---- review and log ------------------------------------------------- */
 
-static const char *md_status(dd_file_status st)
-{
-	switch (st) {
-	case DD_FILE_ADDED:
-		return "Added";
-	case DD_FILE_DELETED:
-		return "Deleted";
-	case DD_FILE_MODIFIED:
-		return "Modified";
-	case DD_FILE_RENAMED:
-		return "Renamed";
-	case DD_FILE_RECLASSIFIED:
-		return "Reclassified";
-	}
-	return "?";
-}
-
 /* A heading "Modified `path`" at level, then the diff one level below. */
 static void md_file_change(dd_buf *out, const dd_file_change *f,
 			   const dd_render_opts *o, int level)
 {
 	dd_buf_addc(out, '\n');
 	md_heading(out, level);
-	dd_buf_adds(out, md_status(f->status));
+	dd_buf_adds(out, dd_msg_status(o->lang, f->status, 1));
 	dd_buf_addc(out, ' ');
 	if (f->old_path) {
 		md_code(out, f->old_path);
@@ -399,41 +433,45 @@ static void md_file_change(dd_buf *out, const dd_file_change *f,
 	}
 	md_code(out, f->path);
 	if (f->status == DD_FILE_RECLASSIFIED)
-		dd_buf_adds(out, " (unchanged; its series' taxonomy changed)");
+		dd_buf_adds(out, w(o, U_M_RECLASSIFIED_NOTE));
 	dd_buf_adds(out, "\n\n");
 	if (f->diff) {
 		md_diff_one(out, f->diff, f->baseline, o, level + 1);
 	} else {
-		dd_buf_adds(out, "> " M_WARN " cannot compare: ");
-		md_text(out, f->error ? f->error : "unknown error");
+		dd_buf_adds(out, "> " M_WARN " ");
+		dd_buf_adds(out, w(o, U_L_CANNOT_COMPARE));
+		dd_buf_adds(out, w(o, U_COLON));
+		md_text(out, f->error ? f->error : w(o, U_L_UNKNOWN_ERROR));
 		dd_buf_addc(out, '\n');
 	}
 }
 
 /* "3 round files changed: 1 added, 2 modified" */
-static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n)
+static void md_file_counts(dd_buf *out, const dd_file_change *files, size_t n,
+			   const dd_render_opts *o)
 {
 	size_t count[DD_FILE_RECLASSIFIED + 1] = { 0 }, i;
-	const char *sep = ": ";
+	const char *sep = w(o, U_COLON);
 
 	for (i = 0; i < n; i++)
 		count[files[i].status]++;
-	dd_buf_addf(out, "%zu round file%s changed", n, n == 1 ? "" : "s");
+	dd_msg_count(out, o->lang, U_M_N_FILE_CHANGED, U_M_N_FILES_CHANGED, n);
 	for (i = 0; i <= DD_FILE_RECLASSIFIED; i++)
 		if (count[i]) {
-			dd_buf_addf(out, "%s%zu %s", sep, count[i],
-				    dd_file_status_name((dd_file_status)i));
-			sep = ", ";
+			dd_buf_adds(out, sep);
+			dd_msg_status_count(out, o->lang, (dd_file_status)i,
+					    count[i]);
+			sep = w(o, U_L_SEP);
 		}
 	dd_buf_addc(out, '\n');
 }
 
-static void md_rev(dd_buf *out, const char *rev)
+static void md_rev(dd_buf *out, const char *rev, const dd_render_opts *o)
 {
 	if (rev)
 		dd_buf_addf(out, "`%.7s`", rev);
 	else
-		dd_buf_adds(out, "working tree");
+		dd_buf_adds(out, w(o, U_L_WORKTREE));
 }
 
 static int md_review(dd_buf *out, const dd_review *r,
@@ -443,16 +481,17 @@ static int md_review(dd_buf *out, const dd_review *r,
 	size_t i;
 
 	if (r->from_rev || r->to_rev) {
-		dd_buf_adds(out, "## Review ");
-		md_rev(out, r->from_rev);
+		dd_buf_adds(out, "## ");
+		dd_buf_adds(out, w(o, U_M_REVIEW));
+		md_rev(out, r->from_rev, o);
 		dd_buf_adds(out, " " ARROW " ");
-		md_rev(out, r->to_rev);
+		md_rev(out, r->to_rev, o);
 		dd_buf_adds(out, "\n\n");
-		md_file_counts(out, r->files, r->nfiles);
+		md_file_counts(out, r->files, r->nfiles, o);
 	}
 	if (r->ntaxonomies)
 		dd_buf_addc(out, '\n');
-	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 1);
+	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 1, o->lang);
 	for (i = 0; i < r->nfiles; i++)
 		md_file_change(out, &r->files[i], o, 3);
 	return dd_buf_oom(out) ? -1 : 0;
@@ -460,19 +499,22 @@ static int md_review(dd_buf *out, const dd_review *r,
 
 static int md_log_begin(dd_buf *out, const dd_render_opts *opts)
 {
-	(void)opts;
-	dd_buf_adds(out, "## Log\n");
+	const dd_render_opts *o = dd_rnd_opts(opts);
+
+	dd_buf_adds(out, "## ");
+	dd_buf_adds(out, w(o, U_M_LOG));
+	dd_buf_addc(out, '\n');
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
 /* A list item: "- `abc1234` subject · `PATH` +1 -2 ~3, `PATH` ..." */
 static void md_log_oneline(dd_buf *out, const dd_log_commit *c,
-			   size_t index)
+			   size_t index, const dd_render_opts *o)
 {
 	size_t j;
 
 	dd_buf_adds(out, index ? "- " : "\n- ");
-	md_rev(out, c->id);
+	md_rev(out, c->id, o);
 	dd_buf_addc(out, ' ');
 	md_text(out, c->subject);
 	for (j = 0; j < c->nfiles; j++) {
@@ -486,7 +528,8 @@ static void md_log_oneline(dd_buf *out, const dd_log_commit *c,
 
 			dd_rnd_counts_marks(out, &n, 0);
 		} else {
-			dd_buf_adds(out, M_WARN " cannot compare");
+			dd_buf_adds(out, M_WARN " ");
+			dd_buf_adds(out, w(o, U_L_CANNOT_COMPARE));
 		}
 	}
 	dd_buf_addc(out, '\n');
@@ -499,11 +542,11 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	size_t j;
 
 	if (o->oneline) {
-		md_log_oneline(out, c, index);
+		md_log_oneline(out, c, index, o);
 		return dd_buf_oom(out) ? -1 : 0;
 	}
 	dd_buf_adds(out, "\n### ");
-	md_rev(out, c->id);
+	md_rev(out, c->id, o);
 	dd_buf_addc(out, ' ');
 	md_text(out, c->subject);
 	dd_buf_adds(out, "\n\n");
@@ -511,16 +554,17 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	dd_buf_adds(out, " \xc2\xb7 ");
 	md_text(out, c->date);
 	if (c->nparents > 1) {
-		dd_buf_adds(out, " \xc2\xb7 merge of");
+		dd_buf_adds(out, " \xc2\xb7");
+		dd_buf_adds(out, w(o, U_M_MERGE_OF));
 		for (j = 0; j < c->nparents; j++) {
 			dd_buf_addc(out, ' ');
-			md_rev(out, c->parents[j]);
+			md_rev(out, c->parents[j], o);
 		}
 	}
 	dd_buf_addc(out, '\n');
 	if (c->ntaxonomies)
 		dd_buf_addc(out, '\n');
-	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 1);
+	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 1, o->lang);
 	for (j = 0; j < c->nfiles; j++)
 		md_file_change(out, &c->files[j], o, 4);
 	return dd_buf_oom(out) ? -1 : 0;
@@ -529,9 +573,13 @@ static int md_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 static int md_log_end(dd_buf *out, size_t n, const dd_error *failed,
 		      const dd_render_opts *opts)
 {
-	(void)opts;
-	dd_buf_addf(out, "\n%zu commit%s changed round files%s\n", n,
-		    n == 1 ? "" : "s", failed ? " before the log stopped:" : "");
+	const dd_render_opts *o = dd_rnd_opts(opts);
+
+	dd_buf_addc(out, '\n');
+	dd_msg_count(out, o->lang, U_M_N_COMMIT, U_M_N_COMMITS, n);
+	if (failed)
+		dd_buf_adds(out, w(o, U_M_LOG_STOPPED));
+	dd_buf_addc(out, '\n');
 	if (failed) {
 		char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
@@ -553,7 +601,8 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 	size_t nr = s->nrounds, ncols = nr + 4, i, j;
 	const char **cols;
 	char *align, *nums;
-	const char *sep = " ";
+	const char *sep = w(o, U_L_FIRST);
+	dd_rnd_note_words nw = dd_rnd_notes(o->lang);
 	char seen[64];
 	int open;
 
@@ -566,31 +615,33 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		free(nums);
 		return -1;
 	}
-	cols[0] = "topic";
+	cols[0] = w(o, U_L_TOPIC);
 	align[0] = 'l';
 	for (i = 0; i < nr; i++) {
 		snprintf(nums + i * 24, 24, "%lld", dd_rnd_round_number(s, i));
 		cols[1 + i] = nums + i * 24;
 		align[1 + i] = 'c';
 	}
-	cols[nr + 1] = "seen";
-	cols[nr + 2] = "rounds";
-	cols[nr + 3] = "notes";
+	cols[nr + 1] = w(o, U_L_SEEN);
+	cols[nr + 2] = w(o, U_L_ROUNDS);
+	cols[nr + 3] = w(o, U_L_NOTES);
 	align[nr + 1] = align[nr + 3] = 'l';
 	align[nr + 2] = 'r';
 
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&sec->title, o->lang));
 	dd_buf_adds(out, "\n\n");
-	dd_buf_addf(out, "Core set (in all %zu rounds):", nr);
+	dd_msg_fill(out, o->lang, U_M_CORE_SET, (long long)nr, 0);
 	for (j = 0; j < sec->nrows; j++)
 		if (sec->rows[j].core) {
 			dd_buf_adds(out, sep);
 			md_text(out, dd_text_get(&sec->rows[j].name, o->lang));
-			sep = ", ";
+			sep = w(o, U_L_SEP);
 		}
-	dd_buf_adds(out, dd_rnd_core_count(sec) ? "\n\n" : " none\n\n");
-	open = md_details_open(out, sec->nrows, "topics");
+	if (!dd_rnd_core_count(sec))
+		dd_buf_adds(out, w(o, U_L_NONE_AFTER));
+	dd_buf_adds(out, "\n\n");
+	open = md_details_open(out, sec->nrows, U_L_N_TOPICS, o);
 	md_table_head(out, cols, align, ncols);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
@@ -606,16 +657,19 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 			dd_buf_adds(out, CHECK);
 			if (row->cells[i]->action) {
 				dd_buf_addc(out, ' ');
-				md_text(out, row->cells[i]->action);
+				md_text(out, dd_msg_action(o->lang,
+							   row->cells[i]->action));
 			}
 		}
 		dd_rnd_row_seen(seen, sizeof(seen), s, row);
 		dd_buf_addf(out, " | %s | %zu/%zu | ", seen, row->npresent, nr);
-		dd_rnd_row_notes(out, s, row, &dd_rnd_notes_en);
+		dd_rnd_row_notes(out, s, row, &nw);
 		dd_buf_adds(out, " |\n");
 	}
 	if (nr > 1 && sec->similarity) {
-		dd_buf_adds(out, "| *similarity to previous* |  |");
+		dd_buf_adds(out, "| *");
+		dd_buf_adds(out, w(o, U_L_SIM_PREV));
+		dd_buf_adds(out, "* |  |");
 		for (i = 1; i < nr; i++)
 			dd_buf_addf(out, " %.2f |", sec->similarity[i - 1]);
 		dd_buf_adds(out, "  |  |  |\n");
@@ -633,28 +687,34 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 	const dd_series *s = t->series;
 	size_t i;
 
-	dd_buf_adds(out, "### Timeline: ");
+	dd_buf_adds(out, "### ");
+	dd_buf_adds(out, w(o, U_M_TIMELINE));
 	md_text(out, dd_text_get(&s->title, o->lang));
 	dd_buf_adds(out, "\n\n");
-	dd_buf_addf(out, "%zu round%s:", s->nrounds, s->nrounds == 1 ? "" : "s");
+	dd_msg_count(out, o->lang, U_M_N_ROUND_HEAD, U_M_N_ROUNDS_HEAD,
+		     s->nrounds);
 	for (i = 0; i < s->nrounds; i++) {
-		dd_buf_addf(out, "%s %lld (", i ? "," : "", s->rounds[i]->number);
+		dd_buf_adds(out, w(o, i ? U_L_SEP : U_L_FIRST));
+		dd_buf_addf(out, "%lld (", s->rounds[i]->number);
 		md_text(out, or_dash(s->rounds[i]->date));
 		dd_buf_addc(out, ')');
 	}
 	dd_buf_addc(out, '\n');
 	if (s->nrounds > 1 && t->similarity) {
-		dd_buf_adds(out, "\nSimilarity to the previous round, over all sections:");
+		dd_buf_addc(out, '\n');
+		dd_buf_adds(out, w(o, U_SIMILARITY_ALL));
+		dd_buf_adds(out, w(o, U_L_COLON));
 		for (i = 1; i < s->nrounds; i++)
-			dd_buf_addf(out, "%s %lld " ARROW " %lld: %.2f",
-				    i > 1 ? "," : "",
+			dd_buf_addf(out, "%s%lld " ARROW " %lld%s%.2f",
+				    w(o, i > 1 ? U_L_SEP : U_L_FIRST),
 				    dd_rnd_round_number(s, i - 1),
-				    dd_rnd_round_number(s, i),
+				    dd_rnd_round_number(s, i), w(o, U_COLON),
 				    t->similarity[i - 1]);
 		dd_buf_addc(out, '\n');
 	}
-	dd_buf_adds(out, "\n" CHECK " present, with the action recorded in "
-		    "that round; " ABSENT " absent\n");
+	dd_buf_addc(out, '\n');
+	dd_buf_adds(out, w(o, U_M_TIMELINE_LEGEND));
+	dd_buf_addc(out, '\n');
 	for (i = 0; i < t->nsections; i++)
 		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
 			return -1;
@@ -670,18 +730,21 @@ static int md_timeline(dd_buf *out, const dd_timeline *t,
 /* ---- report --------------------------------------------------------- */
 
 /* The counts of every consecutive diff, up front: one row per pair. */
-static void md_report_changes(dd_buf *out, const dd_report *r)
+static void md_report_changes(dd_buf *out, const dd_report *r,
+			      const dd_render_opts *o)
 {
-	static const char *const cols[] = {
-		"rounds", "dates", "added", "dropped", "changed", "unchanged",
-		"similarity"
+	static const dd_msg ids[] = {
+		U_L_PAIR, U_L_DATES, U_L_ADDED, U_L_DROPPED, U_L_CHANGED,
+		U_L_UNCHANGED, U_L_SIMILARITY
 	};
+	const char *cols[7];
 	size_t i;
 	int open;
 
 	if (!r->ndiffs)
 		return;
-	open = md_details_open(out, r->ndiffs, "changes");
+	md_cols(cols, ids, 7, o);
+	open = md_details_open(out, r->ndiffs, U_L_N_CHANGES, o);
 	md_table_head(out, cols, "llrrrrr", 7);
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
@@ -702,27 +765,31 @@ static void md_report_changes(dd_buf *out, const dd_report *r)
 static int md_report(dd_buf *out, const dd_report *r,
 		     const dd_render_opts *opts)
 {
-	static const char *const cols[] = { "round", "date", "place", "title" };
+	static const dd_msg ids[] = { U_L_ROUND, U_L_DATE, U_L_PLACE,
+				      U_L_TITLE };
+	const char *cols[4];
 	dd_render_opts full;
 	const dd_render_opts *o = dd_rnd_report_opts(&full, opts);
 	const dd_series *s = r->series;
 	size_t i;
 	int open;
 
+	md_cols(cols, ids, 4, o);
 	dd_buf_adds(out, "## ");
 	md_text(out, dd_text_get(&s->title, o->lang));
 	dd_buf_adds(out, "\n\n");
-	dd_buf_addf(out, "%zu round%s", s->nrounds, s->nrounds == 1 ? "" : "s");
+	dd_msg_count(out, o->lang, U_L_N_ROUND, U_L_N_ROUNDS, s->nrounds);
 	if (s->nparties) {
-		dd_buf_adds(out, " \xc2\xb7 parties:");
+		dd_buf_adds(out, " \xc2\xb7 ");
+		dd_buf_adds(out, w(o, U_L_PARTIES));
 		for (i = 0; i < s->nparties; i++) {
-			dd_buf_adds(out, i ? ", " : " ");
+			dd_buf_adds(out, w(o, i ? U_L_SEP : U_L_FIRST));
 			md_text(out, dd_text_get(&s->parties[i].name, o->lang));
 		}
 	}
 	dd_buf_adds(out, "\n\n");
-	md_report_changes(out, r);
-	open = md_details_open(out, s->nrounds, "rounds");
+	md_report_changes(out, r, o);
+	open = md_details_open(out, s->nrounds, U_L_N_ROUNDS, o);
 	md_table_head(out, cols, "rlll", 4);
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
@@ -771,7 +838,8 @@ static int md_list_series(dd_buf *out, const dd_series *s,
 		md_code(out, s->dir);
 		dd_buf_adds(out, " \xc2\xb7 ");
 	}
-	dd_buf_addf(out, "%zu round%s\n", s->nrounds, s->nrounds == 1 ? "" : "s");
+	dd_msg_count(out, o->lang, U_L_N_ROUND, U_L_N_ROUNDS, s->nrounds);
+	dd_buf_addc(out, '\n');
 	if (!s->nrounds)
 		return dd_buf_oom(out) ? -1 : 0;
 	if (dd_rnd_section_ids(&ids, &nids, tx, s->rounds, s->nrounds) < 0)
@@ -784,14 +852,15 @@ static int md_list_series(dd_buf *out, const dd_series *s,
 		free(align);
 		return -1;
 	}
-	cols[0] = "round", cols[1] = "date", cols[2] = "title", cols[3] = "file";
+	cols[0] = w(o, U_L_ROUND), cols[1] = w(o, U_L_DATE);
+	cols[2] = w(o, U_L_TITLE), cols[3] = w(o, U_L_FILE);
 	memcpy(align, "rlll", 4);
 	for (j = 0; j < nids; j++) {
 		cols[4 + j] = ids[j];
 		align[4 + j] = 'r';
 	}
 	dd_buf_addc(out, '\n');
-	open = md_details_open(out, s->nrounds, "rounds");
+	open = md_details_open(out, s->nrounds, U_L_N_ROUNDS, o);
 	md_table_head(out, cols, align, 4 + nids);
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
@@ -833,18 +902,20 @@ static int md_list(dd_buf *out, const dd_listing *l,
 static void md_show_section(dd_buf *out, const dd_round_section *sec,
 			    const dd_taxonomy *tx, const dd_render_opts *o)
 {
-	static const char *const cols[] = { "topic", "id", "action", "note" };
+	static const dd_msg ids[] = { U_L_TOPIC, U_L_ID, U_L_ACTION, U_L_NOTE };
+	const char *cols[4];
 	dd_text title = dd_rnd_section_title(tx, sec);
 	size_t j;
 	int open;
 
+	md_cols(cols, ids, 4, o);
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&title, o->lang));
 	dd_buf_addf(out, " (%zu)\n", sec->count);
 	if (!sec->count)
 		return;
 	dd_buf_addc(out, '\n');
-	open = md_details_open(out, sec->count, "topics");
+	open = md_details_open(out, sec->count, U_L_N_TOPICS, o);
 	md_table_head(out, cols, "llll", 4);
 	for (j = 0; j < sec->count; j++) {
 		const dd_item *it = &sec->items[j];
@@ -860,21 +931,30 @@ static void md_show_section(dd_buf *out, const dd_round_section *sec,
 							 it->entry2);
 
 			dd_buf_addf(out, " " M_WARN " %s",
-				    dd_rnd_class_name(it->cls));
+				    dd_msg_class(o->lang, it->cls));
 			if (it->cls == DD_CLASS_AMBIGUOUS && a && b) {
-				dd_buf_adds(out, ": ");
+				dd_buf_adds(out, w(o, U_COLON));
 				md_code(out, a->id);
 				dd_buf_adds(out, ", ");
 				md_code(out, b->id);
 			}
 		}
 		dd_buf_adds(out, " | ");
-		md_text(out, it->action);
+		md_text(out, dd_msg_action(o->lang, it->action));
 		dd_buf_adds(out, " | ");
 		md_text(out, it->note);
 		dd_buf_adds(out, " |\n");
 	}
 	md_details_close(out, open);
+}
+
+/* "- **Word:** ", a line of a round's metadata. */
+static void md_field(dd_buf *out, const dd_render_opts *o, dd_msg word)
+{
+	dd_buf_adds(out, "- **");
+	dd_buf_adds(out, w(o, word));
+	dd_buf_adds(out, w(o, U_L_COLON));
+	dd_buf_adds(out, "** ");
 }
 
 static int md_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
@@ -890,37 +970,45 @@ static int md_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		for (j = 0; j < r->sections[i].count; j++)
 			problems += dd_rnd_class_problem(r->sections[i].items[j].cls);
 	}
-	dd_buf_addf(out, "### Round %lld: ", r->number);
+	dd_buf_adds(out, "### ");
+	dd_msg_fill(out, o->lang, U_ROUND_N, r->number, 0);
+	dd_buf_adds(out, w(o, U_COLON));
 	md_text(out, dd_text_get(&r->title, o->lang));
-	dd_buf_addf(out, "\n\n%zu topic%s in %zu section%s", items,
-		    items == 1 ? "" : "s", r->nsections,
-		    r->nsections == 1 ? "" : "s");
-	if (problems)
-		dd_buf_addf(out, ", " M_WARN " %zu not classified", problems);
+	dd_buf_adds(out, "\n\n");
+	dd_msg_count(out, o->lang, U_L_N_TOPIC, U_L_N_TOPICS, items);
+	dd_buf_adds(out, w(o, U_M_IN));
+	dd_msg_count(out, o->lang, U_L_N_SECTION, U_L_N_SECTIONS,
+		     r->nsections);
+	if (problems) {
+		dd_buf_adds(out, w(o, U_L_SEP));
+		dd_buf_adds(out, M_WARN " ");
+		dd_msg_fill(out, o->lang, U_M_N_NOT_CLASSIFIED,
+			    (long long)problems, 0);
+	}
 	dd_buf_adds(out, "\n\n");
 	if (r->series) {
-		dd_buf_adds(out, "- **Series:** ");
+		md_field(out, o, U_SERIES);
 		md_text(out, r->series);
 		dd_buf_addc(out, '\n');
 	}
 	if (r->date) {
-		dd_buf_adds(out, "- **Date:** ");
+		md_field(out, o, U_DATE);
 		md_text(out, r->date);
 		dd_buf_addc(out, '\n');
 	}
 	if (r->place.en || r->place.zh) {
-		dd_buf_adds(out, "- **Place:** ");
+		md_field(out, o, U_PLACE);
 		md_text(out, dd_text_get(&r->place, o->lang));
 		dd_buf_addc(out, '\n');
 	}
 	if (r->nchairs) {
-		dd_buf_adds(out, "- **Chairs:** ");
+		md_field(out, o, U_CHAIRS);
 		for (i = 0; i < r->nchairs; i++) {
 			const dd_chair *c = &r->chairs[i];
 			const char *role = dd_text_get(&c->role, o->lang);
 
 			if (i)
-				dd_buf_adds(out, "; ");
+				dd_buf_adds(out, w(o, U_L_NOTE_SEP));
 			md_text(out, dd_text_get(&c->name, o->lang));
 			if (*role) {
 				dd_buf_adds(out, " (");
@@ -931,14 +1019,16 @@ static int md_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		dd_buf_addc(out, '\n');
 	}
 	if (r->path) {
-		dd_buf_adds(out, "- **File:** ");
+		md_field(out, o, U_FILE);
 		md_round_file(out, r);
 		dd_buf_addc(out, '\n');
 	}
 	for (i = 0; i < r->nsections; i++)
 		md_show_section(out, &r->sections[i], tx, o);
 	if (r->nreaffirms) {
-		dd_buf_addf(out, "\n#### Reaffirms (%zu)\n\n", r->nreaffirms);
+		dd_buf_adds(out, "\n#### ");
+		dd_buf_adds(out, w(o, U_REAFFIRMS));
+		dd_buf_addf(out, " (%zu)\n\n", r->nreaffirms);
 		for (i = 0; i < r->nreaffirms; i++) {
 			dd_buf_adds(out, "- ");
 			md_text(out, dd_text_get(&r->reaffirms[i].label, o->lang));

@@ -7,6 +7,7 @@
 
 #include "dialdiff/render.h"
 #include "internal.h"
+#include "messages.h"
 
 const dd_renderer *const dd_renderers[] = {
 	&dd_render_text,
@@ -55,6 +56,18 @@ const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)
 	static const dd_render_opts defaults = { DD_LANG_EN, 0 };
 
 	return opts ? opts : &defaults;
+}
+
+const char *dd_rnd_party_name(const dd_render_opts *o, const char *id)
+{
+	const dd_series *s = o->series;
+	size_t i;
+
+	for (i = 0; id && s && i < s->nparties; i++)
+		if (s->parties[i].id && !strcmp(s->parties[i].id, id) &&
+		    *dd_text_get(&s->parties[i].name, o->lang))
+			return dd_text_get(&s->parties[i].name, o->lang);
+	return id;
 }
 
 const dd_item *dd_rnd_item(const dd_diff_item *it)
@@ -134,34 +147,36 @@ void dd_rnd_counts_marks(dd_buf *out, const dd_rnd_counts *c,
 		dd_buf_addf(out, " =%zu", c->unchanged);
 }
 
-void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c)
+void dd_rnd_counts_words(dd_buf *out, const dd_rnd_counts *c, dd_lang lang)
 {
-	dd_buf_addf(out, "%zu added, %zu dropped, %zu changed, %zu unchanged",
-		    c->added, c->dropped, c->changed, c->unchanged);
+	const char *sep = dd_msg_get(lang, U_L_SEP);
+
+	dd_msg_fill(out, lang, U_L_N_ADDED, (long long)c->added, 0);
+	dd_buf_adds(out, sep);
+	dd_msg_fill(out, lang, U_L_N_DROPPED, (long long)c->dropped, 0);
+	dd_buf_adds(out, sep);
+	dd_msg_fill(out, lang, U_L_N_CHANGED, (long long)c->changed, 0);
+	dd_buf_adds(out, sep);
+	dd_msg_fill(out, lang, U_L_N_UNCHANGED, (long long)c->unchanged, 0);
 }
 
-const dd_rnd_unrecorded_words dd_rnd_unrecorded_en = {
-	"not recorded in round {1}", "not recorded in rounds {1} and {2}"
-};
-
 void dd_rnd_unrecorded(dd_buf *out, const dd_diff *d,
-		       const dd_diff_section *sec,
-		       const dd_rnd_unrecorded_words *w)
+		       const dd_diff_section *sec, dd_lang lang)
 {
 	long long a = d->from->number, b = d->to->number;
 
 	switch (sec->unrecorded & (DD_UNRECORDED_FROM | DD_UNRECORDED_TO)) {
 	case DD_UNRECORDED_FROM:
-		dd_rnd_fill(out, w->one, a, 0);
+		dd_msg_fill(out, lang, U_NOT_RECORDED_1, a, 0);
 		break;
 	case DD_UNRECORDED_TO:
-		dd_rnd_fill(out, w->one, b, 0);
+		dd_msg_fill(out, lang, U_NOT_RECORDED_1, b, 0);
 		break;
 	case DD_UNRECORDED_FROM | DD_UNRECORDED_TO:
 		if (a == b)	/* two versions of one round file */
-			dd_rnd_fill(out, w->one, a, 0);
+			dd_msg_fill(out, lang, U_NOT_RECORDED_1, a, 0);
 		else
-			dd_rnd_fill(out, w->both, a, b);
+			dd_msg_fill(out, lang, U_NOT_RECORDED_2, a, b);
 		break;
 	}
 }
@@ -324,9 +339,16 @@ void dd_rnd_fill(dd_buf *out, const char *word, long long a, long long b)
 	dd_buf_adds(out, word);
 }
 
-const dd_rnd_note_words dd_rnd_notes_en = {
-	"core", "dropped {1}, re-added {2}", "unclassified", "; "
-};
+dd_rnd_note_words dd_rnd_notes(dd_lang lang)
+{
+	dd_rnd_note_words w;
+
+	w.core = dd_msg_get(lang, U_L_NOTE_CORE);
+	w.gap = dd_msg_get(lang, U_L_NOTE_GAP);
+	w.unclassified = dd_msg_get(lang, U_UNCLASSIFIED);
+	w.sep = dd_msg_get(lang, U_L_NOTE_SEP);
+	return w;
+}
 
 void dd_rnd_row_notes(dd_buf *out, const dd_series *s,
 		      const dd_timeline_row *row, const dd_rnd_note_words *w)
@@ -400,21 +422,24 @@ const char *dd_rnd_plural(size_t n)
 }
 
 /* One list of entry ids: "; added a, b". */
-static void id_list(dd_buf *out, const char *what, const char **ids,
-		    size_t n, const char *quote, int *first)
+static void id_list(dd_buf *out, dd_msg what, const char **ids, size_t n,
+		    const char *quote, int *first, dd_lang lang)
 {
 	size_t i;
 
 	if (!n)
 		return;
-	dd_buf_addf(out, "%s%s ", *first ? ": " : "; ", what);
+	dd_buf_adds(out, dd_msg_get(lang, *first ? U_COLON : U_L_NOTE_SEP));
+	dd_buf_adds(out, dd_msg_get(lang, what));
+	dd_buf_addc(out, ' ');
 	*first = 0;
 	for (i = 0; i < n; i++)
-		dd_buf_addf(out, "%s%s%s%s", i ? ", " : "", quote, ids[i], quote);
+		dd_buf_addf(out, "%s%s%s%s", i ? dd_msg_get(lang, U_L_SEP) : "",
+			    quote, ids[i], quote);
 }
 
 void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
-			     size_t n, int markdown)
+			     size_t n, int markdown, dd_lang lang)
 {
 	const char *q = markdown ? "`" : "";
 	size_t i;
@@ -422,15 +447,18 @@ void dd_rnd_taxonomy_changes(dd_buf *out, const dd_taxonomy_change *t,
 
 	for (i = 0; i < n; i++, t++) {
 		first = 1;
-		dd_buf_addf(out, "%staxonomy %s%s%s changed", markdown ? "- " : "",
-			    q, t->path, q);
-		id_list(out, "entries added", t->added, t->nadded, q, &first);
-		id_list(out, "removed", t->removed, t->nremoved, q, &first);
-		id_list(out, "renamed", t->renamed, t->nrenamed, q, &first);
-		id_list(out, "patterns changed", t->repatterned,
-			t->nrepatterned, q, &first);
+		dd_buf_addf(out, "%s%s%s%s%s%s", markdown ? "- " : "",
+			    dd_msg_get(lang, U_L_TAXONOMY), q, t->path, q,
+			    dd_msg_get(lang, U_L_TX_CHANGED));
+		id_list(out, U_L_TX_ADDED, t->added, t->nadded, q, &first, lang);
+		id_list(out, U_L_TX_REMOVED, t->removed, t->nremoved, q, &first,
+			lang);
+		id_list(out, U_L_TX_RENAMED, t->renamed, t->nrenamed, q, &first,
+			lang);
+		id_list(out, U_L_TX_REPATTERNED, t->repatterned,
+			t->nrepatterned, q, &first, lang);
 		if (first)
-			dd_buf_adds(out, " (no entry changed)");
+			dd_buf_adds(out, dd_msg_get(lang, U_L_TX_NONE));
 		dd_buf_addc(out, '\n');
 	}
 }

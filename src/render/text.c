@@ -13,6 +13,7 @@
 
 #include "dialdiff/render.h"
 #include "internal.h"
+#include "messages.h"
 
 /* Styles of a span; S_RIGHT right-aligns a table cell. */
 #define S_BOLD 1u
@@ -265,14 +266,21 @@ static int tab_render(dd_buf *out, table *t, size_t indent, int color)
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
+/* The word id in o's language (messages.h). */
+static const char *w(const dd_render_opts *o, dd_msg id)
+{
+	return dd_msg_get(o->lang, id);
+}
+
 /* ---- diff ----------------------------------------------------------- */
 
-static void side_name(dd_buf *out, const dd_round *r, int with_series)
+static void side_name(dd_buf *out, const dd_round *r, int with_series,
+		      const dd_render_opts *o)
 {
 	if (with_series && r->series)
 		putf(out, "%s/%lld", r->series, r->number);
 	else
-		putf(out, "round %lld", r->number);
+		dd_msg_fill(out, o->lang, U_L_ROUND_N, r->number, 0);
 	if (r->date)
 		putf(out, " (%s)", r->date);
 }
@@ -290,15 +298,17 @@ static void side_path(dd_buf *out, const char *prefix, const dd_round *r,
 	dd_buf_addc(out, '\n');
 }
 
-static const char *or_none(const char *s)
+static const char *or_none(const char *s, const dd_render_opts *o)
 {
-	return s ? s : "(none)";
+	return s ? s : w(o, U_L_NONE);
 }
 
 /* What changed in a kept item: "label: a → b; action: a → b; note: a → b" */
-static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
+static void changes(dd_buf *out, const dd_diff_item *it,
+		    const dd_render_opts *o)
 {
 	unsigned changed = dd_diff_item_changed(it);
+	dd_lang lang = o->lang;
 	const char *sep = "";
 
 	if (changed & DD_CHANGE_LABEL) {
@@ -313,19 +323,23 @@ static void changes(dd_buf *out, const dd_diff_item *it, dd_lang lang)
 			b = dd_text_get(&it->to->label, other);
 		}
 		if (strcmp(a, b))
-			putf(out, "label: %s " ARROW " %s", a, b);
+			putf(out, "%s%s%s " ARROW " %s", w(o, U_L_LABEL),
+			     w(o, U_COLON), a, b);
 		else
-			put(out, "label changed");
-		sep = "; ";
+			put(out, w(o, U_L_LABEL_CHANGED));
+		sep = w(o, U_L_NOTE_SEP);
 	}
 	if (changed & DD_CHANGE_ACTION) {
-		putf(out, "%saction: %s " ARROW " %s", sep,
-			    or_none(it->from->action), or_none(it->to->action));
-		sep = "; ";
+		putf(out, "%s%s%s%s " ARROW " %s", sep, w(o, U_L_ACTION),
+		     w(o, U_COLON),
+		     or_none(dd_msg_action(lang, it->from->action), o),
+		     or_none(dd_msg_action(lang, it->to->action), o));
+		sep = w(o, U_L_NOTE_SEP);
 	}
 	if (changed & DD_CHANGE_NOTE)
-		putf(out, "%snote: %s " ARROW " %s", sep,
-		     or_none(it->from->note), or_none(it->to->note));
+		putf(out, "%s%s%s%s " ARROW " %s", sep, w(o, U_L_NOTE),
+		     w(o, U_COLON), or_none(it->from->note, o),
+		     or_none(it->to->note, o));
 }
 
 /* "+ label  [key]  (action)" */
@@ -346,12 +360,12 @@ static void item_line(dd_buf *out, const dd_render_opts *o, char mark,
 		dd_buf_addc(out, ']');
 		if (item && item->action) {
 			put(out, "  (");
-			put(out, item->action);
+			put(out, dd_msg_action(o->lang, item->action));
 			dd_buf_addc(out, ')');
 		}
 	} else if (mark == '~') {
 		put(out, "  ");
-		changes(out, it, o->lang);
+		changes(out, it, o);
 	}
 	style_off(out, o->color, st);
 	dd_buf_addc(out, '\n');
@@ -366,25 +380,25 @@ static void diff_heading(dd_buf *out, const dd_diff *d, int baseline,
 	int with_series = dd_rnd_cross_series(d);
 
 	style_on(out, o->color, S_BOLD);
-	put(out, "diff ");
+	put(out, w(o, U_T_DIFF));
 	switch (dd_rnd_sides_of(d, baseline)) {
 	case DD_RND_PAIR:
-		side_name(out, d->from, with_series);
+		side_name(out, d->from, with_series, o);
 		put(out, " " ARROW " ");
-		side_name(out, d->to, with_series);
+		side_name(out, d->to, with_series, o);
 		break;
 	case DD_RND_NEW:
-		side_name(out, d->to, with_series);
-		put(out, ", new");
+		side_name(out, d->to, with_series, o);
+		put(out, w(o, U_T_NEW));
 		break;
 	case DD_RND_NEW_AFTER:
-		side_name(out, d->to, with_series);
-		put(out, ", new, compared with ");
-		side_name(out, d->from, with_series);
+		side_name(out, d->to, with_series, o);
+		put(out, w(o, U_T_NEW_AFTER));
+		side_name(out, d->from, with_series, o);
 		break;
 	case DD_RND_DELETED:
-		side_name(out, d->from, with_series);
-		put(out, ", deleted");
+		side_name(out, d->from, with_series, o);
+		put(out, w(o, U_T_DELETED));
 		break;
 	}
 	style_off(out, o->color, S_BOLD);
@@ -394,22 +408,25 @@ static void diff_heading(dd_buf *out, const dd_diff *d, int baseline,
 /* After a section's counts: "similarity 0.60", or, for a section a side
  * does not record (it has no items), which round that is. */
 static void section_note(dd_buf *out, const dd_diff *d,
-			 const dd_diff_section *sec)
+			 const dd_diff_section *sec, const dd_render_opts *o)
 {
 	if (sec->unrecorded)
-		dd_rnd_unrecorded(out, d, sec, &dd_rnd_unrecorded_en);
+		dd_rnd_unrecorded(out, d, sec, o->lang);
 	else
-		dd_buf_addf(out, "similarity %.2f", sec->similarity);
+		dd_buf_addf(out, "%s %.2f", w(o, U_L_SIMILARITY),
+			    sec->similarity);
 }
 
 /* "3 sections: 1 added, 2 dropped, 3 changed, 4 unchanged" */
-static void diff_totals(dd_buf *out, const dd_diff *d)
+static void diff_totals(dd_buf *out, const dd_diff *d,
+			const dd_render_opts *o)
 {
 	dd_rnd_counts total = dd_rnd_diff_counts(d);
 
-	dd_buf_addf(out, "%zu section%s: ", d->nsections,
-		    dd_rnd_plural(d->nsections));
-	dd_rnd_counts_words(out, &total);
+	dd_msg_count(out, o->lang, U_L_N_SECTION, U_L_N_SECTIONS,
+		     d->nsections);
+	dd_buf_adds(out, w(o, U_COLON));
+	dd_rnd_counts_words(out, &total, o->lang);
 	dd_buf_addc(out, '\n');
 }
 
@@ -435,7 +452,7 @@ static void text_diff_stat(dd_buf *out, const dd_diff *d,
 		if (dd_buf_oom(&cell))	/* before dd_buf_reset clears it */
 			tab.oom = 1;
 		dd_buf_reset(&cell);
-		section_note(&cell, d, sec);
+		section_note(&cell, d, sec, o);
 		tab_add(&tab, 0, cell.ptr);
 		if (dd_buf_oom(&cell))
 			tab.oom = 1;
@@ -445,7 +462,7 @@ static void text_diff_stat(dd_buf *out, const dd_diff *d,
 		out->oom = 1;
 	tab_release(&tab);
 	dd_buf_addc(out, ' ');
-	diff_totals(out, d);
+	diff_totals(out, d, o);
 }
 
 /* One diff; baseline: dd_file_change.baseline (0 for a diff of two
@@ -473,7 +490,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		put(out, "  ");
 		dd_rnd_counts_marks(out, &c, 1);
 		put(out, "  ");
-		section_note(out, d, sec);
+		section_note(out, d, sec, o);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		for (j = 0; j < sec->nadded; j++)
@@ -490,7 +507,7 @@ static void text_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		}
 	}
 	dd_buf_addc(out, '\n');
-	diff_totals(out, d);
+	diff_totals(out, d, o);
 }
 
 static int text_diff(dd_buf *out, dd_diff *const *d, size_t n,
@@ -514,19 +531,20 @@ static void text_file_change(dd_buf *out, const dd_file_change *f,
 			     const dd_render_opts *o)
 {
 	style_on(out, o->color, S_BOLD);
-	putf(out, "%s ", dd_file_status_name(f->status));
+	putf(out, "%s ", dd_msg_status(o->lang, f->status, 0));
 	if (f->old_path)
 		putf(out, "%s " ARROW " ", f->old_path);
 	put(out, f->path);
 	style_off(out, o->color, S_BOLD);
 	if (f->status == DD_FILE_RECLASSIFIED)
-		put(out, " (unchanged; its series' taxonomy changed: as the old one read it, then the new)");
+		put(out, w(o, U_T_RECLASSIFIED_NOTE));
 	dd_buf_addc(out, '\n');
 	if (f->diff) {
 		text_diff_one(out, f->diff, f->baseline, o);
 	} else {
 		style_on(out, o->color, S_RED);
-		putf(out, "error: %s", f->error ? f->error : "cannot compare");
+		putf(out, "%s%s", w(o, U_L_ERROR_IS),
+		     f->error ? f->error : w(o, U_L_CANNOT_COMPARE));
 		style_off(out, o->color, S_RED);
 		dd_buf_addc(out, '\n');
 	}
@@ -551,21 +569,22 @@ static int text_review(dd_buf *out, const dd_review *r,
 
 	if (r->from_rev || r->to_rev) {
 		style_on(out, o->color, S_BOLD);
-		putf(out, "review %.7s..", r->from_rev ? r->from_rev : "");
+		putf(out, "%s%.7s..", w(o, U_T_REVIEW),
+		     r->from_rev ? r->from_rev : "");
 		if (r->to_rev)
 			putf(out, "%.7s", r->to_rev);
 		else
-			put(out, "working tree");
+			put(out, w(o, U_L_WORKTREE));
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		if (!r->nfiles && !r->ntaxonomies) {
-			put(out, "no round file changed");
+			put(out, w(o, U_T_NO_FILE_CHANGED));
 			dd_buf_addc(out, '\n');
 		} else {
 			dd_buf_addc(out, '\n');
 		}
 	}
-	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 0);
+	dd_rnd_taxonomy_changes(out, r->taxonomies, r->ntaxonomies, 0, o->lang);
 	if (r->ntaxonomies && r->nfiles)
 		dd_buf_addc(out, '\n');
 	text_files(out, r->files, r->nfiles, o);
@@ -601,7 +620,7 @@ static void text_log_oneline(dd_buf *out, const dd_log_commit *c,
 
 			dd_rnd_counts_marks(out, &n, 0);
 		} else {
-			put(out, "(cannot compare)");
+			putf(out, "(%s)", w(o, U_L_CANNOT_COMPARE));
 		}
 	}
 	dd_buf_addc(out, '\n');
@@ -639,7 +658,7 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	dd_buf_addc(out, '\n');
 	if (c->nfiles || c->ntaxonomies)
 		dd_buf_addc(out, '\n');
-	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 0);
+	dd_rnd_taxonomy_changes(out, c->taxonomies, c->ntaxonomies, 0, o->lang);
 	if (c->ntaxonomies && c->nfiles)
 		dd_buf_addc(out, '\n');
 	text_files(out, c->files, c->nfiles, o);
@@ -774,18 +793,19 @@ int dd_render_listing(dd_buf *out, const dd_round *r)
 static void core_line(dd_buf *out, const dd_timeline *t,
 		      const dd_timeline_section *sec, const dd_render_opts *o)
 {
-	const char *sep = " ";
+	const char *sep = w(o, U_L_FIRST);
 	size_t j;
 
-	putf(out, "core set (in all %zu rounds):", t->series->nrounds);
+	dd_msg_fill(out, o->lang, U_T_CORE_SET, (long long)t->series->nrounds,
+		    0);
 	for (j = 0; j < sec->nrows; j++)
 		if (sec->rows[j].core) {
 			put(out, sep);
 			put(out, dd_text_get(&sec->rows[j].name, o->lang));
-			sep = ", ";
+			sep = w(o, U_L_SEP);
 		}
 	if (!dd_rnd_core_count(sec))
-		put(out, " none");
+		put(out, w(o, U_L_NONE_AFTER));
 	dd_buf_addc(out, '\n');
 }
 
@@ -802,6 +822,7 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	const dd_series *s = t->series;
 	size_t nr = s->nrounds, i, j;
 	dd_buf notes = DD_BUF_INIT;
+	dd_rnd_note_words nw = dd_rnd_notes(o->lang);
 	char buf[64];
 	table tab;
 	int rc;
@@ -811,8 +832,8 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	tab_add(&tab, S_BOLD, dd_text_get(&sec->title, o->lang));
 	for (i = 0; i < nr; i++)
 		tab_addf(&tab, S_BOLD, "%lld", dd_rnd_round_number(s, i));
-	tab_add(&tab, S_BOLD, "seen");
-	tab_add(&tab, S_BOLD | S_RIGHT, "rounds");
+	tab_add(&tab, S_BOLD, w(o, U_L_SEEN));
+	tab_add(&tab, S_BOLD | S_RIGHT, w(o, U_L_ROUNDS));
 	tab_endrow(&tab);
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
@@ -825,13 +846,15 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 				tab_add(&tab, S_DIM, ABSENT);
 			else
 				tab_add(&tab, S_GREEN,
-					it->action ? it->action : PRESENT);
+					it->action ? dd_msg_action(o->lang,
+								   it->action)
+						   : PRESENT);
 		}
 		dd_rnd_row_seen(buf, sizeof(buf), s, row);
 		tab_add(&tab, 0, buf);
 		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
 		dd_buf_reset(&notes);
-		dd_rnd_row_notes(&notes, s, row, &dd_rnd_notes_en);
+		dd_rnd_row_notes(&notes, s, row, &nw);
 		/* dd_buf_reset clears the flag: note a failure row by row */
 		if (dd_buf_oom(&notes))
 			tab.oom = 1;
@@ -839,7 +862,7 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	}
 	dd_buf_release(&notes);
 	if (nr > 1 && sec->similarity) {
-		tab_add(&tab, S_DIM, "similarity to previous");
+		tab_add(&tab, S_DIM, w(o, U_L_SIM_PREV));
 		tab_add(&tab, 0, "");
 		for (i = 1; i < nr; i++)
 			tab_addf(&tab, S_DIM, "%.2f", sec->similarity[i - 1]);
@@ -860,17 +883,17 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 	size_t i;
 
 	style_on(out, o->color, S_BOLD);
-	putf(out, "timeline: %s", dd_text_get(&s->title, o->lang));
+	put(out, w(o, U_T_TIMELINE));
+	put(out, dd_text_get(&s->title, o->lang));
 	style_off(out, o->color, S_BOLD);
 	dd_buf_addc(out, '\n');
-	put(out, "rounds:");
+	put(out, w(o, U_T_ROUNDS));
 	for (i = 0; i < s->nrounds; i++)
-		putf(out, "%s %lld (%s)", i ? "," : "",
+		putf(out, "%s%lld (%s)", w(o, i ? U_L_SEP : U_L_FIRST),
 			    s->rounds[i]->number,
 			    s->rounds[i]->date ? s->rounds[i]->date : "?");
 	dd_buf_addc(out, '\n');
-	put(out, "cells: the action recorded in the round, " PRESENT
-	    " present (no action recorded), " ABSENT " absent");
+	put(out, w(o, U_T_CELLS));
 	dd_buf_addc(out, '\n');
 	for (i = 0; i < t->nsections; i++) {
 		dd_buf_addc(out, '\n');
@@ -879,10 +902,10 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 	}
 	if (s->nrounds > 1 && t->similarity) {
 		dd_buf_addc(out, '\n');
-		put(out, "similarity to previous (all sections):");
+		put(out, w(o, U_T_SIM_ALL));
 		for (i = 1; i < s->nrounds; i++)
-			putf(out, "%s %lld" ARROW "%lld %.2f",
-				    i > 1 ? "," : "",
+			putf(out, "%s%lld" ARROW "%lld %.2f",
+				    w(o, i > 1 ? U_L_SEP : U_L_FIRST),
 				    dd_rnd_round_number(s, i - 1),
 				    dd_rnd_round_number(s, i),
 				    t->similarity[i - 1]);
@@ -916,18 +939,19 @@ static int text_report(dd_buf *out, const dd_report *r,
 	style_off(out, o->color, S_BOLD);
 	dd_buf_addc(out, '\n');
 	if (s->nparties) {
-		put(out, "parties:");
-		for (i = 0; i < s->nparties; i++)
-			putf(out, "%s %s", i ? "," : "",
-				    dd_text_get(&s->parties[i].name, o->lang));
+		put(out, w(o, U_L_PARTIES));
+		for (i = 0; i < s->nparties; i++) {
+			put(out, w(o, i ? U_L_SEP : U_L_FIRST));
+			put(out, dd_text_get(&s->parties[i].name, o->lang));
+		}
 		dd_buf_addc(out, '\n');
 	}
 	dd_buf_addc(out, '\n');
 	tab_init(&tab, 4);
-	tab_add(&tab, S_BOLD | S_RIGHT, "round");
-	tab_add(&tab, S_BOLD, "date");
-	tab_add(&tab, S_BOLD, "place");
-	tab_add(&tab, S_BOLD, "title");
+	tab_add(&tab, S_BOLD | S_RIGHT, w(o, U_L_ROUND));
+	tab_add(&tab, S_BOLD, w(o, U_L_DATE));
+	tab_add(&tab, S_BOLD, w(o, U_L_PLACE));
+	tab_add(&tab, S_BOLD, w(o, U_L_TITLE));
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
 
@@ -970,17 +994,18 @@ static int list_series(dd_buf *out, const dd_series *s,
 		putf(out, "  (%s)", s->dir);
 	dd_buf_addc(out, '\n');
 	if (!s->nrounds) {
-		put(out, "  (no rounds)");
+		put(out, "  ");
+		put(out, w(o, U_T_NO_ROUNDS));
 		dd_buf_addc(out, '\n');
 		return dd_buf_oom(out) ? -1 : 0;
 	}
 	if (dd_rnd_section_ids(&ids, &nids, tx, s->rounds, s->nrounds) < 0)
 		return -1;
 	tab_init(&tab, 4 + nids);
-	tab_add(&tab, S_BOLD | S_RIGHT, "round");
-	tab_add(&tab, S_BOLD, "date");
-	tab_add(&tab, S_BOLD, "title");
-	tab_add(&tab, S_BOLD, "file");
+	tab_add(&tab, S_BOLD | S_RIGHT, w(o, U_L_ROUND));
+	tab_add(&tab, S_BOLD, w(o, U_L_DATE));
+	tab_add(&tab, S_BOLD, w(o, U_L_TITLE));
+	tab_add(&tab, S_BOLD, w(o, U_L_FILE));
 	for (j = 0; j < nids; j++)
 		tab_add(&tab, S_BOLD | S_RIGHT, ids[j]);
 	for (i = 0; i < s->nrounds; i++) {
@@ -1019,7 +1044,8 @@ static int text_list(dd_buf *out, const dd_listing *l,
 
 /* "! unclassified", "! ambiguous: a, b", ... or "" */
 static void class_marker(char *dst, size_t size, const dd_taxonomy *tx,
-			 const dd_round_section *sec, const dd_item *it)
+			 const dd_round_section *sec, const dd_item *it,
+			 const dd_render_opts *o)
 {
 	const dd_entry *a, *b;
 
@@ -1029,27 +1055,32 @@ static void class_marker(char *dst, size_t size, const dd_taxonomy *tx,
 	a = dd_rnd_entry(tx, sec->tsection, it->entry);
 	b = dd_rnd_entry(tx, sec->tsection, it->entry2);
 	if (it->cls == DD_CLASS_AMBIGUOUS && a && b)
-		snprintf(dst, size, "! ambiguous: %s, %s", a->id, b->id);
+		snprintf(dst, size, "! %s%s%s, %s",
+			 dd_msg_class(o->lang, it->cls), w(o, U_COLON), a->id,
+			 b->id);
 	else if (it->cls == DD_CLASS_UNKNOWN_ID)
-		snprintf(dst, size, "! unknown id");
+		snprintf(dst, size, "! %s", w(o, U_UNKNOWN_ID));
 	else
-		snprintf(dst, size, "! %s", dd_rnd_class_name(it->cls));
+		snprintf(dst, size, "! %s", dd_msg_class(o->lang, it->cls));
 }
 
-static void show_chairs(dd_buf *out, const dd_round *r, dd_lang lang)
+/* "name (role, party)", the party by its name in the series. */
+static void show_chairs(dd_buf *out, const dd_round *r,
+			const dd_render_opts *o)
 {
 	size_t i;
 
 	for (i = 0; i < r->nchairs; i++) {
 		const dd_chair *c = &r->chairs[i];
-		const char *role = dd_text_get(&c->role, lang);
+		const char *role = dd_text_get(&c->role, o->lang);
+		const char *party = dd_rnd_party_name(o, c->party);
 
-		putf(out, "%s%s", i ? "; " : "",
-			    dd_text_get(&c->name, lang));
-		if (*role && c->party)
-			putf(out, " (%s, %s)", role, c->party);
-		else if (*role || c->party)
-			putf(out, " (%s)", *role ? role : c->party);
+		putf(out, "%s%s", i ? w(o, U_L_NOTE_SEP) : "",
+			    dd_text_get(&c->name, o->lang));
+		if (*role && party)
+			putf(out, " (%s%s%s)", role, w(o, U_L_SEP), party);
+		else if (*role || party)
+			putf(out, " (%s)", *role ? role : party);
 	}
 }
 
@@ -1071,12 +1102,13 @@ static int show_section(dd_buf *out, const dd_round_section *sec,
 	for (j = 0; j < sec->count; j++) {
 		const dd_item *it = &sec->items[j];
 
-		class_marker(marker, sizeof(marker), tx, sec, it);
+		class_marker(marker, sizeof(marker), tx, sec, it, o);
 		tab_add(&tab, 0, dd_text_get(&it->label, o->lang));
 		tab_addf(&tab, 0, "[%s]", it->key ? it->key
 					 : it->id ? it->id : "?");
 		if (it->action)
-			tab_addf(&tab, 0, "(%s)", it->action);
+			tab_addf(&tab, 0, "(%s)",
+				 dd_msg_action(o->lang, it->action));
 		else
 			tab_add(&tab, 0, "");
 		tab_add(&tab, S_RED, marker);
@@ -1097,25 +1129,27 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	int rc;
 
 	style_on(out, o->color, S_BOLD);
-	putf(out, "round %lld  %s", r->number, dd_text_get(&r->title, o->lang));
+	dd_msg_fill(out, o->lang, U_L_ROUND_N, r->number, 0);
+	put(out, "  ");
+	put(out, dd_text_get(&r->title, o->lang));
 	style_off(out, o->color, S_BOLD);
 	dd_buf_addc(out, '\n');
 	tab_init(&tab, 2);
 	if (r->series) {
-		tab_add(&tab, 0, "series");
+		tab_add(&tab, 0, w(o, U_L_SERIES));
 		tab_add(&tab, 0, r->series);
 	}
 	if (r->date) {
-		tab_add(&tab, 0, "date");
+		tab_add(&tab, 0, w(o, U_L_DATE));
 		tab_add(&tab, 0, r->date);
 	}
 	if (r->place.en || r->place.zh) {
-		tab_add(&tab, 0, "place");
+		tab_add(&tab, 0, w(o, U_L_PLACE));
 		tab_add(&tab, 0, dd_text_get(&r->place, o->lang));
 	}
 	if (r->nchairs) {
-		show_chairs(&tmp, r, o->lang);
-		tab_add(&tab, 0, "chairs");
+		show_chairs(&tmp, r, o);
+		tab_add(&tab, 0, w(o, U_L_CHAIRS));
 		tab_add(&tab, 0, tmp.ptr);
 	}
 	if (dd_buf_oom(&tmp))	/* before dd_buf_reset clears it */
@@ -1125,7 +1159,7 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		if (r->rev)
 			putf(&tmp, "%.7s:", r->rev);
 		put(&tmp, r->path);
-		tab_add(&tab, 0, "file");
+		tab_add(&tab, 0, w(o, U_L_FILE));
 		tab_add(&tab, 0, tmp.ptr);
 	}
 	if (dd_buf_oom(&tmp))
@@ -1143,7 +1177,7 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	if (r->nreaffirms) {
 		dd_buf_addc(out, '\n');
 		style_on(out, o->color, S_BOLD);
-		putf(out, "reaffirms  (%zu)", r->nreaffirms);
+		putf(out, "%s  (%zu)", w(o, U_L_REAFFIRMS), r->nreaffirms);
 		style_off(out, o->color, S_BOLD);
 		dd_buf_addc(out, '\n');
 		for (i = 0; i < r->nreaffirms; i++) {

@@ -19,6 +19,7 @@ export GIT_AUTHOR_NAME="A U Thor" GIT_AUTHOR_EMAIL=author@example.com
 export GIT_COMMITTER_NAME="C O Mitter" GIT_COMMITTER_EMAIL=committer@example.com
 export GIT_AUTHOR_DATE="2020-01-01T00:00:00Z" GIT_COMMITTER_DATE="2020-01-01T00:00:00Z"
 export GIT_CONFIG_NOSYSTEM=1 HOME="${TMPDIR:-/tmp}/dialdiff-home.$$"
+unset GIT_CONFIG_GLOBAL GIT_CONFIG_SYSTEM	# git config --global: $HOME's
 
 : "${DIALDIFF:?set DIALDIFF to the binary under test}"
 TEST_DIR=$(cd "$(dirname "$0")" && pwd)

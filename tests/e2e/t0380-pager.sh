@@ -1,7 +1,8 @@
 #!/bin/sh
 # On a terminal, output goes through a pager, as git's does: which pager
 # (GIT_PAGER, git config dialdiff.pager, core.pager, PAGER, less -FRX),
-# when none (-P, --no-pager, not a terminal, "cat", ""), and the exit
+# when none (-P, --no-pager, not a terminal, "cat", "", dialdiff.pager
+# false), and the exit
 # status is dialdiff's.  A terminal is a pseudo-terminal made by
 # script(1) from util-linux; the pagers are scripts that record that they
 # ran, with what, and what they read.
@@ -83,6 +84,15 @@ tty "PAGER=$WORK/bin/pager-a $D diff 1 2"
 ! ran pager-a && ! ran pager-c
 ok $? "dialdiff.pager cat: no pager"
 is "$OUT" "$(cat plain.txt)" "and the output goes to the terminal as it is"
+git config dialdiff.pager false
+tty "GIT_PAGER=$WORK/bin/pager-b PAGER=$WORK/bin/pager-a $D diff 1 2"
+! ran pager-b && ! ran pager-a && ! ran pager-c
+ok $? "dialdiff.pager false: no pager, whatever GIT_PAGER says (as pager.<cmd> false)"
+is "$OUT" "$(cat plain.txt)" "and the output goes to the terminal as it is"
+git config dialdiff.pager true
+tty "PAGER=$WORK/bin/pager-a $D diff 1 2"
+ran pager-c && ! ran pager-a
+ok $? "dialdiff.pager true: the pager git would choose (core.pager)"
 git config --unset dialdiff.pager
 git config --unset core.pager
 # the configuration is read in a repository only: a global core.pager

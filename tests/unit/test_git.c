@@ -259,6 +259,39 @@ static void test_changes_and_walk(void **state)
 	sh("test \"$(git config diff.unit.textconv)\" = cat");
 }
 
+/* Several keys from one snapshot: a value, a key with no value (a
+ * boolean's true), a key not set; each with where it is set. */
+static void test_config_read(void **state)
+{
+	dd_git_setting s[3] = { { "dialdiff.lang" }, { "dialdiff.color" },
+				{ "dialdiff.unit-never-set" } };
+	dd_git_repo *repo;
+	dd_error err;
+	char *value;
+
+	(void)state;
+	sh("git config dialdiff.lang zh && printf '[dialdiff]\\n\\tcolor\\n' >> .git/config");
+	repo = open_in("");
+	assert_int_equal(dd_git_config_read(s, 3, repo, &err), 2);
+	assert_true(s[0].set);
+	assert_string_equal(s[0].value, "zh");
+	assert_string_equal(s[0].origin, ".git/config");
+	assert_true(s[1].set);
+	assert_null(s[1].value);
+	assert_false(s[2].set);
+	assert_null(s[2].value);
+	dd_git_settings_release(s, 3);
+	assert_null(s[0].value);
+	/* one key: a string, or not one */
+	assert_int_equal(dd_git_config_get(&value, repo, "dialdiff.lang", &err), 1);
+	assert_string_equal(value, "zh");
+	free(value);
+	assert_int_equal(dd_git_config_get(&value, repo, "dialdiff.color", &err), 0);
+	assert_null(value);
+	dd_git_free(repo);
+	sh("git config --remove-section dialdiff");
+}
+
 /* The quick look for .git agrees with libgit2 on the top and the prefix,
  * at the top and below it, and leaves GIT_DIR to libgit2. */
 static void test_find_worktree(void **state)
@@ -337,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_open_and_resolve),
 		cmocka_unit_test(test_trees_and_source),
 		cmocka_unit_test(test_changes_and_walk),
+		cmocka_unit_test(test_config_read),
 		cmocka_unit_test(test_find_worktree),
 		cmocka_unit_test(test_not_a_repository),
 		cmocka_unit_test(test_merge_file),

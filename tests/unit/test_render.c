@@ -485,10 +485,11 @@ static void test_text_diff_zh(void **state)
 	char *s = render_diff(&dd_render_text, &plain_zh);
 
 	(void)state;
-	assert_non_null(strstr(s, "犯罪类别  +1 -1 ~1 =2  similarity 0.60\n"));
-	assert_non_null(strstr(s, "+ 网络诈骗  [fraud]  (agreed)\n"));
+	assert_non_null(strstr(s, "犯罪类别  +1 -1 ~1 =2  相似度 0.60\n"));
+	assert_non_null(strstr(s, "+ 网络诈骗  [fraud]  (商定)\n"));
 	/* the zh label did not change: the en wording is shown */
-	assert_non_null(strstr(s, "~ 热线  label: Hot line → Hotline; action:"));
+	assert_non_null(strstr(s, "~ 热线  标签：Hot line → Hotline；进展：建立 → 实施\n"));
+	assert_non_null(strstr(s, "\n2 个类别：新增 2，删除 1，有变化 2，无变化 2\n"));
 	/* no zh label: falls back to en */
 	assert_non_null(strstr(s, "+ Cloud | <b>"));
 	free(s);
@@ -511,27 +512,26 @@ static void test_text_diff_all(void **state)
 }
 
 static const char expected_text_timeline_zh[] =
-	"timeline: 中美对话\n"
-	"rounds: 1 (2015-12-01), 2 (2016-06-14)\n"
-	"cells: the action recorded in the round, ● present (no action "
-	"recorded), · absent\n"
+	"时间线：中美对话\n"
+	"轮次：1 (2015-12-01)，2 (2016-06-14)\n"
+	"格中为该轮记录的进展；● 出现（未记录进展）；· 未出现\n"
 	"\n"
-	"犯罪类别                1            2            seen  rounds\n"
-	"黑客攻击                continued    continued    1–2      2/2  core\n"
-	"网络诈骗                ·            agreed       2        1/2\n"
-	"热线                    established  implemented  1–2      2/2  core\n"
-	"儿童色情                agreed       ·            1        1/2\n"
-	"恐怖主义                ●            ●            1–2      2/2  core\n"
-	"similarity to previous               0.60\n"
-	"core set (in all 2 rounds): 黑客攻击, 热线, 恐怖主义\n"
+	"犯罪类别          1     2     出现轮次  轮数\n"
+	"黑客攻击          继续  继续  1–2        2/2  核心\n"
+	"网络诈骗          ·     商定  2          1/2\n"
+	"热线              建立  实施  1–2        2/2  核心\n"
+	"儿童色情          商定  ·     1          1/2\n"
+	"恐怖主义          ●     ●     1–2        2/2  核心\n"
+	"与上一轮的相似度        0.60\n"
+	"核心议题（全部 2 轮都有）：黑客攻击，热线，恐怖主义\n"
 	"\n"
-	"网络保护                        1     2     seen  rounds\n"
-	"信息共享                        ●     ●     1–2      2/2  core\n"
-	"Cloud | <b>secure</b> & `fast`  ·     ●     2        1/2  unclassified\n"
-	"similarity to previous                0.50\n"
-	"core set (in all 2 rounds): 信息共享\n"
+	"网络保护                        1     2     出现轮次  轮数\n"
+	"信息共享                        ●     ●     1–2        2/2  核心\n"
+	"Cloud | <b>secure</b> & `fast`  ·     ●     2          1/2  未归类\n"
+	"与上一轮的相似度                      0.50\n"
+	"核心议题（全部 2 轮都有）：信息共享\n"
 	"\n"
-	"similarity to previous (all sections): 1→2 0.57\n";
+	"与上一轮的相似度（全部类别）：1→2 0.57\n";
 
 static void test_text_timeline_cjk(void **state)
 {
@@ -574,9 +574,9 @@ static void test_text_list(void **state)
 	assert_int_equal(dd_render_text.list(&out, &l, &plain_zh), 0);
 	assert_string_equal(out.ptr,
 		"us-cn  中美对话  (dialogues/us-cn)\n"
-		"  round  date        title       file           crime  protect\n"
-		"      1  2015-12-01  首次对话    round-01.json      4        1\n"
-		"      2  2016-06-14  第二次对话  round-02.json      4        2\n");
+		"  轮次  日期        名称        文件           crime  protect\n"
+		"     1  2015-12-01  首次对话    round-01.json      4        1\n"
+		"     2  2016-06-14  第二次对话  round-02.json      4        2\n");
 	dd_buf_release(&out);
 }
 
@@ -717,19 +717,22 @@ static void test_not_recorded(void **state)
 
 	/* the other side, both sides, two versions of one round, neither */
 	secs[0].unrecorded = DD_UNRECORDED_FROM;
-	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	dd_rnd_unrecorded(&out, &d, &secs[0], DD_LANG_EN);
 	assert_string_equal(out.ptr, "not recorded in round 1");
 	dd_buf_reset(&out);
 	secs[0].unrecorded = DD_UNRECORDED_FROM | DD_UNRECORDED_TO;
-	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	dd_rnd_unrecorded(&out, &d, &secs[0], DD_LANG_EN);
 	assert_string_equal(out.ptr, "not recorded in rounds 1 and 2");
 	dd_buf_reset(&out);
+	dd_rnd_unrecorded(&out, &d, &secs[0], DD_LANG_ZH);
+	assert_string_equal(out.ptr, "第 1 轮和第 2 轮均未记录");
+	dd_buf_reset(&out);
 	d.from = &round_b;
-	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	dd_rnd_unrecorded(&out, &d, &secs[0], DD_LANG_EN);
 	assert_string_equal(out.ptr, "not recorded in round 2");
 	dd_buf_reset(&out);
 	secs[0].unrecorded = 0;
-	dd_rnd_unrecorded(&out, &d, &secs[0], &dd_rnd_unrecorded_en);
+	dd_rnd_unrecorded(&out, &d, &secs[0], DD_LANG_EN);
 	assert_int_equal(out.len, 0);
 	dd_buf_release(&out);
 }
@@ -1637,6 +1640,8 @@ static void test_row_gaps(void **state)
 static void test_row_notes(void **state)
 {
 	static const dd_rnd_note_words w = { "C", "-{1}+{2}", "U", "|" };
+	const dd_rnd_note_words en = dd_rnd_notes(DD_LANG_EN);
+	const dd_rnd_note_words zh = dd_rnd_notes(DD_LANG_ZH);
 	dd_item x = ITEM("x", 0, "X", NULL, NULL, NULL);
 	/* present in rounds 11, 14, 15, 17 of 11 to 18: gaps 12-13 and 16 */
 	const dd_item *cells[] = { &x, NULL, NULL, &x, &x, NULL, &x, NULL };
@@ -1655,9 +1660,13 @@ static void test_row_notes(void **state)
 		r[i].number = 11 + (long long)i;
 		rp[i] = &r[i];
 	}
-	dd_rnd_row_notes(&out, &s, &row, &dd_rnd_notes_en);
+	dd_rnd_row_notes(&out, &s, &row, &en);
 	assert_string_equal(out.ptr, "dropped 12, re-added 14; "
 			    "dropped 16, re-added 17; unclassified");
+	dd_buf_reset(&out);
+	dd_rnd_row_notes(&out, &s, &row, &zh);
+	assert_string_equal(out.ptr, "第 12 轮删除，第 14 轮恢复；"
+			    "第 16 轮删除，第 17 轮恢复；未归类");
 	dd_buf_reset(&out);
 	dd_rnd_row_notes(&out, &s, &row, &w);
 	assert_string_equal(out.ptr, "-12+14|-16+17|U");
