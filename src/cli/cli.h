@@ -55,8 +55,8 @@ typedef struct cli_ctx {
 	char series_buf[256];
 	const char *rev;	/* --rev */
 	const char *format;	/* --format, default "text" */
-	int format_given, lang_given;	/* --format, --lang were given
-					   (extract's defaults differ) */
+	int format_given;	/* --format was given (extract's default
+				   differs) */
 	const char *color;	/* --color, default "auto" */
 	int paged;		/* the command pages (CLI_PAGED), and neither
 				   -P nor --no-pager was given */
@@ -87,7 +87,8 @@ typedef struct cli_ctx {
 	/* git config dialdiff.* (config.c), read on first need */
 	dd_git_setting config[CLI_CFG_COUNT];
 	int config_read;	/* 0 not yet, 1 read, -1 failed (told) */
-	int lang_given, color_given;	/* --lang, --color: win over it */
+	int lang_given, color_given;	/* --lang, --color: win over it
+					   (and extract's own defaults) */
 	int output_configured;	/* cli_config_output done */
 } cli_ctx;
 
