@@ -80,17 +80,58 @@ typedef struct cli_ctx {
 	size_t nrevs;
 } cli_ctx;
 
+/* What a command's operands are, for the shell completions. */
+enum cli_operand {
+	CLI_ARG_FILES = 0,	/* paths (the default) */
+	CLI_ARG_NONE,		/* it takes none */
+	CLI_ARG_ROUNDS,		/* round selectors: N, SERIES/N, N@REV, PATH */
+	CLI_ARG_REVS,		/* revisions and ranges, then -- PATH... */
+	CLI_ARG_COMMAND,	/* a dialdiff command */
+	CLI_ARG_SHELL		/* bash, zsh or fish */
+};
+
+/*
+ * A command, as data: the shell completions (completion.c) and the help
+ * (manual.c) are made from this table, so a command's options live here
+ * and nowhere else.  The command parses its arguments with
+ * getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL).
+ */
 typedef struct cli_command {
 	const char *name;
 	int (*fn)(cli_ctx *ctx, int argc, char **argv);
 	const char *usage;	/* "diff [--all] [A [B]]" */
 	const char *summary;
 	unsigned flags;		/* CLI_PAGED */
+	const struct option *options;	/* its getopt_long table */
+	const char *shortopts;	/* its getopt string: "h" CLI_VIEW_SHORT */
+	size_t renders;		/* CLI_RENDERS(member): what its --format
+				   renders; 0 when it has no --format */
+	enum cli_operand operands;
 } cli_command;
 
 /* The command's output goes through a pager on a terminal (not the git
  * drivers, not check and fmt, which hooks run). */
 #define CLI_PAGED 1u
+/* The dd_renderer member a command's output needs, as cli_command.renders:
+ * the formats whose renderer has it are the command's --format values. */
+#define CLI_RENDERS(member) (offsetof(dd_renderer, member) + 1)
+/* Whether renderer r can render what cmd shows. */
+int cli_renders(const cli_command *cmd, const dd_renderer *r);
+
+/* The global options (before the command), and their getopt string. */
+extern const struct option cli_global_options[];
+extern const char cli_global_shortopts[];
+/* The options of commands that take only the output options (cli_operands)
+ * and of those that take the view options too (cli_view_operands). */
+extern const struct option cli_plain_options[];
+extern const struct option cli_view_options[];
+/* The options of the commands with options of their own. */
+extern const struct option cli_diff_options[];
+extern const struct option cli_review_options[];
+extern const struct option cli_log_options[];
+extern const struct option cli_git_setup_options[];
+extern const struct option cli_check_options[];
+extern const struct option cli_fmt_options[];
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find_command(const char *name);
@@ -269,6 +310,9 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */
 int cli_parse_size(const char *s, size_t *out);
+
+/* --color's values: "auto", "always", "never", NULL. */
+extern const char *const cli_color_modes[];
 
 /* Print the usage of cmd (or of dialdiff when NULL) to f. */
 void cli_print_usage(FILE *f, const cli_command *cmd);

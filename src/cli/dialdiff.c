@@ -12,44 +12,76 @@
 
 #include "cli.h"
 
+/* What cli_operands and cli_view_operands parse. */
+const struct option cli_plain_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+const struct option cli_view_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	CLI_VIEW_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+#define PLAIN cli_plain_options, "h"
+#define VIEW cli_view_options, "h" CLI_VIEW_SHORT
+
+/* name, function, usage, summary, flags, options, getopt string, what
+ * --format renders, operands (see cli.h) */
 const cli_command cli_commands[] = {
 	{ "report", cmd_report, "report",
 	  "full change report: overview, timeline, every consecutive diff",
-	  CLI_PAGED },
+	  CLI_PAGED, PLAIN, CLI_RENDERS(report), CLI_ARG_NONE },
 	{ "list", cmd_list, "list", "series and rounds with item counts",
-	  CLI_PAGED },
+	  CLI_PAGED, PLAIN, CLI_RENDERS(list), CLI_ARG_NONE },
 	{ "show", cmd_show, "show ROUND", "one round's topics, classified",
-	  CLI_PAGED },
+	  CLI_PAGED, PLAIN, CLI_RENDERS(show), CLI_ARG_ROUNDS },
 	{ "diff", cmd_diff,
 	  "diff [--all] [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
-	  "semantic diff of two rounds (default: the last two)", CLI_PAGED },
+	  "semantic diff of two rounds (default: the last two)", CLI_PAGED,
+	  cli_diff_options, "h" CLI_VIEW_SHORT, CLI_RENDERS(diff),
+	  CLI_ARG_ROUNDS },
 	{ "timeline", cmd_timeline, "timeline",
-	  "presence of every entry across the rounds", CLI_PAGED },
+	  "presence of every entry across the rounds", CLI_PAGED, PLAIN,
+	  CLI_RENDERS(timeline), CLI_ARG_NONE },
 	{ "review", cmd_review,
 	  "review [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
 	  "semantic changes to round files between revisions (default: HEAD and the working tree)",
-	  CLI_PAGED },
+	  CLI_PAGED, cli_review_options, "h" CLI_VIEW_SHORT,
+	  CLI_RENDERS(review), CLI_ARG_REVS },
 	{ "log", cmd_log,
 	  "log [-n N] [--first-parent] [--oneline] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
 	  "the commits that changed round files, with their semantic changes",
-	  CLI_PAGED },
+	  CLI_PAGED, cli_log_options, "hn:" CLI_VIEW_SHORT,
+	  CLI_RENDERS(log_commit), CLI_ARG_REVS },
 	{ "textconv", cmd_textconv, "textconv FILE",
-	  "a stable listing of one round's topics, for git's textconv driver" },
+	  "a stable listing of one round's topics, for git's textconv driver",
+	  0, PLAIN, 0, CLI_ARG_FILES },
 	{ "diff-driver", cmd_diff_driver,
 	  "diff-driver [-v | --all-items] [--stat] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
-	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
+	  "git's external diff command (diff.<driver>.command): the semantic diff of one file",
+	  0, VIEW, CLI_RENDERS(review), CLI_ARG_FILES },
 	{ "merge-driver", cmd_merge_driver, "merge-driver BASE OURS THEIRS PATH",
-	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic" },
+	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic",
+	  0, PLAIN, 0, CLI_ARG_FILES },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
-	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
+	  "set up .gitattributes and git config so that git diff and git log -p show topics",
+	  0, cli_git_setup_options, "h", 0, CLI_ARG_NONE },
 	{ "check", cmd_check,
 	  "check [--strict] [--max-size SIZE] [--rev REV] [PATH...]",
-	  "consistency checks of the dialogues (or the named files), for CI" },
+	  "consistency checks of the dialogues (or the named files), for CI",
+	  0, cli_check_options, "h", CLI_RENDERS(check), CLI_ARG_FILES },
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
-	  "canonical formatting of round, series and taxonomy files" },
-	{ "help", cmd_help, "help [COMMAND]", "show help" },
+	  "canonical formatting of round, series and taxonomy files",
+	  0, cli_fmt_options, "h", 0, CLI_ARG_FILES },
+	{ "help", cmd_help, "help [COMMAND]",
+	  "show help",
+	  0, PLAIN, 0, CLI_ARG_COMMAND },
 	{ NULL, NULL, NULL, NULL, 0 }
 };
+#undef PLAIN
+#undef VIEW
 
 const cli_command *cli_find_command(const char *name)
 {
@@ -220,6 +252,16 @@ static int want_color(const char *mode)
 	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
 }
 
+int cli_renders(const cli_command *cmd, const dd_renderer *r)
+{
+	void (*fn)(void);
+
+	if (!cmd->renders)
+		return 0;
+	memcpy(&fn, (const char *)r + cmd->renders - 1, sizeof(fn));
+	return fn != NULL;
+}
+
 int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 {
 	void (*fn)(void);
@@ -263,8 +305,12 @@ static void ctx_release(cli_ctx *ctx)
 	dd_git_free(ctx->repo);	/* last: the sources borrow it */
 }
 
+const char *const cli_color_modes[] = { "auto", "always", "never", NULL };
+
 int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 {
+	size_t i;
+
 	switch (c) {
 	case CLI_OPT_FORMAT:
 		ctx->format = arg;
@@ -275,12 +321,13 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 			return cli_failf("unknown language '%s' (use en or zh)", arg);
 		return 0;
 	case CLI_OPT_COLOR:
-		if (strcmp(arg, "auto") && strcmp(arg, "always") &&
-		    strcmp(arg, "never"))
-			return cli_failf("--color takes auto, always or never, not '%s'",
-					 arg);
-		ctx->color = arg;
-		return 0;
+		for (i = 0; cli_color_modes[i]; i++)
+			if (!strcmp(arg, cli_color_modes[i])) {
+				ctx->color = arg;
+				return 0;
+			}
+		return cli_failf("--color takes auto, always or never, not '%s'",
+				 arg);
 	}
 	return -1;
 }
@@ -411,22 +458,25 @@ static int flush_stdout(int rc)
 	return EXIT_USAGE;
 }
 
+enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
+       OPT_VERSION, OPT_NO_PAGER };
+const struct option cli_global_options[] = {
+	{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
+	{ "dir", required_argument, NULL, OPT_DIALOGUES },
+	{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
+	{ "series", required_argument, NULL, OPT_SERIES },
+	{ "rev", required_argument, NULL, OPT_REV },
+	CLI_OUTPUT_OPTIONS,
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "no-pager", no_argument, NULL, OPT_NO_PAGER },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+/* "+": the command's options are its own */
+const char cli_global_shortopts[] = "+C:hP";
+
 int main(int argc, char **argv)
 {
-	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
-	       OPT_VERSION, OPT_NO_PAGER };
-	static const struct option opts[] = {
-		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
-		{ "dir", required_argument, NULL, OPT_DIALOGUES },
-		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
-		{ "series", required_argument, NULL, OPT_SERIES },
-		{ "rev", required_argument, NULL, OPT_REV },
-		CLI_OUTPUT_OPTIONS,
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ "no-pager", no_argument, NULL, OPT_NO_PAGER },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *cmdname = "report";
 	const cli_command *cmd;
 	cli_ctx ctx;
@@ -439,7 +489,8 @@ int main(int argc, char **argv)
 	ctx.color = "auto";
 	ctx.ropts.lang = dd_lang_from_env();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+C:hP", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cli_global_shortopts,
+				 cli_global_options, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) < 0)
@@ -512,29 +563,19 @@ int cli_view_option(cli_ctx *ctx, int c)
 	return -1;
 }
 
-/* cli_operands; view: the view options are taken too. */
+/* cli_operands; view: the view options are taken too.  The options are
+ * the command's (cli_plain_options or cli_view_options in its entry). */
 static int operands(cli_ctx *ctx, const cli_command *cmd, int argc,
 		    char **argv, int *status, int view)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	static const struct option view_opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		CLI_VIEW_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	int c;
 
 	/* 0, not 1: glibc then re-reads the option string, so that options
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, view ? "h" CLI_VIEW_SHORT : "h",
-				view ? view_opts : opts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
+				NULL)) != -1)
 		if (!(view && cli_view_option(ctx, c) == 0) &&
 		    (*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
 			return -1;	/* a usage error, or --help */
