@@ -101,7 +101,7 @@ typedef struct cli_command {
 	int (*fn)(cli_ctx *ctx, int argc, char **argv);
 	const char *usage;	/* "diff [--all] [A [B]]" */
 	const char *summary;
-	unsigned flags;		/* CLI_PAGED */
+	unsigned flags;		/* CLI_PAGED, CLI_HIDDEN */
 	const struct option *options;	/* its getopt_long table */
 	const char *shortopts;	/* its getopt string: "h" CLI_VIEW_SHORT */
 	size_t renders;		/* CLI_RENDERS(member): what its --format
@@ -112,6 +112,8 @@ typedef struct cli_command {
 /* The command's output goes through a pager on a terminal (not the git
  * drivers, not check and fmt, which hooks run). */
 #define CLI_PAGED 1u
+/* Neither listed nor completed (the completions' own helper). */
+#define CLI_HIDDEN 2u
 /* The dd_renderer member a command's output needs, as cli_command.renders:
  * the formats whose renderer has it are the command's --format values. */
 #define CLI_RENDERS(member) (offsetof(dd_renderer, member) + 1)
@@ -306,6 +308,8 @@ int cmd_merge_driver(cli_ctx *ctx, int argc, char **argv);
 int cmd_help(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_fmt(cli_ctx *ctx, int argc, char **argv);
+int cmd_completion(cli_ctx *ctx, int argc, char **argv);
+int cmd_complete(cli_ctx *ctx, int argc, char **argv);
 
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */
@@ -313,6 +317,17 @@ int cli_parse_size(const char *s, size_t *out);
 
 /* --color's values: "auto", "always", "never", NULL. */
 extern const char *const cli_color_modes[];
+
+/*
+ * Text files built into the binary (made by the Makefile from the files
+ * named), as NULL-terminated arrays of lines, each with its newline: the
+ * manual page (docs/dialdiff.1) and the fixed part of each completion
+ * script (src/cli/completion.bash, .zsh, .fish).
+ */
+extern const char *const cli_manpage[];
+extern const char *const cli_completion_bash[];
+extern const char *const cli_completion_zsh[];
+extern const char *const cli_completion_fish[];
 
 /* Print the usage of cmd (or of dialdiff when NULL) to f. */
 void cli_print_usage(FILE *f, const cli_command *cmd);

@@ -75,9 +75,15 @@ const cli_command cli_commands[] = {
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
 	  "canonical formatting of round, series and taxonomy files",
 	  0, cli_fmt_options, "h", 0, CLI_ARG_FILES },
+	{ "completion", cmd_completion, "completion bash | zsh | fish",
+	  "the shell completion script for bash, zsh or fish",
+	  0, PLAIN, 0, CLI_ARG_SHELL },
 	{ "help", cmd_help, "help [COMMAND]",
 	  "show help",
 	  0, PLAIN, 0, CLI_ARG_COMMAND },
+	{ "__complete", cmd_complete, "__complete series | rounds",
+	  "values for the shell completions", CLI_HIDDEN, PLAIN, 0,
+	  CLI_ARG_NONE },
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 #undef PLAIN
@@ -112,7 +118,8 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs(global_usage, f);
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
-		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+		if (!(c->flags & CLI_HIDDEN))
+			fprintf(f, "  %-12s %s\n", c->name, c->summary);
 	fputs("\nformats: text (default), markdown, json, html; "
 	      "for check also github, junit, sarif\n"
 	      "Run 'dialdiff help COMMAND' for a command's usage; "
