@@ -329,7 +329,15 @@ extern const char *const cli_completion_bash[];
 extern const char *const cli_completion_zsh[];
 extern const char *const cli_completion_fish[];
 
-/* Print the usage of cmd (or of dialdiff when NULL) to f. */
+/*
+ * The help of cmd, appended to out: its section of the manual page
+ * (cli_manpage), rendered as text, with the sections it names after it.
+ * 0, or -1 when the page has no section for cmd (or memory ran out).
+ */
+int cli_manual(dd_buf *out, const cli_command *cmd);
+
+/* Print the help of cmd (cli_manual, else its usage and summary), or the
+ * usage of dialdiff and its commands when cmd is NULL, to f. */
 void cli_print_usage(FILE *f, const cli_command *cmd);
 
 

@@ -79,7 +79,7 @@ const cli_command cli_commands[] = {
 	  "the shell completion script for bash, zsh or fish",
 	  0, PLAIN, 0, CLI_ARG_SHELL },
 	{ "help", cmd_help, "help [COMMAND]",
-	  "show help",
+	  "a command's synopsis, options and examples; the commands",
 	  0, PLAIN, 0, CLI_ARG_COMMAND },
 	{ "__complete", cmd_complete, "__complete series | rounds",
 	  "values for the shell completions", CLI_HIDDEN, PLAIN, 0,
@@ -111,8 +111,14 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	const cli_command *c;
 
 	if (cmd) {
-		fprintf(f, "usage: dialdiff [OPTIONS] %s\n\n%s\n", cmd->usage,
-			cmd->summary);
+		dd_buf b = DD_BUF_INIT;
+
+		if (cli_manual(&b, cmd) == 0)
+			fwrite(b.ptr, 1, b.len, f);
+		else
+			fprintf(f, "usage: dialdiff [OPTIONS] %s\n\n%s\n",
+				cmd->usage, cmd->summary);
+		dd_buf_release(&b);
 		return;
 	}
 	fputs(global_usage, f);
@@ -122,8 +128,9 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 			fprintf(f, "  %-12s %s\n", c->name, c->summary);
 	fputs("\nformats: text (default), markdown, json, html; "
 	      "for check also github, junit, sarif\n"
-	      "Run 'dialdiff help COMMAND' for a command's usage; "
-	      "'man dialdiff' for everything.\n", f);
+	      "Run 'dialdiff help COMMAND' (or 'dialdiff COMMAND --help') for a "
+	      "command's\nsynopsis, options and examples; 'man dialdiff' for "
+	      "everything.\n", f);
 }
 
 /* The run's state, for the checks every failure and every output makes. */
