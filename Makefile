@@ -3,7 +3,8 @@
 #   make            build build/dialdiff
 #   make run        install missing packages, build, print the bundled report
 #   make test       install missing test packages, build, run every test
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (the binary, the man page,
+#                   the bash, zsh and fish completions)
 #   make bench      dialdiff against its peers (several minutes; RUNS=5)
 #   make bench-scaling   how the cost of log and diff grows with size
 #
@@ -334,12 +335,20 @@ bench-scaling: deps-bench
 	$(BENCH_RUN) --scaling
 
 install: $(B)/dialdiff $(COMPLETIONS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(B)/dialdiff $(DESTDIR)$(BINDIR)/dialdiff
 	install -m 644 docs/dialdiff.1 $(DESTDIR)$(MANDIR)/man1/dialdiff.1
+	install -m 644 $(B)/completion/dialdiff $(DESTDIR)$(BASHCOMPDIR)/dialdiff
+	install -m 644 $(B)/completion/_dialdiff $(DESTDIR)$(ZSHCOMPDIR)/_dialdiff
+	install -m 644 $(B)/completion/dialdiff.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/dialdiff.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/dialdiff $(DESTDIR)$(MANDIR)/man1/dialdiff.1
+	rm -f $(DESTDIR)$(BINDIR)/dialdiff $(DESTDIR)$(MANDIR)/man1/dialdiff.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/dialdiff $(DESTDIR)$(ZSHCOMPDIR)/_dialdiff \
+		$(DESTDIR)$(FISHCOMPDIR)/dialdiff.fish
 
 clean:
 	rm -rf build build-sanitize build-coverage build-fuzz
