@@ -31,20 +31,22 @@ test "$(wc -l < commands)" -ge 15
 ok $? "the command table lists the commands ($(wc -l < commands))"
 test "$(wc -l < options)" -ge 20
 ok $? "the getopt tables list the options ($(wc -l < options))"
-missing=""
-while read -r c; do
-	grep -qw -- "$c" script.bash || missing="$missing bash:$c"
-	grep -qw -- "$c" script.zsh || missing="$missing zsh:$c"
-	grep -q -- "-a $c " script.fish || missing="$missing fish:$c"
-done < commands
-is "$missing" "" "every command is in the three scripts"
-missing=""
-while read -r o; do
-	grep -q -- "--$o[ =']" script.bash || missing="$missing bash:--$o"
-	grep -q -- "--$o[ =']" script.zsh || missing="$missing zsh:--$o"
-	grep -q -- "-l $o\\( \\|\$\\)" script.fish || missing="$missing fish:--$o"
-done < options
-is "$missing" "" "every long option is in the three scripts"
+# in_all LIST RE FISH-RE NAME: each word of file LIST, put for % in RE
+# (in bash and zsh) or FISH-RE, is found in the three scripts
+in_all() {
+	missing=""
+	while read -r w; do
+		for sh in bash zsh fish; do
+			re=$2
+			[ $sh = fish ] && re=$3
+			grep -q -- "$(printf '%s' "$re" | sed "s/%/$w/g")" script.$sh ||
+				missing="$missing $sh:$w"
+		done
+	done < "$1"
+	is "$missing" "" "$4"
+}
+in_all commands '\<%\>' '-a % ' "every command is in the three scripts"
+in_all options "--%[ =']" '-l %\( \|$\)' "every long option is in the three scripts"
 unlike "$(grep '^_dialdiff_commands=' script.bash)" "__complete" \
 	"the hidden helper is not offered as a command"
 
