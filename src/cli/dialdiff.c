@@ -588,8 +588,11 @@ static int operands(cli_ctx *ctx, const cli_command *cmd, int argc,
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1)
+	/* an entry that names no table takes what cli_operands takes */
+	while ((c = getopt_long(argc, argv,
+				cmd->options ? cmd->shortopts : "h",
+				cmd->options ? cmd->options :
+				cli_plain_options, NULL)) != -1)
 		if (!(view && cli_view_option(ctx, c) == 0) &&
 		    (*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
 			return -1;	/* a usage error, or --help */
