@@ -335,6 +335,14 @@ extern const char *const cli_completion_fish[];
  * 0, or -1 when the page has no section for cmd (or memory ran out).
  */
 int cli_manual(dd_buf *out, const cli_command *cmd);
+/*
+ * The other sections of the page are help topics, named in lower case
+ * with '-' for ' ' ("round-selectors", "exit-status"): cli_manual_topic
+ * appends one (heading and text) to out, 0 or -1 when there is no such
+ * topic; cli_manual_topics appends their names, sep between them.
+ */
+int cli_manual_topic(dd_buf *out, const char *topic);
+void cli_manual_topics(dd_buf *out, const char *sep);
 
 /* Print the help of cmd (cli_manual, else its usage and summary), or the
  * usage of dialdiff and its commands when cmd is NULL, to f. */

@@ -165,12 +165,14 @@ static void add_operands(dd_buf *b, const cli_command *cmd)
 	case CLI_ARG_NONE: dd_buf_adds(b, "none"); break;
 	case CLI_ARG_ROUNDS: dd_buf_adds(b, "rounds"); break;
 	case CLI_ARG_REVS: dd_buf_adds(b, "revs"); break;
-	case CLI_ARG_COMMAND:
+	case CLI_ARG_COMMAND:	/* and the help topics */
 		for (c = cli_commands; c->name; c++)
 			if (visible(c)) {
 				dd_buf_addf(b, "%s%s", sep, c->name);
 				sep = ",";
 			}
+		dd_buf_adds(b, sep);
+		cli_manual_topics(b, ",");
 		break;
 	case CLI_ARG_SHELL:
 		for (i = 0; i < NSHELLS; i++, sep = ",")

@@ -78,7 +78,7 @@ const cli_command cli_commands[] = {
 	{ "completion", cmd_completion, "completion bash | zsh | fish",
 	  "the shell completion script for bash, zsh or fish",
 	  0, PLAIN, 0, CLI_ARG_SHELL },
-	{ "help", cmd_help, "help [COMMAND]",
+	{ "help", cmd_help, "help [COMMAND | TOPIC]",
 	  "a command's synopsis, options and examples; the commands",
 	  0, PLAIN, 0, CLI_ARG_COMMAND },
 	{ "__complete", cmd_complete, "__complete series | rounds",
@@ -106,6 +106,29 @@ static const char global_usage[] =
 	"                [--color auto|always|never] [-P | --no-pager]\n"
 	"                [COMMAND [ARGS]]\n";
 
+/* The help topics, filled to 80 columns and indented. */
+static void print_topics(FILE *f)
+{
+	dd_buf t = DD_BUF_INIT;
+	size_t col = 0;
+	char *w, *save = NULL;
+
+	cli_manual_topics(&t, " ");
+	if (dd_buf_oom(&t)) {
+		dd_buf_release(&t);
+		return;
+	}
+	for (w = strtok_r(t.ptr, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (col && col + 1 + strlen(w) > 78) {
+			fputc('\n', f);
+			col = 0;
+		}
+		col += (size_t)fprintf(f, "%s%s", col ? " " : "  ", w);
+	}
+	fputc('\n', f);
+	dd_buf_release(&t);
+}
+
 void cli_print_usage(FILE *f, const cli_command *cmd)
 {
 	const cli_command *c;
@@ -129,8 +152,10 @@ void cli_print_usage(FILE *f, const cli_command *cmd)
 	fputs("\nformats: text (default), markdown, json, html; "
 	      "for check also github, junit, sarif\n"
 	      "Run 'dialdiff help COMMAND' (or 'dialdiff COMMAND --help') for a "
-	      "command's\nsynopsis, options and examples; 'man dialdiff' for "
-	      "everything.\n", f);
+	      "command's\nsynopsis, options and examples, 'dialdiff help TOPIC' "
+	      "for a topic:\n", f);
+	print_topics(f);
+	fputs("'man dialdiff' for everything.\n", f);
 }
 
 /* The run's state, for the checks every failure and every output makes. */

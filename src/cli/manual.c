@@ -8,6 +8,7 @@
  * renders it to a terminal of 80 columns, for the few requests and escapes
  * the page uses (see docs/dialdiff.1's head comment).
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "cli.h"
@@ -401,6 +402,69 @@ int cli_manual(dd_buf *out, const cli_command *cmd)
 	dd_buf_release(&synopsis);
 	dd_buf_release(&more);
 	dd_buf_release(&body);
+	dd_buf_release(&r.line);
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
+/* The help topic of a .SH line ("EXIT STATUS" -> "exit-status") into b;
+ * 0, or -1 when the line is no topic (NAME, COMMANDS: the commands have
+ * their own help). */
+static int topic_of(dd_buf *b, const char *l)
+{
+	const char *p;
+
+	if (strncmp(l, ".SH ", 4))
+		return -1;
+	l += 4;
+	if (*l == '"')
+		l++;
+	if (!strncmp(l, "NAME", 4) || !strncmp(l, "COMMANDS", 8))
+		return -1;
+	dd_buf_reset(b);
+	for (p = l; *p && *p != '"' && *p != '\n'; p++)
+		dd_buf_addc(b, *p == ' ' ? '-' :
+			    (char)tolower((unsigned char)*p));
+	return 0;
+}
+
+void cli_manual_topics(dd_buf *out, const char *sep)
+{
+	dd_buf t = DD_BUF_INIT;
+	const char *first = "";
+	size_t i;
+
+	for (i = 0; cli_manpage[i]; i++)
+		if (topic_of(&t, cli_manpage[i]) == 0) {
+			dd_buf_addf(out, "%s%s", first, t.ptr);
+			first = sep;
+		}
+	if (dd_buf_oom(&t))
+		out->oom = 1;
+	dd_buf_release(&t);
+}
+
+int cli_manual_topic(dd_buf *out, const char *topic)
+{
+	dd_buf t = DD_BUF_INIT;
+	const char *name, *end;
+	render r;
+	size_t i;
+
+	for (i = 0; cli_manpage[i]; i++)
+		if (topic_of(&t, cli_manpage[i]) == 0 && !strcmp(t.ptr, topic))
+			break;
+	dd_buf_release(&t);
+	if (!cli_manpage[i])
+		return -1;
+	name = cli_manpage[i] + 4 + (cli_manpage[i][4] == '"');
+	for (end = name; *end && *end != '"' && *end != '\n'; end++)
+		;
+	memset(&r, 0, sizeof(r));
+	r.out = out;
+	dd_buf_init(&r.line);
+	render_sh(&r, name, (size_t)(end - name));
+	if (dd_buf_oom(&r.line))
+		out->oom = 1;
 	dd_buf_release(&r.line);
 	return dd_buf_oom(out) ? -1 : 0;
 }

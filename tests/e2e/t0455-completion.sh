@@ -104,7 +104,9 @@ is "$GOT" "en zh" "bash: --lang values"
 comp show --color a
 is "$GOT" "auto always" "bash: --color values"
 comp help ''
-is "$(printf '%s\n' $GOT | sort)" "$(sort commands)" "bash: help takes a command"
+is "$(printf '%s\n' $GOT | grep -xFf commands | sort)" "$(sort commands)" "bash: help takes a command"
+comp help round
+is "$GOT" "round-selectors" "bash: or a help topic"
 comp completion ''
 is "$GOT" "bash zsh fish" "bash: completion takes a shell"
 comp report ''

@@ -62,7 +62,19 @@ is "$STATUS" 0 "a command without a section of the page"
 like "$OUT" "^usage: dialdiff \\[OPTIONS\\] __complete" "gets its usage line"
 run "$DIALDIFF" help nosuch
 is "$STATUS" 2 "help of an unknown command: exit 2"
-like "$ERR" "^dialdiff: 'nosuch' is not a dialdiff command" "and says so"
+like "$ERR" "^dialdiff: 'nosuch' is not a dialdiff command or help topic \\(.*round-selectors" "and says so, with the topics"
+is "$OUT" "" "nothing on stdout"
+
+# topics: the other sections of the page
+run "$DIALDIFF" help
+like "$OUT" "^  .*round-selectors" "help lists the topics"
+for t in round-selectors exit-status formats options environment; do
+	run "$DIALDIFF" help $t
+	is "$STATUS" 0 "help $t exits 0"
+	like "$OUT" "^$(printf '%s' "$t" | tr 'a-z-' 'A-Z ')\$" "help $t prints its section"
+done
+run "$DIALDIFF" help commands
+is "$STATUS" 2 "COMMANDS is no topic: each command has its help"
 
 # no man, no installation: the page is in the binary
 run env PATH=/nonexistent "$DIALDIFF" help review
