@@ -46,6 +46,12 @@ while read -r c; do
 		printf '%s\n' "$help" | grep -q -- "$o\\([ ,]\\|$\\)" || missing="$missing $o"
 	done
 	is "$missing" "" "help $c describes every option of $c"
+	# the formats it names are those its --format takes
+	formats=$(printf '%s\n' "$opts" | tr ' ' '\n' | sed -n 's/^--format=list://p' |
+		tr ',' '\n' | sort | tr '\n' ' ')
+	named=$(printf '%s\n' "$help" | sed -n 's/^Formats: //p' | sed 's/ (.*//; s/\.$//' |
+		tr -d ',' | tr ' ' '\n' | sort | tr '\n' ' ')
+	is "$named" "$formats" "help $c names the formats it takes"
 done < commands
 for c in show diff; do
 	run "$DIALDIFF" help $c
