@@ -79,7 +79,7 @@ const cli_command cli_commands[] = {
 	  "the shell completion script for bash, zsh or fish",
 	  0, PLAIN, 0, CLI_ARG_SHELL },
 	{ "help", cmd_help, "help [COMMAND | TOPIC]",
-	  "a command's synopsis, options and examples; the commands",
+	  "a command's synopsis, options and examples, or a topic",
 	  0, PLAIN, 0, CLI_ARG_COMMAND },
 	{ "__complete", cmd_complete, "__complete series | rounds",
 	  "values for the shell completions", CLI_HIDDEN, PLAIN, 0,
