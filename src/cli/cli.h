@@ -86,7 +86,8 @@ enum cli_operand {
 	CLI_ARG_NONE,		/* it takes none */
 	CLI_ARG_ROUNDS,		/* round selectors: N, SERIES/N, N@REV, PATH */
 	CLI_ARG_REVS,		/* revisions and ranges, then -- PATH... */
-	CLI_ARG_COMMAND,	/* a dialdiff command */
+	CLI_ARG_SERIES,		/* a series id of the record */
+	CLI_ARG_COMMAND,	/* a dialdiff command, or a help topic */
 	CLI_ARG_SHELL		/* bash, zsh or fish */
 };
 

@@ -165,6 +165,7 @@ static void add_operands(dd_buf *b, const cli_command *cmd)
 	case CLI_ARG_NONE: dd_buf_adds(b, "none"); break;
 	case CLI_ARG_ROUNDS: dd_buf_adds(b, "rounds"); break;
 	case CLI_ARG_REVS: dd_buf_adds(b, "revs"); break;
+	case CLI_ARG_SERIES: dd_buf_adds(b, "series"); break;
 	case CLI_ARG_COMMAND:	/* and the help topics */
 		for (c = cli_commands; c->name; c++)
 			if (visible(c)) {
