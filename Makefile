@@ -3,7 +3,8 @@
 #   make            build build/dialdiff
 #   make run        install missing packages, build, print the bundled report
 #   make test       install missing test packages, build, run every test
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (the binary, the man page,
+#                   the bash, zsh and fish completions)
 #   make bench      dialdiff against its peers (several minutes; RUNS=5)
 #   make bench-scaling   how the cost of log and diff grows with size
 #
@@ -24,6 +25,10 @@ FUZZ_CC   ?= clang-14
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
+# where each shell looks for the completions of a command
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 PKG_CONFIG ?= pkg-config
 PKGS      := libgit2 libcjson libpcre2-8 zlib
 
@@ -75,7 +80,15 @@ JSONTESTSUITE ?= $(CURDIR)/../shared/testdata/JSONTestSuite/test_parsing
 LIB_SRC := $(wildcard src/util/*.c) $(wildcard src/*.c) $(wildcard src/render/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
-CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
+# The text the binary carries (scripts/embed.sh): the manual page, which
+# `dialdiff help COMMAND` prints from, and the fixed part of each shell's
+# completion script.
+EMBEDDED := docs/dialdiff.1 src/cli/completion.bash src/cli/completion.zsh \
+            src/cli/completion.fish
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/embedded.o
+# The completion scripts, made by the binary from its command table.
+COMPLETIONS := $(B)/completion/dialdiff $(B)/completion/_dialdiff \
+               $(B)/completion/dialdiff.fish
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
@@ -107,7 +120,7 @@ E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
         uninstall clean check-sanitize check-valgrind coverage fuzz \
         fuzz-build FORCE deps-bench bench bench-scaling
 
-all: $(B)/dialdiff
+all: $(B)/dialdiff $(COMPLETIONS)
 
 # Keep the objects of the fuzz targets (make would delete them as
 # intermediate files of a chain of pattern rules).
@@ -130,6 +143,30 @@ $(B)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard include/dia
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/fuzz \
 		-DDD_FUZZ_TAXONOMY='"$(CURDIR)/dialogues/taxonomy.json"' -c -o $@ $<
+
+$(B)/gen/embedded.c: $(EMBEDDED) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh cli_manpage docs/dialdiff.1 \
+		cli_completion_bash src/cli/completion.bash \
+		cli_completion_zsh src/cli/completion.zsh \
+		cli_completion_fish src/cli/completion.fish >$@.new
+	mv $@.new $@
+
+$(B)/obj/gen/embedded.o: $(B)/gen/embedded.c $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/completion/dialdiff: $(B)/dialdiff
+	@mkdir -p $(dir $@)
+	$(B)/dialdiff completion bash >$@.new && mv $@.new $@
+
+$(B)/completion/_dialdiff: $(B)/dialdiff
+	@mkdir -p $(dir $@)
+	$(B)/dialdiff completion zsh >$@.new && mv $@.new $@
+
+$(B)/completion/dialdiff.fish: $(B)/dialdiff
+	@mkdir -p $(dir $@)
+	$(B)/dialdiff completion fish >$@.new && mv $@.new $@
 
 $(B)/libdialdiff.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -297,13 +334,21 @@ bench-scaling: deps-bench
 	@$(MAKE) --no-print-directory all $(B)/bench/parse_floor
 	$(BENCH_RUN) --scaling
 
-install: $(B)/dialdiff
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: $(B)/dialdiff $(COMPLETIONS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(B)/dialdiff $(DESTDIR)$(BINDIR)/dialdiff
 	install -m 644 docs/dialdiff.1 $(DESTDIR)$(MANDIR)/man1/dialdiff.1
+	install -m 644 $(B)/completion/dialdiff $(DESTDIR)$(BASHCOMPDIR)/dialdiff
+	install -m 644 $(B)/completion/_dialdiff $(DESTDIR)$(ZSHCOMPDIR)/_dialdiff
+	install -m 644 $(B)/completion/dialdiff.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/dialdiff.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/dialdiff $(DESTDIR)$(MANDIR)/man1/dialdiff.1
+	rm -f $(DESTDIR)$(BINDIR)/dialdiff $(DESTDIR)$(MANDIR)/man1/dialdiff.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/dialdiff $(DESTDIR)$(ZSHCOMPDIR)/_dialdiff \
+		$(DESTDIR)$(FISHCOMPDIR)/dialdiff.fish
 
 clean:
 	rm -rf build build-sanitize build-coverage build-fuzz

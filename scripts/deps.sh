@@ -12,7 +12,8 @@
 set -eu
 
 pkgs="gcc make pkg-config libgit2-dev libcjson-dev libpcre2-dev zlib1g-dev"
-test_pkgs="libcmocka-dev git perl jq python3"
+# zsh and fish: the completion tests run them (bash is there already)
+test_pkgs="libcmocka-dev git perl jq python3 zsh fish"
 sanitize_pkgs="libasan8 libubsan1"
 # libclang-rt-14-dev holds libFuzzer and clang's sanitizer runtimes; it is
 # only a Recommends of clang-14, so it is named here.

@@ -114,17 +114,66 @@ int cli_config_bool(const char *value);
  * --color are not given (once; cli_need does it).  0 or EXIT_USAGE. */
 int cli_config_output(cli_ctx *ctx);
 
+/* What a command's operands are, for the shell completions. */
+enum cli_operand {
+	CLI_ARG_FILES = 0,	/* paths (the default) */
+	CLI_ARG_NONE,		/* it takes none */
+	CLI_ARG_ROUNDS,		/* round selectors: N, SERIES/N, N@REV, PATH */
+	CLI_ARG_REVS,		/* revisions and ranges, then -- PATH... */
+	CLI_ARG_SERIES,		/* a series id of the record */
+	CLI_ARG_COMMAND,	/* a dialdiff command, or a help topic */
+	CLI_ARG_SHELL		/* bash, zsh or fish */
+};
+
+/*
+ * A command, as data: the shell completions (completion.c) and the help
+ * (manual.c) are made from this table, so a command's options live here
+ * and nowhere else.  The command parses its arguments with
+ * getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL).
+ */
 typedef struct cli_command {
 	const char *name;
 	int (*fn)(cli_ctx *ctx, int argc, char **argv);
 	const char *usage;	/* "diff [--all] [A [B]]" */
 	const char *summary;
-	unsigned flags;		/* CLI_PAGED */
+	unsigned flags;		/* CLI_PAGED, CLI_HIDDEN */
+	const struct option *options;	/* its getopt_long table */
+	const char *shortopts;	/* its getopt string: "h" CLI_VIEW_SHORT */
+	size_t renders;		/* CLI_RENDERS(member): what its --format
+				   renders; 0 when it has no --format */
+	enum cli_operand operands;
+	const char *formats;	/* its --format values when they are its own,
+				   not renderers ("round,json,text") */
 } cli_command;
 
 /* The command's output goes through a pager on a terminal (not the git
  * drivers, not check and fmt, which hooks run). */
 #define CLI_PAGED 1u
+/* Neither listed nor completed (the completions' own helper). */
+#define CLI_HIDDEN 2u
+/* The dd_renderer member a command's output needs, as cli_command.renders:
+ * the formats whose renderer has it are the command's --format values. */
+#define CLI_RENDERS(member) (offsetof(dd_renderer, member) + 1)
+/* Whether renderer r can render what cmd shows. */
+int cli_renders(const cli_command *cmd, const dd_renderer *r);
+
+/* The global options (before the command), and their getopt string. */
+extern const struct option cli_global_options[];
+extern const char cli_global_shortopts[];
+/* The options of commands that take only the output options (cli_operands)
+ * and of those that take the view options too (cli_view_operands). */
+extern const struct option cli_plain_options[];
+extern const struct option cli_view_options[];
+/* The options of the commands with options of their own. */
+extern const struct option cli_diff_options[];
+extern const struct option cli_review_options[];
+extern const struct option cli_log_options[];
+extern const struct option cli_git_setup_options[];
+extern const struct option cli_check_options[];
+extern const struct option cli_fmt_options[];
+extern const struct option cli_new_options[];
+extern const struct option cli_classify_options[];
+extern const struct option cli_extract_options[];
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find_command(const char *name);
@@ -323,12 +372,44 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_new(cli_ctx *ctx, int argc, char **argv);
 int cmd_classify(cli_ctx *ctx, int argc, char **argv);
 int cmd_extract(cli_ctx *ctx, int argc, char **argv);
+int cmd_completion(cli_ctx *ctx, int argc, char **argv);
+int cmd_complete(cli_ctx *ctx, int argc, char **argv);
 
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */
 int cli_parse_size(const char *s, size_t *out);
 
-/* Print the usage of cmd (or of dialdiff when NULL) to f. */
+/* --color's values: "auto", "always", "never", NULL. */
+extern const char *const cli_color_modes[];
+
+/*
+ * Text files built into the binary (made by the Makefile from the files
+ * named), as NULL-terminated arrays of lines, each with its newline: the
+ * manual page (docs/dialdiff.1) and the fixed part of each completion
+ * script (src/cli/completion.bash, .zsh, .fish).
+ */
+extern const char *const cli_manpage[];
+extern const char *const cli_completion_bash[];
+extern const char *const cli_completion_zsh[];
+extern const char *const cli_completion_fish[];
+
+/*
+ * The help of cmd, appended to out: its section of the manual page
+ * (cli_manpage), rendered as text, with the sections it names after it.
+ * 0, or -1 when the page has no section for cmd (or memory ran out).
+ */
+int cli_manual(dd_buf *out, const cli_command *cmd);
+/*
+ * The other sections of the page are help topics, named in lower case
+ * with '-' for ' ' ("round-selectors", "exit-status"): cli_manual_topic
+ * appends one (heading and text) to out, 0 or -1 when there is no such
+ * topic; cli_manual_topics appends their names, sep between them.
+ */
+int cli_manual_topic(dd_buf *out, const char *topic);
+void cli_manual_topics(dd_buf *out, const char *sep);
+
+/* Print the help of cmd (cli_manual, else its usage and summary), or the
+ * usage of dialdiff and its commands when cmd is NULL, to f. */
 void cli_print_usage(FILE *f, const cli_command *cmd);
 
 

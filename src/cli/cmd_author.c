@@ -110,19 +110,20 @@ typedef struct new_args {
 	int empty;
 } new_args;
 
+enum { OPT_DATE = 256, OPT_TITLE, OPT_FROM, OPT_EMPTY };
+const struct option cli_new_options[] = {
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "empty", no_argument, NULL, OPT_EMPTY },
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
 static int new_options(cli_ctx *ctx, const cli_command *cmd, int argc,
 		       char **argv, new_args *a)
 {
-	enum { OPT_DATE = 256, OPT_TITLE, OPT_FROM, OPT_EMPTY };
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "empty", no_argument, NULL, OPT_EMPTY },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	int c, rc;
 
 	memset(a, 0, sizeof(*a));
@@ -130,7 +131,8 @@ static int new_options(cli_ctx *ctx, const cli_command *cmd, int argc,
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
+				NULL)) != -1) {
 		switch (c) {
 		case OPT_DATE: a->date = optarg; break;
 		case OPT_TITLE: a->title = optarg; break;

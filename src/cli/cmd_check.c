@@ -35,17 +35,18 @@ int cli_parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+enum { OPT_STRICT = 256, OPT_MAX_SIZE, OPT_REV };
+const struct option cli_check_options[] = {
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "rev", required_argument, NULL, OPT_REV },
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_STRICT = 256, OPT_MAX_SIZE, OPT_REV };
-	static const struct option opts[] = {
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "rev", required_argument, NULL, OPT_REV },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	const cli_command *cmd = cli_find_command("check");
 	dd_check_opts copts;
 	dd_check_result res;
@@ -61,7 +62,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
 		switch (c) {
 		case OPT_STRICT: strict = 1; break;
 		case OPT_REV: ctx->rev = optarg; break;

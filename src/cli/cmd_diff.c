@@ -71,17 +71,18 @@ static int select_pairs(cli_ctx *ctx, const cli_command *cmd, int all,
 	return 1;
 }
 
+enum { OPT_ALL = 256 };
+const struct option cli_diff_options[] = {
+	{ "all", no_argument, NULL, OPT_ALL },
+	CLI_GATE_OPTIONS,
+	CLI_VIEW_OPTIONS,
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_ALL = 256 };
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, OPT_ALL },
-		CLI_GATE_OPTIONS,
-		CLI_VIEW_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	const cli_command *cmd = cli_find_command("diff");
 	const dd_round **pairs = NULL;
 	dd_diff **diffs = NULL;
@@ -97,7 +98,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h" CLI_VIEW_SHORT, opts,
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
 				NULL)) != -1) {
 		if (c == OPT_ALL)
 			all = 1;

@@ -23,8 +23,14 @@
 
 enum { OPT_SERIES = 1100, OPT_ROUND, OPT_DATE, OPT_WRITE };
 
-/* Options of both commands; extract's own are refused by classify. */
-static const struct option opts[] = {
+const struct option cli_classify_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "series", required_argument, NULL, OPT_SERIES },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
+const struct option cli_extract_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "series", required_argument, NULL, OPT_SERIES },
 	{ "round", required_argument, NULL, OPT_ROUND },
@@ -87,12 +93,10 @@ int cmd_classify(cli_ctx *ctx, int argc, char **argv)
 
 	optind = 0;	/* options may follow the texts; "--" ends them */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
+				  NULL)) != -1) {
 		if (c == OPT_SERIES)
 			ctx->series_id = optarg;
-		else if (c == OPT_ROUND || c == OPT_DATE || c == OPT_WRITE)
-			return cli_usage(cmd, "'%s' is an option of extract",
-					 argv[optind - 1]);
 		else if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
 			return rc;
 	}
@@ -196,7 +200,8 @@ int cmd_extract(cli_ctx *ctx, int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
+				  NULL)) != -1) {
 		switch (c) {
 		case OPT_SERIES:
 			ctx->series_id = optarg;

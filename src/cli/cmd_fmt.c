@@ -84,15 +84,16 @@ static int expand(cli_ctx *ctx, dd_source *src, const char *path,
 	return rc;
 }
 
+enum { OPT_CHECK = 256, OPT_WRITE };
+const struct option cli_fmt_options[] = {
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "write", no_argument, NULL, OPT_WRITE },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
 int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_CHECK = 256, OPT_WRITE };
-	static const struct option opts[] = {
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "write", no_argument, NULL, OPT_WRITE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const cli_command *cmd = cli_find_command("fmt");
 	char **files = NULL;
 	size_t nfiles = 0, alloc = 0, i;
@@ -104,7 +105,7 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
 		switch (c) {
 		case OPT_CHECK:
 		case OPT_WRITE:

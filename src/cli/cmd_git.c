@@ -344,15 +344,16 @@ static int runnable(const char *command)
 	return yes;
 }
 
+enum { OPT_SEMANTIC = 256, OPT_COMMAND };
+const struct option cli_git_setup_options[] = {
+	{ "semantic", no_argument, NULL, OPT_SEMANTIC },
+	{ "command", required_argument, NULL, OPT_COMMAND },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
 int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_SEMANTIC = 256, OPT_COMMAND };
-	static const struct option opts[] = {
-		{ "semantic", no_argument, NULL, OPT_SEMANTIC },
-		{ "command", required_argument, NULL, OPT_COMMAND },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const cli_command *cmd = cli_find_command("git-setup");
 	const char *command = "dialdiff", *driver = "dialdiff";
 	dd_buf prefix = DD_BUF_INIT, block = DD_BUF_INIT, value = DD_BUF_INIT;
@@ -377,7 +378,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
 		switch (c) {
 		case OPT_SEMANTIC:
 			driver = "dialdiff-semantic";

@@ -192,15 +192,16 @@ static int validate_gates(const dd_review *r, const dd_gate *gates,
 	return any ? cli_fail(&first) : 0;
 }
 
+const struct option cli_review_options[] = {
+	CLI_GATE_OPTIONS,
+	CLI_VIEW_OPTIONS,
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
 int cmd_review(cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_GATE_OPTIONS,
-		CLI_VIEW_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	const cli_command *cmd = cli_find_command("review");
 	dd_buf out = DD_BUF_INIT;
 	dd_history *h = NULL;
@@ -218,7 +219,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h" CLI_VIEW_SHORT, opts,
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
 				NULL)) != -1)
 		if (cli_view_option(ctx, c) < 0 &&
 		    ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
@@ -357,18 +358,19 @@ static int parse_count(const char *s, size_t *out)
 	return 0;
 }
 
+enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT, OPT_ONELINE };
+const struct option cli_log_options[] = {
+	{ "max-count", required_argument, NULL, 'n' },
+	{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
+	{ "oneline", no_argument, NULL, OPT_ONELINE },
+	CLI_VIEW_OPTIONS,
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
-	enum { OPT_FIRST_PARENT = 256, OPT_MAX_COUNT, OPT_ONELINE };
-	static const struct option opts[] = {
-		{ "max-count", required_argument, NULL, 'n' },
-		{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
-		{ "oneline", no_argument, NULL, OPT_ONELINE },
-		CLI_VIEW_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	const cli_command *cmd = cli_find_command("log");
 	dd_buf out = DD_BUF_INIT;
 	dd_history *h = NULL;
@@ -388,7 +390,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hn:" CLI_VIEW_SHORT, opts,
+	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
 				NULL)) != -1) {
 		if (cli_view_option(ctx, c) == 0)
 			continue;

@@ -12,55 +12,97 @@
 
 #include "cli.h"
 
+/* What cli_operands and cli_view_operands parse. */
+const struct option cli_plain_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+const struct option cli_view_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OUTPUT_OPTIONS,
+	CLI_VIEW_OPTIONS,
+	{ NULL, 0, NULL, 0 }
+};
+#define PLAIN cli_plain_options, "h"
+#define VIEW cli_view_options, "h" CLI_VIEW_SHORT
+
+/* name, function, usage, summary, flags, options, getopt string, what
+ * --format renders, operands (see cli.h) */
 const cli_command cli_commands[] = {
 	{ "report", cmd_report, "report",
 	  "full change report: overview, timeline, every consecutive diff",
-	  CLI_PAGED },
+	  CLI_PAGED, PLAIN, CLI_RENDERS(report), CLI_ARG_NONE },
 	{ "list", cmd_list, "list", "series and rounds with item counts",
-	  CLI_PAGED },
+	  CLI_PAGED, PLAIN, CLI_RENDERS(list), CLI_ARG_NONE },
 	{ "show", cmd_show, "show ROUND", "one round's topics, classified",
-	  CLI_PAGED },
+	  CLI_PAGED, PLAIN, CLI_RENDERS(show), CLI_ARG_ROUNDS },
 	{ "diff", cmd_diff,
 	  "diff [--all] [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A [B]]",
-	  "semantic diff of two rounds (default: the last two)", CLI_PAGED },
+	  "semantic diff of two rounds (default: the last two)", CLI_PAGED,
+	  cli_diff_options, "h" CLI_VIEW_SHORT, CLI_RENDERS(diff),
+	  CLI_ARG_ROUNDS },
 	{ "timeline", cmd_timeline, "timeline",
-	  "presence of every entry across the rounds", CLI_PAGED },
+	  "presence of every entry across the rounds", CLI_PAGED, PLAIN,
+	  CLI_RENDERS(timeline), CLI_ARG_NONE },
 	{ "review", cmd_review,
 	  "review [-v | --all-items] [--stat] [--exit-code] [--fail-on WHAT[:SECTION[/ENTRY]]] [A..B | A...B | A [B]] [-- PATH...]",
 	  "semantic changes to round files between revisions (default: HEAD and the working tree)",
-	  CLI_PAGED },
+	  CLI_PAGED, cli_review_options, "h" CLI_VIEW_SHORT,
+	  CLI_RENDERS(review), CLI_ARG_REVS },
 	{ "log", cmd_log,
 	  "log [-n N] [--first-parent] [--oneline] [-v | --all-items] [--stat] [RANGE] [-- PATH...]",
 	  "the commits that changed round files, with their semantic changes",
-	  CLI_PAGED },
+	  CLI_PAGED, cli_log_options, "hn:" CLI_VIEW_SHORT,
+	  CLI_RENDERS(log_commit), CLI_ARG_REVS },
 	{ "textconv", cmd_textconv, "textconv FILE",
-	  "a stable listing of one round's topics, for git's textconv driver" },
+	  "a stable listing of one round's topics, for git's textconv driver",
+	  0, PLAIN, 0, CLI_ARG_FILES },
 	{ "diff-driver", cmd_diff_driver,
 	  "diff-driver [-v | --all-items] [--stat] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
-	  "git's external diff command (diff.<driver>.command): the semantic diff of one file" },
+	  "git's external diff command (diff.<driver>.command): the semantic diff of one file",
+	  0, VIEW, CLI_RENDERS(review), CLI_ARG_FILES },
 	{ "merge-driver", cmd_merge_driver, "merge-driver BASE OURS THEIRS PATH",
-	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic" },
+	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic",
+	  0, PLAIN, 0, CLI_ARG_FILES },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
-	  "set up .gitattributes and git config so that git diff and git log -p show topics" },
+	  "set up .gitattributes and git config so that git diff and git log -p show topics",
+	  0, cli_git_setup_options, "h", 0, CLI_ARG_NONE },
 	{ "check", cmd_check,
 	  "check [--strict] [--max-size SIZE] [--rev REV] [PATH...]",
-	  "consistency checks of the dialogues (or the named files), for CI" },
+	  "consistency checks of the dialogues (or the named files), for CI",
+	  0, cli_check_options, "h", CLI_RENDERS(check), CLI_ARG_FILES },
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
-	  "canonical formatting of round, series and taxonomy files" },
+	  "canonical formatting of round, series and taxonomy files",
+	  0, cli_fmt_options, "h", 0, CLI_ARG_FILES },
 	{ "init", cmd_init, "init [SERIES]",
-	  "start a record: a dialogues folder with a taxonomy skeleton, and a series" },
+	  "start a record: a dialogues folder with a taxonomy skeleton, and a series",
+	  0, PLAIN, 0, CLI_ARG_NONE },
 	{ "new", cmd_new,
 	  "new [--date YYYY-MM-DD] [--title TEXT] [--from N | --empty] SERIES",
-	  "write the next round file of a series, topics carried over; print its path" },
+	  "write the next round file of a series, topics carried over; print its path",
+	  0, cli_new_options, "h", 0, CLI_ARG_SERIES },
 	{ "classify", cmd_classify,
 	  "classify [--series S] [--format text|json] TEXT...",
-	  "which taxonomy entries match each text, with pattern and span" },
+	  "which taxonomy entries match each text, with pattern and span",
+	  0, cli_classify_options, "h", 0, CLI_ARG_NONE, "text,json" },
 	{ "extract", cmd_extract,
 	  "extract [--series S] [--round N] [--date D] [--lang en|zh|auto] [--format round|json|text] [--write] FILE|-",
-	  "a draft round from a source text: every entry whose patterns match a statement" },
-	{ "help", cmd_help, "help [COMMAND]", "show help" },
+	  "a draft round from a source text: every entry whose patterns match a statement",
+	  0, cli_extract_options, "h", 0, CLI_ARG_FILES, "round,json,text" },
+	{ "completion", cmd_completion, "completion bash | zsh | fish",
+	  "the shell completion script for bash, zsh or fish",
+	  0, PLAIN, 0, CLI_ARG_SHELL },
+	{ "help", cmd_help, "help [COMMAND | TOPIC]",
+	  "a command's synopsis, options and examples, or a topic",
+	  0, PLAIN, 0, CLI_ARG_COMMAND },
+	{ "__complete", cmd_complete, "__complete series | rounds",
+	  "values for the shell completions", CLI_HIDDEN, PLAIN, 0,
+	  CLI_ARG_NONE },
 	{ NULL, NULL, NULL, NULL, 0 }
 };
+#undef PLAIN
+#undef VIEW
 
 const cli_command *cli_find_command(const char *name)
 {
@@ -79,24 +121,57 @@ static const char global_usage[] =
 	"                [--color auto|always|never | --no-color] [-P | --no-pager]\n"
 	"                [COMMAND [ARGS]]\n";
 
+/* The help topics, filled to 80 columns and indented. */
+static void print_topics(FILE *f)
+{
+	dd_buf t = DD_BUF_INIT;
+	size_t col = 0;
+	char *w, *save = NULL;
+
+	cli_manual_topics(&t, " ");
+	if (dd_buf_oom(&t)) {
+		dd_buf_release(&t);
+		return;
+	}
+	for (w = strtok_r(t.ptr, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (col && col + 1 + strlen(w) > 78) {
+			fputc('\n', f);
+			col = 0;
+		}
+		col += (size_t)fprintf(f, "%s%s", col ? " " : "  ", w);
+	}
+	fputc('\n', f);
+	dd_buf_release(&t);
+}
+
 void cli_print_usage(FILE *f, const cli_command *cmd)
 {
 	const cli_command *c;
 
 	if (cmd) {
-		fprintf(f, "usage: dialdiff [OPTIONS] %s\n\n%s\n", cmd->usage,
-			cmd->summary);
+		dd_buf b = DD_BUF_INIT;
+
+		if (cli_manual(&b, cmd) == 0)
+			fwrite(b.ptr, 1, b.len, f);
+		else
+			fprintf(f, "usage: dialdiff [OPTIONS] %s\n\n%s\n",
+				cmd->usage, cmd->summary);
+		dd_buf_release(&b);
 		return;
 	}
 	fputs(global_usage, f);
 	fputs("\ncommands:\n", f);
 	for (c = cli_commands; c->name; c++)
-		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+		if (!(c->flags & CLI_HIDDEN))
+			fprintf(f, "  %-12s %s\n", c->name, c->summary);
 	fputs("\nformats: text (default), markdown, json, html; "
 	      "for check also github, junit, sarif;\n"
 	      "         csv, csv-excel for list, timeline, diff, review, log\n"
-	      "Run 'dialdiff help COMMAND' for a command's usage; "
-	      "'man dialdiff' for everything.\n", f);
+	      "Run 'dialdiff help COMMAND' (or 'dialdiff COMMAND --help') for a "
+	      "command's\nsynopsis, options and examples, 'dialdiff help TOPIC' "
+	      "for a topic:\n", f);
+	print_topics(f);
+	fputs("'man dialdiff' for everything.\n", f);
 }
 
 /* The run's state, for the checks every failure and every output makes. */
@@ -232,6 +307,16 @@ static int want_color(const char *mode)
 	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
 }
 
+int cli_renders(const cli_command *cmd, const dd_renderer *r)
+{
+	void (*fn)(void);
+
+	if (!cmd->renders)
+		return 0;
+	memcpy(&fn, (const char *)r + cmd->renders - 1, sizeof(fn));
+	return fn != NULL;
+}
+
 int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 {
 	void (*fn)(void);
@@ -279,8 +364,12 @@ static void ctx_release(cli_ctx *ctx)
 	dd_git_free(ctx->repo);	/* last: the sources borrow it */
 }
 
+const char *const cli_color_modes[] = { "auto", "always", "never", NULL };
+
 int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 {
+	size_t i;
+
 	switch (c) {
 	case CLI_OPT_FORMAT:
 		ctx->format = arg;
@@ -293,13 +382,14 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 		ctx->lang_given = 1;
 		return 0;
 	case CLI_OPT_COLOR:
-		if (strcmp(arg, "auto") && strcmp(arg, "always") &&
-		    strcmp(arg, "never"))
-			return cli_failf("--color takes auto, always or never, not '%s'",
-					 arg);
-		ctx->color = arg;
-		ctx->color_given = 1;
-		return 0;
+		for (i = 0; cli_color_modes[i]; i++)
+			if (!strcmp(arg, cli_color_modes[i])) {
+				ctx->color = arg;
+				ctx->color_given = 1;
+				return 0;
+			}
+		return cli_failf("--color takes auto, always or never, not '%s'",
+				 arg);
 	case CLI_OPT_NO_COLOR:
 		ctx->color = "never";
 		ctx->color_given = 1;
@@ -434,22 +524,25 @@ static int flush_stdout(int rc)
 	return EXIT_USAGE;
 }
 
+enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
+       OPT_VERSION, OPT_NO_PAGER };
+const struct option cli_global_options[] = {
+	{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
+	{ "dir", required_argument, NULL, OPT_DIALOGUES },
+	{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
+	{ "series", required_argument, NULL, OPT_SERIES },
+	{ "rev", required_argument, NULL, OPT_REV },
+	CLI_OUTPUT_OPTIONS,
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "no-pager", no_argument, NULL, OPT_NO_PAGER },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+/* "+": the command's options are its own */
+const char cli_global_shortopts[] = "+C:hP";
+
 int main(int argc, char **argv)
 {
-	enum { OPT_DIALOGUES = 256, OPT_TAXONOMY, OPT_SERIES, OPT_REV,
-	       OPT_VERSION, OPT_NO_PAGER };
-	static const struct option opts[] = {
-		{ "dialogues", required_argument, NULL, OPT_DIALOGUES },
-		{ "dir", required_argument, NULL, OPT_DIALOGUES },
-		{ "taxonomy", required_argument, NULL, OPT_TAXONOMY },
-		{ "series", required_argument, NULL, OPT_SERIES },
-		{ "rev", required_argument, NULL, OPT_REV },
-		CLI_OUTPUT_OPTIONS,
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ "no-pager", no_argument, NULL, OPT_NO_PAGER },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *cmdname = "report";
 	const cli_command *cmd;
 	cli_ctx ctx;
@@ -462,7 +555,8 @@ int main(int argc, char **argv)
 	ctx.color = "auto";
 	ctx.ropts.lang = dd_lang_from_env();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+C:hP", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, cli_global_shortopts,
+				 cli_global_options, NULL)) != -1) {
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) < 0)
@@ -535,29 +629,22 @@ int cli_view_option(cli_ctx *ctx, int c)
 	return -1;
 }
 
-/* cli_operands; view: the view options are taken too. */
+/* cli_operands; view: the view options are taken too.  The options are
+ * the command's (cli_plain_options or cli_view_options in its entry). */
 static int operands(cli_ctx *ctx, const cli_command *cmd, int argc,
 		    char **argv, int *status, int view)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
-	static const struct option view_opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OUTPUT_OPTIONS,
-		CLI_VIEW_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	int c;
 
 	/* 0, not 1: glibc then re-reads the option string, so that options
 	 * may follow operands (main stopped at the command with "+") */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, view ? "h" CLI_VIEW_SHORT : "h",
-				view ? view_opts : opts, NULL)) != -1)
+	/* an entry that names no table takes what cli_operands takes */
+	while ((c = getopt_long(argc, argv,
+				cmd->options ? cmd->shortopts : "h",
+				cmd->options ? cmd->options :
+				cli_plain_options, NULL)) != -1)
 		if (!(view && cli_view_option(ctx, c) == 0) &&
 		    (*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
 			return -1;	/* a usage error, or --help */
