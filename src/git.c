@@ -233,11 +233,19 @@ static int foreign_repo(char *out, size_t size)
  * zlib stream (16 KiB at a time, keeping nothing) and fails when the file
  * ends first or the stream is not valid; otherwise it passes the read on.
  * A file that does not start like a zlib stream is left to libgit2, which
- * reports it; objects in an alternate's folder are not guarded.
+ * reports it.  The guard covers every object folder libgit2 reads loose
+ * objects from, in libgit2's order: the repository's own (GIT_OBJECT_DIRECTORY
+ * or objects/), then its alternates (objects/info/alternates, followed as
+ * deep as libgit2 does, and GIT_ALTERNATE_OBJECT_DIRECTORIES); the first
+ * folder that holds the object's file decides, as it does for libgit2.
  */
+#define GUARD_MAX_DIRS 32
+#define GUARD_ALT_DEPTH 5	/* libgit2's GIT_ALTERNATES_MAX_DEPTH */
+
 typedef struct {
 	git_odb_backend parent;
-	char *objects;		/* "<common dir>objects/" */
+	char *objects[GUARD_MAX_DIRS];	/* "<folder>/", own folder first */
+	size_t ndirs;
 } loose_guard;
 
 /* The problem with the zlib stream in f, or NULL; *oom on no memory. */
@@ -295,10 +303,14 @@ static int guard_file(loose_guard *g, const char *hex, const char *name)
 	char path[PATH_MAX];
 	const char *problem;
 	int oom = 0;
-	FILE *f;
+	FILE *f = NULL;
+	size_t i;
 
-	if (snprintf(path, sizeof(path), "%s%.2s/%s", g->objects, hex,
-		     name) >= (int)sizeof(path) || !(f = fopen(path, "rb")))
+	for (i = 0; !f && i < g->ndirs; i++)
+		if (snprintf(path, sizeof(path), "%s%.2s/%s", g->objects[i],
+			     hex, name) < (int)sizeof(path))
+			f = fopen(path, "rb");
+	if (!f)
 		return GIT_ENOTFOUND;
 	problem = zlib_problem(f, &oom);
 	fclose(f);
@@ -346,6 +358,7 @@ static int guard_read_prefix(git_oid *out, void **data, size_t *len,
 	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
 	struct dirent *e;
 	DIR *d;
+	size_t i;
 	int rc = GIT_PASSTHROUGH;
 
 	(void)out, (void)data, (void)len, (void)type;
@@ -353,44 +366,118 @@ static int guard_read_prefix(git_oid *out, void **data, size_t *len,
 	if (plen >= GIT_OID_HEXSZ)
 		return guard_file(g, hex, hex + 2);
 	hex[plen] = '\0';
-	if (snprintf(path, sizeof(path), "%s%.2s", g->objects, hex) >=
-	    (int)sizeof(path) || !(d = opendir(path)))
-		return GIT_PASSTHROUGH;
-	while (rc == GIT_PASSTHROUGH && (e = readdir(d)))
-		if (strlen(e->d_name) == GIT_OID_HEXSZ - 2 &&
-		    !strncmp(e->d_name, hex + 2, plen - 2) &&
-		    guard_file(g, hex, e->d_name) == GIT_ERROR)
-			rc = GIT_ERROR;
-	closedir(d);
+	for (i = 0; rc == GIT_PASSTHROUGH && i < g->ndirs; i++) {
+		if (snprintf(path, sizeof(path), "%s%.2s", g->objects[i],
+			     hex) >= (int)sizeof(path) || !(d = opendir(path)))
+			continue;
+		while (rc == GIT_PASSTHROUGH && (e = readdir(d)))
+			if (strlen(e->d_name) == GIT_OID_HEXSZ - 2 &&
+			    !strncmp(e->d_name, hex + 2, plen - 2) &&
+			    guard_file(g, hex, e->d_name) == GIT_ERROR)
+				rc = GIT_ERROR;
+		closedir(d);
+	}
 	return rc;
 }
 
 static void guard_free(git_odb_backend *b)
 {
-	free(((loose_guard *)b)->objects);
-	free(b);
+	loose_guard *g = (loose_guard *)b;
+	size_t i;
+
+	for (i = 0; i < g->ndirs; i++)
+		free(g->objects[i]);
+	free(g);
+}
+
+/* Add folder dir (relative ones to base, a "<folder>/") to g's list with a
+   trailing '/', unless it is there or the list is full; then, depth
+   permitting, the alternates it names.  -1 on no memory. */
+static int guard_add_dir(loose_guard *g, const char *base, const char *dir,
+			 int depth)
+{
+	char path[PATH_MAX], line[PATH_MAX];
+	size_t i, n;
+	FILE *f;
+	char *p;
+
+	if (!*dir || g->ndirs == GUARD_MAX_DIRS ||
+	    snprintf(path, sizeof(path), "%s%s", dir[0] == '/' ? "" : base,
+		     dir) >= (int)sizeof(path))
+		return 0;
+	if (!(p = real_dir(path)))
+		return -1;
+	for (i = 0; i < g->ndirs; i++)
+		if (!strcmp(g->objects[i], p)) {
+			free(p);
+			return 0;
+		}
+	g->objects[g->ndirs++] = p;
+	if (depth > GUARD_ALT_DEPTH)
+		return 0;
+	snprintf(path, sizeof(path), "%sinfo/alternates", p);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		n = strcspn(line, "\r\n");
+		line[n] = '\0';
+		if (line[0] == '#')
+			continue;
+		if (guard_add_dir(g, p, line, depth + 1) < 0) {
+			fclose(f);
+			return -1;
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
+/* The folders of the loose objects libgit2 reads for repo, into g. */
+static int guard_dirs(loose_guard *g, git_repository *repo)
+{
+	const char *env = getenv("GIT_OBJECT_DIRECTORY");
+	char own[PATH_MAX], *alts, *dir, *next;
+	int rc;
+
+	if (env && *env)
+		snprintf(own, sizeof(own), "%s", env);
+	else
+		snprintf(own, sizeof(own), "%sobjects",
+			 git_repository_commondir(repo));
+	if (guard_add_dir(g, "", own, 0) < 0)
+		return -1;
+	env = getenv("GIT_ALTERNATE_OBJECT_DIRECTORIES");
+	if (!env || !*env)
+		return 0;
+	if (!(alts = strdup(env)))
+		return -1;
+	rc = 0;
+	for (dir = alts; rc == 0 && dir; dir = next) {
+		if ((next = strchr(dir, ':')))
+			*next++ = '\0';
+		rc = guard_add_dir(g, "", dir, 1);	/* as libgit2: from here */
+	}
+	free(alts);
+	return rc;
 }
 
 /* Put the guard into repo's object database, after the packs (priority 3,
    set in dd_git_open) and before the loose objects (1). */
 static int add_guard(git_repository *repo)
 {
-	const char *dir = git_repository_commondir(repo);
 	loose_guard *g;
 	git_odb *odb;
 	int rc;
 
 	if ((rc = git_repository_odb(&odb, repo)) < 0)
 		return rc;
-	if (!(g = calloc(1, sizeof(*g))) ||
-	    !(g->objects = malloc(strlen(dir) + sizeof("objects/")))) {
-		free(g);
+	if (!(g = calloc(1, sizeof(*g))) || guard_dirs(g, repo) < 0) {
+		if (g)
+			guard_free(&g->parent);
 		git_odb_free(odb);
 		git_error_set_oom();
 		return GIT_ERROR;
 	}
-	strcpy(g->objects, dir);
-	strcat(g->objects, "objects/");
 	git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
 	g->parent.read = guard_read;
 	g->parent.read_header = guard_read_header;

