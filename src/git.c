@@ -26,6 +26,7 @@ struct dd_git_repo {
 	char *gitdir;
 	char *prefix;
 	git_tree **trees;	/* TREE_SLOTS, made on first use (tree_get) */
+	char *promisor;		/* a partial clone's promisor remote, or NULL */
 };
 
 #define TREE_SLOTS 1024
@@ -124,6 +125,27 @@ static int code_of(int rc)
 static int fail(dd_error *err, int rc, const char *what)
 {
 	return dd_error_set(err, code_of(rc), what, 0, 0, "%s", last_message());
+}
+
+/*
+ * An object id lookup failed with rc: in a partial clone a missing object
+ * is one the clone left out, which git would fetch and libgit2 1.5 cannot;
+ * say so, and how to fetch it (DD_EMISSING).  Otherwise as fail().
+ */
+static int fail_object(dd_error *err, const dd_git_repo *r, int rc,
+		       const char *file, const char *what, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (rc != GIT_ENOTFOUND || !r->promisor)
+		return fail(err, rc, file);
+	git_oid_tostr(hex, sizeof(hex), id);
+	return dd_error_set(err, DD_EMISSING, file, 0, 0,
+			    "%s %s is missing: this is a partial clone, and "
+			    "libgit2 cannot fetch what the clone left out; "
+			    "fetch it with git: git -c remote.%s.partialclonefilter=blob:limit=1g "
+			    "fetch --refetch %s (in CI: a checkout without a filter)",
+			    what, hex, r->promisor, r->promisor);
 }
 
 static const char shallow_advice[] =
@@ -489,6 +511,51 @@ static int add_guard(git_repository *repo)
 	return rc;
 }
 
+/* git_config_foreach callback: the first remote.NAME.promisor = true. */
+static int promisor_of(const git_config_entry *e, void *data)
+{
+	char **out = data;
+	const char *name = e->name + sizeof("remote.") - 1;
+	size_t n = strlen(name) - (sizeof(".promisor") - 1);
+	int yes = 0;
+
+	if (*out || git_config_parse_bool(&yes, e->value) < 0 || !yes)
+		return 0;
+	if (!(*out = malloc(n + 1)))
+		return -1;
+	memcpy(*out, name, n);
+	(*out)[n] = '\0';
+	return 0;
+}
+
+/* r->promisor: the remote a partial clone fetches from (as git decides:
+   extensions.partialclone, else a remote.NAME.promisor); 0, or -1 on no
+   memory. */
+static int find_promisor(dd_git_repo *r)
+{
+	git_config *cfg = NULL;
+	git_buf b = GIT_BUF_INIT;
+	int rc = 0;
+
+	if (git_repository_config_snapshot(&cfg, r->repo) < 0)
+		return 0;	/* no config: not a partial clone */
+	if (git_config_get_string_buf(&b, cfg, "extensions.partialclone") == 0) {
+		if (!(r->promisor = strdup(b.ptr)))
+			rc = -1;
+		git_buf_dispose(&b);
+	} else if (git_config_foreach_match(cfg, "^remote\\..+\\.promisor$",
+					    promisor_of, &r->promisor) == -1) {
+		rc = -1;
+	}
+	git_config_free(cfg);
+	return rc;
+}
+
+int dd_git_is_partial(const dd_git_repo *r)
+{
+	return r->promisor != NULL;
+}
+
 int dd_git_open(dd_git_repo **out, dd_error *err)
 {
 	dd_git_repo *r;
@@ -546,6 +613,10 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		rc = fail(err, rc, "repository");
 		dd_git_free(r);
 		return rc;
+	}
+	if (find_promisor(r) < 0) {
+		dd_git_free(r);
+		return dd_error_oom(err);
 	}
 	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo))
 		r->workdir = real_dir(git_repository_workdir(r->repo));
@@ -698,6 +769,10 @@ int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
 		dd_git_free(c);
 		return rc;
 	}
+	if (r->promisor && !(c->promisor = strdup(r->promisor))) {
+		dd_git_free(c);
+		return dd_error_oom(err);
+	}
 	*out = c;
 	return 0;
 }
@@ -715,6 +790,7 @@ void dd_git_free(dd_git_repo *r)
 	free(r->workdir);
 	free(r->gitdir);
 	free(r->prefix);
+	free(r->promisor);
 	free(r);
 	git_libgit2_shutdown();
 }
@@ -809,7 +885,7 @@ int dd_git_commit_tree(dd_oid *out, dd_git_repo *r, const dd_oid *commit,
 	to_git(&id, commit);
 	rc = git_commit_lookup(&c, r->repo, &id);
 	if (rc < 0)
-		return fail(err, rc, "commit");
+		return fail_object(err, r, rc, "commit", "commit", &id);
 	from_git(out, git_commit_tree_id(c));
 	git_commit_free(c);
 	return 0;
@@ -852,7 +928,7 @@ static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
 
 	to_git(&id, tree);
 	rc = tree_get(out, r, &id);
-	return rc < 0 ? fail(err, rc, "tree") : 0;
+	return rc < 0 ? fail_object(err, r, rc, "tree", "tree", &id) : 0;
 }
 
 int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
@@ -892,10 +968,13 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 			break;
 		}
 		rc = tree_get(&sub, r, git_tree_entry_id(e));
+		if (rc < 0) {
+			rc = fail_object(err, r, rc, path, "tree",
+					 git_tree_entry_id(e));
+			git_tree_free(t);
+			return rc;
+		}
 		git_tree_free(t);
-		t = NULL;
-		if (rc < 0)
-			return fail(err, rc, path);
 		t = sub;
 	}
 	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
@@ -920,7 +999,7 @@ int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
 	to_git(&id, blob);
 	rc = git_blob_lookup(&b, r->repo, &id);
 	if (rc < 0)
-		return fail(err, rc, "blob");
+		return fail_object(err, r, rc, "blob", "blob", &id);
 	size = git_blob_rawsize(b);
 	if (max_size && size > max_size) {
 		git_blob_free(b);

@@ -485,17 +485,21 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 			rc = dd_error_oom(err);
 			goto out;
 		}
-		if (side_read(h, s, tpath, &id, &lerr) < 0 ||
+		if ((rc = side_read(h, s, tpath, &id, &lerr)) < 0 ||
 		    dd_taxonomy_load(&e->tx, h->buf.ptr, h->buf.len,
 				     where(at, sizeof(at), s, tpath), &diags,
 				     &lerr) < 0) {
-			if (s->kind == SIDE_COMMIT && strchr(lerr.file, ':') == NULL) {
-				char f[DD_ERROR_FILE_MAX];
-
-				snprintf(f, sizeof(f), "%s", lerr.file);
+			/* a failed read names the object ("blob"): name
+			   the file, REV:PATH, instead */
+			if (rc < 0 || (s->kind == SIDE_COMMIT &&
+				       strchr(lerr.file, ':') == NULL))
 				snprintf(lerr.file, sizeof(lerr.file), "%s",
-					 where(at, sizeof(at), s, f));
+					 where(at, sizeof(at), s, tpath));
+			if (rc == DD_EMISSING) {
+				*err = lerr;	/* a partial clone */
+				goto out;
 			}
+			rc = 0;
 			e->error = message(&h->arena, &lerr);
 		}
 		if (dd_strmap_put(&h->taxonomies, key, e, NULL) < 0) {
@@ -847,6 +851,10 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	}
 	if (rc == DD_ENOMEM)
 		return dd_error_oom(err);
+	if (rc == DD_EMISSING) {
+		*err = lerr;	/* a partial clone: fail, never skip the file */
+		return rc;
+	}
 	if (rc == 0 && (rc = classify(h, tx, round, err)) < 0) {
 		dd_round_free(round);
 		return rc;

@@ -19,7 +19,8 @@ enum {
 	DD_EAMBIGUOUS = -4, /* a selector or short revision matches several */
 	DD_EUSAGE = -5,     /* the caller asked for something meaningless */
 	DD_EGIT = -6,       /* the git layer failed */
-	DD_ETOOBIG = -7     /* a file is over the size cap */
+	DD_ETOOBIG = -7,    /* a file is over the size cap */
+	DD_EMISSING = -8    /* an object a partial clone left out (not fetched) */
 };
 
 #define DD_ERROR_FILE_MAX 1024

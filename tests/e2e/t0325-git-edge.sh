@@ -35,4 +35,33 @@ run timeout 30 "$DIALDIFF" diff 1@HEAD 2@HEAD
 is "$STATUS" 0 "a sound alternate is read"
 cd "$WORK"
 
+# ---- a partial clone whose blobs are missing -----------------------------
+git -C store config uploadpack.allowFilter true
+git -C store-good config uploadpack.allowFilter true
+git clone -q --filter=blob:none --no-checkout "file://$WORK/store-good" partial
+cd partial
+test "$(git config remote.origin.promisor)" = true
+ok $? "a partial clone (blob:none)"
+# the taxonomy is fetched (git reads it lazily); the rounds are not
+git cat-file -p HEAD:dialogues/taxonomy.json > /dev/null
+for cmd in "review HEAD~3 HEAD~2" "log" "--format json log" \
+	"--format json review HEAD~3 HEAD~2"; do
+	run timeout 30 "$DIALDIFF" $cmd
+	is "$STATUS" 2 "partial clone: $cmd exits 2"
+	like "$ERR" "^dialdiff: (commit [0-9a-f]{12}: )?[0-9a-f]{7}:dialogues/trade-talks/round-0[123]\.json: blob [0-9a-f]{40} is missing: this is a partial clone" \
+		"partial clone: $cmd names REV:PATH and says why"
+	like "$ERR" "fetch --refetch origin" "partial clone: $cmd says how to fetch it"
+done
+run timeout 30 "$DIALDIFF" --format json review HEAD~3 HEAD~2
+is "$OUT" "" "partial clone: review writes no JSON"
+cd "$WORK"
+rm -rf partial
+git clone -q --filter=blob:none --no-checkout "file://$WORK/store-good" partial
+cd partial
+run timeout 30 "$DIALDIFF" review HEAD~3 HEAD~2
+is "$STATUS" 2 "partial clone, taxonomy missing: review exits 2"
+like "$ERR" "^dialdiff: [0-9a-f]{7}:dialogues/taxonomy\.json: blob [0-9a-f]{40} is missing" \
+	"partial clone: a missing taxonomy is named REV:PATH"
+cd "$WORK"
+
 done_testing
