@@ -551,6 +551,59 @@ static int find_promisor(dd_git_repo *r)
 	return rc;
 }
 
+/* 1 when repo's config sets key (any value). */
+static int config_has(git_repository *repo, const char *key)
+{
+	git_config *cfg = NULL;
+	git_config_entry *e = NULL;
+	int has;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return 0;
+	has = git_config_get_entry(&e, cfg, key) == 0;
+	git_config_entry_free(e);
+	git_config_free(cfg);
+	return has;
+}
+
+/*
+ * Open the repository the environment names, as git does.  libgit2 1.5
+ * honours GIT_DIR (and GIT_OBJECT_DIRECTORY, ...) but refuses GIT_WORK_TREE
+ * ("unimplemented"), so that one is hidden from it and applied after.  And
+ * where git takes the current folder for the top of the work tree -- GIT_DIR
+ * set, GIT_WORK_TREE not, no core.worktree, not bare -- libgit2 takes the
+ * folder above the git folder: set the current one.
+ */
+static int open_from_env(git_repository **repo)
+{
+	const char *env = getenv("GIT_WORK_TREE"), *gd = getenv("GIT_DIR");
+	char *wt = NULL, cwd[PATH_MAX];
+	int rc;
+
+	if (env && !(wt = strdup(env))) {
+		git_error_set_oom();
+		return GIT_ERROR;
+	}
+	if (wt)
+		unsetenv("GIT_WORK_TREE");
+	rc = git_repository_open_ext(repo, NULL, GIT_REPOSITORY_OPEN_FROM_ENV,
+				     NULL);
+	if (wt)
+		setenv("GIT_WORK_TREE", wt, 1);	/* for the programs we run */
+	if (rc == 0 && wt && *wt)
+		rc = git_repository_set_workdir(*repo, wt, 0);
+	else if (rc == 0 && !wt && gd && *gd &&
+		 !git_repository_is_bare(*repo) &&
+		 !config_has(*repo, "core.worktree") && getcwd(cwd, sizeof(cwd)))
+		rc = git_repository_set_workdir(*repo, cwd, 0);
+	free(wt);
+	if (rc < 0 && *repo) {
+		git_repository_free(*repo);
+		*repo = NULL;
+	}
+	return rc;
+}
+
 int dd_git_is_partial(const dd_git_repo *r)
 {
 	return r->promisor != NULL;
@@ -584,8 +637,7 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		git_libgit2_shutdown();
 		return dd_error_oom(err);
 	}
-	rc = git_repository_open_ext(&r->repo, NULL,
-				     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	rc = open_from_env(&r->repo);
 	if (rc < 0) {
 		char path[PATH_MAX];
 

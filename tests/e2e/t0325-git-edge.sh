@@ -64,4 +64,32 @@ like "$ERR" "^dialdiff: [0-9a-f]{7}:dialogues/taxonomy\.json: blob [0-9a-f]{40} 
 	"partial clone: a missing taxonomy is named REV:PATH"
 cd "$WORK"
 
+# ---- GIT_DIR and GIT_WORK_TREE, as git takes them ------------------------
+mkdir -p outside/sub
+cd outside/sub
+GIT_DIR=$WORK/store-good/.git GIT_WORK_TREE=$WORK/store-good \
+	run timeout 30 "$DIALDIFF" list
+is "$STATUS" 0 "GIT_DIR and GIT_WORK_TREE from outside: list runs"
+like "$OUT" "^trade-talks " "and lists the work tree's series"
+GIT_DIR=$WORK/store-good/.git GIT_WORK_TREE=$WORK/store-good \
+	run timeout 30 "$DIALDIFF" review HEAD~1
+is "$STATUS" 0 "GIT_DIR and GIT_WORK_TREE: review against the work tree runs"
+GIT_DIR=../../store-good/.git GIT_WORK_TREE=../../store-good \
+	run timeout 30 "$DIALDIFF" diff 1 2@HEAD
+is "$STATUS" 0 "relative GIT_DIR and GIT_WORK_TREE: diff runs"
+cd "$WORK/store-good/dialogues/trade-talks"
+GIT_DIR=$WORK/store-good/.git GIT_WORK_TREE=$WORK/store-good \
+	run timeout 30 "$DIALDIFF" show 1
+is "$STATUS" 0 "GIT_WORK_TREE: inside a series folder, a bare round number is of that series"
+# GIT_DIR alone: the current folder is the top of the work tree (git's rule)
+cd "$WORK/outside"
+GIT_DIR=$WORK/store-good/.git run timeout 30 "$DIALDIFF" list
+is "$STATUS" 2 "GIT_DIR alone: the current folder is the work tree, and holds no dialogues"
+GIT_DIR=$WORK/store-good/.git run timeout 30 "$DIALDIFF" --rev HEAD list
+is "$STATUS" 0 "GIT_DIR alone: a revision is still read"
+cp -R "$WORK/store-good/dialogues" .
+GIT_DIR=$WORK/store-good/.git run timeout 30 "$DIALDIFF" list
+is "$STATUS" 0 "GIT_DIR alone: the current folder's dialogues are read"
+cd "$WORK"
+
 done_testing
