@@ -92,4 +92,19 @@ GIT_DIR=$WORK/store-good/.git run timeout 30 "$DIALDIFF" list
 is "$STATUS" 0 "GIT_DIR alone: the current folder's dialogues are read"
 cd "$WORK"
 
+# ---- --rev where it means nothing ----------------------------------------
+cd store-good
+for c in "fmt dialogues/trade-talks/round-01.json" \
+	"textconv dialogues/trade-talks/round-01.json" "git-setup" \
+	"merge-driver a b c d"; do
+	run timeout 30 "$DIALDIFF" --rev HEAD~1 $c
+	is "$STATUS" 2 "--rev given to ${c%% *}: exit 2"
+	is "$ERR" "dialdiff: --rev does not apply to ${c%% *}, which reads no revision" \
+		"--rev given to ${c%% *}: said so"
+	is "$OUT" "" "--rev given to ${c%% *}: nothing on stdout"
+done
+test ! -f .gitattributes
+ok $? "git-setup with --rev changed nothing"
+cd "$WORK"
+
 done_testing
