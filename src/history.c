@@ -407,8 +407,10 @@ static const char *series_taxonomy(dd_history *h, const side *s,
 }
 
 /* The path of the taxonomy the series in folder sdir reads on side s
- * (dd_project_resolve_taxonomy); malloc'd, NULL when memory runs out. */
-static char *taxonomy_path(dd_history *h, const side *s, const char *sdir)
+ * (dd_project_resolve_taxonomy); malloc'd, NULL when memory runs out.
+ * *member (member not NULL): 1 when its series.json named it. */
+static char *taxonomy_path(dd_history *h, const side *s, const char *sdir,
+			   int *member)
 {
 	const char *field = "";
 	char *spath = dd_path_join(sdir, "series.json"), *tpath;
@@ -423,6 +425,8 @@ static char *taxonomy_path(dd_history *h, const side *s, const char *sdir)
 		field = series_taxonomy(h, s, spath, &id, &lerr);
 	tpath = dd_project_resolve_taxonomy(h->folder, sdir,
 					    *field ? field : NULL);
+	if (member)
+		*member = *field != '\0';
 	free(spath);
 	return tpath;
 }
@@ -443,7 +447,7 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 	tx_entry *e;
 	dd_error lerr;
 	dd_oid id;
-	int type, rc = 0;
+	int type, member, rc = 0;
 
 	*tx = NULL;
 	*why = NULL;
@@ -451,10 +455,23 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		*tx = h->opts.taxonomy;
 		return 0;
 	}
-	tpath = taxonomy_path(h, s, sdir);
+	tpath = taxonomy_path(h, s, sdir, &member);
 	if (!tpath) {
 		rc = dd_error_oom(err);
 		goto out;
+	}
+	if (member) {
+		dd_source *src = NULL;
+
+		if (s->kind == SIDE_WORKTREE &&
+		    (rc = worktree_source(h, &src, err)) < 0)
+			goto out;
+		if (dd_project_taxonomy_inside(src, h->folder, tpath, &lerr) < 0) {
+			snprintf(lerr.file, sizeof(lerr.file), "%s",
+				 where(at, sizeof(at), s, tpath));
+			*why = message(arena, &lerr);
+			goto out;
+		}
 	}
 	if ((rc = side_entry(h, s, tpath, &id, &type, err)) < 0)
 		goto out;
@@ -968,7 +985,7 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 				    err);
 	if (rc < 0)
 		return rc == DD_ENOMEM ? rc : 0;
-	if (!h->opts.taxonomy && !(tpath = taxonomy_path(h, s, sdir)))
+	if (!h->opts.taxonomy && !(tpath = taxonomy_path(h, s, sdir, NULL)))
 		rc = dd_error_oom(err);
 	for (i = 0; rc == 0 && i < count; i++) {
 		if (!dd_project_round_name(sdir, names[i], tpath))
@@ -1011,7 +1028,7 @@ static int is_round(dd_history *h, const side *s, const char *path)
 	if (sj && side_entry(h, s, sj, NULL, &type, &err) < 0)
 		type = DD_GIT_NONE;
 	if (type == DD_GIT_BLOB && !h->opts.taxonomy &&
-	    (tx = taxonomy_path(h, s, dir)) &&
+	    (tx = taxonomy_path(h, s, dir, NULL)) &&
 	    !dd_project_round_name(dir, strrchr(path, '/') + 1, tx))
 		type = DD_GIT_NONE;
 	free(tx);
@@ -1410,7 +1427,7 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 			     dd_error *err)
 {
 	dd_taxonomy_change t;
-	char *ta = taxonomy_path(h, a, sdir), *tb = taxonomy_path(h, b, sdir);
+	char *ta = taxonomy_path(h, a, sdir, NULL), *tb = taxonomy_path(h, b, sdir, NULL);
 	char **names = NULL, *p;
 	dd_taxonomy *txa = NULL, *txb = NULL;
 	const char *why;
