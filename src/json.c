@@ -1028,6 +1028,9 @@ static int scan_literal(scanner *s, const char *lit)
 	return 0;
 }
 
+/* The first line of a Git LFS pointer file (the LFS spec). */
+static const char lfs_pointer[] = "version https://git-lfs.github.com/spec/v1";
+
 static int scan(scanner *s)
 {
 	const unsigned char *a, *b;
@@ -1043,6 +1046,11 @@ static int scan(scanner *s)
 	    ((s->p[0] == 0xFE && s->p[1] == 0xFF) ||
 	     (s->p[0] == 0xFF && s->p[1] == 0xFE)))
 		return fail_at(s, s->p, "invalid UTF-8 (the file looks like UTF-16)");
+	/* what a clone without git-lfs (or before `git lfs pull`) holds */
+	if ((size_t)(s->end - s->p) >= sizeof(lfs_pointer) - 1 &&
+	    !memcmp(s->p, lfs_pointer, sizeof(lfs_pointer) - 1))
+		return fail_at(s, s->p,
+			       "is a Git LFS pointer, not the file: run git lfs pull");
 	skip_ws(s);
 	if (s->p == s->end) {
 		dd_pos one = { 1, 1 };
