@@ -168,14 +168,11 @@ char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 int dd_project_taxonomy_inside(const dd_source *src, const char *dir,
 			       const char *tpath, dd_error *err)
 {
-	const char *rev = src ? dd_source_rev_name(src) : NULL;
-
 	if (!dd_source_contains(src, dir) || dd_source_contains(src, tpath))
 		return 0;
 	return dd_error_set(err, DD_EUSAGE, tpath, 0, 0,
 			    "the taxonomy a series.json names is outside the "
-			    "repository%s%s: it must be a file inside it",
-			    rev ? " at " : "", rev ? rev : "");
+			    "repository: it must be a file inside it");
 }
 
 /* The root object of the JSON in buf, parsed into *doc; NULL when it is

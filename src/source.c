@@ -107,6 +107,18 @@ const char *dd_source_rev_name(const dd_source *src)
 	return src->rev_name;
 }
 
+const char *dd_source_name(char *buf, size_t size, const dd_source *src,
+			   const char *path)
+{
+	size_t n = src && src->rev ? strlen(src->rev_name) : 0;
+
+	if (!n || !*path || (!strncmp(path, src->rev_name, n) && path[n] == ':'))
+		snprintf(buf, size, "%s", path);
+	else
+		snprintf(buf, size, "%s:%s", src->rev_name, path);
+	return buf;
+}
+
 int dd_source_contains(const dd_source *src, const char *path)
 {
 	char joined[PATH_MAX], real[PATH_MAX], top[PATH_MAX];

@@ -77,6 +77,15 @@ const dd_error *dd_source_fault(const dd_source *src);
  */
 int dd_source_contains(const dd_source *src, const char *path);
 
+/*
+ * path as git names a file at a revision, "REV:PATH" (the revision as the
+ * user named it), when src reads one and path does not say so yet; else
+ * path.  Into buf; returns buf.  For messages: diagnostics (check's
+ * output, annotations) keep plain paths.
+ */
+const char *dd_source_name(char *buf, size_t size, const dd_source *src,
+			   const char *path);
+
 /* "dir/name" as a new string (free() it), with no doubled '/'; dir may be
  * "" (then a copy of name).  NULL when memory runs out. */
 char *dd_path_join(const char *dir, const char *name);
