@@ -55,6 +55,7 @@
 #include <unistd.h>
 
 #include "dialdiff/json.h"
+#include "dialdiff/text.h"
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */
@@ -1644,12 +1645,21 @@ static void raw_value(dd_json_writer *w, const char *s, size_t len)
 
 void dd_json_string_len(dd_json_writer *w, const char *s, size_t len)
 {
+	dd_buf tmp = DD_BUF_INIT;
+
 	if (!s) {
 		dd_json_null(w);
 		return;
 	}
 	before_value(w);
-	dd_json_quote(w->out, s, len);
+	/* what is written is valid JSON whatever came in: a file name
+	   from the file system or git may be any bytes */
+	s = dd_utf8_repair(&tmp, s, &len);
+	if (dd_buf_oom(&tmp))
+		w->out->oom = 1;
+	else
+		dd_json_quote(w->out, s, len);
+	dd_buf_release(&tmp);
 	w->need_comma = 1;
 }
 
