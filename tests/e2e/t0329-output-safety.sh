@@ -30,4 +30,19 @@ is "$(printf '%s\n' "$OUT" | jq -r '.files[0].path')" \
 git rm -q "dialogues/trade-talks/$bad"
 commit "gone"
 
+zwj=$(printf '\342\200\215')
+R=dialogues/trade-talks/round-02.json
+jq_edit $R '.topics.agenda[0].label.zh = "@someone see https://evil.example/x, www.example.com and a.b@example.org"'
+for cmd in "diff 1 2" "review"; do
+	run timeout 30 "$DIALDIFF" --format markdown $cmd
+	is "$STATUS" 0 "markdown $cmd runs"
+	like "$OUT" "@${zwj}someone" "markdown $cmd: the mention is defused"
+	unlike "$OUT" "@someone|a\\.b@example|https://evil|www\\.example" \
+		"markdown $cmd: no raw @mention, e-mail address or autolink"
+done
+git commit -q -am "thanks @someone, see www.example.com"
+run timeout 30 "$DIALDIFF" --format markdown log -n 1
+unlike "$OUT" "@someone|www\\.example" "markdown log: nor from a commit subject"
+like "$OUT" "www${zwj}\\.example\\.com" "markdown log: the subject is still there"
+
 done_testing
