@@ -511,19 +511,21 @@ static int add_guard(git_repository *repo)
 	return rc;
 }
 
-/* git_config_foreach callback: the first remote.NAME.promisor = true. */
-static int promisor_of(const git_config_entry *e, void *data)
+/* remote.NAME.promisor = true (e): NAME into *out; 0, or -1 on no memory. */
+static int promisor_of(char **out, const git_config_entry *e)
 {
-	char **out = data;
-	const char *name = e->name + sizeof("remote.") - 1;
-	size_t n = strlen(name) - (sizeof(".promisor") - 1);
+	size_t n = strlen(e->name);
 	int yes = 0;
 
-	if (*out || git_config_parse_bool(&yes, e->value) < 0 || !yes)
+	if (n <= sizeof("remote..promisor") - 1 ||
+	    strncmp(e->name, "remote.", 7) ||
+	    strcmp(e->name + n - 9, ".promisor") ||
+	    git_config_parse_bool(&yes, e->value) < 0 || !yes)
 		return 0;
+	n -= sizeof("remote..promisor") - 1;
 	if (!(*out = malloc(n + 1)))
 		return -1;
-	memcpy(*out, name, n);
+	memcpy(*out, e->name + 7, n);
 	(*out)[n] = '\0';
 	return 0;
 }
@@ -534,6 +536,8 @@ static int promisor_of(const git_config_entry *e, void *data)
 static int find_promisor(dd_git_repo *r)
 {
 	git_config *cfg = NULL;
+	git_config_iterator *it;
+	git_config_entry *e;
 	git_buf b = GIT_BUF_INIT;
 	int rc = 0;
 
@@ -543,9 +547,12 @@ static int find_promisor(dd_git_repo *r)
 		if (!(r->promisor = strdup(b.ptr)))
 			rc = -1;
 		git_buf_dispose(&b);
-	} else if (git_config_foreach_match(cfg, "^remote\\..+\\.promisor$",
-					    promisor_of, &r->promisor) == -1) {
-		rc = -1;
+	} else if (git_config_iterator_new(&it, cfg) == 0) {
+		/* not git_config_foreach_match: libgit2 1.5's regex leaks a
+		   PCRE2 match data per entry */
+		while (!rc && !r->promisor && git_config_next(&e, it) == 0)
+			rc = promisor_of(&r->promisor, e);
+		git_config_iterator_free(it);
 	}
 	git_config_free(cfg);
 	return rc;
@@ -574,6 +581,21 @@ static int config_has(git_repository *repo, const char *key)
  * set, GIT_WORK_TREE not, no core.worktree, not bare -- libgit2 takes the
  * folder above the git folder: set the current one.
  */
+/* git_repository_set_workdir(repo, dir, 0), unless dir is the work tree
+   already: libgit2 1.5 leaks its copy of the path then. */
+static int set_workdir(git_repository *repo, const char *dir)
+{
+	const char *cur = git_repository_workdir(repo);
+	char *want = real_dir(dir), *have = cur ? real_dir(cur) : NULL;
+	int rc = 0;
+
+	if (!want || !have || strcmp(want, have))
+		rc = git_repository_set_workdir(repo, dir, 0);
+	free(want);
+	free(have);
+	return rc;
+}
+
 static int open_from_env(git_repository **repo)
 {
 	const char *env = getenv("GIT_WORK_TREE"), *gd = getenv("GIT_DIR");
@@ -591,11 +613,11 @@ static int open_from_env(git_repository **repo)
 	if (wt)
 		setenv("GIT_WORK_TREE", wt, 1);	/* for the programs we run */
 	if (rc == 0 && wt && *wt)
-		rc = git_repository_set_workdir(*repo, wt, 0);
+		rc = set_workdir(*repo, wt);
 	else if (rc == 0 && !wt && gd && *gd &&
 		 !git_repository_is_bare(*repo) &&
 		 !config_has(*repo, "core.worktree") && getcwd(cwd, sizeof(cwd)))
-		rc = git_repository_set_workdir(*repo, cwd, 0);
+		rc = set_workdir(*repo, cwd);
 	free(wt);
 	if (rc < 0 && *repo) {
 		git_repository_free(*repo);
