@@ -573,14 +573,6 @@ static int config_has(git_repository *repo, const char *key)
 	return has;
 }
 
-/*
- * Open the repository the environment names, as git does.  libgit2 1.5
- * honours GIT_DIR (and GIT_OBJECT_DIRECTORY, ...) but refuses GIT_WORK_TREE
- * ("unimplemented"), so that one is hidden from it and applied after.  And
- * where git takes the current folder for the top of the work tree -- GIT_DIR
- * set, GIT_WORK_TREE not, no core.worktree, not bare -- libgit2 takes the
- * folder above the git folder: set the current one.
- */
 /* git_repository_set_workdir(repo, dir, 0), unless dir is the work tree
    already: libgit2 1.5 leaks its copy of the path then. */
 static int set_workdir(git_repository *repo, const char *dir)
@@ -596,6 +588,14 @@ static int set_workdir(git_repository *repo, const char *dir)
 	return rc;
 }
 
+/*
+ * Open the repository the environment names, as git does.  libgit2 1.5
+ * honours GIT_DIR (and GIT_OBJECT_DIRECTORY, ...) but refuses GIT_WORK_TREE
+ * ("unimplemented"), so that one is hidden from it and applied after.  And
+ * where git takes the current folder for the top of the work tree -- GIT_DIR
+ * set, GIT_WORK_TREE not, no core.worktree, not bare -- libgit2 takes the
+ * folder above the git folder: set the current one.
+ */
 static int open_from_env(git_repository **repo)
 {
 	const char *env = getenv("GIT_WORK_TREE"), *gd = getenv("GIT_DIR");

@@ -466,7 +466,8 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 		if (s->kind == SIDE_WORKTREE &&
 		    (rc = worktree_source(h, &src, err)) < 0)
 			goto out;
-		if (dd_project_taxonomy_inside(src, h->folder, tpath, &lerr) < 0) {
+		if (dd_project_taxonomy_inside(src, h->folder, tpath,
+					       &lerr) < 0) {
 			snprintf(lerr.file, sizeof(lerr.file), "%s",
 				 where(at, sizeof(at), s, tpath));
 			*why = message(arena, &lerr);
@@ -869,7 +870,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	if (rc == DD_ENOMEM)
 		return dd_error_oom(err);
 	if (rc == DD_EMISSING) {
-		*err = lerr;	/* a partial clone: fail, never skip the file */
+		*err = lerr;	/* a partial clone: fail, never skip it */
 		return rc;
 	}
 	if (rc == 0 && (rc = classify(h, tx, round, err)) < 0) {
@@ -1427,7 +1428,8 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 			     dd_error *err)
 {
 	dd_taxonomy_change t;
-	char *ta = taxonomy_path(h, a, sdir, NULL), *tb = taxonomy_path(h, b, sdir, NULL);
+	char *ta = taxonomy_path(h, a, sdir, NULL);
+	char *tb = taxonomy_path(h, b, sdir, NULL);
 	char **names = NULL, *p;
 	dd_taxonomy *txa = NULL, *txb = NULL;
 	const char *why;

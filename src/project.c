@@ -402,7 +402,8 @@ static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 		return DD_ENOMEM;
 	/* a path of a series' own (neither --taxonomy nor the default) */
 	if (strcmp(path, dflt) &&
-	    (rc = dd_project_taxonomy_inside(p->src, p->dir, path, &t->err)) < 0) {
+	    (rc = dd_project_taxonomy_inside(p->src, p->dir, path,
+					     &t->err)) < 0) {
 		dd_diags_add(diags, DD_SEV_ERROR, "file", path, 0, 0, "%s",
 			     t->err.message);
 		return rc;

@@ -112,7 +112,8 @@ const char *dd_source_name(char *buf, size_t size, const dd_source *src,
 {
 	size_t n = src && src->rev ? strlen(src->rev_name) : 0;
 
-	if (!n || !*path || (!strncmp(path, src->rev_name, n) && path[n] == ':'))
+	if (!n || !*path ||
+	    (!strncmp(path, src->rev_name, n) && path[n] == ':'))
 		snprintf(buf, size, "%s", path);
 	else
 		snprintf(buf, size, "%s:%s", src->rev_name, path);

@@ -20,7 +20,7 @@ enum {
 	DD_EUSAGE = -5,     /* the caller asked for something meaningless */
 	DD_EGIT = -6,       /* the git layer failed */
 	DD_ETOOBIG = -7,    /* a file is over the size cap */
-	DD_EMISSING = -8    /* an object a partial clone left out (not fetched) */
+	DD_EMISSING = -8    /* an object a partial clone left out */
 };
 
 #define DD_ERROR_FILE_MAX 1024
