@@ -107,7 +107,12 @@ FUZZ_ENV     := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 JSON_SEEDS    = $(wildcard $(JSONTESTSUITE))
 
 SAN_LOGS     := $(CURDIR)/build-sanitize/logs
+# tests/lsan.supp: a leak inside libgit2 (see there), matched on a stack
+# that only slow unwinding takes through PCRE2: the end-to-end tests (which
+# open repositories) unwind slowly, the unit tests (2.5x slower so) not.
+LSAN_SUPP    := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:log_path=$(SAN_LOGS)/asan \
+                LSAN_OPTIONS=$(LSAN_SUPP) \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/ubsan
 VALGRIND     ?= valgrind
 VALGRIND_OPTS := --quiet --error-exitcode=99 --leak-check=full \
@@ -244,7 +249,8 @@ test-e2e: $(B)/dialdiff
 # test ignored an exit status.
 check-sanitize: deps-sanitize
 	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
-	@$(SANITIZE_ENV) $(MAKE) --no-print-directory SANITIZE=address,undefined test; \
+	@$(SANITIZE_ENV) $(MAKE) --no-print-directory SANITIZE=address,undefined \
+		E2E_ENV='LSAN_OPTIONS=$(LSAN_SUPP):fast_unwind_on_malloc=0' test; \
 	rc=$$?; if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
 		echo "sanitizer reports:"; cat $(SAN_LOGS)/*; exit 1; fi; \
 	[ $$rc -eq 0 ] && echo "check-sanitize: no sanitizer report"; exit $$rc

@@ -27,6 +27,7 @@ struct dd_git_repo {
 	char *gitdir;
 	char *prefix;
 	git_tree **trees;	/* TREE_SLOTS, made on first use (tree_get) */
+	char *promisor;		/* a partial clone's promisor remote, or NULL */
 };
 
 #define TREE_SLOTS 1024
@@ -114,6 +115,27 @@ static int code_of(int rc)
 static int fail(dd_error *err, int rc, const char *what)
 {
 	return dd_error_set(err, code_of(rc), what, 0, 0, "%s", last_message());
+}
+
+/*
+ * An object id lookup failed with rc: in a partial clone a missing object
+ * is one the clone left out, which git would fetch and libgit2 1.5 cannot;
+ * say so, and how to fetch it (DD_EMISSING).  Otherwise as fail().
+ */
+static int fail_object(dd_error *err, const dd_git_repo *r, int rc,
+		       const char *file, const char *what, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (rc != GIT_ENOTFOUND || !r->promisor)
+		return fail(err, rc, file);
+	git_oid_tostr(hex, sizeof(hex), id);
+	return dd_error_set(err, DD_EMISSING, file, 0, 0,
+			    "%s %s is missing: this is a partial clone, and "
+			    "libgit2 cannot fetch what the clone left out; "
+			    "fetch it with git: git -c remote.%s.partialclonefilter=blob:limit=1g "
+			    "fetch --refetch %s (in CI: a checkout without a filter)",
+			    what, hex, r->promisor, r->promisor);
 }
 
 static const char shallow_advice[] =
@@ -223,11 +245,19 @@ static int foreign_repo(char *out, size_t size)
  * zlib stream (16 KiB at a time, keeping nothing) and fails when the file
  * ends first or the stream is not valid; otherwise it passes the read on.
  * A file that does not start like a zlib stream is left to libgit2, which
- * reports it; objects in an alternate's folder are not guarded.
+ * reports it.  The guard covers every object folder libgit2 reads loose
+ * objects from, in libgit2's order: the repository's own (GIT_OBJECT_DIRECTORY
+ * or objects/), then its alternates (objects/info/alternates, followed as
+ * deep as libgit2 does, and GIT_ALTERNATE_OBJECT_DIRECTORIES); the first
+ * folder that holds the object's file decides, as it does for libgit2.
  */
+#define GUARD_MAX_DIRS 32
+#define GUARD_ALT_DEPTH 5	/* libgit2's GIT_ALTERNATES_MAX_DEPTH */
+
 typedef struct {
 	git_odb_backend parent;
-	char *objects;		/* "<common dir>objects/" */
+	char *objects[GUARD_MAX_DIRS];	/* "<folder>/", own folder first */
+	size_t ndirs;
 } loose_guard;
 
 /* The problem with the zlib stream in f, or NULL; *oom on no memory. */
@@ -285,10 +315,14 @@ static int guard_file(loose_guard *g, const char *hex, const char *name)
 	char path[PATH_MAX];
 	const char *problem;
 	int oom = 0;
-	FILE *f;
+	FILE *f = NULL;
+	size_t i;
 
-	if (snprintf(path, sizeof(path), "%s%.2s/%s", g->objects, hex,
-		     name) >= (int)sizeof(path) || !(f = fopen(path, "rb")))
+	for (i = 0; !f && i < g->ndirs; i++)
+		if (snprintf(path, sizeof(path), "%s%.2s/%s", g->objects[i],
+			     hex, name) < (int)sizeof(path))
+			f = fopen(path, "rb");
+	if (!f)
 		return GIT_ENOTFOUND;
 	problem = zlib_problem(f, &oom);
 	fclose(f);
@@ -336,6 +370,7 @@ static int guard_read_prefix(git_oid *out, void **data, size_t *len,
 	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
 	struct dirent *e;
 	DIR *d;
+	size_t i;
 	int rc = GIT_PASSTHROUGH;
 
 	(void)out, (void)data, (void)len, (void)type;
@@ -343,44 +378,118 @@ static int guard_read_prefix(git_oid *out, void **data, size_t *len,
 	if (plen >= GIT_OID_HEXSZ)
 		return guard_file(g, hex, hex + 2);
 	hex[plen] = '\0';
-	if (snprintf(path, sizeof(path), "%s%.2s", g->objects, hex) >=
-	    (int)sizeof(path) || !(d = opendir(path)))
-		return GIT_PASSTHROUGH;
-	while (rc == GIT_PASSTHROUGH && (e = readdir(d)))
-		if (strlen(e->d_name) == GIT_OID_HEXSZ - 2 &&
-		    !strncmp(e->d_name, hex + 2, plen - 2) &&
-		    guard_file(g, hex, e->d_name) == GIT_ERROR)
-			rc = GIT_ERROR;
-	closedir(d);
+	for (i = 0; rc == GIT_PASSTHROUGH && i < g->ndirs; i++) {
+		if (snprintf(path, sizeof(path), "%s%.2s", g->objects[i],
+			     hex) >= (int)sizeof(path) || !(d = opendir(path)))
+			continue;
+		while (rc == GIT_PASSTHROUGH && (e = readdir(d)))
+			if (strlen(e->d_name) == GIT_OID_HEXSZ - 2 &&
+			    !strncmp(e->d_name, hex + 2, plen - 2) &&
+			    guard_file(g, hex, e->d_name) == GIT_ERROR)
+				rc = GIT_ERROR;
+		closedir(d);
+	}
 	return rc;
 }
 
 static void guard_free(git_odb_backend *b)
 {
-	free(((loose_guard *)b)->objects);
-	free(b);
+	loose_guard *g = (loose_guard *)b;
+	size_t i;
+
+	for (i = 0; i < g->ndirs; i++)
+		free(g->objects[i]);
+	free(g);
+}
+
+/* Add folder dir (relative ones to base, a "<folder>/") to g's list with a
+   trailing '/', unless it is there or the list is full; then, depth
+   permitting, the alternates it names.  -1 on no memory. */
+static int guard_add_dir(loose_guard *g, const char *base, const char *dir,
+			 int depth)
+{
+	char path[PATH_MAX], line[PATH_MAX];
+	size_t i, n;
+	FILE *f;
+	char *p;
+
+	if (!*dir || g->ndirs == GUARD_MAX_DIRS ||
+	    snprintf(path, sizeof(path), "%s%s", dir[0] == '/' ? "" : base,
+		     dir) >= (int)sizeof(path))
+		return 0;
+	if (!(p = real_dir(path)))
+		return -1;
+	for (i = 0; i < g->ndirs; i++)
+		if (!strcmp(g->objects[i], p)) {
+			free(p);
+			return 0;
+		}
+	g->objects[g->ndirs++] = p;
+	if (depth > GUARD_ALT_DEPTH)
+		return 0;
+	snprintf(path, sizeof(path), "%sinfo/alternates", p);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		n = strcspn(line, "\r\n");
+		line[n] = '\0';
+		if (line[0] == '#')
+			continue;
+		if (guard_add_dir(g, p, line, depth + 1) < 0) {
+			fclose(f);
+			return -1;
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
+/* The folders of the loose objects libgit2 reads for repo, into g. */
+static int guard_dirs(loose_guard *g, git_repository *repo)
+{
+	const char *env = getenv("GIT_OBJECT_DIRECTORY");
+	char own[PATH_MAX], *alts, *dir, *next;
+	int rc;
+
+	if (env && *env)
+		snprintf(own, sizeof(own), "%s", env);
+	else
+		snprintf(own, sizeof(own), "%sobjects",
+			 git_repository_commondir(repo));
+	if (guard_add_dir(g, "", own, 0) < 0)
+		return -1;
+	env = getenv("GIT_ALTERNATE_OBJECT_DIRECTORIES");
+	if (!env || !*env)
+		return 0;
+	if (!(alts = strdup(env)))
+		return -1;
+	rc = 0;
+	for (dir = alts; rc == 0 && dir; dir = next) {
+		if ((next = strchr(dir, ':')))
+			*next++ = '\0';
+		rc = guard_add_dir(g, "", dir, 1);	/* as libgit2: from here */
+	}
+	free(alts);
+	return rc;
 }
 
 /* Put the guard into repo's object database, after the packs (priority 3,
    set in dd_git_open) and before the loose objects (1). */
 static int add_guard(git_repository *repo)
 {
-	const char *dir = git_repository_commondir(repo);
 	loose_guard *g;
 	git_odb *odb;
 	int rc;
 
 	if ((rc = git_repository_odb(&odb, repo)) < 0)
 		return rc;
-	if (!(g = calloc(1, sizeof(*g))) ||
-	    !(g->objects = malloc(strlen(dir) + sizeof("objects/")))) {
-		free(g);
+	if (!(g = calloc(1, sizeof(*g))) || guard_dirs(g, repo) < 0) {
+		if (g)
+			guard_free(&g->parent);
 		git_odb_free(odb);
 		git_error_set_oom();
 		return GIT_ERROR;
 	}
-	strcpy(g->objects, dir);
-	strcat(g->objects, "objects/");
 	git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
 	g->parent.read = guard_read;
 	g->parent.read_header = guard_read_header;
@@ -390,6 +499,126 @@ static int add_guard(git_repository *repo)
 		guard_free(&g->parent);
 	git_odb_free(odb);
 	return rc;
+}
+
+/* remote.NAME.promisor = true (e): NAME into *out; 0, or -1 on no memory. */
+static int promisor_of(char **out, const git_config_entry *e)
+{
+	size_t n = strlen(e->name);
+	int yes = 0;
+
+	if (n <= sizeof("remote..promisor") - 1 ||
+	    strncmp(e->name, "remote.", 7) ||
+	    strcmp(e->name + n - 9, ".promisor") ||
+	    git_config_parse_bool(&yes, e->value) < 0 || !yes)
+		return 0;
+	n -= sizeof("remote..promisor") - 1;
+	if (!(*out = malloc(n + 1)))
+		return -1;
+	memcpy(*out, e->name + 7, n);
+	(*out)[n] = '\0';
+	return 0;
+}
+
+/* r->promisor: the remote a partial clone fetches from (as git decides:
+   extensions.partialclone, else a remote.NAME.promisor); 0, or -1 on no
+   memory. */
+static int find_promisor(dd_git_repo *r)
+{
+	git_config *cfg = NULL;
+	git_config_iterator *it;
+	git_config_entry *e;
+	git_buf b = GIT_BUF_INIT;
+	int rc = 0;
+
+	if (git_repository_config_snapshot(&cfg, r->repo) < 0)
+		return 0;	/* no config: not a partial clone */
+	if (git_config_get_string_buf(&b, cfg, "extensions.partialclone") == 0) {
+		if (!(r->promisor = strdup(b.ptr)))
+			rc = -1;
+		git_buf_dispose(&b);
+	} else if (git_config_iterator_new(&it, cfg) == 0) {
+		/* not git_config_foreach_match: libgit2 1.5's regex leaks a
+		   PCRE2 match data per entry */
+		while (!rc && !r->promisor && git_config_next(&e, it) == 0)
+			rc = promisor_of(&r->promisor, e);
+		git_config_iterator_free(it);
+	}
+	git_config_free(cfg);
+	return rc;
+}
+
+/* 1 when repo's config sets key (any value). */
+static int config_has(git_repository *repo, const char *key)
+{
+	git_config *cfg = NULL;
+	git_config_entry *e = NULL;
+	int has;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return 0;
+	has = git_config_get_entry(&e, cfg, key) == 0;
+	git_config_entry_free(e);
+	git_config_free(cfg);
+	return has;
+}
+
+/* git_repository_set_workdir(repo, dir, 0), unless dir is the work tree
+   already: libgit2 1.5 leaks its copy of the path then. */
+static int set_workdir(git_repository *repo, const char *dir)
+{
+	const char *cur = git_repository_workdir(repo);
+	char *want = real_dir(dir), *have = cur ? real_dir(cur) : NULL;
+	int rc = 0;
+
+	if (!want || !have || strcmp(want, have))
+		rc = git_repository_set_workdir(repo, dir, 0);
+	free(want);
+	free(have);
+	return rc;
+}
+
+/*
+ * Open the repository the environment names, as git does.  libgit2 1.5
+ * honours GIT_DIR (and GIT_OBJECT_DIRECTORY, ...) but refuses GIT_WORK_TREE
+ * ("unimplemented"), so that one is hidden from it and applied after.  And
+ * where git takes the current folder for the top of the work tree -- GIT_DIR
+ * set, GIT_WORK_TREE not, no core.worktree, not bare -- libgit2 takes the
+ * folder above the git folder: set the current one.
+ */
+static int open_from_env(git_repository **repo)
+{
+	const char *env = getenv("GIT_WORK_TREE"), *gd = getenv("GIT_DIR");
+	char *wt = NULL, cwd[PATH_MAX];
+	int rc;
+
+	if (env && !(wt = strdup(env))) {
+		git_error_set_oom();
+		return GIT_ERROR;
+	}
+	if (wt)
+		unsetenv("GIT_WORK_TREE");
+	rc = git_repository_open_ext(repo, NULL, GIT_REPOSITORY_OPEN_FROM_ENV,
+				     NULL);
+	if (wt)
+		setenv("GIT_WORK_TREE", wt, 1);	/* for the programs we run */
+	if (rc == 0 && wt && *wt)
+		rc = set_workdir(*repo, wt);
+	else if (rc == 0 && !wt && gd && *gd &&
+		 !git_repository_is_bare(*repo) &&
+		 !config_has(*repo, "core.worktree") && getcwd(cwd, sizeof(cwd)))
+		rc = set_workdir(*repo, cwd);
+	free(wt);
+	if (rc < 0 && *repo) {
+		git_repository_free(*repo);
+		*repo = NULL;
+	}
+	return rc;
+}
+
+int dd_git_is_partial(const dd_git_repo *r)
+{
+	return r->promisor != NULL;
 }
 
 int dd_git_open(dd_git_repo **out, dd_error *err)
@@ -420,8 +649,7 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		git_libgit2_shutdown();
 		return dd_error_oom(err);
 	}
-	rc = git_repository_open_ext(&r->repo, NULL,
-				     GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	rc = open_from_env(&r->repo);
 	if (rc < 0) {
 		char path[PATH_MAX];
 
@@ -449,6 +677,10 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		rc = fail(err, rc, "repository");
 		dd_git_free(r);
 		return rc;
+	}
+	if (find_promisor(r) < 0) {
+		dd_git_free(r);
+		return dd_error_oom(err);
 	}
 	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo))
 		r->workdir = real_dir(git_repository_workdir(r->repo));
@@ -601,6 +833,10 @@ int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
 		dd_git_free(c);
 		return rc;
 	}
+	if (r->promisor && !(c->promisor = strdup(r->promisor))) {
+		dd_git_free(c);
+		return dd_error_oom(err);
+	}
 	*out = c;
 	return 0;
 }
@@ -618,6 +854,7 @@ void dd_git_free(dd_git_repo *r)
 	free(r->workdir);
 	free(r->gitdir);
 	free(r->prefix);
+	free(r->promisor);
 	free(r);
 	git_libgit2_shutdown();
 }
@@ -712,7 +949,7 @@ int dd_git_commit_tree(dd_oid *out, dd_git_repo *r, const dd_oid *commit,
 	to_git(&id, commit);
 	rc = git_commit_lookup(&c, r->repo, &id);
 	if (rc < 0)
-		return fail(err, rc, "commit");
+		return fail_object(err, r, rc, "commit", "commit", &id);
 	from_git(out, git_commit_tree_id(c));
 	git_commit_free(c);
 	return 0;
@@ -755,7 +992,7 @@ static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
 
 	to_git(&id, tree);
 	rc = tree_get(out, r, &id);
-	return rc < 0 ? fail(err, rc, "tree") : 0;
+	return rc < 0 ? fail_object(err, r, rc, "tree", "tree", &id) : 0;
 }
 
 int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
@@ -795,10 +1032,13 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 			break;
 		}
 		rc = tree_get(&sub, r, git_tree_entry_id(e));
+		if (rc < 0) {
+			rc = fail_object(err, r, rc, path, "tree",
+					 git_tree_entry_id(e));
+			git_tree_free(t);
+			return rc;
+		}
 		git_tree_free(t);
-		t = NULL;
-		if (rc < 0)
-			return fail(err, rc, path);
 		t = sub;
 	}
 	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
@@ -823,7 +1063,7 @@ int dd_git_read_blob(dd_buf *out, dd_git_repo *r, const dd_oid *blob,
 	to_git(&id, blob);
 	rc = git_blob_lookup(&b, r->repo, &id);
 	if (rc < 0)
-		return fail(err, rc, "blob");
+		return fail_object(err, r, rc, "blob", "blob", &id);
 	size = git_blob_rawsize(b);
 	if (max_size && size > max_size) {
 		git_blob_free(b);

@@ -364,6 +364,10 @@ static int taxonomy_for(dd_history *h, dd_arena *arena, const side *s,
 	rc = dd_project_taxonomy(tx, s->proj, path, NULL, &lerr);
 	if (rc == DD_ENOMEM)
 		return dd_error_oom(err);
+	if (rc == DD_EMISSING) {	/* a partial clone: fail closed */
+		*err = lerr;
+		return rc;
+	}
 	if (rc < 0) {
 		if (s->kind == SIDE_COMMIT && !strchr(lerr.file, ':')) {
 			char at[DD_ERROR_FILE_MAX];
@@ -710,6 +714,10 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	}
 	if (rc == DD_ENOMEM)
 		return dd_error_oom(err);
+	if (rc == DD_EMISSING) {
+		*err = lerr;	/* a partial clone: fail, never skip it */
+		return rc;
+	}
 	if (rc == 0 && (rc = classify(h, tx, round, err)) < 0) {
 		dd_round_free(round);
 		return rc;

@@ -40,7 +40,6 @@
  */
 #include <cjson/cJSON.h>
 
-#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
@@ -50,10 +49,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "dialdiff/hash.h"
 #include "dialdiff/json.h"
 #include "dialdiff/text.h"
 
@@ -690,97 +687,16 @@ static int scan_string(scanner *s, const unsigned char **body,
 }
 
 /*
- * Member names are hashed with SipHash-1-3 (Aumasson and Bernstein's
- * SipHash, one compression round and three finalization rounds) under a
- * key drawn at random once per process, so that no file can be built whose
- * names collide in the tables (an unkeyed hash can be inverted): duplicate
- * detection stays linear whatever the names.  The key comes from
- * getrandom(), else /dev/urandom, else the clock, the process id and an
- * address: weak, but different from run to run.
+ * Member names are hashed with the keyed hash of util/hash.c (SipHash-1-3
+ * under a per-process random key), so that no file can be built whose
+ * names collide in the tables: duplicate detection stays linear whatever
+ * the names.
  */
-static uint64_t hash_key[2];
-static pthread_once_t hash_key_once = PTHREAD_ONCE_INIT;
 static _Thread_local size_t key_probes;	/* see dd_json_key_probes */
 
-static void hash_key_init(void)
+static inline uint32_t hash_bytes(const unsigned char *p, size_t len)
 {
-	unsigned char b[sizeof(hash_key)];
-	struct timespec ts;
-	int fd, ok;
-
-	ok = getrandom(b, sizeof(b), GRND_NONBLOCK) == (ssize_t)sizeof(b);
-	if (!ok && (fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
-		ok = read(fd, b, sizeof(b)) == (ssize_t)sizeof(b);
-		close(fd);
-	}
-	if (ok) {
-		memcpy(hash_key, b, sizeof(hash_key));
-		return;
-	}
-	clock_gettime(CLOCK_REALTIME, &ts);
-	hash_key[0] = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	hash_key[1] = ((uint64_t)ts.tv_nsec << 32 ^ (uint64_t)getpid()) ^
-		      (uint64_t)(uintptr_t)&ts;
-}
-
-/* Eight bytes as a little-endian word, as SipHash reads them. */
-static inline uint64_t le64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	if (LOAD8_LITTLE)
-		return load8(p);
-	for (i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static inline uint64_t rotl64(uint64_t x, unsigned b)
-{
-	return x << b | x >> (64 - b);
-}
-
-/* One SipRound: add, rotate, xor. */
-static inline void sip_round(uint64_t v[4])
-{
-	v[0] += v[1]; v[1] = rotl64(v[1], 13) ^ v[0]; v[0] = rotl64(v[0], 32);
-	v[2] += v[3]; v[3] = rotl64(v[3], 16) ^ v[2];
-	v[0] += v[3]; v[3] = rotl64(v[3], 21) ^ v[0];
-	v[2] += v[1]; v[1] = rotl64(v[1], 17) ^ v[2]; v[2] = rotl64(v[2], 32);
-}
-
-/* SipHash-1-3 of the len bytes at p under hash_key, cut to 32 bits. */
-static uint32_t hash_bytes(const unsigned char *p, size_t len)
-{
-	uint64_t v[4] = {
-		hash_key[0] ^ 0x736f6d6570736575ull,	/* "somepseu" */
-		hash_key[1] ^ 0x646f72616e646f6dull,	/* "dorandom" */
-		hash_key[0] ^ 0x6c7967656e657261ull,	/* "lygenera" */
-		hash_key[1] ^ 0x7465646279746573ull,	/* "tedbytes" */
-	};
-	uint64_t m = (uint64_t)len << 56;	/* the last word: the length's low
-						   byte above the bytes left */
-	size_t i;
-
-	for (; len >= 8; p += 8, len -= 8) {
-		uint64_t w = le64(p);
-
-		v[3] ^= w;
-		sip_round(v);
-		v[0] ^= w;
-	}
-	for (i = 0; i < len; i++)
-		m |= (uint64_t)p[i] << (8 * i);
-	v[3] ^= m;
-	sip_round(v);
-	v[0] ^= m;
-	v[2] ^= 0xff;
-	sip_round(v);
-	sip_round(v);
-	sip_round(v);
-	return (uint32_t)(v[0] ^ v[1] ^ v[2] ^ v[3]);
+	return (uint32_t)dd_hash_bytes(p, len);
 }
 
 static const unsigned char *slot_key(const scanner *s, const key_slot *k)
@@ -1002,6 +918,9 @@ static int scan_literal(scanner *s, const char *lit)
 	return 0;
 }
 
+/* The first line of a Git LFS pointer file (the LFS spec). */
+static const char lfs_pointer[] = "version https://git-lfs.github.com/spec/v1";
+
 static int scan(scanner *s)
 {
 	const unsigned char *a, *b;
@@ -1017,6 +936,11 @@ static int scan(scanner *s)
 	    ((s->p[0] == 0xFE && s->p[1] == 0xFF) ||
 	     (s->p[0] == 0xFF && s->p[1] == 0xFE)))
 		return fail_at(s, s->p, "invalid UTF-8 (the file looks like UTF-16)");
+	/* what a clone without git-lfs (or before `git lfs pull`) holds */
+	if ((size_t)(s->end - s->p) >= sizeof(lfs_pointer) - 1 &&
+	    !memcmp(s->p, lfs_pointer, sizeof(lfs_pointer) - 1))
+		return fail_at(s, s->p,
+			       "is a Git LFS pointer, not the file: run git lfs pull");
 	skip_ws(s);
 	if (s->p == s->end) {
 		dd_pos one = { 1, 1 };
@@ -1335,7 +1259,6 @@ int dd_json_parse(dd_json_doc **out, const char *buf, size_t len,
 	s.line_start = s.col_at = s.buf;
 	s.col = 1;
 	dd_buf_init(&s.scratch);
-	pthread_once(&hash_key_once, hash_key_init);
 	key_probes = 0;
 
 	rc = scan(&s);
@@ -1610,12 +1533,21 @@ static void raw_value(dd_json_writer *w, const char *s, size_t len)
 
 void dd_json_string_len(dd_json_writer *w, const char *s, size_t len)
 {
+	dd_buf tmp = DD_BUF_INIT;
+
 	if (!s) {
 		dd_json_null(w);
 		return;
 	}
 	before_value(w);
-	dd_json_quote(w->out, s, len);
+	/* what is written is valid JSON whatever came in: a file name
+	   from the file system or git may be any bytes */
+	s = dd_utf8_repair(&tmp, s, &len);
+	if (dd_buf_oom(&tmp))
+		w->out->oom = 1;
+	else
+		dd_json_quote(w->out, s, len);
+	dd_buf_release(&tmp);
 	w->need_comma = 1;
 }
 

@@ -171,6 +171,16 @@ char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 	return norm;
 }
 
+int dd_project_taxonomy_inside(const dd_source *src, const char *dir,
+			       const char *tpath, dd_error *err)
+{
+	if (!dd_source_contains(src, dir) || dd_source_contains(src, tpath))
+		return 0;
+	return dd_error_set(err, DD_EUSAGE, tpath, 0, 0,
+			    "the taxonomy a series.json names is outside the "
+			    "repository: it must be a file inside it");
+}
+
 /* The root object of the JSON in buf, parsed into *doc; NULL when it is
  * not an object. */
 static const dd_json *root_object(dd_json_doc **doc, const char *buf,
@@ -412,9 +422,22 @@ static tx_slot *tx_slot_of(dd_project *p, const char *path)
 static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 			 dd_diags *diags)
 {
+	const char *dflt = dd_project_taxonomy_path(p, NULL);
 	char where[300];
 	size_t before = diags ? diags->count : 0;
-	int rc = dd_source_read(&p->buf, p->src, path, p->max_size, &t->err);
+	int rc;
+
+	if (!dflt)
+		return DD_ENOMEM;
+	/* a path of a series' own (neither --taxonomy nor the default) */
+	if (strcmp(path, dflt) &&
+	    (rc = dd_project_taxonomy_inside(p->src, p->dir, path,
+					     &t->err)) < 0) {
+		dd_diags_add(diags, DD_SEV_ERROR, "file", path, 0, 0, "%s",
+			     t->err.message);
+		return rc;
+	}
+	rc = dd_source_read(&p->buf, p->src, path, p->max_size, &t->err);
 
 	if (rc == DD_ENOTFOUND)
 		dd_error_set(&t->err, rc, path, 0, 0,

@@ -193,7 +193,7 @@ static void load_number(dd_loader *l, dd_round *r, const dd_json *root)
 		return;
 	}
 	r->number_pos = v->pos;
-	if (!dd_json_integer(v, &n) || n < 1 || n > 1000000000) {
+	if (!dd_json_integer(v, &n) || n < 1 || n > DD_ROUND_NUMBER_MAX) {
 		dd_load_problem(l, DD_SEV_ERROR, "round-number", v->pos,
 			"\"round\" must be a positive integer");
 		return;

@@ -4,20 +4,24 @@
  */
 #include <string.h>
 
+#include "dialdiff/round.h"
 #include "dialdiff/selector.h"
 
-/* 1 when s[0..n) is 1 to 9 ASCII digits; *out gets the value. */
+/* 1 when s[0..n) is ASCII digits whose value is at most the largest round
+ * number (leading zeros allowed); *out gets the value. */
 static int digits(const char *s, size_t n, long long *out)
 {
 	long long v = 0;
 	size_t i;
 
-	if (!n || n > 9)
+	if (!n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 		v = v * 10 + (s[i] - '0');
+		if (v > DD_ROUND_NUMBER_MAX)
+			return 0;
 	}
 	*out = v;
 	return 1;
@@ -82,9 +86,12 @@ int dd_selector_parse(dd_selector *out, const char *text, dd_error *err)
 		}
 		return 0;
 	}
-	/* N@REV, SERIES/N@REV: the first '@' after a round part */
-	at = strchr(text, '@');
-	if (at && round_part(text, (size_t)(at - text), &n, &slen)) {
+	/* N@REV, SERIES/N@REV: the first '@' after a round part (a series
+	   id may hold '@', and so may a revision: HEAD@{1}) */
+	for (at = strchr(text, '@'); at; at = strchr(at + 1, '@'))
+		if (round_part(text, (size_t)(at - text), &n, &slen))
+			break;
+	if (at) {
 		if (!at[1])
 			return dd_error_set(err, DD_EUSAGE, text, 0, 0,
 					    "'@' must be followed by a revision (N@REV)");

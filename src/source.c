@@ -2,8 +2,12 @@
  * source.c - reading files from the working tree, or from the tree of a
  * git commit (through the git module, without a checkout).
  */
+/* realpath(3) is XSI */
+#define _XOPEN_SOURCE 700
+
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +105,40 @@ const char *dd_source_rev(const dd_source *src)
 const char *dd_source_rev_name(const dd_source *src)
 {
 	return src->rev_name;
+}
+
+const char *dd_source_name(char *buf, size_t size, const dd_source *src,
+			   const char *path)
+{
+	size_t n = src && src->rev ? strlen(src->rev_name) : 0;
+
+	if (!n || !*path ||
+	    (!strncmp(path, src->rev_name, n) && path[n] == ':'))
+		snprintf(buf, size, "%s", path);
+	else
+		snprintf(buf, size, "%s:%s", src->rev_name, path);
+	return buf;
+}
+
+int dd_source_contains(const dd_source *src, const char *path)
+{
+	char joined[PATH_MAX], real[PATH_MAX], top[PATH_MAX];
+	size_t n;
+
+	if (path[0] == '/' || !strcmp(path, "..") || !strncmp(path, "../", 3))
+		return 0;
+	if (!src || src->rev)
+		return 1;
+	if (snprintf(joined, sizeof(joined), "%s%s%s", src->root,
+		     *src->root ? "/" : "", path) >= (int)sizeof(joined))
+		return 0;
+	if (!realpath(joined, real))
+		return 1;	/* nothing there: reading it says so */
+	if (!realpath(*src->root ? src->root : ".", top))
+		return 0;
+	n = strlen(top);
+	return !strncmp(real, top, n) &&
+	       (real[n] == '/' || real[n] == '\0' || n == 1);
 }
 
 /* "REV:PATH", as git names a file at a revision, into buf. */

@@ -20,7 +20,8 @@ enum {
 	DD_EUSAGE = -5,     /* the caller asked for something meaningless */
 	DD_EGIT = -6,       /* the git layer failed */
 	DD_ETOOBIG = -7,    /* a file is over the size cap */
-	DD_EEXIST = -8      /* a file to create is already there (untouched) */
+	DD_EEXIST = -8,     /* a file to create is already there (untouched) */
+	DD_EMISSING = -9    /* an object a partial clone left out */
 };
 
 #define DD_ERROR_FILE_MAX 1024

@@ -84,6 +84,9 @@ const char *dd_git_dir(const dd_git_repo *repo);
 const char *dd_git_prefix(const dd_git_repo *repo);
 int dd_git_is_bare(const dd_git_repo *repo);
 int dd_git_is_shallow(dd_git_repo *repo);
+/* 1 when the repository is a partial clone (a promisor remote): objects
+ * it left out fail to read with DD_EMISSING, as libgit2 cannot fetch them. */
+int dd_git_is_partial(const dd_git_repo *repo);
 /* 1 when HEAD names a branch without commits (a new repository). */
 int dd_git_head_unborn(dd_git_repo *repo);
 

@@ -14,6 +14,10 @@
 #include "error.h"
 #include "text.h"
 
+/* The largest round number a round file may hold ("round"), and so the
+ * largest a selector names. */
+#define DD_ROUND_NUMBER_MAX 1000000000
+
 /* How an item came to its identity (filled by dd_taxonomy_classify_round). */
 typedef enum dd_class {
 	DD_CLASS_NONE = 0,	/* not classified yet */

@@ -14,12 +14,16 @@
  *   REV:PATH       the file PATH at REV            kind DD_SEL_BLOB, maybe_path
  *   anything else  a path to a round file          kind DD_SEL_PATH
  *
- * N is 1 to 9 decimal digits.  A SERIES is one path component other than
- * "." and "..".  maybe_path says that the text could also be an ordinary
- * path (a file named "a/2" or "x:y.json"): the resolver should prefer an
- * existing file of that name, as the diff command always has.  In REV:PATH
- * the PATH is relative to the top of the repository, as in git, unless it
- * starts with "./" or "../" (then relative to the current directory).
+ * N is ASCII decimal digits, at most DD_ROUND_NUMBER_MAX (what a round
+ * file may hold).  A SERIES is one path component other than "." and ".."
+ * and may hold '@': N@REV splits at the first '@' whose left part is N or
+ * SERIES/N, so that "a@b/2@HEAD" is round 2 of a@b at HEAD and the REV of
+ * "2@HEAD@{1}" is "HEAD@{1}".  maybe_path says that the text could also
+ * be an ordinary path (a file named "a/2" or "x:y.json"): the resolver
+ * should prefer an existing file of that name, as the diff command always
+ * has.  In REV:PATH the PATH is relative to the top of the repository, as
+ * in git, unless it starts with "./" or "../" (then relative to the
+ * current directory).
  */
 #ifndef DIALDIFF_SELECTOR_H
 #define DIALDIFF_SELECTOR_H

@@ -68,6 +68,24 @@ int dd_source_type(dd_source *src, const char *path);
  * found nothing where something should be asks this before saying so. */
 const dd_error *dd_source_fault(const dd_source *src);
 
+/*
+ * 1 when path (normalized, relative to src's root) stays inside the root:
+ * not absolute, no leading "..", and in the working tree, where symbolic
+ * links are followed, its real path (when it exists) under the root's.  At
+ * a revision links are never followed, so the lexical test is all (src
+ * may be NULL for a revision read without a source).
+ */
+int dd_source_contains(const dd_source *src, const char *path);
+
+/*
+ * path as git names a file at a revision, "REV:PATH" (the revision as the
+ * user named it), when src reads one and path does not say so yet; else
+ * path.  Into buf; returns buf.  For messages: diagnostics (check's
+ * output, annotations) keep plain paths.
+ */
+const char *dd_source_name(char *buf, size_t size, const dd_source *src,
+			   const char *path);
+
 /* "dir/name" as a new string (free() it), with no doubled '/'; dir may be
  * "" (then a copy of name).  NULL when memory runs out. */
 char *dd_path_join(const char *dir, const char *name);

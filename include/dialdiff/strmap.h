@@ -1,7 +1,9 @@
 /*
  * strmap.h - a hash map from NUL-terminated strings to pointers, with open
  * addressing.  Keys are borrowed: they must outlive the map.  Lookups and
- * insertions are O(1) on average; the table doubles at 50% load.
+ * insertions are O(1) on average, whatever the keys: they are hashed with
+ * the keyed hash of hash.h, so input cannot make them collide.  The table
+ * doubles at 50% load.
  */
 #ifndef DIALDIFF_STRMAP_H
 #define DIALDIFF_STRMAP_H
@@ -38,7 +40,7 @@ int dd_strmap_reserve(dd_strmap *m, size_t n);
  * -1 when memory ran out.
  */
 int dd_strmap_put(dd_strmap *m, const char *key, void *value, void **existing);
-/* FNV-1a over s; exported for other tables. */
+/* The keyed hash (hash.h) of s; exported for other tables. */
 size_t dd_strhash(const char *s);
 
 #endif

@@ -38,6 +38,14 @@ dd_lang dd_lang_from_env(void);
  * is not NULL, the offset of the first invalid byte.
  */
 int dd_utf8_valid(const char *s, size_t len, size_t *bad);
+/*
+ * s[0..*len) itself when it is valid UTF-8; else a copy in tmp (reset
+ * first) with each byte that starts no valid sequence replaced by U+FFFD,
+ * *len its length.  For writing names from outside (file names, git's
+ * bytes) where valid UTF-8 is promised.  The copy is unspecified when tmp
+ * runs out of memory (dd_buf_oom).
+ */
+const char *dd_utf8_repair(dd_buf *tmp, const char *s, size_t *len);
 /* Number of characters (code points) in valid UTF-8. */
 size_t dd_utf8_chars(const char *s, size_t len);
 /*

@@ -189,6 +189,8 @@ void cli_warnf(const char *fmt, ...) DD_PRINTF(1, 2);
 
 /* Print "dialdiff: <formatted error>" to stderr and return EXIT_USAGE. */
 int cli_fail(const dd_error *err);
+/* cli_fail, err's file named as read from src: "REV:PATH" at a revision. */
+int cli_fail_at(const dd_source *src, const dd_error *err);
 /* Print "dialdiff: message" to stderr and return EXIT_USAGE. */
 int cli_failf(const char *fmt, ...) DD_PRINTF(1, 2);
 /* Usage error for a command: message and its usage line; EXIT_USAGE. */

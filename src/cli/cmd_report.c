@@ -170,7 +170,7 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		}
 		if (dd_project_load_series(&l.series[l.nseries], p, dir, &diags,
 					   0, &err) < 0)
-			rc = cli_fail(&err);
+			rc = cli_fail_at(dd_project_source(p), &err);
 		/* section titles come from the series' taxonomy, when it has
 		   one that loads */
 		tp = rc ? NULL : dd_project_taxonomy_path(p, dir);

@@ -198,8 +198,18 @@ int cli_rev_source(cli_ctx *ctx, const char *rev, const char *what,
 }
 
 /* Print the diagnostics of a failed load: every error, then fail. */
-static int fail_load(const dd_diags *diags, const dd_error *err)
+int cli_fail_at(const dd_source *src, const dd_error *err)
 {
+	dd_error named = *err;
+
+	dd_source_name(named.file, sizeof(named.file), src, err->file);
+	return cli_fail(&named);
+}
+
+static int fail_load(const dd_source *src, const dd_diags *diags,
+		     const dd_error *err)
+{
+	char name[DD_ERROR_FILE_MAX];
 	size_t i, shown = 0;
 
 	for (i = 0; diags && i < diags->count; i++) {
@@ -207,15 +217,16 @@ static int fail_load(const dd_diags *diags, const dd_error *err)
 
 		if (d->severity != DD_SEV_ERROR)
 			continue;
+		dd_source_name(name, sizeof(name), src, d->file);
 		if (d->line)
-			cli_warnf("%s:%d:%d: %s", d->file, d->line, d->column,
+			cli_warnf("%s:%d:%d: %s", name, d->line, d->column,
 				  d->message);
 		else
-			cli_warnf("%s: %s", d->file, d->message);
+			cli_warnf("%s: %s", name, d->message);
 		shown++;
 	}
 	if (!shown)
-		cli_fail(err);
+		cli_fail_at(src, err);
 	return EXIT_USAGE;
 }
 
@@ -259,7 +270,7 @@ static int taxonomy_of(dd_project *p, const char *sdir, dd_taxonomy **out)
 		return cli_failf("out of memory");
 	rc = dd_project_taxonomy(out, p, path, &diags, &err);
 	if (rc < 0)
-		fail_load(&diags, &err);
+		fail_load(dd_project_source(p), &diags, &err);
 	dd_diags_release(&diags);
 	return rc < 0 ? EXIT_USAGE : 0;
 }
@@ -403,7 +414,7 @@ static int load_series(cli_ctx *ctx, dd_project *p, const char *id,
 	rc = dd_project_load_series(out, p, dir, &diags, 0, &err);
 	free(dir);
 	if (rc < 0) {
-		fail_load(&diags, &err);
+		fail_load(dd_project_source(p), &diags, &err);
 		dd_diags_release(&diags);
 		return EXIT_USAGE;
 	}
@@ -506,7 +517,7 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	dd_buf_release(&buf);
 	if (rc < 0) {
 		dd_round_free(r);
-		fail_load(&diags, &err);
+		fail_load(src, &diags, &err);
 		dd_diags_release(&diags);
 		return EXIT_USAGE;
 	}

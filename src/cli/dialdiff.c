@@ -398,6 +398,21 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 	return -1;
 }
 
+/* 1 for the commands that read files as they are, or set up git, and
+ * never a revision: they refuse --rev rather than ignore it. */
+static int reads_no_revision(const cli_command *cmd)
+{
+	static const char *const names[] = {
+		"fmt", "textconv", "git-setup", "diff-driver", "merge-driver",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(cmd->name, names[i]))
+			return 1;
+	return 0;
+}
+
 int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 		     char **argv)
 {
@@ -603,6 +618,9 @@ int main(int argc, char **argv)
 		cli_print_usage(stderr, NULL);
 		return EXIT_USAGE;
 	}
+	if (ctx.rev && reads_no_revision(cmd))
+		return cli_failf("--rev does not apply to %s, which reads no "
+				 "revision", cmd->name);
 	/* the command sees its own name as argv[0] */
 	optind--;
 	argv[optind] = (char *)cmd->name;

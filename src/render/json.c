@@ -788,7 +788,6 @@ static int json_check(dd_buf *out, const dd_check_result *c,
 		      const dd_render_opts *o)
 {
 	const dd_diags *dl = c->diags;
-	dd_buf tmp = DD_BUF_INIT;
 	dd_json_writer w;
 	size_t i;
 
@@ -802,12 +801,12 @@ static int json_check(dd_buf *out, const dd_check_result *c,
 		const dd_diag *d = &dl->items[i];
 
 		dd_json_begin_object(&w);
-		jstr(&w, "file", dd_rnd_utf8(&tmp, d->file));
+		jstr(&w, "file", d->file);
 		jpos(&w, "line", d->line);
 		jpos(&w, "column", d->line > 0 ? d->column : 0);
 		jstr(&w, "severity", dd_severity_name(d->severity));
 		jstr(&w, "rule", d->rule);
-		jstr(&w, "message", dd_rnd_utf8(&tmp, d->message));
+		jstr(&w, "message", d->message);
 		dd_json_end_object(&w);
 	}
 	dd_json_end_array(&w);
@@ -818,9 +817,6 @@ static int json_check(dd_buf *out, const dd_check_result *c,
 	jint(&w, "warnings", (long long)dl->warnings);
 	dd_json_end_object(&w);
 	dd_json_end_object(&w);
-	if (dd_buf_oom(&tmp))
-		out->oom = 1;
-	dd_buf_release(&tmp);
 	return finish(out);
 }
 

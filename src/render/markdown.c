@@ -6,7 +6,10 @@
  * Every text from the data goes through md_text(), which escapes what
  * Markdown would interpret: '|' (it would split a table cell), backticks,
  * '\\', '*', '_' (unless inside a word), '~', '[' and ']', and HTML-escapes
- * '<', '>' and '&'.  Line breaks become spaces.
+ * '<', '>' and '&'.  Line breaks become spaces.  A comment must not ping
+ * people or link anywhere because of the data: a zero-width joiner (ZWJ)
+ * goes after every '@' (@mentions, e-mail addresses) and into every
+ * "www.", "http://" and "https://" (GitHub's bare autolinks).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,10 +36,29 @@ static int is_alnum(char c)
 	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
 }
 
+#define ZWJ "\xe2\x80\x8d"		/* U+200D ZERO WIDTH JOINER */
+
+/* How many bytes of a bare autolink's start s begins with ("www", "http",
+ * "https": the ZWJ goes after them), or 0; ASCII case ignored. */
+static size_t autolink_start(const char *s)
+{
+	static const char *const starts[] = { "https://", "http://", "www." };
+	size_t i, k;
+
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++) {
+		for (k = 0; starts[i][k] && s[k] &&
+			    (s[k] | 0x20) == (starts[i][k] | 0x20); k++)
+			;
+		if (!starts[i][k])
+			return strcspn(starts[i], ":.");
+	}
+	return 0;
+}
+
 /* s, escaped for a table cell or a line of Markdown. */
 static void md_text(dd_buf *out, const char *s)
 {
-	size_t i;
+	size_t i, n;
 
 	if (!s)
 		return;
@@ -63,8 +85,15 @@ static void md_text(dd_buf *out, const char *s)
 		case '&':
 			dd_buf_adds(out, "&amp;");
 			break;
+		case '@':
+			dd_buf_adds(out, "@" ZWJ);
+			break;
 		default:
-			if ((unsigned char)c < 0x20 || c == 0x7f)
+			if ((n = autolink_start(s + i))) {
+				dd_buf_add(out, s + i, n);
+				dd_buf_adds(out, ZWJ);
+				i += n - 1;
+			} else if ((unsigned char)c < 0x20 || c == 0x7f)
 				dd_buf_addc(out, ' ');
 			else
 				dd_buf_addc(out, c);
@@ -73,7 +102,8 @@ static void md_text(dd_buf *out, const char *s)
 }
 
 /* s as `code` when that is safe (no backtick, '|' or control character),
- * else as escaped text. */
+ * else as escaped text; so is s with an '@' or an autolink's start, which
+ * md_text neutralises, so that no mention or link is ever in the text. */
 static void md_code(dd_buf *out, const char *s)
 {
 	size_t i;
@@ -81,7 +111,8 @@ static void md_code(dd_buf *out, const char *s)
 	if (!s || !*s)
 		return;
 	for (i = 0; s[i]; i++)
-		if (s[i] == '`' || s[i] == '|' || (unsigned char)s[i] < 0x20)
+		if (s[i] == '`' || s[i] == '|' || (unsigned char)s[i] < 0x20 ||
+		    s[i] == '@' || autolink_start(s + i))
 			break;
 	if (s[i]) {
 		md_text(out, s);

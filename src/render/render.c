@@ -395,25 +395,12 @@ size_t dd_rnd_core_count(const dd_timeline_section *sec)
 
 const char *dd_rnd_utf8(dd_buf *tmp, const char *s)
 {
-	size_t len, bad;
+	size_t len;
 
 	if (!s)
 		return "";
 	len = strlen(s);
-	if (dd_utf8_valid(s, len, &bad))
-		return s;
-	dd_buf_reset(tmp);
-	while (len) {
-		if (dd_utf8_valid(s, len, &bad)) {
-			dd_buf_add(tmp, s, len);
-			break;
-		}
-		dd_buf_add(tmp, s, bad);
-		dd_buf_adds(tmp, "\xef\xbf\xbd");	/* U+FFFD */
-		s += bad + 1;
-		len -= bad + 1;
-	}
-	return tmp->ptr;
+	return dd_utf8_repair(tmp, s, &len);
 }
 
 const char *dd_rnd_plural(size_t n)

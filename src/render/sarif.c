@@ -102,7 +102,7 @@ static void result(dd_json_writer *w, const dd_diag *d, dd_buf *tmp)
 	}
 	dd_json_key(w, "level");
 	dd_json_string(w, level(d->severity));
-	text_object(w, "message", dd_rnd_utf8(tmp, d->message));
+	text_object(w, "message", d->message);
 	dd_json_key(w, "locations");
 	dd_json_begin_array(w);
 	dd_json_begin_object(w);

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialdiff/hash.h"
 #include "dialdiff/strmap.h"
 
 void dd_strmap_init(dd_strmap *m)
@@ -17,13 +18,7 @@ void dd_strmap_release(dd_strmap *m)
 
 size_t dd_strhash(const char *s)
 {
-	size_t h = (size_t)14695981039346656037ULL;
-
-	while (*s) {
-		h ^= (unsigned char)*s++;
-		h *= (size_t)1099511628211ULL;
-	}
-	return h;
+	return (size_t)dd_hash_bytes(s, strlen(s));
 }
 
 /*

@@ -99,6 +99,27 @@ fail:
 	return 0;
 }
 
+const char *dd_utf8_repair(dd_buf *tmp, const char *s, size_t *len)
+{
+	size_t n = *len, bad;
+
+	if (dd_utf8_valid(s, n, &bad))
+		return s;
+	dd_buf_reset(tmp);
+	while (n) {
+		if (dd_utf8_valid(s, n, &bad)) {
+			dd_buf_add(tmp, s, n);
+			break;
+		}
+		dd_buf_add(tmp, s, bad);
+		dd_buf_adds(tmp, "\xef\xbf\xbd");	/* U+FFFD */
+		s += bad + 1;
+		n -= bad + 1;
+	}
+	*len = tmp->len;
+	return tmp->ptr ? tmp->ptr : "";
+}
+
 size_t dd_utf8_decode(const char *str, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;

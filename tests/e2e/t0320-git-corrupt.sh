@@ -2,7 +2,7 @@
 # A repository with a corrupt object: the loose file of a round's blob
 # overwritten with garbage, with a zlib header and garbage after it, or
 # truncated.  Reading the round at a revision fails with a message naming
-# the file (and, where dialdiff finds the damage itself, the object):
+# the file as REV:PATH (and, where dialdiff finds the damage itself, the object):
 # `diff N@REV` exits 2, `check --rev` reports the file (exit 1), `log`
 # shows an error instead of that file's diff.  Nothing may hang: libgit2
 # 1.5 loops forever on a truncated loose object (libgit2 issue #7342), so
@@ -41,7 +41,7 @@ for kind in garbage badzlib truncated; do
 	run timeout 60 "$DIALDIFF" diff 1@HEAD 2@HEAD
 	is "$STATUS" 2 "$kind: diff 1@HEAD 2@HEAD exits 2"
 	is "$OUT" "" "$kind: diff: nothing on stdout"
-	like "$ERR" "^dialdiff: $P: $why\$" "$kind: diff: the message names the file"
+	like "$ERR" "^dialdiff: HEAD:$P: $why\$" "$kind: diff: the message names REV:PATH"
 
 	run timeout 60 "$DIALDIFF" --rev HEAD list
 	is "$STATUS" 2 "$kind: --rev HEAD list exits 2"

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialdiff/round.h"
 #include "dialdiff/selector.h"
 #include "fuzz.h"
 
@@ -31,18 +32,21 @@ static char *cstr(const char *p, size_t n)
 	return s;
 }
 
-/* 1 when s is 1 to 9 ASCII digits whose value is v. */
+/* 1 when s is ASCII digits whose value, at most the largest round
+ * number, is v. */
 static int is_number(const char *s, size_t n, long long v)
 {
 	long long x = 0;
 	size_t i;
 
-	if (!n || n > 9)
+	if (!n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 		x = x * 10 + (s[i] - '0');
+		if (x > DD_ROUND_NUMBER_MAX)
+			return 0;
 	}
 	return x == v;
 }
@@ -69,7 +73,7 @@ static void check_selector(const char *text)
 	switch (sel.kind) {
 	case DD_SEL_ROUND:
 		FZ_CHECK(!strcmp(sel.path, text));
-		FZ_CHECK(sel.number >= 0 && sel.number <= 999999999);
+		FZ_CHECK(sel.number >= 0 && sel.number <= DD_ROUND_NUMBER_MAX);
 		if (sel.series) {
 			size_t n = strlen(sel.series);
 

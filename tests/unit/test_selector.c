@@ -1,6 +1,7 @@
 /* Unit tests of round selectors, revision ranges and path resolution. */
 #include "unit.h"
 
+#include "dialdiff/round.h"
 #include "dialdiff/selector.h"
 
 static void ok_sel(dd_selector *s, const char *text)
@@ -45,8 +46,33 @@ static void test_rounds(void **state)
 	ok_sel(&s, "123456789");
 	assert_int_equal(s.kind, DD_SEL_ROUND);
 	assert_int_equal(s.number, 123456789);
-	ok_sel(&s, "1234567890");	/* too long for a number: a path */
+	ok_sel(&s, "1234567890");	/* over the largest round: a path */
 	assert_int_equal(s.kind, DD_SEL_PATH);
+	/* every number a round file may hold (check accepts 10^9) */
+	ok_sel(&s, "1000000000");
+	assert_int_equal(s.kind, DD_SEL_ROUND);
+	assert_int_equal(s.number, DD_ROUND_NUMBER_MAX);
+	ok_sel(&s, "s/0001000000000@HEAD");
+	assert_int_equal(s.kind, DD_SEL_ROUND);
+	assert_int_equal(s.number, DD_ROUND_NUMBER_MAX);
+	ok_sel(&s, "1000000001");
+	assert_int_equal(s.kind, DD_SEL_PATH);
+	ok_sel(&s, "99999999999999999999999");	/* no overflow */
+	assert_int_equal(s.kind, DD_SEL_PATH);
+
+	/* a series id with '@': the first '@' after a round part */
+	ok_sel(&s, "a@b/2");
+	assert_int_equal(s.kind, DD_SEL_ROUND);
+	assert_string_equal(s.series, "a@b");
+	assert_null(s.rev);
+	ok_sel(&s, "a@b/2@HEAD@{1}");
+	assert_int_equal(s.kind, DD_SEL_ROUND);
+	assert_string_equal(s.series, "a@b");
+	assert_int_equal(s.number, 2);
+	assert_string_equal(s.rev, "HEAD@{1}");
+	ok_sel(&s, "@x/2@main");
+	assert_string_equal(s.series, "@x");
+	assert_string_equal(s.rev, "main");
 }
 
 static void test_blobs_and_paths(void **state)

@@ -172,6 +172,73 @@ static void test_strmap(void **state)
 	assert_null(dd_strmap_get(&m, "k1"));
 }
 
+/* FNV-1a, strmap's former hash, over n bytes of s. */
+static uint64_t fnv1a(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/*
+ * Keys built to collide in the low 16 bits under FNV-1a -- all in one slot
+ * of a 65536-slot table, so that every insertion walks every key before it
+ * -- spread over the table under the keyed hash.  Each key is "k<i>" and
+ * two bytes: the first chosen so that the second can bring the low 16 bits
+ * to the target (multiplying by the odd prime is invertible mod 2^16).
+ */
+static void test_strmap_crafted(void **state)
+{
+	enum { N = 20000 };
+	const uint64_t prime = 1099511628211ull;
+	uint16_t inv = 1, target = 0x5a5a;
+	static char keys[N][24];
+	static unsigned char seen[65536];
+	dd_strmap m = DD_STRMAP_INIT;
+	size_t made = 0, distinct = 0, i;
+	int j;
+
+	(void)state;
+	for (j = 0; j < 16; j++)	/* Newton: inv = prime^-1 mod 2^16 */
+		inv = (uint16_t)(inv * (2 - (uint16_t)prime * inv));
+	for (i = 0; made < N; i++) {
+		char *k = keys[made];
+		int n = snprintf(k, 20, "k%zu", i), b1;
+		uint64_t h = fnv1a(k, (size_t)n);
+		uint16_t u = (uint16_t)(target * inv);
+
+		for (b1 = 1; b1 < 256; b1++) {
+			uint64_t h1 = (h ^ (uint64_t)b1) * prime;
+			unsigned b2 = (unsigned)((h1 ^ u) & 0xff);
+
+			if (((h1 ^ u) & 0xff00) || !b2)
+				continue;
+			k[n] = (char)b1;
+			k[n + 1] = (char)b2;
+			k[n + 2] = '\0';
+			assert_int_equal(fnv1a(k, (size_t)n + 2) & 0xffff, target);
+			made++;
+			break;
+		}
+	}
+	for (i = 0; i < N; i++) {
+		size_t slot = dd_strhash(keys[i]) & 0xffff;
+
+		distinct += !seen[slot];
+		seen[slot] = 1;
+		assert_int_equal(dd_strmap_put(&m, keys[i], keys[i], NULL), 1);
+	}
+	/* at random, about 17,300 slots; FNV-1a: 1 */
+	assert_true(distinct > N / 2);
+	for (i = 0; i < N; i++)
+		assert_ptr_equal(dd_strmap_get(&m, keys[i]), keys[i]);
+	dd_strmap_release(&m);
+}
+
 static void test_diags(void **state)
 {
 	dd_diags d = DD_DIAGS_INIT;
@@ -316,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_safe_messages),
 		cmocka_unit_test(test_strmap),
+		cmocka_unit_test(test_strmap_crafted),
 		cmocka_unit_test(test_diags),
 		cmocka_unit_test(test_error),
 		cmocka_unit_test(test_files),
