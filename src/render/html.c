@@ -33,6 +33,10 @@
 #include "dialdiff/render.h"
 #include "internal.h"
 
+#ifndef DD_VERSION
+#define DD_VERSION "unknown"
+#endif
+
 #define ARROW "\xe2\x86\x92"		/* → */
 #define DASH "\xe2\x80\x93"		/* – */
 #define EMDASH "\xe2\x80\x94"		/* — */
@@ -58,7 +62,8 @@ enum ui {
 	U_CORE, U_CORE_SET, U_NONE, U_GAP, U_UNCLASSIFIED, U_ID, U_ACTION,
 	U_NOTE, U_WAS, U_NOTE_WAS, U_NOT_RECORDED_1, U_NOT_RECORDED_2, U_SECTIONS_N, U_NO_SOURCES,
 	U_NO_CHANGES, U_REAFFIRMS, U_TOPIC_1, U_TOPICS_N, U_NOT_CLASSIFIED,
-	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_ROUND_LIST, U_NO_ROUNDS,
+	U_AMBIGUOUS, U_UNKNOWN_ID, U_MADE_BY, U_COMMIT, U_MODIFIED,
+	U_ROUND_LIST, U_NO_ROUNDS,
 	U_LPAREN, U_RPAREN, U_COMMA, U_SEMI, U_COLON,
 	/* the action vocabulary (round.h) */
 	U_ACT_PROPOSED, U_ACT_AGREED, U_ACT_ESTABLISHED, U_ACT_IMPLEMENTED,
@@ -127,6 +132,8 @@ static const char *const ui_en[U_COUNT] = {
 	[U_AMBIGUOUS] = "ambiguous",
 	[U_UNKNOWN_ID] = "unknown id",
 	[U_MADE_BY] = "Made by dialdiff from",
+	[U_COMMIT] = "commit",
+	[U_MODIFIED] = " (with uncommitted changes)",
 	[U_ROUND_LIST] = "Series and rounds",
 	[U_NO_ROUNDS] = "No rounds.",
 	[U_LPAREN] = " (",
@@ -205,6 +212,8 @@ static const char *const ui_zh[U_COUNT] = {
 	[U_AMBIGUOUS] = "归类不唯一",
 	[U_UNKNOWN_ID] = "未知标识",
 	[U_MADE_BY] = "由 dialdiff 生成，数据来自",
+	[U_COMMIT] = "提交",
+	[U_MODIFIED] = "（含未提交的修改）",
 	[U_ROUND_LIST] = "系列与轮次",
 	[U_NO_ROUNDS] = "没有轮次。",
 	[U_LPAREN] = "（",
@@ -329,6 +338,7 @@ typedef struct page {
 	dd_buf *out;
 	dd_lang lang;
 	const char *const *ui;
+	const dd_render_opts *o;
 } page;
 
 static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
@@ -336,6 +346,7 @@ static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
 	const dd_render_opts *o = dd_rnd_opts(opts);
 
 	p->out = out;
+	p->o = o;
 	p->lang = o->lang;
 	p->ui = o->lang == DD_LANG_ZH ? ui_zh : ui_en;
 }
@@ -497,7 +508,8 @@ static void page_begin(page *p, const dd_text *title, const char *suffix)
 	lang_attr(p, p->lang);
 	raw(p, ">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff\"/>\n"
+	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff "
+	    DD_VERSION "\"/>\n"
 	    "<title>");
 	if (title)
 		put(p, dd_text_get(title, p->lang));
@@ -509,13 +521,59 @@ static void page_begin(page *p, const dd_text *title, const char *suffix)
 	raw(p, "</style>\n</head>\n<body>\n");
 }
 
+/* The date in ISO 8601, UTC ("2026-12-03T21:00:00Z"); days from the
+ * civil calendar (proleptic Gregorian), so that no time zone or locale of
+ * the C library is involved. */
+static void iso_date(char out[64], long long t)
+{
+	long long days = t / 86400, secs = t % 86400, era, doe, yoe, doy, mp;
+	long long y, m, d;
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	days += 719468;
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	snprintf(out, 64, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d,
+		 secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+/* The footer: where the data comes from, and the generator, the commit
+ * and the date of the page (render.h: what the CLI knows of them). */
 static void page_end(page *p, const char *from)
 {
+	const dd_render_opts *o = p->o;
+
 	raw(p, "<footer><p>");
 	putw(p, U_MADE_BY);
 	raw(p, " <code>");
 	put(p, from);
-	raw(p, "</code></p></footer>\n</body>\n</html>\n");
+	raw(p, "</code></p>\n<p class=\"provenance\">dialdiff " DD_VERSION);
+	if (o->commit) {
+		raw(p, " " DOT " ");
+		putw(p, U_COMMIT);
+		raw(p, " <code>");
+		put(p, o->commit);
+		raw(p, "</code>");
+		if (o->commit_modified)
+			putw(p, U_MODIFIED);
+	}
+	if (o->dated) {
+		char date[64];
+
+		iso_date(date, o->date);
+		dd_buf_addf(p->out, " " DOT " <time datetime=\"%s\">%s</time>",
+			    date, date);
+	}
+	raw(p, "</p></footer>\n</body>\n</html>\n");
 }
 
 static void similarity(page *p, double v)
