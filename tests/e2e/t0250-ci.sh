@@ -7,13 +7,7 @@
 . "$TEST_DIR/check-lib.sh"
 
 # The yaml block after "<!-- test: NAME -->" in docs/ci.md.
-block() {
-	awk -v name="$1" '
-		$0 == "<!-- test: " name " -->" { want = 1; next }
-		want && /^```yaml/ { inside = 1; next }
-		inside && /^```/ { exit }
-		inside { print }' "$SRC_DIR/docs/ci.md"
-}
+block() { doc_block "$SRC_DIR/docs/ci.md" "$1"; }
 
 # The dialdiff commands of the GitHub workflow: "run:" lines and lines of
 # "run: |" blocks that start with build/dialdiff, one step per line.

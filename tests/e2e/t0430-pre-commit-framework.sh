@@ -84,13 +84,7 @@ git revert --no-edit HEAD >/dev/null
 
 # the repo: local configuration of docs/ci.md, as written, in a repository
 # that keeps the script
-block() {
-	awk -v name="$1" '
-		$0 == "<!-- test: " name " -->" { want = 1; next }
-		want && /^```yaml/ { inside = 1; next }
-		inside && /^```/ { exit }
-		inside { print }' "$SRC_DIR/docs/ci.md"
-}
+block() { doc_block "$SRC_DIR/docs/ci.md" "$1"; }
 block pre-commit-local > .pre-commit-config.yaml
 like "$(cat .pre-commit-config.yaml)" "repo: local" "docs/ci.md has the repo: local configuration"
 mkdir -p scripts && cp "$SRC_DIR/scripts/pre-commit" scripts/ &&
