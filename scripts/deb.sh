@@ -4,10 +4,11 @@
 #
 #   scripts/deb.sh OUTDIR VERSION
 #
-# The tree is copied to OUTDIR/tmp/dialdiff-VERSION and built there with
-# `dpkg-buildpackage -b -us -uc`, so that the build neither touches build/
-# of the tree nor leaves files in the tree's parent folder (which several
-# clones may share).  The .deb, .buildinfo and .changes end up in OUTDIR;
+# The tree is copied to a temporary folder (TMPDIR), outside any git
+# repository, and built there with `dpkg-buildpackage -b -us -uc`, so that
+# the build neither touches build/ of the tree nor leaves files in the
+# tree's parent folder (which several clones may share), and its tests do
+# not find the tree's repository around the copy.  The .deb, .buildinfo and .changes end up in OUTDIR;
 # lintian's report in OUTDIR/lintian.txt.  The test suite runs in the
 # package build (dh_auto_test) unless DEB_BUILD_OPTIONS has nocheck.
 # Exits non-zero when the build fails, when debian/changelog does not
@@ -30,19 +31,11 @@ esac
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-case $out/ in
-"$top"/build/* | "$top"/build-*/*) ;;	# not copied into the package tree
-"$top"/*)
-	echo "dialdiff: $out: the package folder must be outside the tree or under build/" >&2
-	exit 2
-	;;
-esac
-tmp=$out/tmp
-src=$tmp/dialdiff-$version
-rm -rf "$tmp"
-mkdir -p "$src"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dialdiff-deb.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
+src=$tmp/dialdiff-$version
+mkdir "$src"
 
 # The files of the tree as they are now: with git, those it tracks and the
 # new ones it does not ignore (not build/); else all but the build folders.

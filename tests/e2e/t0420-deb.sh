@@ -28,7 +28,8 @@ version=$(sed -n 's/^VERSION *:= *//p' "$SRC_DIR/Makefile")
 changelog=$(cd "$SRC_DIR" && dpkg-parsechangelog -S Version)
 is "$changelog" "$version" "debian/changelog has the Makefile's version"
 
-DEB_BUILD_OPTIONS=nocheck run make -s -C "$SRC_DIR" deb DEB_DIR="$WORK/deb"
+mkdir tmp
+DEB_BUILD_OPTIONS=nocheck TMPDIR="$WORK/tmp" run make -s -C "$SRC_DIR" deb DEB_DIR="$WORK/deb"
 is "$STATUS" 0 "make deb (nocheck) exits 0"
 [ "$STATUS" -eq 0 ] || printf '%s\n' "$OUT" "$ERR" | tail -30 | sed 's/^/#   /'
 like "$OUT" "^packages in $WORK/deb:" "and says where the packages are"
@@ -38,8 +39,8 @@ ok $? "the .deb is in DEB_DIR"
 test -f "$WORK/deb/lintian.txt" && ! grep -q '^E: ' "$WORK/deb/lintian.txt"
 ok $? "lintian reports no error"
 grep '^[WEI]: ' "$WORK/deb/lintian.txt" | sed 's/^/# lintian: /'
-test ! -e "$WORK/deb/tmp" && ! ls "$SRC_DIR"/../dialdiff_* >/dev/null 2>&1
-ok $? "nothing is left in the copy's folder, nor in the tree's parent"
+! ls "$SRC_DIR"/../dialdiff_* >/dev/null 2>&1 && ! ls -d "$WORK"/tmp/dialdiff-deb.* >/dev/null 2>&1
+ok $? "nothing is left in the tree's parent, nor in TMPDIR"
 test ! -e "$SRC_DIR/debian/dialdiff" && test ! -e "$SRC_DIR/debian/.debhelper" &&
 	test ! -e "$SRC_DIR/debian/files"
 ok $? "nor in the tree's debian/"
