@@ -41,8 +41,8 @@ mkdir "$src"
 # new ones it does not ignore (not build/); else all but the build folders.
 if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 	git -C "$top" ls-files -z --cached --others --exclude-standard |
-		(cd "$top" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh) |
-		tar -C "$top" -cf - -T - | tar -C "$src" -xf -
+		(cd "$top" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh) |
+		tar -C "$top" --null --verbatim-files-from -T - -cf - | tar -C "$src" -xf -
 else
 	tar -C "$top" --exclude=./.git --exclude='./build' --exclude='./build-*' \
 		--exclude=./debian/.debhelper --exclude=./debian/dialdiff \
