@@ -54,7 +54,7 @@ if ! command -v pre-commit >/dev/null 2>&1; then
 	done_testing
 	exit
 fi
-if ! git -C "$SRC_DIR" rev-parse --verify -q HEAD:.pre-commit-hooks.yaml >/dev/null; then
+if ! git -C "$SRC_DIR" rev-parse --verify -q HEAD:.pre-commit-hooks.yaml >/dev/null 2>&1; then
 	ok 0 "# SKIP the sources are not a git repository with the hooks file committed"
 	done_testing
 	exit
