@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 bundled
 # The footer dates the page: a fixed date keeps the pages comparable
-# (t0410-html-provenance.sh tests the date itself).
+# (t0470-html-provenance.sh tests the date itself).
 export SOURCE_DATE_EPOCH=1577836800
 
 # check_page FILE LANG NAME: well-formed, self-contained, in LANG
