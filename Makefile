@@ -5,6 +5,8 @@
 #   make test       install missing test packages, build, run every test
 #   make install    PREFIX=/usr/local DESTDIR= (the binary, the man page,
 #                   the bash, zsh and fish completions)
+#   make deb        the Debian package (debian/), test suite included, in
+#                   build/deb/; checked with lintian (DEB_DIR=...)
 #   make bench      dialdiff against its peers (several minutes; RUNS=5)
 #   make bench-scaling   how the cost of log and diff grows with size
 #
@@ -123,7 +125,7 @@ E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
 
 .PHONY: all run test test-unit test-e2e test-fuzz deps deps-test install \
         uninstall clean check-sanitize check-valgrind coverage fuzz \
-        fuzz-build FORCE deps-bench bench bench-scaling
+        fuzz-build FORCE deps-bench bench bench-scaling deb
 
 all: $(B)/dialdiff $(COMPLETIONS)
 
@@ -350,6 +352,12 @@ install: $(B)/dialdiff $(COMPLETIONS)
 	install -m 644 $(B)/completion/_dialdiff $(DESTDIR)$(ZSHCOMPDIR)/_dialdiff
 	install -m 644 $(B)/completion/dialdiff.fish \
 		$(DESTDIR)$(FISHCOMPDIR)/dialdiff.fish
+
+# The Debian package, built with dpkg-buildpackage in a copy of the tree
+# (scripts/deb.sh); DEB_BUILD_OPTIONS=nocheck skips the test suite.
+DEB_DIR ?= build/deb
+deb: deps-deb
+	@sh scripts/deb.sh $(DEB_DIR) $(VERSION)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dialdiff $(DESTDIR)$(MANDIR)/man1/dialdiff.1 \

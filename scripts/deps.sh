@@ -8,6 +8,9 @@
 #   scripts/deps.sh fuzz       `make fuzz` (clang 14 and its fuzzer runtime)
 #   scripts/deps.sh harden     all four of the above
 #   scripts/deps.sh bench      `make bench` (git, jq, python3, GNU time)
+#   scripts/deps.sh precommit  the pre-commit framework (its test)
+#   scripts/deps.sh deb        `make deb` (debhelper, lintian, and what the
+#                              build and its tests need: debian/control)
 # As root it runs apt-get; otherwise it prints the apt-get line and stops.
 set -eu
 
@@ -26,8 +29,10 @@ valgrind) pkgs="$pkgs $test_pkgs valgrind" ;;
 coverage) pkgs="$pkgs $test_pkgs lcov" ;;
 fuzz) pkgs="$pkgs $fuzz_pkgs" ;;
 bench) pkgs="$pkgs git jq python3 time" ;;
+precommit) pkgs="git pre-commit" ;;
+deb) pkgs="$pkgs $test_pkgs pkgconf man-db dpkg-dev debhelper lintian" ;;
 harden) pkgs="$pkgs $test_pkgs $sanitize_pkgs valgrind lcov $fuzz_pkgs" ;;
-*) echo "usage: scripts/deps.sh build|test|sanitize|valgrind|coverage|fuzz|harden|bench" >&2; exit 2 ;;
+*) echo "usage: scripts/deps.sh build|test|sanitize|valgrind|coverage|fuzz|harden|bench|precommit|deb" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -889,6 +889,33 @@ int dd_git_head_unborn(dd_git_repo *r)
 	return git_repository_head_unborn(r->repo) == 1;
 }
 
+int dd_git_modified(dd_git_repo *r, const char *path, dd_error *err)
+{
+	git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+	git_status_list *list = NULL;
+	char *spec[1];
+	size_t n;
+	int rc;
+
+	if (git_repository_is_bare(r->repo))
+		return 0;
+	spec[0] = (char *)path;
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+		     GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH |
+		     GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (*path) {
+		opts.pathspec.strings = spec;
+		opts.pathspec.count = 1;
+	}
+	rc = git_status_list_new(&list, r->repo, &opts);
+	if (rc < 0)
+		return fail(err, rc, *path ? path : ".");
+	n = git_status_list_entrycount(list);
+	git_status_list_free(list);
+	return n > 0;
+}
+
 /* ---- revisions, trees, blobs ---------------------------------------- */
 
 static const char *type_name(git_object_t t)

@@ -89,6 +89,14 @@ int dd_git_is_shallow(dd_git_repo *repo);
 int dd_git_is_partial(const dd_git_repo *repo);
 /* 1 when HEAD names a branch without commits (a new repository). */
 int dd_git_head_unborn(dd_git_repo *repo);
+/*
+ * 1 when the index or the work tree differs from HEAD at path ('/'-
+ * separated, relative to the top of the work tree: a file, or a folder
+ * and all below it; "" for the whole tree), untracked files included and
+ * ignored ones not, as `git status` would show; 0 when it does not;
+ * negative on error.  A bare repository is never modified.
+ */
+int dd_git_modified(dd_git_repo *repo, const char *path, dd_error *err);
 
 /*
  * Resolve rev (any git revision expression libgit2 accepts: names, short

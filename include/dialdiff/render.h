@@ -42,6 +42,16 @@ typedef struct dd_render_opts {
 	/* show: the series of the round (borrowed; may be NULL), whose
 	   parties name the chairs' parties. */
 	const dd_series *series;
+	/* Where an html page comes from, said in its footer: the commit the
+	   record was read at (40 hex digits, borrowed; NULL when it was not
+	   read from a repository), whether the files read differ from it
+	   (the work tree has changes), and, when dated is set, the time the
+	   page was made (seconds since the epoch, shown in UTC: the CLI
+	   takes SOURCE_DATE_EPOCH when set, so that a page is reproducible). */
+	const char *commit;
+	int commit_modified;
+	int dated;
+	long long date;
 } dd_render_opts;
 
 /* The whole change report of one series. */

@@ -62,6 +62,7 @@ typedef struct cli_ctx {
 				   -P nor --no-pager was given */
 	const dd_renderer *renderer;
 	dd_render_opts ropts;
+	char commit_hex[DD_OID_HEXSZ + 1];	/* ropts.commit (html) */
 	/* loaded on demand */
 	dd_source *src;
 	dd_project *project;	/* over src: owns the taxonomies */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -307,6 +308,74 @@ static int want_color(const char *mode)
 	return isatty(STDOUT_FILENO) && !(term && !strcmp(term, "dumb"));
 }
 
+/*
+ * SOURCE_DATE_EPOCH, as reproducible-builds.org specifies it: a whole
+ * number of seconds since 1970-01-01T00:00:00Z, in ASCII digits.  A value
+ * that is not one is an error (the specification asks to fail rather than
+ * to use the current time), as is one past the year 9999.  1 and *out
+ * when set, 0 when unset, EXIT_USAGE after a message.
+ */
+static int source_date_epoch(long long *out)
+{
+	const char *v = getenv("SOURCE_DATE_EPOCH"), *p;
+	long long t = 0;
+
+	if (!v)
+		return 0;
+	for (p = v; *p >= '0' && *p <= '9' && t <= 253402300799LL; p++)
+		t = t * 10 + (*p - '0');
+	if (!*v || *p || t > 253402300799LL) {
+		cli_failf("SOURCE_DATE_EPOCH: '%s' is not a number of seconds since 1970-01-01 (0 to 253402300799)",
+			  v);
+		return -1;
+	}
+	*out = t;
+	return 1;
+}
+
+/*
+ * Where an html page comes from (render.h): the time of the page
+ * (SOURCE_DATE_EPOCH, else now); and, when the record is read from a
+ * repository, the commit: --rev's, else HEAD's (none in a repository
+ * without commits), marked as modified when the work tree is read and
+ * the dialogues folder has changes that are not committed.  A folder
+ * outside the work tree has no commit.  0 or EXIT_USAGE.
+ */
+static int provenance(cli_ctx *ctx)
+{
+	dd_render_opts *o = &ctx->ropts;
+	dd_git_repo *repo;
+	dd_error err;
+	dd_oid id;
+	int rc;
+
+	rc = source_date_epoch(&o->date);
+	if (rc < 0)
+		return EXIT_USAGE;
+	if (!rc)
+		o->date = (long long)time(NULL);
+	o->dated = 1;
+	if ((rc = cli_setup_paths(ctx)))
+		return rc;
+	if (!ctx->in_repo || ctx->dialogues[0] == '/' ||
+	    !(repo = cli_repo_try(ctx)))
+		return 0;
+	if (!ctx->rev && dd_git_head_unborn(repo))
+		return 0;
+	if (dd_git_resolve(&id, repo, ctx->rev ? ctx->rev : "HEAD", &err) < 0)
+		return cli_fail(&err);
+	dd_oid_fmt(ctx->commit_hex, &id);
+	o->commit = ctx->commit_hex;
+	if (!ctx->rev && !ctx->bare) {
+		rc = dd_git_modified(repo, strcmp(ctx->dialogues, ".") ?
+				     ctx->dialogues : "", &err);
+		if (rc < 0)
+			return cli_fail(&err);
+		o->commit_modified = rc;
+	}
+	return 0;
+}
+
 int cli_renders(const cli_command *cmd, const dd_renderer *r)
 {
 	void (*fn)(void);
@@ -333,6 +402,8 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 				   !strcmp(ctx->renderer->name, "text");
 	}
 	memcpy(&fn, (const char *)ctx->renderer + offset, sizeof(fn));
+	if (fn && ctx->renderer == &dd_render_html && !ctx->ropts.dated)
+		return provenance(ctx);
 	if (fn)
 		return 0;
 	return cli_failf("format '%s' does not apply to '%s'", ctx->format,

@@ -34,6 +34,10 @@
 #include "internal.h"
 #include "messages.h"
 
+#ifndef DD_VERSION
+#define DD_VERSION "unknown"
+#endif
+
 #define ARROW "\xe2\x86\x92"		/* → */
 #define DASH "\xe2\x80\x93"		/* – */
 #define EMDASH "\xe2\x80\x94"		/* — */
@@ -137,6 +141,7 @@ static const char css[] =
 typedef struct page {
 	dd_buf *out;
 	dd_lang lang;
+	const dd_render_opts *o;
 } page;
 
 static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
@@ -144,6 +149,7 @@ static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
 	const dd_render_opts *o = dd_rnd_opts(opts);
 
 	p->out = out;
+	p->o = o;
 	p->lang = o->lang;
 }
 
@@ -295,7 +301,8 @@ static void page_begin(page *p, const dd_text *title, const char *suffix)
 	lang_attr(p, p->lang);
 	raw(p, ">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff\"/>\n"
+	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff "
+	    DD_VERSION "\"/>\n"
 	    "<title>");
 	if (title)
 		put(p, dd_text_get(title, p->lang));
@@ -307,13 +314,59 @@ static void page_begin(page *p, const dd_text *title, const char *suffix)
 	raw(p, "</style>\n</head>\n<body>\n");
 }
 
+/* The date in ISO 8601, UTC ("2026-12-03T21:00:00Z"); days from the
+ * civil calendar (proleptic Gregorian), so that no time zone or locale of
+ * the C library is involved. */
+static void iso_date(char out[64], long long t)
+{
+	long long days = t / 86400, secs = t % 86400, era, doe, yoe, doy, mp;
+	long long y, m, d;
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	days += 719468;
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	snprintf(out, 64, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d,
+		 secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+/* The footer: where the data comes from, and the generator, the commit
+ * and the date of the page (render.h: what the CLI knows of them). */
 static void page_end(page *p, const char *from)
 {
+	const dd_render_opts *o = p->o;
+
 	raw(p, "<footer><p>");
 	putw(p, U_MADE_BY);
 	raw(p, " <code>");
 	put(p, from);
-	raw(p, "</code></p></footer>\n</body>\n</html>\n");
+	raw(p, "</code></p>\n<p class=\"provenance\">dialdiff " DD_VERSION);
+	if (o->commit) {
+		raw(p, " " DOT " ");
+		putw(p, U_COMMIT);
+		raw(p, " <code>");
+		put(p, o->commit);
+		raw(p, "</code>");
+		if (o->commit_modified)
+			putw(p, U_MODIFIED);
+	}
+	if (o->dated) {
+		char date[64];
+
+		iso_date(date, o->date);
+		dd_buf_addf(p->out, " " DOT " <time datetime=\"%s\">%s</time>",
+			    date, date);
+	}
+	raw(p, "</p></footer>\n</body>\n</html>\n");
 }
 
 static void similarity(page *p, double v)

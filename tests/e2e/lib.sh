@@ -8,6 +8,7 @@
 #   like TEXT PATTERN NAME   grep -E PATTERN in TEXT
 #   unlike TEXT PATTERN NAME
 #   same_file GOT_FILE EXPECTED_FILE NAME   (shows a diff when they differ)
+#   doc_block FILE NAME   a fenced block of a document, marked for tests
 #   done_testing
 #
 # Set DD_UPDATE_EXPECTED=1 to rewrite expected files instead of comparing.
@@ -88,6 +89,16 @@ same_file() {
 		ok 1 "$3"
 		diff -u "$2" "$1" 2>&1 | head -40 | sed 's/^/#   /'
 	fi
+}
+
+# doc_block FILE NAME: the fenced block after "<!-- test: NAME -->" in a
+# document (the recipes of docs/ci.md, run as written).
+doc_block() {
+	awk -v name="$2" '
+		$0 == "<!-- test: " name " -->" { want = 1; next }
+		want && /^```/ && !inside { inside = 1; next }
+		inside && /^```/ { exit }
+		inside { print }' "$1"
 }
 
 # Copy the bundled dialogues into the work folder.

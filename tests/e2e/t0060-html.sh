@@ -4,6 +4,9 @@
 # nothing outside itself; a label cannot inject markup.
 . "$(dirname "$0")/lib.sh"
 bundled
+# The footer dates the page: a fixed date keeps the pages comparable
+# (t0470-html-provenance.sh tests the date itself).
+export SOURCE_DATE_EPOCH=1577836800
 
 # check_page FILE LANG NAME: well-formed, self-contained, in LANG
 check_page() {

@@ -7,13 +7,7 @@
 . "$TEST_DIR/check-lib.sh"
 
 # The yaml block after "<!-- test: NAME -->" in docs/ci.md.
-block() {
-	awk -v name="$1" '
-		$0 == "<!-- test: " name " -->" { want = 1; next }
-		want && /^```yaml/ { inside = 1; next }
-		inside && /^```/ { exit }
-		inside { print }' "$SRC_DIR/docs/ci.md"
-}
+block() { doc_block "$SRC_DIR/docs/ci.md" "$1"; }
 
 # The dialdiff commands of the GitHub workflow: "run:" lines and lines of
 # "run: |" blocks that start with build/dialdiff, one step per line.
@@ -21,13 +15,13 @@ github_steps() {
 	block github | sed -n 's/^ *\(run: \)\{0,1\}\(build\/dialdiff .*\)$/\2/p'
 }
 
-# The script of the GitLab job: its dialdiff and exit lines, one shell.
+# The script of the GitLab job: its dialdiff, jq and exit lines, one shell.
 gitlab_script() {
-	block gitlab | sed -n 's/^ *- \(build\/dialdiff .*\|exit .*\)$/\1/p'
+	block gitlab | sed -n 's/^ *- \(build\/dialdiff .*\|jq .*\|exit .*\)$/\1/p'
 }
 
 is "$(github_steps | wc -l)" 5 "the workflow has five dialdiff commands"
-is "$(gitlab_script | wc -l)" 4 "the GitLab job has four script lines"
+is "$(gitlab_script | wc -l)" 6 "the GitLab job has six script lines"
 like "$(block github)" "uses: github/codeql-action/upload-sarif@v[0-9]+" "the workflow uploads SARIF"
 like "$(block github)" "sarif_file: dialdiff.sarif" "the file check writes"
 like "$(block gitlab)" "junit: dialdiff-check.xml" "the GitLab job reports JUnit"
@@ -37,6 +31,7 @@ like "$(block gitlab)" "junit: dialdiff-check.xml" "the GitLab job reports JUnit
 if "$PYTHON" -c 'import yaml' 2>/dev/null; then
 	block github > github.yml
 	block gitlab > gitlab.yml
+	block pr > pr.yml
 	run "$PYTHON" - <<'PY'
 import yaml
 gh = yaml.safe_load(open("github.yml"))
@@ -49,11 +44,35 @@ assert "--format github" in runs and "GITHUB_STEP_SUMMARY" in runs
 gl = yaml.safe_load(open("gitlab.yml"))["dialogues"]
 assert gl["artifacts"]["reports"]["junit"] == "dialdiff-check.xml"
 assert gl["artifacts"]["when"] == "always"
+assert gl["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
+assert gl["image"] == "debian:12" and gl["variables"]["GIT_DEPTH"] == 0
+for name, job in (("github", "dialogues"), ("pr", "review")):
+    w = gh if name == "github" else yaml.safe_load(open("pr.yml"))
+    j = w["jobs"][job]
+    assert j["container"] == "debian:12", name
+    names = [s.get("uses", "") for s in j["steps"]]
+    co = names.index("actions/checkout@v4")
+    assert j["steps"][co]["with"]["fetch-depth"] == 0, name
+    # git before the checkout, safe.directory before dialdiff runs
+    assert " git " in j["steps"][co - 1]["run"], name
+    assert "safe.directory" in j["steps"][co + 1]["run"], name
 print("ok")
 PY
-	is "$OUT" ok "both configurations parse as YAML, with the keys each service reads"
+	is "$OUT" ok "the configurations parse as YAML, with the keys each service reads"
 else
 	ok 0 "# SKIP no PyYAML to parse the configurations"
+fi
+
+# Every package the recipes install is one Debian 12 has (when apt's
+# lists are here to ask).
+pkgs=$(for b in github pr gitlab; do block $b; done |
+	sed -n 's/.*apt-get install -y --no-install-recommends //p' | tr ' ' '\n' | sort -u)
+like "$pkgs" "^libgit2-dev$" "the recipes install libgit2-dev"
+if apt-cache show --no-all-versions libgit2-dev >/dev/null 2>&1; then
+	unknown=$(for p in $pkgs; do apt-cache show --no-all-versions "$p" >/dev/null 2>&1 || echo "$p"; done)
+	is "$unknown" "" "every package they install is known to apt"
+else
+	ok 0 "# SKIP apt has no package lists to ask"
 fi
 
 # A checkout with build/dialdiff, as in CI.
@@ -109,6 +128,7 @@ import sys, xml.etree.ElementTree as ET
 s = ET.parse("dialdiff-check.xml").getroot().find("testsuite")
 print(s.get("tests"), s.get("failures"))'
 is "$OUT" "6 0" "the JUnit report: six passing test cases"
+is "$(jq -c . gl-code-quality.json)" "[]" "the code-quality report is empty"
 
 checkout gl-broken
 jedit $R2 '.date = "2016-02-30"'
@@ -123,6 +143,10 @@ s = ET.parse("dialdiff-check.xml").getroot().find("testsuite")
 f = [(c.get("name"), x.get("type")) for c in s.iter("testcase") for x in c.findall("failure")]
 print(s.get("tests"), s.get("failures"), f)'
 is "$OUT" "6 1 [('$R2', 'date')]" "the JUnit report: one failing test case, its failure typed by rule"
+is "$(jq -r '.[] | "\(.check_name) \(.severity) \(.location.path) \(.location.lines.begin) \(.fingerprint | length > 0) \(.description | length > 0)"' gl-code-quality.json | sort)" \
+	"$(printf '%s\n' "date major $R2 $(jpos $R2 /date | cut -d' ' -f1) true true" "unknown-key minor $R4 $(jpos $R4 /extra | cut -d' ' -f1) true true" | sort)" \
+	"the code-quality report: the error (major) and the warning (minor), each on its line"
+is "$(jq '[.[].fingerprint] | unique | length' gl-code-quality.json)" 2 "each with its own fingerprint"
 
 # ---- the pull-request recipe -------------------------------------------------
 # Its dialdiff steps, as written, in a clone whose origin/main has rounds

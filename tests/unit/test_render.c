@@ -1492,6 +1492,37 @@ static void assert_page(const char *s, const char *lang)
 	assert_string_equal(s + strlen(s) - 8, "</html>\n");
 }
 
+/* The footer's provenance line: the version alone, or with the commit
+ * (marked when modified) and the date in UTC. */
+static void test_html_provenance(void **state)
+{
+	dd_render_opts o = plain_en;
+	char *s;
+
+	(void)state;
+	s = render_diff(&dd_render_html, &o);
+	assert_non_null(strstr(s, "<p class=\"provenance\">dialdiff " DD_VERSION
+			       "</p></footer>"));
+	free(s);
+	o.commit = "0123456789abcdef0123456789abcdef01234567";
+	o.commit_modified = 1;
+	o.dated = 1;
+	o.date = 1709251199;	/* a leap day's last second */
+	s = render_diff(&dd_render_html, &o);
+	assert_non_null(strstr(s, "<p class=\"provenance\">dialdiff " DD_VERSION
+			       " \xc2\xb7 commit <code>0123456789abcdef0123456789abcdef01234567</code>"
+			       " (with uncommitted changes) \xc2\xb7 <time datetime=\"2024-02-29T23:59:59Z\">"
+			       "2024-02-29T23:59:59Z</time></p></footer>"));
+	free(s);
+	o.lang = DD_LANG_ZH;
+	o.commit_modified = 0;
+	o.date = 0;
+	s = render_diff(&dd_render_html, &o);
+	assert_non_null(strstr(s, " \xc2\xb7 \xe6\x8f\x90\xe4\xba\xa4 <code>"));	/* 提交 */
+	assert_non_null(strstr(s, "<time datetime=\"1970-01-01T00:00:00Z\">"));
+	free(s);
+}
+
 static void test_html_diff(void **state)
 {
 	char *s = render_diff(&dd_render_html, &plain_en);
@@ -1748,6 +1779,7 @@ int main(void)
 		cmocka_unit_test(test_row_notes),
 		cmocka_unit_test(test_cross_series),
 		cmocka_unit_test(test_html_diff),
+		cmocka_unit_test(test_html_provenance),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_html_timeline_report),
 	};
