@@ -11,11 +11,13 @@
 #include "dialdiff/project.h"
 #include "dialdiff/strmap.h"
 
-/* A taxonomy file, loaded once. */
+/* A taxonomy file, loaded once; or the "taxonomy" member of a
+ * series.json blob, read once. */
 typedef struct tx_slot {
-	char *key;		/* "B:blob hex", or "P:[REV:]path" */
+	char *key;		/* "B:/blob hex", "P:[REV:]path"; "S:/blob hex" */
 	dd_taxonomy *tx;	/* NULL: missing or broken */
 	dd_error err;		/* why */
+	char *member;		/* S: the member, or NULL for none */
 	int loaded;		/* 0: not yet, or memory ran out */
 	struct tx_slot *next;	/* in the order loaded */
 } tx_slot;
@@ -271,6 +273,7 @@ static void cache_release(dd_project_cache *c)
 	for (t = c->head; t; t = next) {
 		next = t->next;
 		dd_taxonomy_free(t->tx);
+		free(t->member);
 		free(t->key);
 		free(t);
 	}
@@ -351,6 +354,52 @@ static char *own(dd_project *p, char *s)
 	return p->owned[p->nowned++] = s;
 }
 
+/* The slot of key in cache c, made when it is missing (key is taken:
+ * kept or freed); NULL when memory runs out. */
+static tx_slot *slot_of(dd_project_cache *c, char *key)
+{
+	tx_slot *t;
+
+	if (!key)
+		return NULL;
+	if ((t = dd_strmap_get(&c->slots, key))) {
+		free(key);
+		return t;
+	}
+	if (!(t = calloc(1, sizeof(*t))) ||
+	    dd_strmap_put(&c->slots, key, t, NULL) < 0) {
+		free(t);
+		free(key);
+		return NULL;
+	}
+	t->key = key;
+	t->next = c->head;
+	c->head = t;
+	return t;
+}
+
+/* The "taxonomy" member of series.json sj (malloc'd), or NULL; read once
+ * per blob at a revision, as a shared cache serves many commits. */
+static char *member_of(dd_project *p, const char *sj)
+{
+	char hex[DD_OID_HEXSZ + 1], *m = NULL;
+	tx_slot *t = NULL;
+	dd_oid id;
+
+	if (dd_source_rev(p->src) &&
+	    dd_source_blob_id(&id, p->src, sj, NULL) == 0) {
+		dd_oid_fmt(hex, &id);
+		t = slot_of(p->cache, dd_path_join("S:", hex));
+		if (t && t->loaded)
+			return t->member ? strdup(t->member) : NULL;
+	}
+	if (dd_source_read(&p->buf, p->src, sj, p->max_size, NULL) == 0)
+		m = series_member(p->buf.ptr, p->buf.len);
+	if (t && (!m || (t->member = strdup(m))))
+		t->loaded = 1;
+	return m;
+}
+
 const char *dd_project_taxonomy_path(dd_project *p, const char *sdir)
 {
 	char *key, *sj, *member = NULL, *path;
@@ -371,8 +420,7 @@ const char *dd_project_taxonomy_path(dd_project *p, const char *sdir)
 		return cached;
 	}
 	sj = dd_path_join(key, "series.json");
-	if (sj && dd_source_read(&p->buf, p->src, sj, p->max_size, NULL) == 0)
-		member = series_member(p->buf.ptr, p->buf.len);
+	member = sj ? member_of(p, sj) : NULL;
 	free(sj);
 	path = own(p, dd_project_resolve_taxonomy(p->dir, key, member));
 	free(member);
@@ -387,7 +435,6 @@ static tx_slot *tx_slot_of(dd_project *p, const char *path)
 {
 	char hex[DD_OID_HEXSZ + 1], *key;
 	const char *rev = dd_source_rev(p->src);
-	tx_slot *t;
 	dd_oid id;
 
 	if (rev && dd_source_blob_id(&id, p->src, path, NULL) == 0) {
@@ -400,22 +447,7 @@ static tx_slot *tx_slot_of(dd_project *p, const char *path)
 			snprintf(key, n, "P:%s%s%s", rev ? rev : "",
 				 rev ? ":" : "", path);
 	}
-	if (!key)
-		return NULL;
-	if ((t = dd_strmap_get(&p->cache->slots, key))) {
-		free(key);
-		return t;
-	}
-	if (!(t = calloc(1, sizeof(*t))) ||
-	    dd_strmap_put(&p->cache->slots, key, t, NULL) < 0) {
-		free(t);
-		free(key);
-		return NULL;
-	}
-	t->key = key;
-	t->next = p->cache->head;
-	p->cache->head = t;
-	return t;
+	return slot_of(p->cache, key);
 }
 
 /* Load the taxonomy at path into slot t; problems to diags. */
