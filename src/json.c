@@ -1374,6 +1374,25 @@ int dd_json_integer(const dd_json *node, long long *out)
 /* The writer                                                          */
 /* ------------------------------------------------------------------ */
 
+/* The length of the valid UTF-8 sequence at p (p < end, *p >= 0x80), or
+ * 0 when it is not one (RFC 3629: no overlong form, no surrogate, nothing
+ * past U+10FFFF), checked here rather than by a call per character. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = p[0];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
+
+	if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) < n)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
 void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -1393,16 +1412,26 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 		unsigned c = *p;
 		char esc[6];
 
-		if (end - p >= 8 && !quote_special8(load8(p))) {
+		size_t n;
+
+		if (end - p >= 8 && !string_special8(load8(p))) {
 			p += 8;
 			continue;
 		}
-		if (c >= 0x20 && c != '"' && c != '\\') {
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
 			p++;
+			continue;
+		}
+		if (c >= 0x80 && (n = utf8_seq(p, end))) {
+			p += n;
 			continue;
 		}
 		dd_buf_add(buf, run, (size_t)(p - run));
 		run = ++p;
+		if (c >= 0x80) {	/* not UTF-8: U+FFFD, as the JSON is valid */
+			dd_buf_add(buf, "\xef\xbf\xbd", 3);
+			continue;
+		}
 		switch (c) {
 		case '"': dd_buf_add(buf, "\\\"", 2); break;
 		case '\\': dd_buf_add(buf, "\\\\", 2); break;
@@ -1533,21 +1562,14 @@ static void raw_value(dd_json_writer *w, const char *s, size_t len)
 
 void dd_json_string_len(dd_json_writer *w, const char *s, size_t len)
 {
-	dd_buf tmp = DD_BUF_INIT;
-
 	if (!s) {
 		dd_json_null(w);
 		return;
 	}
 	before_value(w);
-	/* what is written is valid JSON whatever came in: a file name
-	   from the file system or git may be any bytes */
-	s = dd_utf8_repair(&tmp, s, &len);
-	if (dd_buf_oom(&tmp))
-		w->out->oom = 1;
-	else
-		dd_json_quote(w->out, s, len);
-	dd_buf_release(&tmp);
+	/* valid JSON whatever came in (dd_json_quote): a file name from
+	   the file system or git may be any bytes */
+	dd_json_quote(w->out, s, len);
 	w->need_comma = 1;
 }
 

@@ -145,7 +145,8 @@ void dd_json_null(dd_json_writer *w);
 /* Write a parsed node (and its subtree) back, keys in document order. */
 void dd_json_value(dd_json_writer *w, const dd_json *node);
 
-/* Append s as a JSON string literal (with quotes) to buf. */
+/* Append s as a JSON string literal (with quotes) to buf; a byte that is
+ * not part of valid UTF-8 becomes U+FFFD, so the literal is valid JSON. */
 void dd_json_quote(dd_buf *buf, const char *s, size_t len);
 
 #endif

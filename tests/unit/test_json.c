@@ -870,6 +870,16 @@ static void test_writer_escapes(void **state)
 	dd_buf_reset(&b);
 	dd_json_quote(&b, "", 0);
 	assert_string_equal(b.ptr, "\"\"");
+	/* not UTF-8: each bad byte is U+FFFD, valid sequences are kept
+	   (overlong, surrogate, past U+10FFFF, truncated, a lone
+	   continuation byte; then 2, 3 and 4 byte characters) */
+	dd_buf_reset(&b);
+	dd_json_quote(&b, "\xc0\xaf|\xe0\x80|\xed\xa0\x80|\xf4\x90|\xe6\x97|\x80|"
+			  "\xc3\xa9\xe6\x97\xa5\xf0\x9f\x98\x80", 27);
+	assert_string_equal(b.ptr, "\"\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbd\xef\xbf\xbd|"
+			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbd\xef\xbf\xbd|"
+			    "\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbd|"
+			    "\xc3\xa9\xe6\x97\xa5\xf0\x9f\x98\x80\"");
 
 	dd_buf_reset(&b);
 	dd_json_writer_init(&w, &b, 1);
