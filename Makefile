@@ -119,7 +119,8 @@ SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_check
 VALGRIND     ?= valgrind
 VALGRIND_OPTS := --quiet --error-exitcode=99 --leak-check=full \
                  --errors-for-leak-kinds=definite,indirect \
-                 --show-leak-kinds=definite,indirect --track-origins=yes
+                 --show-leak-kinds=definite,indirect --track-origins=yes \
+                 --suppressions=$(CURDIR)/tests/valgrind.supp
 LCOV_RC      := --rc lcov_branch_coverage=1
 E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
 
