@@ -253,7 +253,7 @@ test-e2e: $(B)/dialdiff
 check-sanitize: deps-sanitize
 	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
 	@$(SANITIZE_ENV) $(MAKE) --no-print-directory SANITIZE=address,undefined \
-		E2E_ENV='LSAN_OPTIONS=$(LSAN_SUPP):fast_unwind_on_malloc=0' test; \
+		E2E_ENV='DD_MEMCHECK=1 LSAN_OPTIONS=$(LSAN_SUPP):fast_unwind_on_malloc=0' test; \
 	rc=$$?; if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
 		echo "sanitizer reports:"; cat $(SAN_LOGS)/*; exit 1; fi; \
 	[ $$rc -eq 0 ] && echo "check-sanitize: no sanitizer report"; exit $$rc
@@ -272,7 +272,7 @@ check-valgrind: deps-valgrind
 	@$(MAKE) --no-print-directory test-unit TEST_WRAPPER='$(VALGRIND_CMD)'
 	@$(MAKE) --no-print-directory test-fuzz TEST_WRAPPER='$(VALGRIND_CMD)'
 	@$(MAKE) --no-print-directory test-e2e \
-		E2E_ENV='DD_VALGRIND="$(VALGRIND_CMD)" DD_VALGRIND_BIN=$(CURDIR)/$(B)/dialdiff DD_VALGRIND_LOGS=$(CURDIR)/$(B)/valgrind' \
+		E2E_ENV='DD_MEMCHECK=1 DD_VALGRIND="$(VALGRIND_CMD)" DD_VALGRIND_BIN=$(CURDIR)/$(B)/dialdiff DD_VALGRIND_LOGS=$(CURDIR)/$(B)/valgrind' \
 		E2E_DIALDIFF=$(CURDIR)/tests/valgrind-wrapper.sh
 	@n=$$(ls $(B)/valgrind | wc -l); \
 	if grep -l . $(B)/valgrind/* >/dev/null 2>&1; then \

@@ -17,6 +17,13 @@ if [ -n "${DIALDIFF_PACKAGE_BUILD:-}" ]; then
 	echo "1..0 # SKIP inside a package build (debian/rules)"
 	exit 0
 fi
+# The package is built from the sources, not from the binary under test:
+# a memory-checking run (check-sanitize, check-valgrind) has nothing to
+# check here, and make test has run it already.
+if [ -n "${DD_MEMCHECK:-}" ]; then
+	echo "1..0 # SKIP the package does not use the binary under a memory checker"
+	exit 0
+fi
 if ! sh "$SRC_DIR/scripts/deps.sh" deb >deps.log 2>&1; then
 	sed 's/^/# /' deps.log
 	echo "1..0 # SKIP the packaging tools (debhelper, lintian) cannot be installed here"
