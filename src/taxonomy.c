@@ -14,7 +14,7 @@
  * context (match, heap and depth limits, a JIT stack) and one match data
  * block.  Labels are checked for valid UTF-8 once, when they first reach
  * the cache, and then matched with PCRE2_NO_UTF_CHECK against every
- * pattern.
+ * pattern that could match them (see byteset).
  *
  * Hash maps (dd_strmap) in the implementation record give O(1) lookups:
  * section id -> section; per section, entry id -> entry, and the cache,
@@ -74,8 +74,22 @@ typedef struct cached {
 	int pcre_rc;		/* its PCRE2 error code */
 } cached;
 
+/*
+ * A set of bytes, a bit each.  Per pattern: the bytes a match can begin
+ * with, from PCRE2's own start-of-match information (its first code unit,
+ * either case, or its bitmap of first code units), all bits where PCRE2
+ * has none.  A text that holds none of them cannot match, and the pattern
+ * is not run on it: a label in one language skips most patterns of the
+ * other.
+ */
+typedef struct byteset {
+	uint64_t w[4];
+} byteset;
+
 struct dd_taxonomy_impl {
 	pcre2_code ****codes;	/* codes[s][e][p], arrays in the arena */
+	byteset **starts;	/* per section, per pattern in order (the
+				   arena; set when the section is ready) */
 	unsigned char *state;	/* per section: enum section_state */
 	unsigned flags;		/* DD_TAXONOMY_* */
 	pcre2_match_context *mctx;
@@ -92,6 +106,7 @@ struct dd_taxonomy_impl {
 	struct timespec mark;
 	unsigned ticks;
 	int spent, worst_sec, worst_e, worst_p;
+	int run_sec, run_e, run_p;	/* the pattern that ran last */
 	int told;		/* taxonomy-too-slow reported */
 };
 
@@ -462,9 +477,11 @@ static void load_root(loadctx *c, const dd_json *root)
 	c->tx->impl->cache = dd_load_array(&c->l, secs->count,
 					   sizeof(dd_strmap));
 	c->tx->impl->state = dd_load_array(&c->l, secs->count, 1);
+	c->tx->impl->starts = dd_load_array(&c->l, secs->count,
+					    sizeof(byteset *));
 	if (!c->tx->sections || !c->tx->impl->codes ||
 	    !c->tx->impl->entry_ids || !c->tx->impl->cache ||
-	    !c->tx->impl->state)
+	    !c->tx->impl->state || !c->tx->impl->starts)
 		return;
 	if (!(c->tx->impl->flags & DD_TAXONOMY_LAZY))
 		memset(c->tx->impl->state, SEC_COMPILED, secs->count);
@@ -614,11 +631,49 @@ static int match_failure(const dd_taxonomy *tx, const cached *c,
  * 0; DD_ERROR when a pattern does not compile (err at the pattern's string
  * in the taxonomy file, with the loader's message); DD_ENOMEM.
  */
+/*
+ * The bytes a match of code can begin with: those pcre2_match itself
+ * looks for before it tries a start (its first code unit and that unit's
+ * other case under the default tables, which fold ASCII alone; or its
+ * start bitmap); every byte when it has neither, or when a match can be
+ * empty.
+ */
+static void start_set(byteset *b, const pcre2_code *code)
+{
+	uint32_t type = 0, cu = 0, min = 0;
+	const uint8_t *map = NULL;
+	int c;
+
+	memset(b, 0xff, sizeof(*b));
+	if (!code || pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &min) ||
+	    min == 0 ||
+	    pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type))
+		return;
+	if (type == 1 &&
+	    !pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &cu) &&
+	    cu < 256) {
+		memset(b, 0, sizeof(*b));
+		c = (int)cu;
+		b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			c ^= 0x20;
+		b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+	} else if (type == 0 &&
+		   !pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &map) &&
+		   map) {
+		memset(b, 0, sizeof(*b));
+		for (c = 0; c < 256; c++)
+			if (map[c / 8] & (1u << (c % 8)))
+				b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+}
+
 static int prepare_section(dd_taxonomy *tx, size_t sec, dd_error *err)
 {
 	const dd_tsection *ts = &tx->sections[sec];
 	dd_taxonomy_impl *im = tx->impl;
-	size_t e, p;
+	size_t e, p, n;
+	byteset *set;
 	int all_jit = 1;
 
 	if (im->state[sec] == SEC_READY || im->state[sec] == SEC_JIT)
@@ -662,48 +717,95 @@ static int prepare_section(dd_taxonomy *tx, size_t sec, dd_error *err)
 		return dd_error_set(err, DD_ERROR, tx->path, ts->pos.line,
 				    ts->pos.column, "a pattern of section \"%s\" "
 				    "does not compile", ts->id);
+	for (e = 0, n = 0; e < ts->nentries; e++)
+		n += ts->entries[e].npatterns;
+	set = dd_arena_alloc(&tx->arena, (n ? n : 1) * sizeof(*set));
+	if (!set)
+		return dd_error_oom(err);
+	im->starts[sec] = set;
 	for (e = 0; e < ts->nentries; e++)
-		for (p = 0; p < ts->entries[e].npatterns; p++)
+		for (p = 0; p < ts->entries[e].npatterns; p++, set++) {
+			start_set(set, im->codes[sec][e][p]);
 			if (!im->codes[sec][e][p] ||
 			    pcre2_jit_compile(im->codes[sec][e][p],
 					      PCRE2_JIT_COMPLETE) != 0)
 				all_jit = 0;
+		}
 	im->state[sec] = all_jit ? SEC_JIT : SEC_READY;
 	return 0;
 }
 
-/* Match text against every entry of section sec, filling r. */
+/* The bytes of text[0..len). */
+static void text_set(byteset *b, const char *text, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < len; i++)
+		b->w[t[i] >> 6] |= (uint64_t)1 << (t[i] & 63);
+}
+
+static int may_match(const byteset *pattern, const byteset *text)
+{
+	return ((pattern->w[0] & text->w[0]) | (pattern->w[1] & text->w[1]) |
+		(pattern->w[2] & text->w[2]) | (pattern->w[3] & text->w[3])) != 0;
+}
+
 /*
- * Count a pattern run (section sec, entry e, pattern p; slow when it hit a
- * limit) against the budget; 1 when the budget is spent.  The clock is
- * read only every BUDGET_TICKS runs, and the time since the last reading
- * is put down to the pattern of this run: the one that ran when the
- * longest stretch ended is named as the slowest.
+ * The budget counts the time spent matching texts, read on the clock when
+ * a text's matching begins and ends, every BUDGET_TICKS pattern runs and
+ * after a run that hit a limit.  Each stretch between two readings is put
+ * down to the pattern that ran last: the one that ended the longest
+ * stretch is named as the slowest.
  */
-static int spend(dd_taxonomy_impl *im, size_t sec, size_t e, size_t p,
-		 int slow)
+static void charge(dd_taxonomy_impl *im)
 {
 	struct timespec now;
 	double d;
 
-	if (im->budget <= 0 || (++im->ticks < BUDGET_TICKS && !slow))
-		return im->spent;
-	im->ticks = 0;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (im->mark.tv_sec || im->mark.tv_nsec) {
-		d = (double)(now.tv_sec - im->mark.tv_sec) +
-		    (double)(now.tv_nsec - im->mark.tv_nsec) / 1e9;
-		im->used += d;
-		if (d > im->worst) {
-			im->worst = d;
-			im->worst_sec = (int)sec;
-			im->worst_e = (int)e;
-			im->worst_p = (int)p;
-		}
+	d = (double)(now.tv_sec - im->mark.tv_sec) +
+	    (double)(now.tv_nsec - im->mark.tv_nsec) / 1e9;
+	im->used += d;
+	if (d > im->worst) {
+		im->worst = d;
+		im->worst_sec = im->run_sec;
+		im->worst_e = im->run_e;
+		im->worst_p = im->run_p;
 	}
 	im->mark = now;
+	im->ticks = 0;
 	if (im->used > im->budget)
 		im->spent = 1;
+}
+
+static void budget_begin(dd_taxonomy_impl *im)
+{
+	if (im->budget > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &im->mark);
+		im->ticks = 0;
+	}
+}
+
+static void budget_end(dd_taxonomy_impl *im)
+{
+	if (im->budget > 0 && im->ticks)
+		charge(im);
+}
+
+/* Count a run of pattern p of entry e of section sec (slow when it hit a
+ * limit); 1 when the budget is spent. */
+static int spend(dd_taxonomy_impl *im, size_t sec, size_t e, size_t p,
+		 int slow)
+{
+	if (im->budget <= 0)
+		return im->spent;
+	im->run_sec = (int)sec;
+	im->run_e = (int)e;
+	im->run_p = (int)p;
+	if (++im->ticks >= BUDGET_TICKS || slow)
+		charge(im);
 	return im->spent;
 }
 
@@ -712,6 +814,7 @@ void dd_taxonomy_budget(dd_taxonomy *tx, double seconds)
 	tx->impl->budget = seconds;
 }
 
+/* Match text against every entry of section sec, filling r. */
 static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 		      size_t len, cached *r)
 {
@@ -722,17 +825,23 @@ static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 	int (*match)(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE,
 		     uint32_t, pcre2_match_data *, pcre2_match_context *) =
 		im->state[sec] == SEC_JIT ? pcre2_jit_match : pcre2_match;
+	const byteset *start = im->starts[sec];
+	byteset has;
 	size_t e, p;
 
+	text_set(&has, text, len);
+	budget_begin(im);
 	r->m.count = 0;
 	r->m.entry[0] = r->m.entry[1] = -1;
-	for (e = 0; e < ts->nentries; e++) {
+	for (e = 0; e < ts->nentries; start += ts->entries[e++].npatterns) {
 		for (p = 0; p < ts->entries[e].npatterns; p++) {
-			int rc = im->spent ? PCRE2_ERROR_NOMATCH :
-				 match(im->codes[sec][e][p], (PCRE2_SPTR)text,
-				       len, 0, PCRE2_NO_UTF_CHECK, im->md,
-				       im->mctx);
+			int rc;
 
+			if (!may_match(&start[p], &has))
+				continue;
+			rc = im->spent ? PCRE2_ERROR_NOMATCH :
+			     match(im->codes[sec][e][p], (PCRE2_SPTR)text, len,
+				   0, PCRE2_NO_UTF_CHECK, im->md, im->mctx);
 			if (spend(im, sec, e, p, is_limit(rc))) {
 				r->status = DD_ETOOBIG;
 				r->fail_entry = im->worst_e;
@@ -760,6 +869,7 @@ static void run_match(dd_taxonomy *tx, size_t sec, const char *text,
 			break;
 		}
 	}
+	budget_end(im);
 }
 
 int dd_taxonomy_match(dd_match *out, dd_taxonomy *tx, size_t sec,
@@ -827,6 +937,8 @@ int dd_taxonomy_match_all(dd_hit **hits, size_t *nhits, dd_taxonomy *tx,
 {
 	const dd_tsection *ts;
 	dd_taxonomy_impl *im;
+	const byteset *start;
+	byteset has;
 	size_t e, p, bad;
 	int rc;
 
@@ -840,13 +952,18 @@ int dd_taxonomy_match_all(dd_hit **hits, size_t *nhits, dd_taxonomy *tx,
 		return rc;
 	ts = &tx->sections[sec];
 	im = tx->impl;
-	for (e = 0; e < ts->nentries; e++) {
+	start = im->starts[sec];
+	text_set(&has, text, len);
+	budget_begin(im);
+	for (e = 0; e < ts->nentries; start += ts->entries[e++].npatterns) {
 		dd_hit best = { (int)sec, (int)e, -1, 0, 0 };
 
 		for (p = 0; p < ts->entries[e].npatterns; p++) {
 			PCRE2_SIZE *ov;
 			cached fail;
 
+			if (!may_match(&start[p], &has))
+				continue;
 			rc = im->spent ? PCRE2_ERROR_NOMATCH :
 			     pcre2_match(im->codes[sec][e][p], (PCRE2_SPTR)text,
 					 len, 0, PCRE2_NO_UTF_CHECK, im->md,
@@ -883,6 +1000,7 @@ int dd_taxonomy_match_all(dd_hit **hits, size_t *nhits, dd_taxonomy *tx,
 		if (best.pattern >= 0 && add_hit(hits, nhits, &best) < 0)
 			return dd_error_oom(err);
 	}
+	budget_end(im);
 	return 0;
 }
 

@@ -1,6 +1,9 @@
 /* Unit tests of the taxonomy: loading, PCRE2 matching, classification. */
 #include "unit.h"
 
+#include <time.h>
+
+#include "dialdiff/buf.h"
 #include "dialdiff/taxonomy.h"
 
 /* Line numbers matter: the diagnostics tests below refer to them. */
@@ -739,6 +742,53 @@ static void test_match_limit(void **state)
 
 /* Patterns x labels: the budget of match time stops it, naming the slow
  * pattern; check's classification says so once. */
+/*
+ * A pattern is not run on a text that holds none of the bytes a match of
+ * it can begin with.  The bytes come from PCRE2; these are the cases where
+ * taking them wrongly would lose a match: the other case of a first
+ * letter, Unicode case folding across lead bytes, a bitmap of first
+ * bytes, lookbehind, and a pattern that can match the empty string.
+ */
+static void test_start_bytes(void **state)
+{
+	static const char *const pats[] = {
+		"\\\\bcyber", "σοφία", "kelvin", "[xq]uiz", "école",
+		"议题", "a?", "(?<=x)y", "(?:网络|cyber)犯罪",
+	};
+	dd_buf json = DD_BUF_INIT;
+	dd_taxonomy *tx;
+	size_t i;
+
+	(void)state;
+	dd_buf_adds(&json, "{\"schema_version\": 1, \"sections\": [");
+	for (i = 0; i < sizeof(pats) / sizeof(*pats); i++)
+		dd_buf_addf(&json, "%s{\"id\": \"s%zu\", \"title\": {\"en\": "
+			    "\"S\"}, \"entries\": [{\"id\": \"e\", \"name\": "
+			    "{\"en\": \"E\"}, \"patterns\": [\"%s\"]}]}",
+			    i ? "," : "", i, pats[i]);
+	dd_buf_adds(&json, "]}");
+	assert_false(json.oom);
+	tx = load_ok(json.ptr);
+	expect_match(tx, 0, "CYBER attacks", 1, 0, -1);
+	expect_match(tx, 0, "网络", 0, -1, -1);
+	expect_match(tx, 1, "ΣΟΦΊΑ", 1, 0, -1);
+	expect_match(tx, 1, "sofia", 0, -1, -1);
+	expect_match(tx, 2, "\xe2\x84\xaa" "ELVIN", 1, 0, -1);	/* U+212A */
+	expect_match(tx, 3, "A QUIZ", 1, 0, -1);
+	expect_match(tx, 3, "a fizz", 0, -1, -1);
+	expect_match(tx, 4, "ÉCOLE", 1, 0, -1);
+	expect_match(tx, 5, "议题", 1, 0, -1);
+	expect_match(tx, 5, "topic", 0, -1, -1);
+	expect_match(tx, 6, "zzz", 1, 0, -1);
+	expect_match(tx, 7, "xy", 1, 0, -1);
+	expect_match(tx, 7, "y", 0, -1, -1);
+	expect_match(tx, 8, "打击网络犯罪", 1, 0, -1);
+	expect_match(tx, 8, "CYBER犯罪", 1, 0, -1);
+	expect_match(tx, 8, "cyber crime", 0, -1, -1);
+	dd_taxonomy_free(tx);
+	dd_buf_release(&json);
+}
+
 static void test_budget(void **state)
 {
 	static const char json[] =
@@ -789,6 +839,18 @@ static void test_budget(void **state)
 	dd_diags_release(&diags);
 	dd_arena_release(&r.arena);
 	dd_taxonomy_free(tx);
+
+	/* only time spent matching counts: pauses between labels do not */
+	tx = load_ok(json);
+	dd_taxonomy_budget(tx, 0.05);
+	for (i = 0; i < 200; i++) {
+		struct timespec ms = { 0, 1000000 };
+
+		snprintf(label, sizeof(label), "b%d", i);
+		assert_int_equal(dd_taxonomy_match(&m, tx, 0, label, &err), 0);
+		nanosleep(&ms, NULL);
+	}
+	dd_taxonomy_free(tx);
 }
 
 int main(void)
@@ -797,6 +859,7 @@ int main(void)
 		cmocka_unit_test(test_load_structure),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_start_bytes),
 		cmocka_unit_test(test_classify_round),
 		cmocka_unit_test(test_bad_pattern),
 		cmocka_unit_test(test_duplicate_kinds),
