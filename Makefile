@@ -123,6 +123,10 @@ VALGRIND_OPTS := --quiet --error-exitcode=99 --leak-check=full \
                  --suppressions=$(CURDIR)/tests/valgrind.supp
 LCOV_RC      := --rc lcov_branch_coverage=1
 E2E_DIALDIFF ?= $(CURDIR)/$(B)/dialdiff
+# Test files run side by side, one per processor (each works in its own
+# temporary folder): under valgrind most of CI's time.
+TEST_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
+PROVE        := prove -j$(TEST_JOBS)
 
 .PHONY: all run test test-unit test-e2e test-fuzz deps deps-test install \
         uninstall clean check-sanitize check-valgrind coverage fuzz \
@@ -234,14 +238,14 @@ test: deps-test
 	@$(MAKE) --no-print-directory test-e2e
 
 test-unit: $(UNIT_BIN)
-	DD_SRCDIR=$(CURDIR) DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP prove --exec '$(TEST_WRAPPER)' $(UNIT_BIN)
+	DD_SRCDIR=$(CURDIR) DD_JSONTESTSUITE=$(JSONTESTSUITE) CMOCKA_MESSAGE_OUTPUT=TAP $(PROVE) --exec '$(TEST_WRAPPER)' $(UNIT_BIN)
 
 # Replay every fuzz corpus (and the JSON test suite through the JSON target).
 test-fuzz: $(REPLAY_BIN)
-	DD_FUZZ_EXTRA_json='$(JSON_SEEDS)' prove --exec '$(TEST_WRAPPER)' $(REPLAY_BIN)
+	DD_FUZZ_EXTRA_json='$(JSON_SEEDS)' $(PROVE) --exec '$(TEST_WRAPPER)' $(REPLAY_BIN)
 
 test-e2e: $(B)/dialdiff
-	DIALDIFF=$(E2E_DIALDIFF) $(E2E_ENV) prove --exec 'sh' tests/e2e/t*.sh
+	DIALDIFF=$(E2E_DIALDIFF) $(E2E_ENV) $(PROVE) --exec 'sh' tests/e2e/t*.sh
 
 # ---- sanitizers ------------------------------------------------------------
 
