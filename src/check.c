@@ -338,161 +338,190 @@ static int classify(dd_check *c, dd_taxonomy *tx, dd_round *r)
 	       DD_ENOMEM : 0;
 }
 
-/* Every file of series folder sdir, as check names them, into the list
- * (its series.json even when missing: rule series-file). */
-static int add_series_files(dd_check *c, dd_project *p, const char *sdir)
-{
-	char **names = NULL, *f = dd_path_join(sdir, "series.json");
-	size_t n, i;
+/*
+ * Checking a series folder takes two steps.  Its loading -- listing its
+ * files, and reading, parsing and checking series.json and each round on
+ * its own and against each other -- needs no taxonomy, and may run on a
+ * second thread, ahead of the thread that checks.  Its findings are kept
+ * here until finish_series adds them to the check's, in series order, and
+ * classifies the rounds: one thread's taxonomy classifies everything.
+ */
+typedef struct series_load {
+	dd_job job;
+	dd_project *proj[2];	/* by dd_job's helper: the worker's, then the
+				   checking thread's */
+	const char *sdir;
+	char **files;		/* NULL when the folder could not be listed */
+	size_t nfiles;
+	dd_series *s;
+	dd_diags diags;
 	dd_error e;
+	int rc;
+} series_load;
+
+static void load_series(dd_job *job, int helper)
+{
+	series_load *l = (series_load *)job;
+	dd_project *p = l->proj[helper];
+	dd_error e;
+
+	if (dd_project_series_files(&l->files, &l->nfiles, p, l->sdir, &e) < 0 &&
+	    e.code == DD_ENOMEM)
+		l->rc = DD_ENOMEM;
+	else
+		l->rc = dd_project_load_series(&l->s, p, l->sdir, &l->diags, 1,
+					       &l->e);
+}
+
+static void series_load_release(series_load *l)
+{
+	dd_source_names_free(l->files);
+	dd_series_free(l->s);
+	dd_diags_release(&l->diags);
+	l->files = NULL;
+	l->s = NULL;
+}
+
+/* Add what loading the series found to c, then classify its rounds. */
+static int finish_series(dd_check *c, series_load *l)
+{
+	dd_project *p = l->proj[1];
+	dd_series *s = l->s;
+	char *f = dd_path_join(l->sdir, "series.json");
+	const char *txpath;
+	dd_taxonomy *tx;
+	size_t i;
 	int rc = f && add_file(c, f) == 0 ? 0 : DD_ENOMEM;
 
 	free(f);
-	if (!rc && dd_project_series_files(&names, &n, p, sdir, &e) < 0)
-		return e.code == DD_ENOMEM ? DD_ENOMEM : 0;	/* reported by the loader */
-	for (i = 0; !rc && i < n; i++)
-		if (add_file(c, names[i]) < 0)
+	for (i = 0; !rc && l->files && i < l->nfiles; i++)
+		if (add_file(c, l->files[i]) < 0)
 			rc = DD_ENOMEM;
-	dd_source_names_free(names);
+	for (i = 0; !rc && i < l->diags.count; i++) {
+		const dd_diag *d = &l->diags.items[i];
+
+		dd_diags_add(&c->diags, d->severity, d->rule, d->file, d->line,
+			     d->column, "%s", d->message);
+	}
+	if (rc || l->rc == DD_ENOMEM || l->diags.oom || c->diags.oom)
+		return DD_ENOMEM;
+	if (!s) {	/* the folder could not be listed */
+		dd_diags_add(&c->diags, DD_SEV_ERROR, "file", l->sdir, 0, 0,
+			     "%s", l->e.message);
+		return 0;
+	}
+	txpath = dd_project_taxonomy_path(p, l->sdir);
+	rc = txpath ? taxonomy_at(c, p, txpath, &tx) : DD_ENOMEM;
+	for (i = 0; rc == 0 && i < s->nrounds; i++)
+		rc = classify(c, tx, s->rounds[i]);
 	return rc;
 }
 
 /* Check the series in folder sdir: series.json, every round, classified. */
 static int check_series(dd_check *c, const char *sdir)
 {
-	dd_project *p = project_of_series(c, sdir);
-	dd_series *s = NULL;
-	dd_taxonomy *tx;
-	const char *txpath;
-	dd_error e;
-	size_t i;
+	series_load l;
 	int rc;
 
-	if (!p)
+	memset(&l, 0, sizeof(l));
+	dd_diags_init(&l.diags);
+	l.sdir = sdir;
+	l.proj[1] = project_of_series(c, sdir);
+	if (!l.proj[1])
 		return DD_ENOMEM;
-	if ((rc = add_series_files(c, p, sdir)) < 0)
-		return rc;
-	rc = dd_project_load_series(&s, p, sdir, &c->diags, 1, &e);
-	if (rc == DD_ENOMEM || c->diags.oom) {
-		dd_series_free(s);
-		return DD_ENOMEM;
-	}
-	if (!s) {	/* the folder could not be listed */
-		dd_diags_add(&c->diags, DD_SEV_ERROR, "file", sdir, 0, 0,
-			     "%s", e.message);
-		return 0;
-	}
-	txpath = dd_project_taxonomy_path(p, sdir);
-	rc = txpath ? taxonomy_at(c, p, txpath, &tx) : DD_ENOMEM;
-	for (i = 0; rc == 0 && i < s->nrounds; i++)
-		rc = classify(c, tx, s->rounds[i]);
-	dd_series_free(s);
+	load_series(&l.job, 1);
+	rc = finish_series(c, &l);
+	series_load_release(&l);
 	return rc;
 }
 
-/* The series folders of a dialogues folder, checked by one thread. */
-typedef struct series_job {
-	dd_job job;
-	dd_check *c;
-	const char *dir;
-	char **names;
-	size_t from, to;
-	int rc;
-} series_job;
+/* How many series a second thread may load ahead of the checking one. */
+#define LOAD_AHEAD 4
 
-static int check_some_series(dd_check *c, const char *dir, char **names,
-			     size_t from, size_t to)
+/*
+ * The series of a dialogues folder, in order.  On a working tree with two
+ * processors or more, a second thread loads them ahead (see series_load):
+ * each is queued LOAD_AHEAD series before its turn, and dd_worker_wait
+ * runs queued loads on the checking thread rather than sit idle.  A git
+ * source stays on one thread: libgit2's objects are not shared between
+ * threads.
+ */
+typedef struct series_queue {
+	series_load *jobs;
+	size_t n, queued;
+	dd_project *proj;	/* the worker's */
+	dd_worker *w;
+} series_queue;
+
+/* Set q up for the series names[from..to) of folder dir (project proj),
+ * and start loading them.  0 or DD_ENOMEM; series_queue_end in any case. */
+static int series_queue_start(series_queue *q, dd_check *c, dd_project *proj,
+			      const char *dir, char **names, size_t from,
+			      size_t to)
+{
+	dd_project_opts opts;
+	dd_error e;
+	size_t i;
+
+	memset(q, 0, sizeof(*q));
+	if (!(q->jobs = calloc(to - from + 1, sizeof(*q->jobs))))
+		return DD_ENOMEM;
+	for (q->n = 0; q->n < to - from; q->n++) {
+		series_load *l = &q->jobs[q->n];
+
+		dd_diags_init(&l->diags);
+		l->job.run = load_series;
+		l->proj[1] = proj;
+		if (!(l->sdir = dd_path_join(dir, names[from + q->n])))
+			return DD_ENOMEM;
+	}
+	memset(&opts, 0, sizeof(opts));
+	opts.dir = dd_project_dir(proj);
+	opts.taxonomy = c->taxonomy;
+	opts.max_size = c->max_size;
+	if (q->n < 2 || dd_source_rev(c->src) || dd_worker_cpus() < 2 ||
+	    dd_project_new(&q->proj, c->src, &opts, &e) < 0)
+		return 0;
+	if (dd_worker_start(&q->w, dd_json_release_thread, &e) < 0)
+		return 0;
+	for (i = 0; i < q->n; i++)
+		q->jobs[i].proj[0] = q->proj;
+	for (; q->queued < q->n && q->queued <= LOAD_AHEAD; q->queued++)
+		dd_worker_push(q->w, &q->jobs[q->queued].job);
+	return 0;
+}
+
+/* Check the series of q in order: 0 or DD_ENOMEM. */
+static int series_queue_run(series_queue *q, dd_check *c)
 {
 	size_t i;
 	int rc = 0;
 
-	for (i = from; i < to && rc == 0; i++) {
-		char *p = dd_path_join(dir, names[i]);
-
-		rc = p ? check_series(c, p) : DD_ENOMEM;
-		free(p);
+	for (i = 0; !rc && i < q->n; i++) {
+		for (; q->w && q->queued < q->n && q->queued <= i + LOAD_AHEAD;
+		     q->queued++)
+			dd_worker_push(q->w, &q->jobs[q->queued].job);
+		if (q->w)
+			dd_worker_wait(q->w, &q->jobs[i].job);
+		else
+			load_series(&q->jobs[i].job, 1);
+		rc = finish_series(c, &q->jobs[i]);
+		series_load_release(&q->jobs[i]);
 	}
 	return rc;
 }
 
-static void run_series_job(dd_job *job, int helper)
-{
-	series_job *j = (series_job *)job;
-
-	(void)helper;	/* the job has its own check context */
-	j->rc = check_some_series(j->c, j->dir, j->names, j->from, j->to);
-}
-
-/* Add what o found (files, then diagnostics) to c. */
-static int merge_check(dd_check *c, const dd_check *o)
+static void series_queue_end(series_queue *q)
 {
 	size_t i;
 
-	for (i = 0; i < o->nfiles; i++)
-		if (add_file(c, o->files[i]) < 0)
-			return DD_ENOMEM;
-	for (i = 0; i < o->diags.count; i++) {
-		const dd_diag *d = &o->diags.items[i];
-
-		dd_diags_add(&c->diags, d->severity, d->rule, d->file, d->line,
-			     d->column, "%s", d->message);
+	dd_worker_stop(q->w);	/* after the queued loads have run */
+	for (i = 0; q->jobs && i < q->n; i++) {
+		series_load_release(&q->jobs[i]);
+		free((char *)q->jobs[i].sdir);
 	}
-	return c->diags.oom || o->diags.oom ? DD_ENOMEM : 0;
-}
-
-/*
- * Start checking the series names[from..to) of dir: on a working tree with
- * two processors or more, a second thread takes the second half with a
- * check of its own (its own taxonomies: they cache their matches).
- * Returns where the caller's share ends (to when there is no second
- * thread); finish_split adds the second thread's findings to c's.  A git
- * source stays on one thread: libgit2 objects are not shared between
- * threads.
- */
-static size_t start_split(dd_check *c, const char *dir, char **names,
-			  size_t from, size_t to, dd_worker **w, series_job *j)
-{
-	dd_check_opts opts;
-	dd_error e;
-
-	*w = NULL;
-	memset(j, 0, sizeof(*j));
-	opts.dialogues = c->dialogues;
-	opts.taxonomy = c->taxonomy;
-	opts.series = c->series;
-	opts.max_size = c->max_size;
-	if (to - from < 2 || dd_source_rev(c->src) || dd_worker_cpus() < 2 ||
-	    dd_check_new(&j->c, c->src, &opts, &e) < 0)
-		return to;
-	if (dd_worker_start(w, dd_json_release_thread, &e) < 0) {
-		dd_check_free(j->c);
-		j->c = NULL;
-		return to;
-	}
-	j->job.run = run_series_job;
-	j->dir = dir;
-	j->names = names;
-	j->from = from + (to - from) / 2;
-	j->to = to;
-	dd_worker_push(*w, &j->job);
-	return j->from;
-}
-
-/* Wait for the second thread, and add its files, then its diagnostics, to
- * c's: the order of files, which orders the diagnostics, is then that of
- * one thread checking everything.  rc: the caller's result so far. */
-static int finish_split(dd_check *c, dd_worker *w, series_job *j, int rc)
-{
-	if (!w)
-		return rc;
-	dd_worker_wait(w, &j->job);
-	dd_worker_stop(w);
-	if (rc == 0)
-		rc = j->rc;
-	if (rc == 0)
-		rc = merge_check(c, j->c);
-	dd_check_free(j->c);
-	return rc;
+	dd_project_free(q->proj);
+	free(q->jobs);
 }
 
 /* Check a dialogues folder: its taxonomy and every series (or one). */
@@ -501,9 +530,8 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 {
 	dd_project *proj = project_for(c, dir);
 	char **names = NULL, *p;
-	size_t n, from = 0, to, mine;
-	dd_worker *w;
-	series_job j;
+	size_t n, from = 0, to;
+	series_queue q;
 	dd_taxonomy *tx;
 	int rc = 0, found = 0, any = 0;
 
@@ -519,21 +547,20 @@ static int check_dialogues_dir(dd_check *c, const char *dir, int named,
 		to = from < n ? from + 1 : from;
 	}
 	found = from < to;
-	/* the second thread, if any, starts at once; this one loads the
-	   default taxonomy (whether or not a series uses it), then checks
-	   its share */
-	mine = start_split(c, dir, names, from, to, &w, &j);
+	/* the loading of the series starts, then this thread loads the
+	   default taxonomy (whether or not a series uses it) */
+	rc = series_queue_start(&q, c, proj, dir, names, from, to);
 	p = c->taxonomy ? strdup(c->taxonomy) : dd_path_join(dir, "taxonomy.json");
 	if (!p)
 		rc = DD_ENOMEM;
-	else if (c->taxonomy || dd_source_type(c->src, p) != 0) {
+	else if (rc == 0 && (c->taxonomy || dd_source_type(c->src, p) != 0)) {
 		rc = taxonomy_at(c, proj, p, &tx);
 		any = 1;
 	}
 	free(p);
 	if (rc == 0)
-		rc = check_some_series(c, dir, names, from, mine);
-	rc = finish_split(c, w, &j, rc);
+		rc = series_queue_run(&q, c);
+	series_queue_end(&q);
 	dd_source_names_free(names);
 	if (found)
 		any = 1;
