@@ -7,7 +7,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 #include <zlib.h>
 
 #include "dialdiff/git.h"
-#include "dialdiff/text.h"
 
 struct dd_git_repo {
 	git_repository *repo;
@@ -48,22 +46,6 @@ void dd_oid_fmt(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
 		out[2 * i + 1] = hex[id->id[i] & 15];
 	}
 	out[DD_OID_HEXSZ] = '\0';
-}
-
-int dd_oid_parse(dd_oid *out, const char *hex)
-{
-	size_t i;
-
-	if (strlen(hex) != DD_OID_HEXSZ)
-		return DD_EUSAGE;
-	for (i = 0; i < DD_OID_RAWSZ; i++) {
-		int hi = dd_hexval(hex[2 * i]), lo = dd_hexval(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return DD_EUSAGE;
-		out->id[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
 }
 
 int dd_oid_equal(const dd_oid *a, const dd_oid *b)
@@ -614,11 +596,6 @@ static int open_from_env(git_repository **repo)
 		*repo = NULL;
 	}
 	return rc;
-}
-
-int dd_git_is_partial(const dd_git_repo *r)
-{
-	return r->promisor != NULL;
 }
 
 int dd_git_open(dd_git_repo **out, dd_error *err)
