@@ -83,14 +83,8 @@ static const char *last_message(void)
 
 static int code_of(int rc)
 {
-	switch (rc) {
-	case GIT_ENOTFOUND:
-		return DD_ENOTFOUND;
-	case GIT_EAMBIGUOUS:
-		return DD_EAMBIGUOUS;
-	default:
-		return DD_EGIT;
-	}
+	return rc == GIT_ENOTFOUND ? DD_ENOTFOUND :
+	       rc == GIT_EAMBIGUOUS ? DD_EAMBIGUOUS : DD_EGIT;
 }
 
 /* Fill err from the libgit2 failure rc: "what: <libgit2's message>". */
@@ -118,6 +112,16 @@ static int fail_object(dd_error *err, const dd_git_repo *r, int rc,
 			    "fetch it with git: git -c remote.%s.partialclonefilter=blob:limit=1g "
 			    "fetch --refetch %s (in CI: a checkout without a filter)",
 			    what, hex, r->promisor, r->promisor);
+}
+
+/* git_libgit2_init(): 0, or DD_EGIT with err filled. */
+static int init(dd_error *err)
+{
+	if (git_libgit2_init() < 0)
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot initialise libgit2: %s",
+				    last_message());
+	return 0;
 }
 
 static const char shallow_advice[] =
@@ -605,10 +609,8 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	int rc;
 
 	*out = NULL;
-	if (git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if ((rc = init(err)) < 0)
+		return rc;
 	/* git itself does not re-hash every object it reads; libgit2 does by
 	   default, which costs a seventh of a long log */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
@@ -792,10 +794,8 @@ int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
 	int rc;
 
 	*out = NULL;
-	if (git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if ((rc = init(err)) < 0)
+		return rc;
 	c = calloc(1, sizeof(*c));
 	if (!c) {
 		git_libgit2_shutdown();
@@ -897,16 +897,9 @@ int dd_git_modified(dd_git_repo *r, const char *path, dd_error *err)
 
 static const char *type_name(git_object_t t)
 {
-	switch (t) {
-	case GIT_OBJECT_BLOB:
-		return "a file";
-	case GIT_OBJECT_TREE:
-		return "a folder";
-	case GIT_OBJECT_TAG:
-		return "a tag";
-	default:
-		return "not a commit";
-	}
+	return t == GIT_OBJECT_BLOB ? "a file" :
+	       t == GIT_OBJECT_TREE ? "a folder" :
+	       t == GIT_OBJECT_TAG ? "a tag" : "not a commit";
 }
 
 int dd_git_resolve(dd_oid *out, dd_git_repo *r, const char *rev,
@@ -1314,6 +1307,15 @@ static int cmp_changes(const void *a, const void *b)
 static int collect(dd_git_change **out, size_t *count, git_diff *diff,
 		   unsigned find_flags, const char *base, dd_error *err)
 {
+	static const char status[] = {
+		[GIT_DELTA_ADDED] = DD_GIT_ADDED,
+		[GIT_DELTA_UNTRACKED] = DD_GIT_ADDED,
+		[GIT_DELTA_COPIED] = DD_GIT_ADDED,
+		[GIT_DELTA_DELETED] = DD_GIT_DELETED,
+		[GIT_DELTA_MODIFIED] = DD_GIT_MODIFIED,
+		[GIT_DELTA_TYPECHANGE] = DD_GIT_MODIFIED,
+		[GIT_DELTA_RENAMED] = DD_GIT_RENAMED,
+	};
 	git_diff_find_options fopts = GIT_DIFF_FIND_OPTIONS_INIT;
 	dd_git_change *c;
 	size_t i, n, k = 0;
@@ -1331,25 +1333,9 @@ static int collect(dd_git_change **out, size_t *count, git_diff *diff,
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		dd_git_change *ch = &c[k];
 
-		switch (d->status) {
-		case GIT_DELTA_ADDED:
-		case GIT_DELTA_UNTRACKED:
-		case GIT_DELTA_COPIED:
-			ch->status = DD_GIT_ADDED;
-			break;
-		case GIT_DELTA_DELETED:
-			ch->status = DD_GIT_DELETED;
-			break;
-		case GIT_DELTA_MODIFIED:
-		case GIT_DELTA_TYPECHANGE:
-			ch->status = DD_GIT_MODIFIED;
-			break;
-		case GIT_DELTA_RENAMED:
-			ch->status = DD_GIT_RENAMED;
-			break;
-		default:
-			continue;
-		}
+		if ((size_t)d->status >= sizeof(status) || !status[d->status])
+			continue;	/* unmodified, ignored, unreadable */
+		ch->status = (dd_git_status)status[d->status];
 		if (ch->status != DD_GIT_ADDED)
 			from_git(&ch->old_id, &d->old_file.id);
 		if (ch->status != DD_GIT_DELETED &&
@@ -1625,21 +1611,18 @@ int dd_git_config_set(dd_git_repo *r, const char *key, const char *value,
 /* Where a value of level lvl comes from, for messages. */
 static const char *level_name(git_config_level_t lvl)
 {
-	switch (lvl) {
-	case GIT_CONFIG_LEVEL_PROGRAMDATA:
-		return "the ProgramData git config";
-	case GIT_CONFIG_LEVEL_SYSTEM:
-		return "the system git config";
-	case GIT_CONFIG_LEVEL_XDG:
-		return "~/.config/git/config";
-	case GIT_CONFIG_LEVEL_GLOBAL:
-		return "~/.gitconfig";
-	case GIT_CONFIG_LEVEL_LOCAL:
-		return ".git/config";
-	default:
-		break;
-	}
-	return "git config";
+	static const char *const names[] = {
+		[GIT_CONFIG_LEVEL_PROGRAMDATA] = "the ProgramData git config",
+		[GIT_CONFIG_LEVEL_SYSTEM] = "the system git config",
+		[GIT_CONFIG_LEVEL_XDG] = "~/.config/git/config",
+		[GIT_CONFIG_LEVEL_GLOBAL] = "~/.gitconfig",
+		[GIT_CONFIG_LEVEL_LOCAL] = ".git/config",
+	};
+
+	if (lvl < 0 || (size_t)lvl >= sizeof(names) / sizeof(names[0]) ||
+	    !names[lvl])
+		return "git config";
+	return names[lvl];
 }
 
 void dd_git_settings_release(dd_git_setting *s, size_t n)
@@ -1667,10 +1650,8 @@ int dd_git_config_read(dd_git_setting *s, size_t n, dd_git_repo *r,
 		s[i].set = 0;
 		s[i].origin = NULL;
 	}
-	if (!r && git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if (!r && (rc = init(err)) < 0)
+		return rc;
 	rc = r ? git_repository_config(&cfg, r->repo)
 	       : git_config_open_default(&cfg);
 	if (rc >= 0)
@@ -1735,10 +1716,8 @@ int dd_git_merge_file(dd_buf *out, int *conflicts, const char *base,
 
 	*conflicts = 0;
 	dd_buf_reset(out);
-	if (git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if ((rc = init(err)) < 0)
+		return rc;
 	in[0].ptr = base;
 	in[0].size = nbase;
 	in[1].ptr = ours;
