@@ -172,12 +172,6 @@ static int holds_repo(const char *dir, char *git, size_t size)
 }
 
 /*
- * libgit2 1.5 reports a repository owned by another user as "not found"
- * (with a stale message about safe.directory).  Look for it ourselves:
- * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
- * its top in out when another user owns it.
- */
-/*
  * Walk dir (absolute, changed in place) up to the first folder that holds
  * a repository (holds_repo fills git): 1, or 0 past the root, or when a
  * folder on the way is not on file system *dev (dev NULL: any), where
@@ -200,6 +194,12 @@ static int repo_above(char *dir, char *git, size_t size, const dev_t *dev)
 	}
 }
 
+/*
+ * libgit2 1.5 reports a repository owned by another user as "not found"
+ * (with a stale message about safe.directory).  Look for it ourselves:
+ * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
+ * its top in out when another user owns it.
+ */
 static int foreign_repo(char *out, size_t size)
 {
 	char dir[PATH_MAX], git[PATH_MAX + 16];
@@ -981,6 +981,19 @@ static int tree_get(git_tree **out, dd_git_repo *r, const git_oid *id)
 	return git_tree_dup(out, *slot);
 }
 
+/* What entry e is: DD_GIT_TREE, DD_GIT_BLOB (not a symbolic link) or
+   DD_GIT_NONE. */
+static int entry_type(const git_tree_entry *e)
+{
+	git_object_t t = git_tree_entry_type(e);
+
+	if (t == GIT_OBJECT_TREE)
+		return DD_GIT_TREE;
+	return t == GIT_OBJECT_BLOB &&
+	       git_tree_entry_filemode(e) != GIT_FILEMODE_LINK ?
+	       DD_GIT_BLOB : DD_GIT_NONE;
+}
+
 static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
 		       dd_error *err)
 {
@@ -1038,11 +1051,7 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 		git_tree_free(t);
 		t = sub;
 	}
-	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		*type = DD_GIT_TREE;
-	else if (e && git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
-		 git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
-		*type = DD_GIT_BLOB;
+	*type = e ? entry_type(e) : DD_GIT_NONE;
 	if (id && *type)
 		from_git(id, git_tree_entry_id(e));
 	git_tree_free(t);
@@ -1110,13 +1119,8 @@ int dd_git_list(char ***out, size_t *count, dd_git_repo *r,
 	}
 	for (i = 0; i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(t, i);
-		git_object_t ot = git_tree_entry_type(e);
-		unsigned bit = ot == GIT_OBJECT_TREE ? DD_GIT_TREE :
-			       ot == GIT_OBJECT_BLOB &&
-			       git_tree_entry_filemode(e) != GIT_FILEMODE_LINK ?
-			       DD_GIT_BLOB : 0;
 
-		if (!(bit & mask))
+		if (!(entry_type(e) & mask))
 			continue;
 		if (!(names[k] = strdup(git_tree_entry_name(e)))) {
 			while (k)
@@ -1371,7 +1375,6 @@ static int add_change(change_list *l, dd_git_status st, const char *dir,
 		      const git_oid *new_id)
 {
 	dd_git_change *c;
-	size_t n = strlen(dir) + strlen(name) + 1;
 	char *path;
 
 	if (l->n == l->alloc) {
@@ -1383,10 +1386,8 @@ static int add_change(change_list *l, dd_git_status st, const char *dir,
 		l->items = p;
 		l->alloc = na;
 	}
-	path = malloc(n);
-	if (!path)
+	if (!(path = prefixed(dir, name)))
 		return -1;
-	snprintf(path, n, "%s%s", dir, name);
 	c = &l->items[l->n++];
 	memset(c, 0, sizeof(*c));
 	c->status = st;
@@ -1419,15 +1420,37 @@ static int is_dir(const git_tree_entry *e)
 static int compare_trees(change_list *l, dd_git_repo *r,
 			 const git_tree *a, const git_tree *b, const char *dir);
 
+/* Compare the folders that entries ea and eb of folder dir name (either
+   NULL: none), under their own name. */
+static int compare_dirs(change_list *l, dd_git_repo *r,
+			const git_tree_entry *ea, const git_tree_entry *eb,
+			const char *dir)
+{
+	const char *name = git_tree_entry_name(ea ? ea : eb);
+	git_tree *ta = NULL, *tb = NULL;
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *sub = malloc(n);
+	int rc = sub ? 0 : -1;
+
+	if (!rc) {
+		snprintf(sub, n, "%s%s/", dir, name);
+		if (ea)
+			rc = tree_get(&ta, r, git_tree_entry_id(ea));
+	}
+	if (!rc && eb)
+		rc = tree_get(&tb, r, git_tree_entry_id(eb));
+	if (!rc)
+		rc = compare_trees(l, r, ta, tb, sub);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	free(sub);
+	return rc;
+}
+
 /* Every file under tree entry e (a file or a folder) as added or deleted. */
 static int whole(change_list *l, dd_git_repo *r, const git_tree_entry *e,
 		 const char *dir, int added)
 {
-	git_tree *t = NULL;
-	char *sub;
-	size_t n;
-	int rc;
-
 	if (is_file(e))
 		return add_change(l, added ? DD_GIT_ADDED : DD_GIT_DELETED, dir,
 				  git_tree_entry_name(e),
@@ -1435,17 +1458,7 @@ static int whole(change_list *l, dd_git_repo *r, const git_tree_entry *e,
 				  added ? git_tree_entry_id(e) : NULL);
 	if (!is_dir(e))
 		return 0;	/* a submodule */
-	n = strlen(dir) + strlen(git_tree_entry_name(e)) + 2;
-	sub = malloc(n);
-	if (!sub)
-		return -1;
-	snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(e));
-	rc = tree_get(&t, r, git_tree_entry_id(e));
-	if (rc == 0)
-		rc = compare_trees(l, r, added ? NULL : t, added ? t : NULL, sub);
-	git_tree_free(t);
-	free(sub);
-	return rc;
+	return compare_dirs(l, r, added ? NULL : e, added ? e : NULL, dir);
 }
 
 /*
@@ -1475,22 +1488,7 @@ static int compare_trees(change_list *l, dd_git_repo *r,
 					git_tree_entry_id(ea),
 					git_tree_entry_id(eb));
 		} else if (eb && is_dir(ea) && is_dir(eb)) {
-			git_tree *ta = NULL, *tb = NULL;
-			size_t n = strlen(dir) + strlen(git_tree_entry_name(ea)) + 2;
-			char *sub = malloc(n);
-
-			rc = sub ? 0 : -1;
-			if (!rc) {
-				snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(ea));
-				rc = tree_get(&ta, r, git_tree_entry_id(ea));
-			}
-			if (!rc)
-				rc = tree_get(&tb, r, git_tree_entry_id(eb));
-			if (!rc)
-				rc = compare_trees(l, r, ta, tb, sub);
-			git_tree_free(ta);
-			git_tree_free(tb);
-			free(sub);
+			rc = compare_dirs(l, r, ea, eb, dir);
 		} else {
 			/* gone, or a file became a folder (or the reverse) */
 			rc = whole(l, r, ea, dir, 0);
