@@ -120,7 +120,7 @@ struct dd_history {
 	dd_source *worktree;
 	dd_project *wproj;	/* the project of the working tree side */
 	dd_round **wt_rounds;	/* rounds read from the working tree */
-	size_t nwt_rounds;
+	size_t nwt_rounds, wt_alloc;
 	dd_buf buf;
 };
 
@@ -143,26 +143,16 @@ typedef struct owned {
 
 const char *dd_file_status_name(dd_file_status status)
 {
-	switch (status) {
-	case DD_FILE_ADDED:
-		return "added";
-	case DD_FILE_DELETED:
-		return "deleted";
-	case DD_FILE_MODIFIED:
-		return "modified";
-	case DD_FILE_RENAMED:
-		return "renamed";
-	case DD_FILE_RECLASSIFIED:
-		return "reclassified";
-	}
-	return "?";
+	static const char *const names[] = {
+		"added", "deleted", "modified", "renamed", "reclassified"
+	};
+
+	return status <= DD_FILE_RECLASSIFIED ? names[status] : "?";
 }
 
 /* ---- the history and its caches ------------------------------------ */
 
 static void stop_ahead(dd_history *h);
-static int folder_of_tree(dd_history *h, const dd_oid *tree, dd_oid *id,
-			  int *type, dd_error *err);
 
 int dd_history_new(dd_history **out, dd_git_repo *repo,
 		   const dd_history_opts *opts, dd_error *err)
@@ -229,15 +219,18 @@ void dd_history_free(dd_history *h)
 	free(h);
 }
 
-/* A copy of s in the history's arena; NULL when memory runs out. */
-static const char *keep(dd_history *h, const char *s)
+/* items, an array of *alloc elements of size bytes of which n are used,
+ * with room for one more: realloc'd (doubling, from 16) when full.  NULL
+ * when memory runs out (items is left as it was). */
+static void *grow(void *items, size_t *alloc, size_t n, size_t size)
 {
-	return dd_arena_strdup(&h->arena, s);
-}
+	size_t na = *alloc ? *alloc * 2 : 16;
 
-static void hex_of(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
-{
-	dd_oid_fmt(out, id);
+	if (n < *alloc)
+		return items;
+	if ((items = realloc(items, na * size)))
+		*alloc = na;
+	return items;
 }
 
 /* The folder of a '/'-separated path, malloc'd ("" for none). */
@@ -312,21 +305,13 @@ static int side_read(dd_history *h, const side *s, const char *path,
 	return dd_source_read(&h->buf, src, path, h->opts.max_size, err);
 }
 
-/* "abc1234:path" (or "path" in the working tree) into buf. */
+/* "abc1234:path" (or "path" in the working tree) into buf, truncated. */
 static const char *where(char *buf, size_t size, const side *s,
 			 const char *path)
 {
-	size_t a = 0, b = strlen(path);
+	int wt = s->kind == SIDE_WORKTREE;
 
-	if (s->kind != SIDE_WORKTREE) {
-		a = strlen(s->name);	/* < 16 */
-		memcpy(buf, s->name, a);
-		buf[a++] = ':';
-	}
-	if (a + b >= size)
-		b = size - a - 1;	/* only a message: truncate */
-	memcpy(buf + a, path, b);
-	buf[a + b] = '\0';
+	snprintf(buf, size, "%s%s%s", wt ? "" : s->name, wt ? "" : ":", path);
 	return buf;
 }
 
@@ -436,21 +421,18 @@ static void evict(dd_history *h, size_t max)
 static int note_side(dd_history *h, round_entry *e, int new_side,
 		     dd_error *err)
 {
+	round_entry **p;
+
 	if (!h->commit)
 		return 0;	/* not a streaming log */
 	if (!new_side) {
 		e->from_commit = h->commit;
 		return 0;
 	}
-	if (h->nspent == h->spent_alloc) {
-		size_t na = h->spent_alloc ? h->spent_alloc * 2 : 16;
-		round_entry **p = realloc(h->spent, na * sizeof(*p));
-
-		if (!p)
-			return dd_error_oom(err);
-		h->spent = p;
-		h->spent_alloc = na;
-	}
+	p = grow(h->spent, &h->spent_alloc, h->nspent, sizeof(*p));
+	if (!p)
+		return dd_error_oom(err);
+	h->spent = p;
 	h->spent[h->nspent++] = e;
 	return 0;
 }
@@ -605,7 +587,7 @@ static void queue_ahead(dd_history *h, size_t pos, const side *s,
 	    dd_project_place(h->folder, path, NULL) != DD_PATH_ROUND ||
 	    !wanted(h, path))
 		return;
-	hex_of(hex, id);
+	dd_oid_fmt(hex, id);
 	for (e = dd_strmap_get(&h->rounds, hex); e; e = e->next)
 		if (e->round || e->error)
 			return;
@@ -679,7 +661,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	*r = NULL;
 	*why = NULL;
 	if (s->kind == SIDE_COMMIT) {
-		hex_of(hex, id);
+		dd_oid_fmt(hex, id);
 		first = dd_strmap_get(&h->rounds, hex);
 		for (e = first; e; e = e->next)
 			if (e->tx == tx)
@@ -726,7 +708,7 @@ classified:
 	if (s->kind == SIDE_COMMIT) {
 		if (!e) {
 			e = dd_arena_alloc(&h->arena, sizeof(*e));
-			key = first ? NULL : keep(h, hex);
+			key = first ? NULL : dd_arena_strdup(&h->arena, hex);
 			if (!e || (!first && !key)) {
 				dd_round_free(round);
 				return dd_error_oom(err);
@@ -747,8 +729,8 @@ classified:
 		if ((rc = note_side(h, e, new_side, err)) < 0)
 			return rc;
 	} else if (round) {
-		dd_round **grown = realloc(h->wt_rounds, (h->nwt_rounds + 1) *
-					   sizeof(*grown));
+		dd_round **grown = grow(h->wt_rounds, &h->wt_alloc,
+					h->nwt_rounds, sizeof(*grown));
 
 		if (!grown) {
 			dd_round_free(round);
@@ -897,17 +879,13 @@ static int wanted(const dd_history *h, const char *path)
 
 static int keep_diff(owned *o, dd_diff *d, dd_error *err)
 {
-	if (o->ndiffs == o->alloc) {
-		size_t na = o->alloc ? o->alloc * 2 : 16;
-		dd_diff **p = realloc(o->diffs, na * sizeof(*p));
+	dd_diff **p = grow(o->diffs, &o->alloc, o->ndiffs, sizeof(*p));
 
-		if (!p) {
-			dd_diff_free(d);
-			return dd_error_oom(err);
-		}
-		o->diffs = p;
-		o->alloc = na;
+	if (!p) {
+		dd_diff_free(d);
+		return dd_error_oom(err);
 	}
+	o->diffs = p;
 	o->diffs[o->ndiffs++] = d;
 	return 0;
 }
@@ -1356,17 +1334,6 @@ static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 	return rc;
 }
 
-/* The dialogues folder of a root tree: *type DD_GIT_TREE or DD_GIT_NONE. */
-static int folder_of_tree(dd_history *h, const dd_oid *tree, dd_oid *id,
-			  int *type, dd_error *err)
-{
-	int rc = dd_git_entry(id, type, h->repo, tree, h->folder, err);
-
-	if (rc == 0 && *type != DD_GIT_TREE)
-		*type = DD_GIT_NONE;
-	return rc;
-}
-
 /* The dialogues folder of a commit, remembered. */
 static int folder_of_commit(dd_history *h, const dd_oid *commit,
 			    const dd_oid *tree, folder_entry **out,
@@ -1378,7 +1345,7 @@ static int folder_of_commit(dd_history *h, const dd_oid *commit,
 	dd_oid t;
 	int rc;
 
-	hex_of(hex, commit);
+	dd_oid_fmt(hex, commit);
 	if ((*out = dd_strmap_get(&h->folders, hex)))
 		return 0;
 	if (!tree) {
@@ -1387,11 +1354,14 @@ static int folder_of_commit(dd_history *h, const dd_oid *commit,
 		tree = &t;
 	}
 	e = dd_arena_alloc(&h->arena, sizeof(*e));
-	key = keep(h, hex);
+	key = dd_arena_strdup(&h->arena, hex);
 	if (!e || !key)
 		return dd_error_oom(err);
-	if ((rc = folder_of_tree(h, tree, &e->id, &e->type, err)) < 0)
+	if ((rc = dd_git_entry(&e->id, &e->type, h->repo, tree, h->folder,
+			       err)) < 0)
 		return rc;
+	if (e->type != DD_GIT_TREE)
+		e->type = DD_GIT_NONE;
 	if (dd_strmap_put(&h->folders, key, e, NULL) < 0)
 		return dd_error_oom(err);
 	*out = e;
@@ -1437,7 +1407,7 @@ static void name_side(side *s, const dd_oid *commit)
 {
 	char hex[DD_OID_HEXSZ + 1];
 
-	hex_of(hex, commit);
+	dd_oid_fmt(hex, commit);
 	s->kind = SIDE_COMMIT;
 	snprintf(s->name, sizeof(s->name), "%.7s", hex);
 }
@@ -1453,7 +1423,7 @@ static int open_commit_side(dd_history *h, side *s, dd_arena *arena,
 
 	memset(s, 0, sizeof(*s));
 	name_side(s, commit);
-	hex_of(hex, commit);
+	dd_oid_fmt(hex, commit);
 	s->tree = *tree;
 	if (!(s->rev = dd_arena_strdup(arena, hex)))
 		return dd_error_oom(err);
@@ -1503,14 +1473,21 @@ static void close_side(side *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static void free_owned(owned *o)
+/* Free the diffs of o (they stay allocated in a non-streaming log). */
+static void drop_diffs(owned *o)
 {
 	size_t i;
 
-	if (!o)
-		return;
 	for (i = 0; i < o->ndiffs; i++)
 		dd_diff_free(o->diffs[i]);
+	o->ndiffs = 0;
+}
+
+static void free_owned(owned *o)
+{
+	if (!o)
+		return;
+	drop_diffs(o);
 	free(o->diffs);
 	free(o);
 }
@@ -1621,7 +1598,7 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 	size_t i;
 
 	memset(lc, 0, sizeof(*lc));
-	hex_of(hex, &c->id);
+	dd_oid_fmt(hex, &c->id);
 	lc->id = dd_arena_strdup(arena, hex);
 	lc->author_name = dd_arena_strdup(arena, c->author_name);
 	lc->author_email = dd_arena_strdup(arena, c->author_email);
@@ -1633,7 +1610,7 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 	    !lc->date || !lc->parents)
 		return -1;
 	for (i = 0; i < c->nparents; i++) {
-		hex_of(hex, &c->parents[i]);
+		dd_oid_fmt(hex, &c->parents[i]);
 		if (!(lc->parents[i] = dd_arena_strdup(arena, hex)))
 			return -1;
 	}
@@ -1744,20 +1721,10 @@ static void name_commit(dd_error *err, const dd_oid *id)
 
 	if (err->code == DD_ENOMEM)
 		return;
-	hex_of(hex, id);
+	dd_oid_fmt(hex, id);
 	snprintf(msg, sizeof(msg), "commit %.12s: %.64s%s%.900s", hex,
 		 err->file, *err->file ? ": " : "", err->message);
 	dd_error_set(err, err->code, "", 0, 0, "%s", msg);
-}
-
-/* Free the diffs of o (they stay allocated in a non-streaming log). */
-static void drop_diffs(owned *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->ndiffs; i++)
-		dd_diff_free(o->diffs[i]);
-	o->ndiffs = 0;
 }
 
 /* The changes of a (non-merge) commit to its first parent, found ahead of
@@ -1887,7 +1854,7 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 	if (rc == 0 && opts->each && start_ahead(h) == 0)
 		depth = LOOKAHEAD;
 	while (rc == 0 && !(opts->max_count && log->ncommits >= opts->max_count)) {
-		dd_log_commit lc;
+		dd_log_commit lc, *lcs;
 		pending *p;
 		size_t pos;
 
@@ -1906,37 +1873,26 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 			/* nothing refers to a parsed round between commits */
 			evict(h, LIVE_ROUNDS);
 			h->commit++;
-			rc = log_commit(h, &tmp, &tmpo, &p->c, p,
-					opts->first_parent, &lc, &shown, err);
-			if (rc < 0)
-				name_commit(err, &p->id);
-			else if (shown)
-				rc = opts->each(opts->each_data, &lc,
-						log->ncommits++, err);
+		}
+		rc = log_commit(h, opts->each ? &tmp : &log->arena,
+				opts->each ? &tmpo : o, &p->c, p,
+				opts->first_parent, &lc, &shown, err);
+		if (rc < 0)
+			name_commit(err, &p->id);
+		else if (shown && opts->each)
+			rc = opts->each(opts->each_data, &lc, log->ncommits++,
+					err);
+		else if (shown && !(lcs = grow(log->commits, &alloc,
+					       log->ncommits, sizeof(*lcs))))
+			rc = dd_error_oom(err);
+		else if (shown) {
+			log->commits = lcs;
+			log->commits[log->ncommits++] = lc;
+		}
+		if (opts->each) {
 			drop_diffs(&tmpo);
 			dd_arena_release(&tmp);
 			release_spent(h);
-		} else {
-			rc = log_commit(h, &log->arena, o, &p->c, p,
-					opts->first_parent, &lc, &shown, err);
-			if (rc < 0)
-				name_commit(err, &p->id);
-			else if (shown) {
-				if (log->ncommits == alloc) {
-					size_t na = alloc ? alloc * 2 : 16;
-					dd_log_commit *np = realloc(log->commits,
-								    na * sizeof(*np));
-
-					if (!np)
-						rc = dd_error_oom(err);
-					else {
-						log->commits = np;
-						alloc = na;
-					}
-				}
-				if (rc == 0)
-					log->commits[log->ncommits++] = lc;
-			}
 		}
 		pos = p->pos;
 		pop(r);
