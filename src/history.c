@@ -253,11 +253,10 @@ static int worktree_source(dd_history *h, dd_source **out, dd_error *err)
 		if (!top)
 			return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
 					    "a bare repository has no working tree");
-		root = strdup(top);
+		/* without its trailing '/' */
+		root = strndup(top, strlen(top) > 1 ? strlen(top) - 1 : 1);
 		if (!root)
 			return dd_error_oom(err);
-		if (strlen(root) > 1)
-			root[strlen(root) - 1] = '\0';
 		rc = dd_source_worktree(&h->worktree, root, err);
 		free(root);
 		if (rc < 0)
@@ -899,14 +898,13 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 			dd_taxonomy *ahead_tx, dd_file_change *f, int *skip,
 			dd_error *err)
 {
-	int old_is = c->old_path && is_round(a, c->old_path);
-	int new_is = c->new_path && is_round(b, c->new_path);
+	int old_is = is_round(a, c->old_path), new_is = is_round(b, c->new_path);
 	const char *path, *why = NULL;
 	dd_round *ra = NULL, *rb = NULL;
 	dd_taxonomy *tx;
 	char *sdir;
 	dd_oid bid;
-	int type, rc;
+	int type, rc = 0;
 
 	memset(f, 0, sizeof(*f));
 	*skip = 1;
@@ -933,56 +931,44 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 	/* the taxonomy of the newer side: found ahead (for side b and the new
 	   path), or now */
 	tx = f->status != DD_FILE_DELETED ? ahead_tx : NULL;
-	if (!tx) {
-		sdir = dir_of(path);
-		if (!sdir)
-			return dd_error_oom(err);
-		rc = taxonomy_for(h, arena,
-				  f->status == DD_FILE_DELETED ? a : b, sdir,
-				  &tx, &why, err);
-		free(sdir);
-		if (rc < 0)
-			return rc;
-	}
-	if (!tx) {
-		f->error = why;
-		return 0;
-	}
-	if (f->status != DD_FILE_ADDED &&
+	if (!(sdir = dir_of(path)))
+		return dd_error_oom(err);
+	if (!tx && (rc = taxonomy_for(h, arena,
+				      f->status == DD_FILE_DELETED ? a : b,
+				      sdir, &tx, &why, err)) < 0)
+		goto out;
+	if (tx && f->status != DD_FILE_ADDED &&
 	    (rc = load_round(h, arena, a, 0, c->old_path, &c->old_id, tx, &ra,
 			     &why, err)) < 0)
-		return rc;
-	if (!why && f->status != DD_FILE_DELETED) {
+		goto out;
+	if (tx && !why && f->status != DD_FILE_DELETED) {
 		/* on the working tree the id is not known; on commits it is */
 		bid = c->new_id;
 		if (b->kind == SIDE_COMMIT && dd_oid_is_zero(&bid) &&
 		    ((rc = side_entry(h, b, c->new_path, &bid, &type, err)) < 0))
-			return rc;
+			goto out;
 		if ((rc = load_round(h, arena, b, 1, c->new_path, &bid, tx, &rb,
 				     &why, err)) < 0)
-			return rc;
+			goto out;
 	}
-	if (why) {
+	if (!tx || why) {
 		f->error = why;
-		return 0;
+		goto out;
 	}
 	/* an added round: compared with the round before it in its series,
 	   as the same side has them */
 	if (f->status == DD_FILE_ADDED && rb) {
 		const char *prev = NULL;
 
-		if (!(sdir = dir_of(path)))
-			return dd_error_oom(err);
-		rc = previous_round(h, arena, b, sdir, path, rb->number, tx,
-				    &ra, &prev, err);
-		free(sdir);
-		if (rc < 0)
-			return rc;
+		if ((rc = previous_round(h, arena, b, sdir, path, rb->number,
+					 tx, &ra, &prev, err)) < 0)
+			goto out;
 		if (ra) {
 			f->baseline = 1;
-			f->from = view(arena, ra, prev, b->rev);
-			if (!f->from)
-				return dd_error_oom(err);
+			if (!(f->from = view(arena, ra, prev, b->rev))) {
+				rc = dd_error_oom(err);
+				goto out;
+			}
 		}
 	}
 	if (!f->from)
@@ -991,10 +977,12 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 	f->to = rb ? view(arena, rb, c->new_path, b->rev) :
 		     empty_round(arena, ra, b->rev);
 	if (!f->from || !f->to)
-		return dd_error_oom(err);
-	if ((rc = dd_diff_rounds(&f->diff, f->from, f->to, tx, err)) < 0)
-		return rc;
-	return keep_diff(o, f->diff, err);
+		rc = dd_error_oom(err);
+	else if ((rc = dd_diff_rounds(&f->diff, f->from, f->to, tx, err)) == 0)
+		rc = keep_diff(o, f->diff, err);
+out:
+	free(sdir);
+	return rc;
 }
 
 /* The file changes between sides a and b, given git's list of changes
@@ -1060,19 +1048,19 @@ static int same_content(dd_history *h, const side *sa, const char *a,
 
 /*
  * Round r (classified with the taxonomy from) seen through the taxonomy
- * to: a copy in arena whose sections and items carry to's indices, found
- * by id; an entry to does not have keeps its id as its key, unclassified.
+ * to: a view (naming path and rev) whose sections and items carry to's
+ * indices, found by id; an entry to does not have keeps its id as its
+ * key, unclassified.
  */
 static dd_round *translate(dd_arena *arena, const dd_round *r,
-			   const dd_taxonomy *from, const dd_taxonomy *to)
+			   const dd_taxonomy *from, const dd_taxonomy *to,
+			   const char *path, const char *rev)
 {
-	dd_round *v = dd_arena_alloc(arena, sizeof(*v));
+	dd_round *v = view(arena, r, path, rev);
 	size_t i, j;
 
 	if (!v)
 		return NULL;
-	memcpy(v, r, sizeof(*v));
-	memset(&v->arena, 0, sizeof(v->arena));
 	v->sections = dd_arena_array(arena, r->nsections + 1,
 				     sizeof(*v->sections));
 	if (!v->sections)
@@ -1130,12 +1118,6 @@ static int append_change(dd_arena *arena, dd_file_change **files, size_t *n,
 	return 0;
 }
 
-/*
- * The rounds of series folder sdir that its change of taxonomy between
- * sides a and b reclassifies (and that the changes ch leave alone): each
- * is compared as side a's taxonomy reads it with what side b's reads, as a
- * DD_FILE_RECLASSIFIED change.
- */
 /* The entries of taxonomy a and b that differ, into *t (in arena). */
 static int entry_changes(dd_arena *arena, const dd_taxonomy *a,
 			 const dd_taxonomy *b, const char *path,
@@ -1220,6 +1202,12 @@ static int add_taxonomy_change(dd_arena *arena, dd_taxonomy_change **list,
 	return 0;
 }
 
+/*
+ * The rounds of series folder sdir that its change of taxonomy between
+ * sides a and b reclassifies (and that the changes ch leave alone): each
+ * is compared as side a's taxonomy reads it with what side b's reads, as a
+ * DD_FILE_RECLASSIFIED change.
+ */
 static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 			     const side *a, const side *b, const char *sdir,
 			     const dd_git_change *ch, size_t n,
@@ -1263,16 +1251,13 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 		    (rc = load_round(h, arena, b, 0, p, &id, txa, &ra, &why, err)) == 0 &&
 		    ra && (rc = load_round(h, arena, b, 1, p, &id, txb, &rb, &why,
 					   err)) == 0 && rb) {
+			/* the same file: only its reading changed */
 			f.path = dd_arena_strdup(arena, p);
 			f.status = DD_FILE_RECLASSIFIED;
-			f.from = translate(arena, ra, txa, txb);
+			f.from = translate(arena, ra, txa, txb, p, a->rev);
 			f.to = view(arena, rb, p, b->rev);
 			if (!f.path || !f.from || !f.to)
 				rc = dd_error_oom(err);
-			else {	/* the same file: only its reading changed */
-				((dd_round *)f.from)->path = f.to->path;
-				((dd_round *)f.from)->rev = a->rev;
-			}
 			if (!rc && (rc = dd_diff_rounds(&f.diff, f.from, f.to,
 							txb, err)) == 0) {
 				if (f.diff->nadded || f.diff->ndropped) {
@@ -1314,8 +1299,8 @@ static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 	dd_error e;
 
 	for (i = 0; i < n && !other; i++)
-		other = !(ch[i].new_path && is_round(b, ch[i].new_path)) &&
-			!(ch[i].old_path && is_round(a, ch[i].old_path));
+		other = !is_round(b, ch[i].new_path) &&
+			!is_round(a, ch[i].old_path);
 	if (!other || h->opts.taxonomy)
 		return 0;
 	if ((rc = dd_project_series(&series, &count, b->proj, 0, &e)) < 0)
@@ -1626,14 +1611,12 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 static int parent_changes(dd_history *h, const dd_git_commit *c, size_t np,
 			  dd_git_change **ch, size_t *n, dd_error *err)
 {
-	folder_entry *fc, *fp, none;
+	static folder_entry none = { .type = DD_GIT_NONE };
+	folder_entry *fc, *fp = &none;
 	int rc;
 
 	*ch = NULL;
 	*n = 0;
-	memset(&none, 0, sizeof(none));
-	none.type = DD_GIT_NONE;
-	fp = &none;
 	if ((rc = folder_of_commit(h, &c->id, &c->tree, &fc, err)) < 0 ||
 	    (np && (rc = folder_of_commit(h, &c->parents[0], NULL, &fp,
 					  err)) < 0))
