@@ -72,8 +72,7 @@ typedef struct pending {
 	int rc;			/* of the walk: 0, 1 (its end) or an error */
 	dd_error err;
 	dd_oid id;
-	int loaded;		/* c is loaded */
-	dd_git_commit c;
+	dd_git_commit c;	/* zero unless loaded */
 	int scanned;		/* ch, n: the changes to its first parent */
 	dd_git_change *ch;
 	size_t n;
@@ -655,7 +654,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	const char *key = NULL;
 	dd_error lerr;
 	ahead *a;
-	int rc;
+	int rc, done = 0;	/* 1: classified ahead; -1: that failed */
 
 	*r = NULL;
 	*why = NULL;
@@ -675,8 +674,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	}
 	where(at, sizeof(at), s, path);
 	if (s->kind == SIDE_COMMIT && (a = take_ahead(h, id))) {
-		int done = a->tx == tx ? a->classified : 0;
-
+		done = a->tx == tx ? a->classified : 0;
 		rc = a->rc;
 		round = a->round;
 		if (done < 0)
@@ -685,9 +683,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 			lerr = a->err;
 		free(a);
 		if (done < 0)
-			return rc;	/* classification failed */
-		if (done > 0)
-			goto classified;
+			return rc;
 	} else {
 		rc = side_read(h, s, path, id, &lerr);
 		rc = parse_read(&round, rc, &h->buf, at, s->kind == SIDE_WORKTREE,
@@ -699,11 +695,10 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		*err = lerr;	/* a partial clone: fail, never skip it */
 		return rc;
 	}
-	if (rc == 0 && (rc = classify(h, tx, round, err)) < 0) {
+	if (rc == 0 && !done && (rc = classify(h, tx, round, err)) < 0) {
 		dd_round_free(round);
 		return rc;
 	}
-classified:
 	if (s->kind == SIDE_COMMIT) {
 		if (!e) {
 			e = dd_arena_alloc(&h->arena, sizeof(*e));
@@ -781,31 +776,32 @@ static dd_round *empty_round(dd_arena *arena, const dd_round *other,
 
 /* ---- changes -------------------------------------------------------- */
 
-/* The names of the round files of series folder sdir on side s (free
- * them with dd_source_names_free). */
-static int round_files(const side *s, const char *sdir, char ***names,
+/* The round files of series folder sdir on side s, as paths "sdir/NAME"
+ * (free them with dd_source_names_free). */
+static int round_files(const side *s, const char *sdir, char ***paths,
 		       size_t *count, dd_error *err)
 {
 	const char *tx = dd_project_taxonomy_path(s->proj, sdir);
 	size_t i, k = 0;
 	int rc;
 
-	*names = NULL;
+	*paths = NULL;
 	*count = 0;
 	if (!tx)
 		return dd_error_oom(err);
-	rc = dd_source_list(names, count, dd_project_source(s->proj), sdir,
+	rc = dd_source_list(paths, count, dd_project_source(s->proj), sdir,
 			    DD_SOURCE_FILE, err);
-	for (i = 0; rc == 0 && i < *count; i++) {
-		if (dd_project_round_name(sdir, (*names)[i], tx))
-			(*names)[k++] = (*names)[i];
-		else
-			free((*names)[i]);
+	for (i = 0; i < *count; i++) {
+		char *name = (*paths)[i];
+
+		if (rc == 0 && dd_project_round_name(sdir, name, tx) &&
+		    !((*paths)[k++] = dd_path_join(sdir, name)))
+			rc = dd_error_oom(err);
+		free(name);
 	}
-	if (rc == 0) {
-		(*names)[k] = NULL;
-		*count = k;
-	}
+	if (*paths)
+		(*paths)[k] = NULL;
+	*count = k;
 	return rc;
 }
 
@@ -820,7 +816,7 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 			  dd_taxonomy *tx, dd_round **r, const char **path,
 			  dd_error *err)
 {
-	char **names = NULL, *p;
+	char **paths = NULL, *p;
 	size_t count = 0, i;
 	dd_round *cand;
 	const char *why;
@@ -829,13 +825,12 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 
 	*r = NULL;
 	*path = NULL;
-	if (n <= 1 || (rc = round_files(s, sdir, &names, &count, err)) < 0)
+	if (n <= 1 || (rc = round_files(s, sdir, &paths, &count, err)) < 0) {
+		dd_source_names_free(paths);
 		return rc == DD_ENOMEM ? rc : 0;
+	}
 	for (i = 0; rc == 0 && i < count; i++) {
-		if (!(p = dd_path_join(sdir, names[i]))) {
-			rc = dd_error_oom(err);
-			break;
-		}
+		p = paths[i];
 		if (strcmp(p, self) &&
 		    side_entry(h, s, p, &id, &type, err) == 0 &&
 		    type == DD_GIT_BLOB &&
@@ -847,9 +842,8 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 			if (!(*path = dd_arena_strdup(arena, p)))
 				rc = dd_error_oom(err);
 		}
-		free(p);
 	}
-	dd_source_names_free(names);
+	dd_source_names_free(paths);
 	return rc < 0 ? rc : 0;
 }
 
@@ -1218,7 +1212,7 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 	dd_taxonomy_change t;
 	const char *ta = dd_project_taxonomy_path(a->proj, sdir);
 	const char *tb = dd_project_taxonomy_path(b->proj, sdir);
-	char **names = NULL, *p;
+	char **paths = NULL, *p;
 	dd_taxonomy *txa = NULL, *txb = NULL;
 	const char *why;
 	size_t count = 0, i;
@@ -1233,19 +1227,16 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 	    ((rc = entry_changes(arena, txa, txb, tb, &t, err)) < 0 ||
 	     (rc = add_taxonomy_change(arena, txs, ntxs, &t, err)) < 0))
 		goto out;
-	if (!rc && txa && txb && round_files(b, sdir, &names, &count, err) < 0)
-		count = 0;
+	if (!rc && txa && txb &&
+	    (rc = round_files(b, sdir, &paths, &count, err)) != DD_ENOMEM)
+		rc = 0;		/* count is 0 when the folder cannot be listed */
 	for (i = 0; !rc && txa && txb && i < count; i++) {
+		dd_file_change f = { 0 };
 		dd_round *ra, *rb;
-		dd_file_change f;
 		dd_oid id;
 		int type;
 
-		if (!(p = dd_path_join(sdir, names[i]))) {
-			rc = dd_error_oom(err);
-			break;
-		}
-		memset(&f, 0, sizeof(f));
+		p = paths[i];
 		if (!changed(ch, n, p) && side_entry(h, b, p, &id, &type, err) == 0 &&
 		    type == DD_GIT_BLOB &&
 		    (rc = load_round(h, arena, b, 0, p, &id, txa, &ra, &why, err)) == 0 &&
@@ -1270,10 +1261,9 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 				}
 			}
 		}
-		free(p);
 	}
 out:
-	dd_source_names_free(names);
+	dd_source_names_free(paths);
 	return rc < 0 ? rc : 0;
 }
 
@@ -1397,8 +1387,8 @@ static void name_side(side *s, const dd_oid *commit)
 	snprintf(s->name, sizeof(s->name), "%.7s", hex);
 }
 
-/* Side s on commit (whose root tree is tree), its rev in arena; close it
- * with close_side. */
+/* Side s on commit (whose root tree is tree; NULL: look it up), its rev in
+ * arena; close it with close_side. */
 static int open_commit_side(dd_history *h, side *s, dd_arena *arena,
 			    const dd_oid *commit, const dd_oid *tree,
 			    dd_error *err)
@@ -1409,7 +1399,10 @@ static int open_commit_side(dd_history *h, side *s, dd_arena *arena,
 	memset(s, 0, sizeof(*s));
 	name_side(s, commit);
 	dd_oid_fmt(hex, commit);
-	s->tree = *tree;
+	if (tree)
+		s->tree = *tree;
+	else if ((rc = dd_git_commit_tree(&s->tree, h->repo, commit, err)) < 0)
+		return rc;
 	if (!(s->rev = dd_arena_strdup(arena, hex)))
 		return dd_error_oom(err);
 	if ((rc = dd_source_git_commit(&s->src, h->repo, commit, NULL,
@@ -1494,8 +1487,7 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	dd_git_change *ch = NULL;
 	folder_entry *fa, *fb;
 	size_t n = 0;
-	side a, b;
-	dd_oid ta, tb;
+	side a = { 0 }, b = { 0 };
 	dd_review *r;
 	owned *o;
 	int rc;
@@ -1510,21 +1502,17 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	}
 	dd_arena_init(&r->arena);
 	r->priv = o;
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	if ((rc = dd_git_commit_tree(&ta, h->repo, from, err)) < 0 ||
-	    (rc = open_commit_side(h, &a, &r->arena, from, &ta, err)) < 0)
+	if ((rc = open_commit_side(h, &a, &r->arena, from, NULL, err)) < 0)
 		goto fail;
 	if (to) {
-		if ((rc = dd_git_commit_tree(&tb, h->repo, to, err)) < 0 ||
-		    (rc = open_commit_side(h, &b, &r->arena, to, &tb, err)) < 0 ||
-		    (rc = folder_of_commit(h, from, &ta, &fa, err)) < 0 ||
-		    (rc = folder_of_commit(h, to, &tb, &fb, err)) < 0 ||
+		if ((rc = open_commit_side(h, &b, &r->arena, to, NULL, err)) < 0 ||
+		    (rc = folder_of_commit(h, from, &a.tree, &fa, err)) < 0 ||
+		    (rc = folder_of_commit(h, to, &b.tree, &fb, err)) < 0 ||
 		    (rc = folder_changes(h, fa, fb, &ch, &n, err)) < 0)
 			goto fail;
 	} else if ((rc = open_worktree_side(h, &b, err)) < 0 ||
-		   (rc = dd_git_diff_workdir(&ch, &n, h->repo, &ta, h->folder,
-					     err)) < 0) {
+		   (rc = dd_git_diff_workdir(&ch, &n, h->repo, &a.tree,
+					     h->folder, err)) < 0) {
 		goto fail;
 	}
 	r->from_rev = a.rev;
@@ -1625,19 +1613,19 @@ static int parent_changes(dd_history *h, const dd_git_commit *c, size_t np,
 }
 
 /*
- * Look at one commit of the walk: *shown is set, and lc filled (in arena,
- * its diffs in o), when it changed round files.
+ * Look at commit pre->c of the walk (its changes found ahead when
+ * pre->scanned): *shown is set, and lc filled (in arena, its diffs in o),
+ * when it changed round files.
  */
 static int log_commit(dd_history *h, dd_arena *arena, owned *o,
-		      const dd_git_commit *c, const pending *pre,
-		      int first_parent, dd_log_commit *lc, int *shown,
-		      dd_error *err)
+		      const pending *pre, int first_parent, dd_log_commit *lc,
+		      int *shown, dd_error *err)
 {
+	const dd_git_commit *c = &pre->c;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i, n = 0;
 	dd_git_change *ch = NULL;
 	folder_entry *fc, *fp;
-	side a, b;
-	dd_oid ptree;
+	side a = { 0 }, b = { 0 };
 	int rc;
 
 	*shown = 0;
@@ -1660,7 +1648,7 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		*shown = 1;
 		return 0;
 	}
-	if (pre && pre->scanned) {
+	if (pre->scanned) {
 		ch = pre->ch;
 		n = pre->n;
 	} else if ((rc = parent_changes(h, c, np, &ch, &n, err)) < 0) {
@@ -1668,12 +1656,8 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 	}
 	if (!n)
 		return 0;	/* the dialogues folder is untouched */
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	if ((np && ((rc = dd_git_commit_tree(&ptree, h->repo, &c->parents[0],
-					     err)) < 0 ||
-		    (rc = open_commit_side(h, &a, arena, &c->parents[0],
-					   &ptree, err)) < 0)) ||
+	if ((np && (rc = open_commit_side(h, &a, arena, &c->parents[0], NULL,
+					  err)) < 0) ||
 	    (rc = open_commit_side(h, &b, arena, &c->id, &c->tree, err)) < 0)
 		goto out;
 	if (fill_commit(lc, arena, c) < 0) {
@@ -1681,7 +1665,7 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		goto out;
 	}
 	rc = build_changes(h, arena, o, &a, &b, ch, n,
-			   pre && pre->scanned ? pre->txs : NULL, &lc->files,
+			   pre->scanned ? pre->txs : NULL, &lc->files,
 			   &lc->nfiles, err);
 	if (rc == 0 && a.kind == SIDE_COMMIT)
 		rc = reclassify(h, arena, o, &a, &b, ch, n, &lc->files,
@@ -1692,7 +1676,7 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 out:
 	close_side(&a);
 	close_side(&b);
-	if (!(pre && pre->scanned))
+	if (!pre->scanned)
 		dd_git_changes_free(ch, n);
 	return rc;
 }
@@ -1717,7 +1701,7 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 	const dd_git_commit *c = &p->c;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i;
 	dd_arena scratch = DD_ARENA_INIT;
-	side a, b;
+	side a = { 0 }, b = { 0 };
 	dd_error err;
 
 	if (np > 1 || parent_changes(h, c, np, &p->ch, &p->n, &err) < 0)
@@ -1729,8 +1713,6 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 		return;		/* log_commit will find the changes itself */
 	}
 	p->scanned = 1;
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
 	if (np)	/* named only: its rounds are read by id */
 		name_side(&a, &c->parents[0]);
 	if (p->n && open_commit_side(h, &b, &scratch, &c->id, &c->tree,
@@ -1777,8 +1759,6 @@ static void fill(dd_history *h, dd_git_walk *walk, ring *r, size_t depth,
 						   &p->err);
 			if (p->rc < 0)
 				name_commit(&p->err, &p->id);
-			else
-				p->loaded = 1;
 		}
 		if (p->rc)
 			r->ended = 1;
@@ -1793,14 +1773,9 @@ static void pop(ring *r)
 {
 	pending *p = &r->p[r->head];
 
-	if (p->loaded)
-		dd_git_commit_release(&p->c);
+	dd_git_commit_release(&p->c);
 	dd_git_changes_free(p->ch, p->n);
 	free(p->txs);
-	p->loaded = p->scanned = 0;
-	p->ch = NULL;
-	p->txs = NULL;
-	p->n = 0;
 	r->head = (r->head + 1) % LOOKAHEAD;
 	r->count--;
 }
@@ -1810,14 +1785,13 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 {
 	dd_git_walk *walk = NULL;
 	dd_arena tmp = DD_ARENA_INIT;
-	owned tmpo, *o;
+	owned tmpo = { 0 }, *o;
 	size_t alloc = 0, depth = 1;
 	dd_log *log;
 	ring *r;
 	int rc, shown;
 
 	*out = NULL;
-	memset(&tmpo, 0, sizeof(tmpo));
 	log = calloc(1, sizeof(*log));
 	o = calloc(1, sizeof(*o));
 	r = calloc(1, sizeof(*r));
@@ -1858,8 +1832,8 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 			h->commit++;
 		}
 		rc = log_commit(h, opts->each ? &tmp : &log->arena,
-				opts->each ? &tmpo : o, &p->c, p,
-				opts->first_parent, &lc, &shown, err);
+				opts->each ? &tmpo : o, p, opts->first_parent,
+				&lc, &shown, err);
 		if (rc < 0)
 			name_commit(err, &p->id);
 		else if (shown && opts->each)
