@@ -1118,6 +1118,7 @@ static int entry_changes(dd_arena *arena, const dd_taxonomy *a,
 			 dd_taxonomy_change *t, dd_error *err)
 {
 	size_t max = 1, i, j, k;
+	const char **lists;
 
 	memset(t, 0, sizeof(*t));
 	for (i = 0; i < a->nsections; i++)
@@ -1125,13 +1126,13 @@ static int entry_changes(dd_arena *arena, const dd_taxonomy *a,
 	for (i = 0; i < b->nsections; i++)
 		max += b->sections[i].nentries;
 	t->path = dd_arena_strdup(arena, path);
-	t->added = dd_arena_array(arena, max, sizeof(char *));
-	t->removed = dd_arena_array(arena, max, sizeof(char *));
-	t->renamed = dd_arena_array(arena, max, sizeof(char *));
-	t->repatterned = dd_arena_array(arena, max, sizeof(char *));
-	if (!t->path || !t->added || !t->removed || !t->renamed ||
-	    !t->repatterned)
+	lists = dd_arena_array(arena, 4 * max, sizeof(char *));
+	if (!t->path || !lists)
 		return dd_error_oom(err);
+	t->added = lists;
+	t->removed = lists + max;
+	t->renamed = lists + 2 * max;
+	t->repatterned = lists + 3 * max;
 	for (k = 0; k < 2; k++) {
 		const dd_taxonomy *x = k ? b : a, *y = k ? a : b;
 
