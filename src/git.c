@@ -633,24 +633,22 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		char path[PATH_MAX];
 
 		if ((rc == GIT_ENOTFOUND || rc == GIT_EOWNER) &&
-		    foreign_repo(path, sizeof(path))) {
-			rc = GIT_EOWNER;
-			dd_error_set(err, DD_EGIT, path, 0, 0,
-				     "the repository is owned by another user, "
-				     "so git does not trust it; if you do, run: "
-				     "git config --global --add safe.directory %s",
-				     path);
-		} else if (rc == GIT_ENOTFOUND) {
-			dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
-				     "not in a git repository (or any parent folder)");
-		} else {
-			dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				     "cannot open the repository: %s",
-				     last_message());
-		}
+		    foreign_repo(path, sizeof(path)))
+			rc = dd_error_set(err, DD_EGIT, path, 0, 0,
+					  "the repository is owned by another user, "
+					  "so git does not trust it; if you do, run: "
+					  "git config --global --add safe.directory %s",
+					  path);
+		else if (rc == GIT_ENOTFOUND)
+			rc = dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
+					  "not in a git repository (or any parent folder)");
+		else
+			rc = dd_error_set(err, DD_EGIT, NULL, 0, 0,
+					  "cannot open the repository: %s",
+					  last_message());
 		free(r);
 		git_libgit2_shutdown();
-		return rc == GIT_ENOTFOUND ? DD_ENOTFOUND : DD_EGIT;
+		return rc;
 	}
 	if ((rc = add_guard(r->repo)) < 0) {
 		rc = fail(err, rc, "repository");
@@ -661,10 +659,12 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		dd_git_free(r);
 		return dd_error_oom(err);
 	}
-	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo))
-		r->workdir = real_dir(git_repository_workdir(r->repo));
+	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo) &&
+	    !(r->workdir = real_dir(git_repository_workdir(r->repo)))) {
+		dd_git_free(r);
+		return dd_error_oom(err);
+	}
 	r->gitdir = real_dir(git_repository_path(r->repo));
-	r->prefix = NULL;
 	if (r->workdir && getcwd(cwd, sizeof(cwd))) {
 		char *here = real_dir(cwd);
 		size_t n = strlen(r->workdir);
@@ -675,9 +675,7 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	}
 	if (!r->prefix)
 		r->prefix = strdup("");
-	if (!r->gitdir || !r->prefix ||
-	    (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo) &&
-	     !r->workdir)) {
+	if (!r->gitdir || !r->prefix) {
 		dd_git_free(r);
 		return dd_error_oom(err);
 	}
