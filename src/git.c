@@ -1703,9 +1703,11 @@ int dd_git_merge_file(dd_buf *out, int *conflicts, const char *base,
 		      size_t nbase, const char *ours, size_t nours,
 		      const char *theirs, size_t ntheirs, dd_error *err)
 {
-	git_merge_file_input in[3] = { GIT_MERGE_FILE_INPUT_INIT,
-				       GIT_MERGE_FILE_INPUT_INIT,
-				       GIT_MERGE_FILE_INPUT_INIT };
+	git_merge_file_input in[3] = {
+		{ GIT_MERGE_FILE_INPUT_VERSION, base, nbase },
+		{ GIT_MERGE_FILE_INPUT_VERSION, ours, nours },
+		{ GIT_MERGE_FILE_INPUT_VERSION, theirs, ntheirs }
+	};
 	git_merge_file_options opts = GIT_MERGE_FILE_OPTIONS_INIT;
 	git_merge_file_result res;
 	int rc;
@@ -1714,12 +1716,6 @@ int dd_git_merge_file(dd_buf *out, int *conflicts, const char *base,
 	dd_buf_reset(out);
 	if ((rc = init(err)) < 0)
 		return rc;
-	in[0].ptr = base;
-	in[0].size = nbase;
-	in[1].ptr = ours;
-	in[1].size = nours;
-	in[2].ptr = theirs;
-	in[2].size = ntheirs;
 	opts.ancestor_label = "base";
 	opts.our_label = "ours";
 	opts.their_label = "theirs";
