@@ -52,7 +52,7 @@ typedef enum dd_file_status {
 				   reads it, to as the new one does */
 } dd_file_status;
 
-/* "added", "deleted", "modified", "renamed". */
+/* "added", "deleted", "modified", "renamed", "reclassified"; "?" for others. */
 const char *dd_file_status_name(dd_file_status status);
 
 typedef struct dd_file_change {
