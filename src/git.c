@@ -7,7 +7,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 #include <zlib.h>
 
 #include "dialdiff/git.h"
-#include "dialdiff/text.h"
 
 struct dd_git_repo {
 	git_repository *repo;
@@ -48,22 +46,6 @@ void dd_oid_fmt(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
 		out[2 * i + 1] = hex[id->id[i] & 15];
 	}
 	out[DD_OID_HEXSZ] = '\0';
-}
-
-int dd_oid_parse(dd_oid *out, const char *hex)
-{
-	size_t i;
-
-	if (strlen(hex) != DD_OID_HEXSZ)
-		return DD_EUSAGE;
-	for (i = 0; i < DD_OID_RAWSZ; i++) {
-		int hi = dd_hexval(hex[2 * i]), lo = dd_hexval(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return DD_EUSAGE;
-		out->id[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
 }
 
 int dd_oid_equal(const dd_oid *a, const dd_oid *b)
@@ -101,14 +83,8 @@ static const char *last_message(void)
 
 static int code_of(int rc)
 {
-	switch (rc) {
-	case GIT_ENOTFOUND:
-		return DD_ENOTFOUND;
-	case GIT_EAMBIGUOUS:
-		return DD_EAMBIGUOUS;
-	default:
-		return DD_EGIT;
-	}
+	return rc == GIT_ENOTFOUND ? DD_ENOTFOUND :
+	       rc == GIT_EAMBIGUOUS ? DD_EAMBIGUOUS : DD_EGIT;
 }
 
 /* Fill err from the libgit2 failure rc: "what: <libgit2's message>". */
@@ -136,6 +112,16 @@ static int fail_object(dd_error *err, const dd_git_repo *r, int rc,
 			    "fetch it with git: git -c remote.%s.partialclonefilter=blob:limit=1g "
 			    "fetch --refetch %s (in CI: a checkout without a filter)",
 			    what, hex, r->promisor, r->promisor);
+}
+
+/* git_libgit2_init(): 0, or DD_EGIT with err filled. */
+static int init(dd_error *err)
+{
+	if (git_libgit2_init() < 0)
+		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
+				    "cannot initialise libgit2: %s",
+				    last_message());
+	return 0;
 }
 
 static const char shallow_advice[] =
@@ -186,12 +172,6 @@ static int holds_repo(const char *dir, char *git, size_t size)
 }
 
 /*
- * libgit2 1.5 reports a repository owned by another user as "not found"
- * (with a stale message about safe.directory).  Look for it ourselves:
- * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
- * its top in out when another user owns it.
- */
-/*
  * Walk dir (absolute, changed in place) up to the first folder that holds
  * a repository (holds_repo fills git): 1, or 0 past the root, or when a
  * folder on the way is not on file system *dev (dev NULL: any), where
@@ -214,6 +194,12 @@ static int repo_above(char *dir, char *git, size_t size, const dev_t *dev)
 	}
 }
 
+/*
+ * libgit2 1.5 reports a repository owned by another user as "not found"
+ * (with a stale message about safe.directory).  Look for it ourselves:
+ * GIT_DIR, else the nearest folder upward that holds a repository; 1 and
+ * its top in out when another user owns it.
+ */
 static int foreign_repo(char *out, size_t size)
 {
 	char dir[PATH_MAX], git[PATH_MAX + 16];
@@ -616,11 +602,6 @@ static int open_from_env(git_repository **repo)
 	return rc;
 }
 
-int dd_git_is_partial(const dd_git_repo *r)
-{
-	return r->promisor != NULL;
-}
-
 int dd_git_open(dd_git_repo **out, dd_error *err)
 {
 	dd_git_repo *r;
@@ -628,10 +609,8 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	int rc;
 
 	*out = NULL;
-	if (git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if ((rc = init(err)) < 0)
+		return rc;
 	/* git itself does not re-hash every object it reads; libgit2 does by
 	   default, which costs a seventh of a long log */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
@@ -654,24 +633,22 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		char path[PATH_MAX];
 
 		if ((rc == GIT_ENOTFOUND || rc == GIT_EOWNER) &&
-		    foreign_repo(path, sizeof(path))) {
-			rc = GIT_EOWNER;
-			dd_error_set(err, DD_EGIT, path, 0, 0,
-				     "the repository is owned by another user, "
-				     "so git does not trust it; if you do, run: "
-				     "git config --global --add safe.directory %s",
-				     path);
-		} else if (rc == GIT_ENOTFOUND) {
-			dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
-				     "not in a git repository (or any parent folder)");
-		} else {
-			dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				     "cannot open the repository: %s",
-				     last_message());
-		}
+		    foreign_repo(path, sizeof(path)))
+			rc = dd_error_set(err, DD_EGIT, path, 0, 0,
+					  "the repository is owned by another user, "
+					  "so git does not trust it; if you do, run: "
+					  "git config --global --add safe.directory %s",
+					  path);
+		else if (rc == GIT_ENOTFOUND)
+			rc = dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
+					  "not in a git repository (or any parent folder)");
+		else
+			rc = dd_error_set(err, DD_EGIT, NULL, 0, 0,
+					  "cannot open the repository: %s",
+					  last_message());
 		free(r);
 		git_libgit2_shutdown();
-		return rc == GIT_ENOTFOUND ? DD_ENOTFOUND : DD_EGIT;
+		return rc;
 	}
 	if ((rc = add_guard(r->repo)) < 0) {
 		rc = fail(err, rc, "repository");
@@ -682,10 +659,12 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 		dd_git_free(r);
 		return dd_error_oom(err);
 	}
-	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo))
-		r->workdir = real_dir(git_repository_workdir(r->repo));
+	if (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo) &&
+	    !(r->workdir = real_dir(git_repository_workdir(r->repo)))) {
+		dd_git_free(r);
+		return dd_error_oom(err);
+	}
 	r->gitdir = real_dir(git_repository_path(r->repo));
-	r->prefix = NULL;
 	if (r->workdir && getcwd(cwd, sizeof(cwd))) {
 		char *here = real_dir(cwd);
 		size_t n = strlen(r->workdir);
@@ -696,9 +675,7 @@ int dd_git_open(dd_git_repo **out, dd_error *err)
 	}
 	if (!r->prefix)
 		r->prefix = strdup("");
-	if (!r->gitdir || !r->prefix ||
-	    (git_repository_workdir(r->repo) && !git_repository_is_bare(r->repo) &&
-	     !r->workdir)) {
+	if (!r->gitdir || !r->prefix) {
 		dd_git_free(r);
 		return dd_error_oom(err);
 	}
@@ -815,10 +792,8 @@ int dd_git_reopen(dd_git_repo **out, const dd_git_repo *r, dd_error *err)
 	int rc;
 
 	*out = NULL;
-	if (git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if ((rc = init(err)) < 0)
+		return rc;
 	c = calloc(1, sizeof(*c));
 	if (!c) {
 		git_libgit2_shutdown();
@@ -920,16 +895,9 @@ int dd_git_modified(dd_git_repo *r, const char *path, dd_error *err)
 
 static const char *type_name(git_object_t t)
 {
-	switch (t) {
-	case GIT_OBJECT_BLOB:
-		return "a file";
-	case GIT_OBJECT_TREE:
-		return "a folder";
-	case GIT_OBJECT_TAG:
-		return "a tag";
-	default:
-		return "not a commit";
-	}
+	return t == GIT_OBJECT_BLOB ? "a file" :
+	       t == GIT_OBJECT_TREE ? "a folder" :
+	       t == GIT_OBJECT_TAG ? "a tag" : "not a commit";
 }
 
 int dd_git_resolve(dd_oid *out, dd_git_repo *r, const char *rev,
@@ -1011,6 +979,19 @@ static int tree_get(git_tree **out, dd_git_repo *r, const git_oid *id)
 	return git_tree_dup(out, *slot);
 }
 
+/* What entry e is: DD_GIT_TREE, DD_GIT_BLOB (not a symbolic link) or
+   DD_GIT_NONE. */
+static int entry_type(const git_tree_entry *e)
+{
+	git_object_t t = git_tree_entry_type(e);
+
+	if (t == GIT_OBJECT_TREE)
+		return DD_GIT_TREE;
+	return t == GIT_OBJECT_BLOB &&
+	       git_tree_entry_filemode(e) != GIT_FILEMODE_LINK ?
+	       DD_GIT_BLOB : DD_GIT_NONE;
+}
+
 static int lookup_tree(git_tree **out, dd_git_repo *r, const dd_oid *tree,
 		       dd_error *err)
 {
@@ -1068,11 +1049,7 @@ int dd_git_entry(dd_oid *id, int *type, dd_git_repo *r, const dd_oid *tree,
 		git_tree_free(t);
 		t = sub;
 	}
-	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		*type = DD_GIT_TREE;
-	else if (e && git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
-		 git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
-		*type = DD_GIT_BLOB;
+	*type = e ? entry_type(e) : DD_GIT_NONE;
 	if (id && *type)
 		from_git(id, git_tree_entry_id(e));
 	git_tree_free(t);
@@ -1140,13 +1117,8 @@ int dd_git_list(char ***out, size_t *count, dd_git_repo *r,
 	}
 	for (i = 0; i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(t, i);
-		git_object_t ot = git_tree_entry_type(e);
-		unsigned bit = ot == GIT_OBJECT_TREE ? DD_GIT_TREE :
-			       ot == GIT_OBJECT_BLOB &&
-			       git_tree_entry_filemode(e) != GIT_FILEMODE_LINK ?
-			       DD_GIT_BLOB : 0;
 
-		if (!(bit & mask))
+		if (!(entry_type(e) & mask))
 			continue;
 		if (!(names[k] = strdup(git_tree_entry_name(e)))) {
 			while (k)
@@ -1337,6 +1309,15 @@ static int cmp_changes(const void *a, const void *b)
 static int collect(dd_git_change **out, size_t *count, git_diff *diff,
 		   unsigned find_flags, const char *base, dd_error *err)
 {
+	static const char status[] = {
+		[GIT_DELTA_ADDED] = DD_GIT_ADDED,
+		[GIT_DELTA_UNTRACKED] = DD_GIT_ADDED,
+		[GIT_DELTA_COPIED] = DD_GIT_ADDED,
+		[GIT_DELTA_DELETED] = DD_GIT_DELETED,
+		[GIT_DELTA_MODIFIED] = DD_GIT_MODIFIED,
+		[GIT_DELTA_TYPECHANGE] = DD_GIT_MODIFIED,
+		[GIT_DELTA_RENAMED] = DD_GIT_RENAMED,
+	};
 	git_diff_find_options fopts = GIT_DIFF_FIND_OPTIONS_INIT;
 	dd_git_change *c;
 	size_t i, n, k = 0;
@@ -1354,25 +1335,9 @@ static int collect(dd_git_change **out, size_t *count, git_diff *diff,
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		dd_git_change *ch = &c[k];
 
-		switch (d->status) {
-		case GIT_DELTA_ADDED:
-		case GIT_DELTA_UNTRACKED:
-		case GIT_DELTA_COPIED:
-			ch->status = DD_GIT_ADDED;
-			break;
-		case GIT_DELTA_DELETED:
-			ch->status = DD_GIT_DELETED;
-			break;
-		case GIT_DELTA_MODIFIED:
-		case GIT_DELTA_TYPECHANGE:
-			ch->status = DD_GIT_MODIFIED;
-			break;
-		case GIT_DELTA_RENAMED:
-			ch->status = DD_GIT_RENAMED;
-			break;
-		default:
-			continue;
-		}
+		if ((size_t)d->status >= sizeof(status) || !status[d->status])
+			continue;	/* unmodified, ignored, unreadable */
+		ch->status = (dd_git_status)status[d->status];
 		if (ch->status != DD_GIT_ADDED)
 			from_git(&ch->old_id, &d->old_file.id);
 		if (ch->status != DD_GIT_DELETED &&
@@ -1408,7 +1373,6 @@ static int add_change(change_list *l, dd_git_status st, const char *dir,
 		      const git_oid *new_id)
 {
 	dd_git_change *c;
-	size_t n = strlen(dir) + strlen(name) + 1;
 	char *path;
 
 	if (l->n == l->alloc) {
@@ -1420,10 +1384,8 @@ static int add_change(change_list *l, dd_git_status st, const char *dir,
 		l->items = p;
 		l->alloc = na;
 	}
-	path = malloc(n);
-	if (!path)
+	if (!(path = prefixed(dir, name)))
 		return -1;
-	snprintf(path, n, "%s%s", dir, name);
 	c = &l->items[l->n++];
 	memset(c, 0, sizeof(*c));
 	c->status = st;
@@ -1456,15 +1418,37 @@ static int is_dir(const git_tree_entry *e)
 static int compare_trees(change_list *l, dd_git_repo *r,
 			 const git_tree *a, const git_tree *b, const char *dir);
 
+/* Compare the folders that entries ea and eb of folder dir name (either
+   NULL: none), under their own name. */
+static int compare_dirs(change_list *l, dd_git_repo *r,
+			const git_tree_entry *ea, const git_tree_entry *eb,
+			const char *dir)
+{
+	const char *name = git_tree_entry_name(ea ? ea : eb);
+	git_tree *ta = NULL, *tb = NULL;
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *sub = malloc(n);
+	int rc = sub ? 0 : -1;
+
+	if (!rc) {
+		snprintf(sub, n, "%s%s/", dir, name);
+		if (ea)
+			rc = tree_get(&ta, r, git_tree_entry_id(ea));
+	}
+	if (!rc && eb)
+		rc = tree_get(&tb, r, git_tree_entry_id(eb));
+	if (!rc)
+		rc = compare_trees(l, r, ta, tb, sub);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	free(sub);
+	return rc;
+}
+
 /* Every file under tree entry e (a file or a folder) as added or deleted. */
 static int whole(change_list *l, dd_git_repo *r, const git_tree_entry *e,
 		 const char *dir, int added)
 {
-	git_tree *t = NULL;
-	char *sub;
-	size_t n;
-	int rc;
-
 	if (is_file(e))
 		return add_change(l, added ? DD_GIT_ADDED : DD_GIT_DELETED, dir,
 				  git_tree_entry_name(e),
@@ -1472,17 +1456,7 @@ static int whole(change_list *l, dd_git_repo *r, const git_tree_entry *e,
 				  added ? git_tree_entry_id(e) : NULL);
 	if (!is_dir(e))
 		return 0;	/* a submodule */
-	n = strlen(dir) + strlen(git_tree_entry_name(e)) + 2;
-	sub = malloc(n);
-	if (!sub)
-		return -1;
-	snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(e));
-	rc = tree_get(&t, r, git_tree_entry_id(e));
-	if (rc == 0)
-		rc = compare_trees(l, r, added ? NULL : t, added ? t : NULL, sub);
-	git_tree_free(t);
-	free(sub);
-	return rc;
+	return compare_dirs(l, r, added ? NULL : e, added ? e : NULL, dir);
 }
 
 /*
@@ -1512,22 +1486,7 @@ static int compare_trees(change_list *l, dd_git_repo *r,
 					git_tree_entry_id(ea),
 					git_tree_entry_id(eb));
 		} else if (eb && is_dir(ea) && is_dir(eb)) {
-			git_tree *ta = NULL, *tb = NULL;
-			size_t n = strlen(dir) + strlen(git_tree_entry_name(ea)) + 2;
-			char *sub = malloc(n);
-
-			rc = sub ? 0 : -1;
-			if (!rc) {
-				snprintf(sub, n, "%s%s/", dir, git_tree_entry_name(ea));
-				rc = tree_get(&ta, r, git_tree_entry_id(ea));
-			}
-			if (!rc)
-				rc = tree_get(&tb, r, git_tree_entry_id(eb));
-			if (!rc)
-				rc = compare_trees(l, r, ta, tb, sub);
-			git_tree_free(ta);
-			git_tree_free(tb);
-			free(sub);
+			rc = compare_dirs(l, r, ea, eb, dir);
 		} else {
 			/* gone, or a file became a folder (or the reverse) */
 			rc = whole(l, r, ea, dir, 0);
@@ -1648,21 +1607,18 @@ int dd_git_config_set(dd_git_repo *r, const char *key, const char *value,
 /* Where a value of level lvl comes from, for messages. */
 static const char *level_name(git_config_level_t lvl)
 {
-	switch (lvl) {
-	case GIT_CONFIG_LEVEL_PROGRAMDATA:
-		return "the ProgramData git config";
-	case GIT_CONFIG_LEVEL_SYSTEM:
-		return "the system git config";
-	case GIT_CONFIG_LEVEL_XDG:
-		return "~/.config/git/config";
-	case GIT_CONFIG_LEVEL_GLOBAL:
-		return "~/.gitconfig";
-	case GIT_CONFIG_LEVEL_LOCAL:
-		return ".git/config";
-	default:
-		break;
-	}
-	return "git config";
+	static const char *const names[] = {
+		[GIT_CONFIG_LEVEL_PROGRAMDATA] = "the ProgramData git config",
+		[GIT_CONFIG_LEVEL_SYSTEM] = "the system git config",
+		[GIT_CONFIG_LEVEL_XDG] = "~/.config/git/config",
+		[GIT_CONFIG_LEVEL_GLOBAL] = "~/.gitconfig",
+		[GIT_CONFIG_LEVEL_LOCAL] = ".git/config",
+	};
+
+	if (lvl < 0 || (size_t)lvl >= sizeof(names) / sizeof(names[0]) ||
+	    !names[lvl])
+		return "git config";
+	return names[lvl];
 }
 
 void dd_git_settings_release(dd_git_setting *s, size_t n)
@@ -1690,10 +1646,8 @@ int dd_git_config_read(dd_git_setting *s, size_t n, dd_git_repo *r,
 		s[i].set = 0;
 		s[i].origin = NULL;
 	}
-	if (!r && git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
+	if (!r && (rc = init(err)) < 0)
+		return rc;
 	rc = r ? git_repository_config(&cfg, r->repo)
 	       : git_config_open_default(&cfg);
 	if (rc >= 0)
@@ -1749,25 +1703,19 @@ int dd_git_merge_file(dd_buf *out, int *conflicts, const char *base,
 		      size_t nbase, const char *ours, size_t nours,
 		      const char *theirs, size_t ntheirs, dd_error *err)
 {
-	git_merge_file_input in[3] = { GIT_MERGE_FILE_INPUT_INIT,
-				       GIT_MERGE_FILE_INPUT_INIT,
-				       GIT_MERGE_FILE_INPUT_INIT };
+	git_merge_file_input in[3] = {
+		{ GIT_MERGE_FILE_INPUT_VERSION, base, nbase },
+		{ GIT_MERGE_FILE_INPUT_VERSION, ours, nours },
+		{ GIT_MERGE_FILE_INPUT_VERSION, theirs, ntheirs }
+	};
 	git_merge_file_options opts = GIT_MERGE_FILE_OPTIONS_INIT;
 	git_merge_file_result res;
 	int rc;
 
 	*conflicts = 0;
 	dd_buf_reset(out);
-	if (git_libgit2_init() < 0)
-		return dd_error_set(err, DD_EGIT, NULL, 0, 0,
-				    "cannot initialise libgit2: %s",
-				    last_message());
-	in[0].ptr = base;
-	in[0].size = nbase;
-	in[1].ptr = ours;
-	in[1].size = nours;
-	in[2].ptr = theirs;
-	in[2].size = ntheirs;
+	if ((rc = init(err)) < 0)
+		return rc;
 	opts.ancestor_label = "base";
 	opts.our_label = "ours";
 	opts.their_label = "theirs";

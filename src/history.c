@@ -72,8 +72,7 @@ typedef struct pending {
 	int rc;			/* of the walk: 0, 1 (its end) or an error */
 	dd_error err;
 	dd_oid id;
-	int loaded;		/* c is loaded */
-	dd_git_commit c;
+	dd_git_commit c;	/* zero unless loaded */
 	int scanned;		/* ch, n: the changes to its first parent */
 	dd_git_change *ch;
 	size_t n;
@@ -120,7 +119,7 @@ struct dd_history {
 	dd_source *worktree;
 	dd_project *wproj;	/* the project of the working tree side */
 	dd_round **wt_rounds;	/* rounds read from the working tree */
-	size_t nwt_rounds;
+	size_t nwt_rounds, wt_alloc;
 	dd_buf buf;
 };
 
@@ -143,26 +142,16 @@ typedef struct owned {
 
 const char *dd_file_status_name(dd_file_status status)
 {
-	switch (status) {
-	case DD_FILE_ADDED:
-		return "added";
-	case DD_FILE_DELETED:
-		return "deleted";
-	case DD_FILE_MODIFIED:
-		return "modified";
-	case DD_FILE_RENAMED:
-		return "renamed";
-	case DD_FILE_RECLASSIFIED:
-		return "reclassified";
-	}
-	return "?";
+	static const char *const names[] = {
+		"added", "deleted", "modified", "renamed", "reclassified"
+	};
+
+	return status <= DD_FILE_RECLASSIFIED ? names[status] : "?";
 }
 
 /* ---- the history and its caches ------------------------------------ */
 
 static void stop_ahead(dd_history *h);
-static int folder_of_tree(dd_history *h, const dd_oid *tree, dd_oid *id,
-			  int *type, dd_error *err);
 
 int dd_history_new(dd_history **out, dd_git_repo *repo,
 		   const dd_history_opts *opts, dd_error *err)
@@ -229,15 +218,18 @@ void dd_history_free(dd_history *h)
 	free(h);
 }
 
-/* A copy of s in the history's arena; NULL when memory runs out. */
-static const char *keep(dd_history *h, const char *s)
+/* items, an array of *alloc elements of size bytes of which n are used,
+ * with room for one more: realloc'd (doubling, from 16) when full.  NULL
+ * when memory runs out (items is left as it was). */
+static void *grow(void *items, size_t *alloc, size_t n, size_t size)
 {
-	return dd_arena_strdup(&h->arena, s);
-}
+	size_t na = *alloc ? *alloc * 2 : 16;
 
-static void hex_of(char out[DD_OID_HEXSZ + 1], const dd_oid *id)
-{
-	dd_oid_fmt(out, id);
+	if (n < *alloc)
+		return items;
+	if ((items = realloc(items, na * size)))
+		*alloc = na;
+	return items;
 }
 
 /* The folder of a '/'-separated path, malloc'd ("" for none). */
@@ -260,11 +252,10 @@ static int worktree_source(dd_history *h, dd_source **out, dd_error *err)
 		if (!top)
 			return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
 					    "a bare repository has no working tree");
-		root = strdup(top);
+		/* without its trailing '/' */
+		root = strndup(top, strlen(top) > 1 ? strlen(top) - 1 : 1);
 		if (!root)
 			return dd_error_oom(err);
-		if (strlen(root) > 1)
-			root[strlen(root) - 1] = '\0';
 		rc = dd_source_worktree(&h->worktree, root, err);
 		free(root);
 		if (rc < 0)
@@ -312,21 +303,13 @@ static int side_read(dd_history *h, const side *s, const char *path,
 	return dd_source_read(&h->buf, src, path, h->opts.max_size, err);
 }
 
-/* "abc1234:path" (or "path" in the working tree) into buf. */
+/* "abc1234:path" (or "path" in the working tree) into buf, truncated. */
 static const char *where(char *buf, size_t size, const side *s,
 			 const char *path)
 {
-	size_t a = 0, b = strlen(path);
+	int wt = s->kind == SIDE_WORKTREE;
 
-	if (s->kind != SIDE_WORKTREE) {
-		a = strlen(s->name);	/* < 16 */
-		memcpy(buf, s->name, a);
-		buf[a++] = ':';
-	}
-	if (a + b >= size)
-		b = size - a - 1;	/* only a message: truncate */
-	memcpy(buf + a, path, b);
-	buf[a + b] = '\0';
+	snprintf(buf, size, "%s%s%s", wt ? "" : s->name, wt ? "" : ":", path);
 	return buf;
 }
 
@@ -436,21 +419,18 @@ static void evict(dd_history *h, size_t max)
 static int note_side(dd_history *h, round_entry *e, int new_side,
 		     dd_error *err)
 {
+	round_entry **p;
+
 	if (!h->commit)
 		return 0;	/* not a streaming log */
 	if (!new_side) {
 		e->from_commit = h->commit;
 		return 0;
 	}
-	if (h->nspent == h->spent_alloc) {
-		size_t na = h->spent_alloc ? h->spent_alloc * 2 : 16;
-		round_entry **p = realloc(h->spent, na * sizeof(*p));
-
-		if (!p)
-			return dd_error_oom(err);
-		h->spent = p;
-		h->spent_alloc = na;
-	}
+	p = grow(h->spent, &h->spent_alloc, h->nspent, sizeof(*p));
+	if (!p)
+		return dd_error_oom(err);
+	h->spent = p;
 	h->spent[h->nspent++] = e;
 	return 0;
 }
@@ -605,7 +585,7 @@ static void queue_ahead(dd_history *h, size_t pos, const side *s,
 	    dd_project_place(h->folder, path, NULL) != DD_PATH_ROUND ||
 	    !wanted(h, path))
 		return;
-	hex_of(hex, id);
+	dd_oid_fmt(hex, id);
 	for (e = dd_strmap_get(&h->rounds, hex); e; e = e->next)
 		if (e->round || e->error)
 			return;
@@ -674,12 +654,12 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	const char *key = NULL;
 	dd_error lerr;
 	ahead *a;
-	int rc;
+	int rc, done = 0;	/* 1: classified ahead; -1: that failed */
 
 	*r = NULL;
 	*why = NULL;
 	if (s->kind == SIDE_COMMIT) {
-		hex_of(hex, id);
+		dd_oid_fmt(hex, id);
 		first = dd_strmap_get(&h->rounds, hex);
 		for (e = first; e; e = e->next)
 			if (e->tx == tx)
@@ -694,8 +674,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 	}
 	where(at, sizeof(at), s, path);
 	if (s->kind == SIDE_COMMIT && (a = take_ahead(h, id))) {
-		int done = a->tx == tx ? a->classified : 0;
-
+		done = a->tx == tx ? a->classified : 0;
 		rc = a->rc;
 		round = a->round;
 		if (done < 0)
@@ -704,9 +683,7 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 			lerr = a->err;
 		free(a);
 		if (done < 0)
-			return rc;	/* classification failed */
-		if (done > 0)
-			goto classified;
+			return rc;
 	} else {
 		rc = side_read(h, s, path, id, &lerr);
 		rc = parse_read(&round, rc, &h->buf, at, s->kind == SIDE_WORKTREE,
@@ -718,15 +695,14 @@ static int load_round(dd_history *h, dd_arena *arena, const side *s,
 		*err = lerr;	/* a partial clone: fail, never skip it */
 		return rc;
 	}
-	if (rc == 0 && (rc = classify(h, tx, round, err)) < 0) {
+	if (rc == 0 && !done && (rc = classify(h, tx, round, err)) < 0) {
 		dd_round_free(round);
 		return rc;
 	}
-classified:
 	if (s->kind == SIDE_COMMIT) {
 		if (!e) {
 			e = dd_arena_alloc(&h->arena, sizeof(*e));
-			key = first ? NULL : keep(h, hex);
+			key = first ? NULL : dd_arena_strdup(&h->arena, hex);
 			if (!e || (!first && !key)) {
 				dd_round_free(round);
 				return dd_error_oom(err);
@@ -747,8 +723,8 @@ classified:
 		if ((rc = note_side(h, e, new_side, err)) < 0)
 			return rc;
 	} else if (round) {
-		dd_round **grown = realloc(h->wt_rounds, (h->nwt_rounds + 1) *
-					   sizeof(*grown));
+		dd_round **grown = grow(h->wt_rounds, &h->wt_alloc,
+					h->nwt_rounds, sizeof(*grown));
 
 		if (!grown) {
 			dd_round_free(round);
@@ -800,31 +776,32 @@ static dd_round *empty_round(dd_arena *arena, const dd_round *other,
 
 /* ---- changes -------------------------------------------------------- */
 
-/* The names of the round files of series folder sdir on side s (free
- * them with dd_source_names_free). */
-static int round_files(const side *s, const char *sdir, char ***names,
+/* The round files of series folder sdir on side s, as paths "sdir/NAME"
+ * (free them with dd_source_names_free). */
+static int round_files(const side *s, const char *sdir, char ***paths,
 		       size_t *count, dd_error *err)
 {
 	const char *tx = dd_project_taxonomy_path(s->proj, sdir);
 	size_t i, k = 0;
 	int rc;
 
-	*names = NULL;
+	*paths = NULL;
 	*count = 0;
 	if (!tx)
 		return dd_error_oom(err);
-	rc = dd_source_list(names, count, dd_project_source(s->proj), sdir,
+	rc = dd_source_list(paths, count, dd_project_source(s->proj), sdir,
 			    DD_SOURCE_FILE, err);
-	for (i = 0; rc == 0 && i < *count; i++) {
-		if (dd_project_round_name(sdir, (*names)[i], tx))
-			(*names)[k++] = (*names)[i];
-		else
-			free((*names)[i]);
+	for (i = 0; i < *count; i++) {
+		char *name = (*paths)[i];
+
+		if (rc == 0 && dd_project_round_name(sdir, name, tx) &&
+		    !((*paths)[k++] = dd_path_join(sdir, name)))
+			rc = dd_error_oom(err);
+		free(name);
 	}
-	if (rc == 0) {
-		(*names)[k] = NULL;
-		*count = k;
-	}
+	if (*paths)
+		(*paths)[k] = NULL;
+	*count = k;
 	return rc;
 }
 
@@ -839,7 +816,7 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 			  dd_taxonomy *tx, dd_round **r, const char **path,
 			  dd_error *err)
 {
-	char **names = NULL, *p;
+	char **paths = NULL, *p;
 	size_t count = 0, i;
 	dd_round *cand;
 	const char *why;
@@ -848,13 +825,12 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 
 	*r = NULL;
 	*path = NULL;
-	if (n <= 1 || (rc = round_files(s, sdir, &names, &count, err)) < 0)
+	if (n <= 1 || (rc = round_files(s, sdir, &paths, &count, err)) < 0) {
+		dd_source_names_free(paths);
 		return rc == DD_ENOMEM ? rc : 0;
+	}
 	for (i = 0; rc == 0 && i < count; i++) {
-		if (!(p = dd_path_join(sdir, names[i]))) {
-			rc = dd_error_oom(err);
-			break;
-		}
+		p = paths[i];
 		if (strcmp(p, self) &&
 		    side_entry(h, s, p, &id, &type, err) == 0 &&
 		    type == DD_GIT_BLOB &&
@@ -866,9 +842,8 @@ static int previous_round(dd_history *h, dd_arena *arena, const side *s,
 			if (!(*path = dd_arena_strdup(arena, p)))
 				rc = dd_error_oom(err);
 		}
-		free(p);
 	}
-	dd_source_names_free(names);
+	dd_source_names_free(paths);
 	return rc < 0 ? rc : 0;
 }
 
@@ -897,17 +872,13 @@ static int wanted(const dd_history *h, const char *path)
 
 static int keep_diff(owned *o, dd_diff *d, dd_error *err)
 {
-	if (o->ndiffs == o->alloc) {
-		size_t na = o->alloc ? o->alloc * 2 : 16;
-		dd_diff **p = realloc(o->diffs, na * sizeof(*p));
+	dd_diff **p = grow(o->diffs, &o->alloc, o->ndiffs, sizeof(*p));
 
-		if (!p) {
-			dd_diff_free(d);
-			return dd_error_oom(err);
-		}
-		o->diffs = p;
-		o->alloc = na;
+	if (!p) {
+		dd_diff_free(d);
+		return dd_error_oom(err);
 	}
+	o->diffs = p;
 	o->diffs[o->ndiffs++] = d;
 	return 0;
 }
@@ -921,14 +892,13 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 			dd_taxonomy *ahead_tx, dd_file_change *f, int *skip,
 			dd_error *err)
 {
-	int old_is = c->old_path && is_round(a, c->old_path);
-	int new_is = c->new_path && is_round(b, c->new_path);
+	int old_is = is_round(a, c->old_path), new_is = is_round(b, c->new_path);
 	const char *path, *why = NULL;
 	dd_round *ra = NULL, *rb = NULL;
 	dd_taxonomy *tx;
 	char *sdir;
 	dd_oid bid;
-	int type, rc;
+	int type, rc = 0;
 
 	memset(f, 0, sizeof(*f));
 	*skip = 1;
@@ -955,56 +925,44 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 	/* the taxonomy of the newer side: found ahead (for side b and the new
 	   path), or now */
 	tx = f->status != DD_FILE_DELETED ? ahead_tx : NULL;
-	if (!tx) {
-		sdir = dir_of(path);
-		if (!sdir)
-			return dd_error_oom(err);
-		rc = taxonomy_for(h, arena,
-				  f->status == DD_FILE_DELETED ? a : b, sdir,
-				  &tx, &why, err);
-		free(sdir);
-		if (rc < 0)
-			return rc;
-	}
-	if (!tx) {
-		f->error = why;
-		return 0;
-	}
-	if (f->status != DD_FILE_ADDED &&
+	if (!(sdir = dir_of(path)))
+		return dd_error_oom(err);
+	if (!tx && (rc = taxonomy_for(h, arena,
+				      f->status == DD_FILE_DELETED ? a : b,
+				      sdir, &tx, &why, err)) < 0)
+		goto out;
+	if (tx && f->status != DD_FILE_ADDED &&
 	    (rc = load_round(h, arena, a, 0, c->old_path, &c->old_id, tx, &ra,
 			     &why, err)) < 0)
-		return rc;
-	if (!why && f->status != DD_FILE_DELETED) {
+		goto out;
+	if (tx && !why && f->status != DD_FILE_DELETED) {
 		/* on the working tree the id is not known; on commits it is */
 		bid = c->new_id;
 		if (b->kind == SIDE_COMMIT && dd_oid_is_zero(&bid) &&
 		    ((rc = side_entry(h, b, c->new_path, &bid, &type, err)) < 0))
-			return rc;
+			goto out;
 		if ((rc = load_round(h, arena, b, 1, c->new_path, &bid, tx, &rb,
 				     &why, err)) < 0)
-			return rc;
+			goto out;
 	}
-	if (why) {
+	if (!tx || why) {
 		f->error = why;
-		return 0;
+		goto out;
 	}
 	/* an added round: compared with the round before it in its series,
 	   as the same side has them */
 	if (f->status == DD_FILE_ADDED && rb) {
 		const char *prev = NULL;
 
-		if (!(sdir = dir_of(path)))
-			return dd_error_oom(err);
-		rc = previous_round(h, arena, b, sdir, path, rb->number, tx,
-				    &ra, &prev, err);
-		free(sdir);
-		if (rc < 0)
-			return rc;
+		if ((rc = previous_round(h, arena, b, sdir, path, rb->number,
+					 tx, &ra, &prev, err)) < 0)
+			goto out;
 		if (ra) {
 			f->baseline = 1;
-			f->from = view(arena, ra, prev, b->rev);
-			if (!f->from)
-				return dd_error_oom(err);
+			if (!(f->from = view(arena, ra, prev, b->rev))) {
+				rc = dd_error_oom(err);
+				goto out;
+			}
 		}
 	}
 	if (!f->from)
@@ -1013,10 +971,12 @@ static int build_change(dd_history *h, dd_arena *arena, owned *o,
 	f->to = rb ? view(arena, rb, c->new_path, b->rev) :
 		     empty_round(arena, ra, b->rev);
 	if (!f->from || !f->to)
-		return dd_error_oom(err);
-	if ((rc = dd_diff_rounds(&f->diff, f->from, f->to, tx, err)) < 0)
-		return rc;
-	return keep_diff(o, f->diff, err);
+		rc = dd_error_oom(err);
+	else if ((rc = dd_diff_rounds(&f->diff, f->from, f->to, tx, err)) == 0)
+		rc = keep_diff(o, f->diff, err);
+out:
+	free(sdir);
+	return rc;
 }
 
 /* The file changes between sides a and b, given git's list of changes
@@ -1082,19 +1042,19 @@ static int same_content(dd_history *h, const side *sa, const char *a,
 
 /*
  * Round r (classified with the taxonomy from) seen through the taxonomy
- * to: a copy in arena whose sections and items carry to's indices, found
- * by id; an entry to does not have keeps its id as its key, unclassified.
+ * to: a view (naming path and rev) whose sections and items carry to's
+ * indices, found by id; an entry to does not have keeps its id as its
+ * key, unclassified.
  */
 static dd_round *translate(dd_arena *arena, const dd_round *r,
-			   const dd_taxonomy *from, const dd_taxonomy *to)
+			   const dd_taxonomy *from, const dd_taxonomy *to,
+			   const char *path, const char *rev)
 {
-	dd_round *v = dd_arena_alloc(arena, sizeof(*v));
+	dd_round *v = view(arena, r, path, rev);
 	size_t i, j;
 
 	if (!v)
 		return NULL;
-	memcpy(v, r, sizeof(*v));
-	memset(&v->arena, 0, sizeof(v->arena));
 	v->sections = dd_arena_array(arena, r->nsections + 1,
 				     sizeof(*v->sections));
 	if (!v->sections)
@@ -1152,18 +1112,13 @@ static int append_change(dd_arena *arena, dd_file_change **files, size_t *n,
 	return 0;
 }
 
-/*
- * The rounds of series folder sdir that its change of taxonomy between
- * sides a and b reclassifies (and that the changes ch leave alone): each
- * is compared as side a's taxonomy reads it with what side b's reads, as a
- * DD_FILE_RECLASSIFIED change.
- */
 /* The entries of taxonomy a and b that differ, into *t (in arena). */
 static int entry_changes(dd_arena *arena, const dd_taxonomy *a,
 			 const dd_taxonomy *b, const char *path,
 			 dd_taxonomy_change *t, dd_error *err)
 {
 	size_t max = 1, i, j, k;
+	const char **lists;
 
 	memset(t, 0, sizeof(*t));
 	for (i = 0; i < a->nsections; i++)
@@ -1171,13 +1126,13 @@ static int entry_changes(dd_arena *arena, const dd_taxonomy *a,
 	for (i = 0; i < b->nsections; i++)
 		max += b->sections[i].nentries;
 	t->path = dd_arena_strdup(arena, path);
-	t->added = dd_arena_array(arena, max, sizeof(char *));
-	t->removed = dd_arena_array(arena, max, sizeof(char *));
-	t->renamed = dd_arena_array(arena, max, sizeof(char *));
-	t->repatterned = dd_arena_array(arena, max, sizeof(char *));
-	if (!t->path || !t->added || !t->removed || !t->renamed ||
-	    !t->repatterned)
+	lists = dd_arena_array(arena, 4 * max, sizeof(char *));
+	if (!t->path || !lists)
 		return dd_error_oom(err);
+	t->added = lists;
+	t->removed = lists + max;
+	t->renamed = lists + 2 * max;
+	t->repatterned = lists + 3 * max;
 	for (k = 0; k < 2; k++) {
 		const dd_taxonomy *x = k ? b : a, *y = k ? a : b;
 
@@ -1242,6 +1197,12 @@ static int add_taxonomy_change(dd_arena *arena, dd_taxonomy_change **list,
 	return 0;
 }
 
+/*
+ * The rounds of series folder sdir that its change of taxonomy between
+ * sides a and b reclassifies (and that the changes ch leave alone): each
+ * is compared as side a's taxonomy reads it with what side b's reads, as a
+ * DD_FILE_RECLASSIFIED change.
+ */
 static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 			     const side *a, const side *b, const char *sdir,
 			     const dd_git_change *ch, size_t n,
@@ -1252,7 +1213,7 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 	dd_taxonomy_change t;
 	const char *ta = dd_project_taxonomy_path(a->proj, sdir);
 	const char *tb = dd_project_taxonomy_path(b->proj, sdir);
-	char **names = NULL, *p;
+	char **paths = NULL, *p;
 	dd_taxonomy *txa = NULL, *txb = NULL;
 	const char *why;
 	size_t count = 0, i;
@@ -1267,34 +1228,28 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 	    ((rc = entry_changes(arena, txa, txb, tb, &t, err)) < 0 ||
 	     (rc = add_taxonomy_change(arena, txs, ntxs, &t, err)) < 0))
 		goto out;
-	if (!rc && txa && txb && round_files(b, sdir, &names, &count, err) < 0)
-		count = 0;
+	if (!rc && txa && txb &&
+	    (rc = round_files(b, sdir, &paths, &count, err)) != DD_ENOMEM)
+		rc = 0;		/* count is 0 when the folder cannot be listed */
 	for (i = 0; !rc && txa && txb && i < count; i++) {
+		dd_file_change f = { 0 };
 		dd_round *ra, *rb;
-		dd_file_change f;
 		dd_oid id;
 		int type;
 
-		if (!(p = dd_path_join(sdir, names[i]))) {
-			rc = dd_error_oom(err);
-			break;
-		}
-		memset(&f, 0, sizeof(f));
+		p = paths[i];
 		if (!changed(ch, n, p) && side_entry(h, b, p, &id, &type, err) == 0 &&
 		    type == DD_GIT_BLOB &&
 		    (rc = load_round(h, arena, b, 0, p, &id, txa, &ra, &why, err)) == 0 &&
 		    ra && (rc = load_round(h, arena, b, 1, p, &id, txb, &rb, &why,
 					   err)) == 0 && rb) {
+			/* the same file: only its reading changed */
 			f.path = dd_arena_strdup(arena, p);
 			f.status = DD_FILE_RECLASSIFIED;
-			f.from = translate(arena, ra, txa, txb);
+			f.from = translate(arena, ra, txa, txb, p, a->rev);
 			f.to = view(arena, rb, p, b->rev);
 			if (!f.path || !f.from || !f.to)
 				rc = dd_error_oom(err);
-			else {	/* the same file: only its reading changed */
-				((dd_round *)f.from)->path = f.to->path;
-				((dd_round *)f.from)->rev = a->rev;
-			}
 			if (!rc && (rc = dd_diff_rounds(&f.diff, f.from, f.to,
 							txb, err)) == 0) {
 				if (f.diff->nadded || f.diff->ndropped) {
@@ -1307,10 +1262,9 @@ static int reclassify_series(dd_history *h, dd_arena *arena, owned *o,
 				}
 			}
 		}
-		free(p);
 	}
 out:
-	dd_source_names_free(names);
+	dd_source_names_free(paths);
 	return rc < 0 ? rc : 0;
 }
 
@@ -1336,8 +1290,8 @@ static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 	dd_error e;
 
 	for (i = 0; i < n && !other; i++)
-		other = !(ch[i].new_path && is_round(b, ch[i].new_path)) &&
-			!(ch[i].old_path && is_round(a, ch[i].old_path));
+		other = !is_round(b, ch[i].new_path) &&
+			!is_round(a, ch[i].old_path);
 	if (!other || h->opts.taxonomy)
 		return 0;
 	if ((rc = dd_project_series(&series, &count, b->proj, 0, &e)) < 0)
@@ -1356,17 +1310,6 @@ static int reclassify(dd_history *h, dd_arena *arena, owned *o,
 	return rc;
 }
 
-/* The dialogues folder of a root tree: *type DD_GIT_TREE or DD_GIT_NONE. */
-static int folder_of_tree(dd_history *h, const dd_oid *tree, dd_oid *id,
-			  int *type, dd_error *err)
-{
-	int rc = dd_git_entry(id, type, h->repo, tree, h->folder, err);
-
-	if (rc == 0 && *type != DD_GIT_TREE)
-		*type = DD_GIT_NONE;
-	return rc;
-}
-
 /* The dialogues folder of a commit, remembered. */
 static int folder_of_commit(dd_history *h, const dd_oid *commit,
 			    const dd_oid *tree, folder_entry **out,
@@ -1378,7 +1321,7 @@ static int folder_of_commit(dd_history *h, const dd_oid *commit,
 	dd_oid t;
 	int rc;
 
-	hex_of(hex, commit);
+	dd_oid_fmt(hex, commit);
 	if ((*out = dd_strmap_get(&h->folders, hex)))
 		return 0;
 	if (!tree) {
@@ -1387,11 +1330,14 @@ static int folder_of_commit(dd_history *h, const dd_oid *commit,
 		tree = &t;
 	}
 	e = dd_arena_alloc(&h->arena, sizeof(*e));
-	key = keep(h, hex);
+	key = dd_arena_strdup(&h->arena, hex);
 	if (!e || !key)
 		return dd_error_oom(err);
-	if ((rc = folder_of_tree(h, tree, &e->id, &e->type, err)) < 0)
+	if ((rc = dd_git_entry(&e->id, &e->type, h->repo, tree, h->folder,
+			       err)) < 0)
 		return rc;
+	if (e->type != DD_GIT_TREE)
+		e->type = DD_GIT_NONE;
 	if (dd_strmap_put(&h->folders, key, e, NULL) < 0)
 		return dd_error_oom(err);
 	*out = e;
@@ -1437,13 +1383,13 @@ static void name_side(side *s, const dd_oid *commit)
 {
 	char hex[DD_OID_HEXSZ + 1];
 
-	hex_of(hex, commit);
+	dd_oid_fmt(hex, commit);
 	s->kind = SIDE_COMMIT;
 	snprintf(s->name, sizeof(s->name), "%.7s", hex);
 }
 
-/* Side s on commit (whose root tree is tree), its rev in arena; close it
- * with close_side. */
+/* Side s on commit (whose root tree is tree; NULL: look it up), its rev in
+ * arena; close it with close_side. */
 static int open_commit_side(dd_history *h, side *s, dd_arena *arena,
 			    const dd_oid *commit, const dd_oid *tree,
 			    dd_error *err)
@@ -1453,8 +1399,11 @@ static int open_commit_side(dd_history *h, side *s, dd_arena *arena,
 
 	memset(s, 0, sizeof(*s));
 	name_side(s, commit);
-	hex_of(hex, commit);
-	s->tree = *tree;
+	dd_oid_fmt(hex, commit);
+	if (tree)
+		s->tree = *tree;
+	else if ((rc = dd_git_commit_tree(&s->tree, h->repo, commit, err)) < 0)
+		return rc;
 	if (!(s->rev = dd_arena_strdup(arena, hex)))
 		return dd_error_oom(err);
 	if ((rc = dd_source_git_commit(&s->src, h->repo, commit, NULL,
@@ -1503,14 +1452,21 @@ static void close_side(side *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static void free_owned(owned *o)
+/* Free the diffs of o (they stay allocated in a non-streaming log). */
+static void drop_diffs(owned *o)
 {
 	size_t i;
 
-	if (!o)
-		return;
 	for (i = 0; i < o->ndiffs; i++)
 		dd_diff_free(o->diffs[i]);
+	o->ndiffs = 0;
+}
+
+static void free_owned(owned *o)
+{
+	if (!o)
+		return;
+	drop_diffs(o);
 	free(o->diffs);
 	free(o);
 }
@@ -1532,8 +1488,7 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	dd_git_change *ch = NULL;
 	folder_entry *fa, *fb;
 	size_t n = 0;
-	side a, b;
-	dd_oid ta, tb;
+	side a = { 0 }, b = { 0 };
 	dd_review *r;
 	owned *o;
 	int rc;
@@ -1548,21 +1503,17 @@ int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 	}
 	dd_arena_init(&r->arena);
 	r->priv = o;
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	if ((rc = dd_git_commit_tree(&ta, h->repo, from, err)) < 0 ||
-	    (rc = open_commit_side(h, &a, &r->arena, from, &ta, err)) < 0)
+	if ((rc = open_commit_side(h, &a, &r->arena, from, NULL, err)) < 0)
 		goto fail;
 	if (to) {
-		if ((rc = dd_git_commit_tree(&tb, h->repo, to, err)) < 0 ||
-		    (rc = open_commit_side(h, &b, &r->arena, to, &tb, err)) < 0 ||
-		    (rc = folder_of_commit(h, from, &ta, &fa, err)) < 0 ||
-		    (rc = folder_of_commit(h, to, &tb, &fb, err)) < 0 ||
+		if ((rc = open_commit_side(h, &b, &r->arena, to, NULL, err)) < 0 ||
+		    (rc = folder_of_commit(h, from, &a.tree, &fa, err)) < 0 ||
+		    (rc = folder_of_commit(h, to, &b.tree, &fb, err)) < 0 ||
 		    (rc = folder_changes(h, fa, fb, &ch, &n, err)) < 0)
 			goto fail;
 	} else if ((rc = open_worktree_side(h, &b, err)) < 0 ||
-		   (rc = dd_git_diff_workdir(&ch, &n, h->repo, &ta, h->folder,
-					     err)) < 0) {
+		   (rc = dd_git_diff_workdir(&ch, &n, h->repo, &a.tree,
+					     h->folder, err)) < 0) {
 		goto fail;
 	}
 	r->from_rev = a.rev;
@@ -1621,7 +1572,7 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 	size_t i;
 
 	memset(lc, 0, sizeof(*lc));
-	hex_of(hex, &c->id);
+	dd_oid_fmt(hex, &c->id);
 	lc->id = dd_arena_strdup(arena, hex);
 	lc->author_name = dd_arena_strdup(arena, c->author_name);
 	lc->author_email = dd_arena_strdup(arena, c->author_email);
@@ -1633,7 +1584,7 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 	    !lc->date || !lc->parents)
 		return -1;
 	for (i = 0; i < c->nparents; i++) {
-		hex_of(hex, &c->parents[i]);
+		dd_oid_fmt(hex, &c->parents[i]);
 		if (!(lc->parents[i] = dd_arena_strdup(arena, hex)))
 			return -1;
 	}
@@ -1649,14 +1600,12 @@ static int fill_commit(dd_log_commit *lc, dd_arena *arena,
 static int parent_changes(dd_history *h, const dd_git_commit *c, size_t np,
 			  dd_git_change **ch, size_t *n, dd_error *err)
 {
-	folder_entry *fc, *fp, none;
+	static folder_entry none = { .type = DD_GIT_NONE };
+	folder_entry *fc, *fp = &none;
 	int rc;
 
 	*ch = NULL;
 	*n = 0;
-	memset(&none, 0, sizeof(none));
-	none.type = DD_GIT_NONE;
-	fp = &none;
 	if ((rc = folder_of_commit(h, &c->id, &c->tree, &fc, err)) < 0 ||
 	    (np && (rc = folder_of_commit(h, &c->parents[0], NULL, &fp,
 					  err)) < 0))
@@ -1665,19 +1614,19 @@ static int parent_changes(dd_history *h, const dd_git_commit *c, size_t np,
 }
 
 /*
- * Look at one commit of the walk: *shown is set, and lc filled (in arena,
- * its diffs in o), when it changed round files.
+ * Look at commit pre->c of the walk (its changes found ahead when
+ * pre->scanned): *shown is set, and lc filled (in arena, its diffs in o),
+ * when it changed round files.
  */
 static int log_commit(dd_history *h, dd_arena *arena, owned *o,
-		      const dd_git_commit *c, const pending *pre,
-		      int first_parent, dd_log_commit *lc, int *shown,
-		      dd_error *err)
+		      const pending *pre, int first_parent, dd_log_commit *lc,
+		      int *shown, dd_error *err)
 {
+	const dd_git_commit *c = &pre->c;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i, n = 0;
 	dd_git_change *ch = NULL;
 	folder_entry *fc, *fp;
-	side a, b;
-	dd_oid ptree;
+	side a = { 0 }, b = { 0 };
 	int rc;
 
 	*shown = 0;
@@ -1700,7 +1649,7 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		*shown = 1;
 		return 0;
 	}
-	if (pre && pre->scanned) {
+	if (pre->scanned) {
 		ch = pre->ch;
 		n = pre->n;
 	} else if ((rc = parent_changes(h, c, np, &ch, &n, err)) < 0) {
@@ -1708,12 +1657,8 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 	}
 	if (!n)
 		return 0;	/* the dialogues folder is untouched */
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	if ((np && ((rc = dd_git_commit_tree(&ptree, h->repo, &c->parents[0],
-					     err)) < 0 ||
-		    (rc = open_commit_side(h, &a, arena, &c->parents[0],
-					   &ptree, err)) < 0)) ||
+	if ((np && (rc = open_commit_side(h, &a, arena, &c->parents[0], NULL,
+					  err)) < 0) ||
 	    (rc = open_commit_side(h, &b, arena, &c->id, &c->tree, err)) < 0)
 		goto out;
 	if (fill_commit(lc, arena, c) < 0) {
@@ -1721,7 +1666,7 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 		goto out;
 	}
 	rc = build_changes(h, arena, o, &a, &b, ch, n,
-			   pre && pre->scanned ? pre->txs : NULL, &lc->files,
+			   pre->scanned ? pre->txs : NULL, &lc->files,
 			   &lc->nfiles, err);
 	if (rc == 0 && a.kind == SIDE_COMMIT)
 		rc = reclassify(h, arena, o, &a, &b, ch, n, &lc->files,
@@ -1732,7 +1677,7 @@ static int log_commit(dd_history *h, dd_arena *arena, owned *o,
 out:
 	close_side(&a);
 	close_side(&b);
-	if (!(pre && pre->scanned))
+	if (!pre->scanned)
 		dd_git_changes_free(ch, n);
 	return rc;
 }
@@ -1744,20 +1689,10 @@ static void name_commit(dd_error *err, const dd_oid *id)
 
 	if (err->code == DD_ENOMEM)
 		return;
-	hex_of(hex, id);
+	dd_oid_fmt(hex, id);
 	snprintf(msg, sizeof(msg), "commit %.12s: %.64s%s%.900s", hex,
 		 err->file, *err->file ? ": " : "", err->message);
 	dd_error_set(err, err->code, "", 0, 0, "%s", msg);
-}
-
-/* Free the diffs of o (they stay allocated in a non-streaming log). */
-static void drop_diffs(owned *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->ndiffs; i++)
-		dd_diff_free(o->diffs[i]);
-	o->ndiffs = 0;
 }
 
 /* The changes of a (non-merge) commit to its first parent, found ahead of
@@ -1767,7 +1702,7 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 	const dd_git_commit *c = &p->c;
 	size_t np = first_parent && c->nparents ? 1 : c->nparents, i;
 	dd_arena scratch = DD_ARENA_INIT;
-	side a, b;
+	side a = { 0 }, b = { 0 };
 	dd_error err;
 
 	if (np > 1 || parent_changes(h, c, np, &p->ch, &p->n, &err) < 0)
@@ -1779,8 +1714,6 @@ static void scan_ahead(dd_history *h, pending *p, int first_parent)
 		return;		/* log_commit will find the changes itself */
 	}
 	p->scanned = 1;
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
 	if (np)	/* named only: its rounds are read by id */
 		name_side(&a, &c->parents[0]);
 	if (p->n && open_commit_side(h, &b, &scratch, &c->id, &c->tree,
@@ -1827,8 +1760,6 @@ static void fill(dd_history *h, dd_git_walk *walk, ring *r, size_t depth,
 						   &p->err);
 			if (p->rc < 0)
 				name_commit(&p->err, &p->id);
-			else
-				p->loaded = 1;
 		}
 		if (p->rc)
 			r->ended = 1;
@@ -1843,14 +1774,9 @@ static void pop(ring *r)
 {
 	pending *p = &r->p[r->head];
 
-	if (p->loaded)
-		dd_git_commit_release(&p->c);
+	dd_git_commit_release(&p->c);
 	dd_git_changes_free(p->ch, p->n);
 	free(p->txs);
-	p->loaded = p->scanned = 0;
-	p->ch = NULL;
-	p->txs = NULL;
-	p->n = 0;
 	r->head = (r->head + 1) % LOOKAHEAD;
 	r->count--;
 }
@@ -1860,14 +1786,13 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 {
 	dd_git_walk *walk = NULL;
 	dd_arena tmp = DD_ARENA_INIT;
-	owned tmpo, *o;
+	owned tmpo = { 0 }, *o;
 	size_t alloc = 0, depth = 1;
 	dd_log *log;
 	ring *r;
 	int rc, shown;
 
 	*out = NULL;
-	memset(&tmpo, 0, sizeof(tmpo));
 	log = calloc(1, sizeof(*log));
 	o = calloc(1, sizeof(*o));
 	r = calloc(1, sizeof(*r));
@@ -1887,7 +1812,7 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 	if (rc == 0 && opts->each && start_ahead(h) == 0)
 		depth = LOOKAHEAD;
 	while (rc == 0 && !(opts->max_count && log->ncommits >= opts->max_count)) {
-		dd_log_commit lc;
+		dd_log_commit lc, *lcs;
 		pending *p;
 		size_t pos;
 
@@ -1906,37 +1831,26 @@ int dd_history_log(dd_log **out, dd_history *h, const dd_log_opts *opts,
 			/* nothing refers to a parsed round between commits */
 			evict(h, LIVE_ROUNDS);
 			h->commit++;
-			rc = log_commit(h, &tmp, &tmpo, &p->c, p,
-					opts->first_parent, &lc, &shown, err);
-			if (rc < 0)
-				name_commit(err, &p->id);
-			else if (shown)
-				rc = opts->each(opts->each_data, &lc,
-						log->ncommits++, err);
+		}
+		rc = log_commit(h, opts->each ? &tmp : &log->arena,
+				opts->each ? &tmpo : o, p, opts->first_parent,
+				&lc, &shown, err);
+		if (rc < 0)
+			name_commit(err, &p->id);
+		else if (shown && opts->each)
+			rc = opts->each(opts->each_data, &lc, log->ncommits++,
+					err);
+		else if (shown && !(lcs = grow(log->commits, &alloc,
+					       log->ncommits, sizeof(*lcs))))
+			rc = dd_error_oom(err);
+		else if (shown) {
+			log->commits = lcs;
+			log->commits[log->ncommits++] = lc;
+		}
+		if (opts->each) {
 			drop_diffs(&tmpo);
 			dd_arena_release(&tmp);
 			release_spent(h);
-		} else {
-			rc = log_commit(h, &log->arena, o, &p->c, p,
-					opts->first_parent, &lc, &shown, err);
-			if (rc < 0)
-				name_commit(err, &p->id);
-			else if (shown) {
-				if (log->ncommits == alloc) {
-					size_t na = alloc ? alloc * 2 : 16;
-					dd_log_commit *np = realloc(log->commits,
-								    na * sizeof(*np));
-
-					if (!np)
-						rc = dd_error_oom(err);
-					else {
-						log->commits = np;
-						alloc = na;
-					}
-				}
-				if (rc == 0)
-					log->commits[log->ncommits++] = lc;
-			}
 		}
 		pos = p->pos;
 		pop(r);

@@ -35,8 +35,6 @@ typedef struct dd_oid {
 
 /* 40 lower-case hex digits and a NUL into out. */
 void dd_oid_fmt(char out[DD_OID_HEXSZ + 1], const dd_oid *id);
-/* Parse exactly 40 hex digits; 0 or DD_EUSAGE. */
-int dd_oid_parse(dd_oid *out, const char *hex);
 int dd_oid_equal(const dd_oid *a, const dd_oid *b);
 /* 1 for the all-zero id (git's "no object"). */
 int dd_oid_is_zero(const dd_oid *id);
@@ -84,9 +82,6 @@ const char *dd_git_dir(const dd_git_repo *repo);
 const char *dd_git_prefix(const dd_git_repo *repo);
 int dd_git_is_bare(const dd_git_repo *repo);
 int dd_git_is_shallow(dd_git_repo *repo);
-/* 1 when the repository is a partial clone (a promisor remote): objects
- * it left out fail to read with DD_EMISSING, as libgit2 cannot fetch them. */
-int dd_git_is_partial(const dd_git_repo *repo);
 /* 1 when HEAD names a branch without commits (a new repository). */
 int dd_git_head_unborn(dd_git_repo *repo);
 /*

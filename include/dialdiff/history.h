@@ -52,7 +52,7 @@ typedef enum dd_file_status {
 				   reads it, to as the new one does */
 } dd_file_status;
 
-/* "added", "deleted", "modified", "renamed". */
+/* "added", "deleted", "modified", "renamed", "reclassified"; "?" for others. */
 const char *dd_file_status_name(dd_file_status status);
 
 typedef struct dd_file_change {
@@ -132,12 +132,6 @@ int dd_history_new(dd_history **out, dd_git_repo *repo,
 void dd_history_free(dd_history *h);
 
 /*
- * The round files that differ between commit from and commit to (NULL: the
- * working tree, untracked files included), with renames.  A file whose
- * version does not parse gets an error instead of a diff; that is not a
- * failure of the call.
- */
-/*
  * 0 when the dialogues folder exists in commit (NULL: the working tree);
  * else DD_ENOTFOUND with err saying so (name: the revision as the user
  * wrote it), or another negative code.  A review or log that never finds
@@ -146,6 +140,12 @@ void dd_history_free(dd_history *h);
 int dd_history_require(dd_history *h, const dd_oid *commit, const char *name,
 		       dd_error *err);
 
+/*
+ * The round files that differ between commit from and commit to (NULL: the
+ * working tree, untracked files included), with renames.  A file whose
+ * version does not parse gets an error instead of a diff; that is not a
+ * failure of the call.
+ */
 int dd_history_review(dd_review **out, dd_history *h, const dd_oid *from,
 		      const dd_oid *to, dd_error *err);
 void dd_review_free(dd_review *r);
