@@ -32,6 +32,19 @@ static void jint(dd_json_writer *w, const char *key, long long v)
 	dd_json_int(w, v);
 }
 
+/* "key": [ and "key": {, to be closed by dd_json_end_array / _object. */
+static void jarray(dd_json_writer *w, const char *key)
+{
+	dd_json_key(w, key);
+	dd_json_begin_array(w);
+}
+
+static void jobject(dd_json_writer *w, const char *key)
+{
+	dd_json_key(w, key);
+	dd_json_begin_object(w);
+}
+
 static void jbool(dd_json_writer *w, const char *key, int v)
 {
 	dd_json_key(w, key);
@@ -41,8 +54,7 @@ static void jbool(dd_json_writer *w, const char *key, int v)
 /* "key": {"en": ..., "zh": ...} with only the languages present. */
 static void jtext(dd_json_writer *w, const char *key, const dd_text *t)
 {
-	dd_json_key(w, key);
-	dd_json_begin_object(w);
+	jobject(w, key);
 	jstr_opt(w, "en", t->en);
 	jstr_opt(w, "zh", t->zh);
 	dd_json_end_object(w);
@@ -60,8 +72,7 @@ static void jsimilarity(dd_json_writer *w, const char *key,
 {
 	size_t i;
 
-	dd_json_key(w, key);
-	dd_json_begin_array(w);
+	jarray(w, key);
 	for (i = 1; sim && i < s->nrounds; i++) {
 		dd_json_begin_object(w);
 		jint(w, "from", dd_rnd_round_number(s, i - 1));
@@ -79,8 +90,7 @@ static void jcounts(dd_json_writer *w, const dd_round *r, const char **ids,
 {
 	size_t i;
 
-	dd_json_key(w, "counts");
-	dd_json_begin_object(w);
+	jobject(w, "counts");
 	for (i = 0; i < nids; i++)
 		jint(w, ids[i], (long long)dd_rnd_section_count(r, ids[i]));
 	dd_json_end_object(w);
@@ -102,8 +112,7 @@ static int finish(dd_buf *out)
 
 static void jside(dd_json_writer *w, const char *key, const dd_round *r)
 {
-	dd_json_key(w, key);
-	dd_json_begin_object(w);
+	jobject(w, key);
 	jstr(w, "series", r->series);
 	jint(w, "round", r->number);
 	jstr(w, "date", r->date);
@@ -137,8 +146,7 @@ static void jdiff_item(dd_json_writer *w, const dd_diff *d,
 	if (kind == KEPT && it->from)
 		jstr_opt(w, "from_note", it->from->note);
 	if (kind == KEPT) {
-		dd_json_key(w, "changes");
-		dd_json_begin_array(w);
+		jarray(w, "changes");
 		for (i = 0; i < 3; i++)
 			if (it->changes & dd_rnd_change_bits[i])
 				dd_json_string(w, dd_change_name(
@@ -157,8 +165,7 @@ static void jdiff_items(dd_json_writer *w, const char *key,
 {
 	size_t i;
 
-	dd_json_key(w, key);
-	dd_json_begin_array(w);
+	jarray(w, key);
 	for (i = 0; i < n; i++)
 		jdiff_item(w, d, sec, &items[i], kind);
 	dd_json_end_array(w);
@@ -192,8 +199,7 @@ static void jgates(dd_json_writer *w, const dd_render_opts *o,
 
 	if (!o || !o->ngates)
 		return;
-	dd_json_key(w, "gates");
-	dd_json_begin_array(w);
+	jarray(w, "gates");
 	for (i = 0; i < o->ngates; i++) {
 		for (j = count = 0; j < n; j++)
 			count += diffs[j] ? dd_gate_items(&o->gates[i], diffs[j],
@@ -202,8 +208,7 @@ static void jgates(dd_json_writer *w, const dd_render_opts *o,
 		dd_json_begin_object(w);
 		jstr(w, "gate", name);
 		jbool(w, "tripped", count > 0);
-		dd_json_key(w, "items");
-		dd_json_begin_array(w);
+		jarray(w, "items");
 		for (j = 0; j < n; j++)
 			if (diffs[j])
 				dd_gate_items(&o->gates[i], diffs[j], jgate_item, w);
@@ -223,8 +228,7 @@ static void jdiff(dd_json_writer *w, const dd_diff *d,
 	jstr(w, "schema", DD_SCHEMA_DIFF);
 	jside(w, "from", d->from);
 	jside(w, "to", d->to);
-	dd_json_key(w, "sections");
-	dd_json_begin_array(w);
+	jarray(w, "sections");
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
 
@@ -234,8 +238,7 @@ static void jdiff(dd_json_writer *w, const dd_diff *d,
 		dd_json_key(w, "similarity");
 		dd_json_double(w, sec->similarity);
 		if (sec->unrecorded) {	/* the sides that do not record it */
-			dd_json_key(w, "not_recorded");
-			dd_json_begin_array(w);
+			jarray(w, "not_recorded");
 			if (sec->unrecorded & DD_UNRECORDED_FROM)
 				dd_json_string(w, "from");
 			if (sec->unrecorded & DD_UNRECORDED_TO)
@@ -250,8 +253,7 @@ static void jdiff(dd_json_writer *w, const dd_diff *d,
 		dd_json_end_object(w);
 	}
 	dd_json_end_array(w);
-	dd_json_key(w, "summary");
-	dd_json_begin_object(w);
+	jobject(w, "summary");
 	jint(w, "added", (long long)d->nadded);
 	jint(w, "kept", (long long)d->nkept);
 	jint(w, "dropped", (long long)d->ndropped);
@@ -273,8 +275,7 @@ static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
 	} else {
 		dd_json_begin_object(&w);
 		jstr(&w, "schema", DD_SCHEMA_DIFFS);
-		dd_json_key(&w, "diffs");
-		dd_json_begin_array(&w);
+		jarray(&w, "diffs");
 		for (i = 0; i < n; i++)
 			jdiff(&w, d[i], NULL);
 		dd_json_end_array(&w);
@@ -290,8 +291,7 @@ static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
 {
 	size_t i;
 
-	dd_json_key(w, "files");
-	dd_json_begin_array(w);
+	jarray(w, "files");
 	for (i = 0; i < n; i++) {
 		const dd_file_change *f = &files[i];
 
@@ -316,8 +316,7 @@ static void jids(dd_json_writer *w, const char *key, const char **ids,
 {
 	size_t i;
 
-	dd_json_key(w, key);
-	dd_json_begin_array(w);
+	jarray(w, key);
 	for (i = 0; i < n; i++)
 		dd_json_string(w, ids[i]);
 	dd_json_end_array(w);
@@ -329,8 +328,7 @@ static void jtaxonomies(dd_json_writer *w, const dd_taxonomy_change *t,
 {
 	size_t i;
 
-	dd_json_key(w, "taxonomies");
-	dd_json_begin_array(w);
+	jarray(w, "taxonomies");
 	for (i = 0; i < n; i++, t++) {
 		dd_json_begin_object(w);
 		jstr(w, "path", t->path);
@@ -386,8 +384,7 @@ static int json_log_begin(dd_buf *out, const dd_render_opts *o)
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
 	jstr(&w, "schema", DD_SCHEMA_LOG);
-	dd_json_key(&w, "commits");
-	dd_json_begin_array(&w);
+	jarray(&w, "commits");
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -402,20 +399,14 @@ static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 			   const dd_render_opts *o)
 {
 	dd_json_writer w;
-	size_t j;
 
 	(void)o;
 	resume(&w, out, index);
 	dd_json_begin_object(&w);
 	w.compact = 1;
 	jstr(&w, "id", c->id);
-	dd_json_key(&w, "parents");
-	dd_json_begin_array(&w);
-	for (j = 0; j < c->nparents; j++)
-		dd_json_string(&w, c->parents[j]);
-	dd_json_end_array(&w);
-	dd_json_key(&w, "author");
-	dd_json_begin_object(&w);
+	jids(&w, "parents", c->parents, c->nparents);
+	jobject(&w, "author");
 	jstr(&w, "name", c->author_name);
 	jstr(&w, "email", c->author_email);
 	dd_json_end_object(&w);
@@ -437,8 +428,7 @@ static int json_log_end(dd_buf *out, size_t n, const dd_error *failed,
 	resume(&w, out, n);
 	dd_json_end_array(&w);
 	if (failed) {
-		dd_json_key(&w, "error");
-		dd_json_begin_object(&w);
+		jobject(&w, "error");
 		jstr(&w, "file", *failed->file ? failed->file : NULL);
 		jint(&w, "line", failed->line);
 		jint(&w, "column", failed->column);
@@ -460,8 +450,7 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 	dd_json_begin_object(w);
 	jstr(w, "id", row->key);
 	jtext(w, "name", &row->name);
-	dd_json_key(w, "present");
-	dd_json_begin_array(w);
+	jarray(w, "present");
 	for (i = 0; i < s->nrounds; i++)
 		if (row->cells[i])
 			dd_json_int(w, dd_rnd_round_number(s, i));
@@ -469,8 +458,7 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 	jint(w, "first", dd_rnd_round_number(s, row->first));
 	jint(w, "last", dd_rnd_round_number(s, row->last));
 	jbool(w, "gap", row->gap);
-	dd_json_key(w, "gaps");
-	dd_json_begin_array(w);
+	jarray(w, "gaps");
 	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
 		dd_json_begin_object(w);
 		jint(w, "dropped", dd_rnd_round_number(s, a));
@@ -480,8 +468,7 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 	dd_json_end_array(w);
 	jbool(w, "core", row->core);
 	jbool(w, "classified", row->entry >= 0);
-	dd_json_key(w, "actions");
-	dd_json_begin_object(w);
+	jobject(w, "actions");
 	for (i = 0; i < s->nrounds; i++) {
 		snprintf(num, sizeof(num), "%lld", dd_rnd_round_number(s, i));
 		jstr(w, num, row->cells[i] ? row->cells[i]->action : NULL);
@@ -498,12 +485,10 @@ static void jtimeline(dd_json_writer *w, const dd_timeline *t, int schema)
 	dd_json_begin_object(w);
 	if (schema)
 		jstr(w, "schema", DD_SCHEMA_TIMELINE);
-	dd_json_key(w, "series");
-	dd_json_begin_object(w);
+	jobject(w, "series");
 	jseries_head(w, s);
 	dd_json_end_object(w);
-	dd_json_key(w, "rounds");
-	dd_json_begin_array(w);
+	jarray(w, "rounds");
 	for (i = 0; i < s->nrounds; i++) {
 		dd_json_begin_object(w);
 		jint(w, "round", s->rounds[i]->number);
@@ -512,21 +497,18 @@ static void jtimeline(dd_json_writer *w, const dd_timeline *t, int schema)
 		dd_json_end_object(w);
 	}
 	dd_json_end_array(w);
-	dd_json_key(w, "sections");
-	dd_json_begin_array(w);
+	jarray(w, "sections");
 	for (i = 0; i < t->nsections; i++) {
 		const dd_timeline_section *sec = &t->sections[i];
 
 		dd_json_begin_object(w);
 		jstr(w, "id", sec->id);
 		jtext(w, "title", &sec->title);
-		dd_json_key(w, "entries");
-		dd_json_begin_array(w);
+		jarray(w, "entries");
 		for (j = 0; j < sec->nrows; j++)
 			jtimeline_row(w, s, &sec->rows[j]);
 		dd_json_end_array(w);
-		dd_json_key(w, "core");
-		dd_json_begin_array(w);
+		jarray(w, "core");
 		for (j = 0; j < sec->nrows; j++)
 			if (sec->rows[j].core)
 				dd_json_string(w, sec->rows[j].key);
@@ -556,8 +538,7 @@ static void jchairs(dd_json_writer *w, const dd_round *r)
 {
 	size_t i;
 
-	dd_json_key(w, "chairs");
-	dd_json_begin_array(w);
+	jarray(w, "chairs");
 	for (i = 0; i < r->nchairs; i++) {
 		dd_json_begin_object(w);
 		jtext(w, "name", &r->chairs[i].name);
@@ -573,8 +554,7 @@ static void jsources(dd_json_writer *w, const dd_round *r)
 {
 	size_t i;
 
-	dd_json_key(w, "sources");
-	dd_json_begin_array(w);
+	jarray(w, "sources");
 	for (i = 0; i < r->nsources; i++) {
 		dd_json_begin_object(w);
 		jstr_opt(w, "title", r->sources[i].title);
@@ -600,12 +580,10 @@ static int json_report(dd_buf *out, const dd_report *r,
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
 	jstr(&w, "schema", DD_SCHEMA_REPORT);
-	dd_json_key(&w, "series");
-	dd_json_begin_object(&w);
+	jobject(&w, "series");
 	jseries_head(&w, s);
 	jstr(&w, "path", s->dir);
-	dd_json_key(&w, "parties");
-	dd_json_begin_array(&w);
+	jarray(&w, "parties");
 	for (i = 0; i < s->nparties; i++) {
 		dd_json_begin_object(&w);
 		jstr(&w, "id", s->parties[i].id);
@@ -614,8 +592,7 @@ static int json_report(dd_buf *out, const dd_report *r,
 	}
 	dd_json_end_array(&w);
 	dd_json_end_object(&w);
-	dd_json_key(&w, "rounds");
-	dd_json_begin_array(&w);
+	jarray(&w, "rounds");
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
 
@@ -636,8 +613,7 @@ static int json_report(dd_buf *out, const dd_report *r,
 		dd_json_key(&w, "timeline");
 		jtimeline(&w, r->timeline, 0);
 	}
-	dd_json_key(&w, "diffs");
-	dd_json_begin_array(&w);
+	jarray(&w, "diffs");
 	for (i = 0; i < r->ndiffs; i++)
 		jdiff(&w, r->diffs[i], NULL);
 	dd_json_end_array(&w);
@@ -656,8 +632,7 @@ static int json_list(dd_buf *out, const dd_listing *l,
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
 	jstr(&w, "schema", DD_SCHEMA_LIST);
-	dd_json_key(&w, "series");
-	dd_json_begin_array(&w);
+	jarray(&w, "series");
 	for (i = 0; i < l->nseries; i++) {
 		const dd_series *s = l->series[i];
 		const char **ids;
@@ -669,8 +644,7 @@ static int json_list(dd_buf *out, const dd_listing *l,
 		dd_json_begin_object(&w);
 		jseries_head(&w, s);
 		jstr(&w, "path", s->dir);
-		dd_json_key(&w, "rounds");
-		dd_json_begin_array(&w);
+		jarray(&w, "rounds");
 		for (j = 0; j < s->nrounds; j++) {
 			const dd_round *rd = s->rounds[j];
 
@@ -711,8 +685,7 @@ static void jshow_item(dd_json_writer *w, const dd_taxonomy *tx,
 	if (it->cls == DD_CLASS_AMBIGUOUS) {
 		e = dd_rnd_entry(tx, sec->tsection, it->entry);
 		e2 = dd_rnd_entry(tx, sec->tsection, it->entry2);
-		dd_json_key(w, "candidates");
-		dd_json_begin_array(w);
+		jarray(w, "candidates");
 		if (e)
 			dd_json_string(w, e->id);
 		if (e2)
@@ -742,8 +715,7 @@ static int json_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	jtext(&w, "place", &r->place);
 	jchairs(&w, r);
 	jsources(&w, r);
-	dd_json_key(&w, "sections");
-	dd_json_begin_array(&w);
+	jarray(&w, "sections");
 	for (i = 0; i < r->nsections; i++) {
 		const dd_round_section *sec = &r->sections[i];
 		dd_text title = dd_rnd_section_title(tx, sec);
@@ -751,16 +723,14 @@ static int json_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		dd_json_begin_object(&w);
 		jstr(&w, "id", sec->id);
 		jtext(&w, "title", &title);
-		dd_json_key(&w, "items");
-		dd_json_begin_array(&w);
+		jarray(&w, "items");
 		for (j = 0; j < sec->count; j++)
 			jshow_item(&w, tx, sec, &sec->items[j]);
 		dd_json_end_array(&w);
 		dd_json_end_object(&w);
 	}
 	dd_json_end_array(&w);
-	dd_json_key(&w, "reaffirms");
-	dd_json_begin_array(&w);
+	jarray(&w, "reaffirms");
 	for (i = 0; i < r->nreaffirms; i++) {
 		dd_json_begin_object(&w);
 		jtext(&w, "label", &r->reaffirms[i].label);
@@ -795,8 +765,7 @@ static int json_check(dd_buf *out, const dd_check_result *c,
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
 	jstr(&w, "schema", DD_SCHEMA_CHECK);
-	dd_json_key(&w, "diagnostics");
-	dd_json_begin_array(&w);
+	jarray(&w, "diagnostics");
 	for (i = 0; i < dl->count; i++) {
 		const dd_diag *d = &dl->items[i];
 
@@ -810,8 +779,7 @@ static int json_check(dd_buf *out, const dd_check_result *c,
 		dd_json_end_object(&w);
 	}
 	dd_json_end_array(&w);
-	dd_json_key(&w, "summary");
-	dd_json_begin_object(&w);
+	jobject(&w, "summary");
 	jint(&w, "files", (long long)c->nfiles);
 	jint(&w, "errors", (long long)dl->errors);
 	jint(&w, "warnings", (long long)dl->warnings);
