@@ -692,9 +692,10 @@ static void md_timeline_section(dd_buf *out, const dd_timeline *t,
 	md_details_close(out, open);
 }
 
-static int md_timeline_body(dd_buf *out, const dd_timeline *t,
-			    const dd_render_opts *o)
+static int md_timeline(dd_buf *out, const dd_timeline *t,
+		       const dd_render_opts *opts)
 {
+	const dd_render_opts *o = dd_rnd_opts(opts);
 	const dd_series *s = t->series;
 	size_t i;
 
@@ -729,12 +730,6 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 	for (i = 0; i < t->nsections; i++)
 		md_timeline_section(out, t, &t->sections[i], o);
 	return dd_buf_oom(out) ? -1 : 0;
-}
-
-static int md_timeline(dd_buf *out, const dd_timeline *t,
-		       const dd_render_opts *opts)
-{
-	return md_timeline_body(out, t, dd_rnd_opts(opts));
 }
 
 /* ---- report --------------------------------------------------------- */
@@ -811,16 +806,12 @@ static int md_report(dd_buf *out, const dd_report *r,
 	md_details_close(out, open);
 	if (r->timeline) {
 		dd_buf_addc(out, '\n');
-		if (md_timeline_body(out, r->timeline, o) < 0)
+		if (md_timeline(out, r->timeline, o) < 0)
 			return -1;
-	}
-	for (i = 0; i < r->ndiffs; i++) {
-		dd_buf_addc(out, '\n');
-		md_diff_one(out, r->diffs[i], 0, o, 3);
 	}
 	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
-		md_diff_legend(out, o);
+		md_diff(out, r->diffs, r->ndiffs, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }

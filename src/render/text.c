@@ -849,9 +849,10 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int timeline_body(dd_buf *out, const dd_timeline *t,
-			 const dd_render_opts *o)
+static int text_timeline(dd_buf *out, const dd_timeline *t,
+			 const dd_render_opts *opts)
 {
+	const dd_render_opts *o = dd_rnd_opts(opts);
 	const dd_series *s = t->series;
 	size_t i;
 
@@ -885,12 +886,6 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 		dd_buf_addc(out, '\n');
 	}
 	return dd_buf_oom(out) ? -1 : 0;
-}
-
-static int text_timeline(dd_buf *out, const dd_timeline *t,
-			 const dd_render_opts *opts)
-{
-	return timeline_body(out, t, dd_rnd_opts(opts));
 }
 
 /* ---- report --------------------------------------------------------- */
@@ -939,12 +934,12 @@ static int text_report(dd_buf *out, const dd_report *r,
 		return -1;
 	if (r->timeline) {
 		dd_buf_addc(out, '\n');
-		if (timeline_body(out, r->timeline, o) < 0)
+		if (text_timeline(out, r->timeline, o) < 0)
 			return -1;
 	}
-	for (i = 0; i < r->ndiffs; i++) {
+	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
-		text_diff_one(out, r->diffs[i], 0, o);
+		text_diff(out, r->diffs, r->ndiffs, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
