@@ -399,16 +399,6 @@ typedef struct list_ids {
 	size_t nall;
 } list_ids;
 
-static int has(const char *const *ids, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(ids[i], id))
-			return 1;
-	return 0;
-}
-
 static void list_ids_free(list_ids *li, size_t nseries)
 {
 	size_t i;
@@ -443,7 +433,7 @@ static int list_ids_get(list_ids *li, const dd_listing *l)
 		return -1;
 	for (i = 0; i < l->nseries; i++)
 		for (j = 0; j < li->nids[i]; j++)
-			if (!has(li->all, li->nall, li->ids[i][j]))
+			if (!dd_rnd_has_id(li->all, li->nall, li->ids[i][j]))
 				li->all[li->nall++] = li->ids[i][j];
 	return 0;
 }
@@ -489,7 +479,7 @@ static int list_table(dd_buf *out, const dd_listing *l,
 			cell_text(&r, &rd->title, o->lang);
 			cell(&r, rd->path);
 			for (k = 0; k < li.nall; k++) {
-				if (has(li.ids[i], li.nids[i], li.all[k]))
+				if (dd_rnd_has_id(li.ids[i], li.nids[i], li.all[k]))
 					cell_int(&r, (long long)
 						 dd_rnd_section_count(rd, li.all[k]));
 				else

@@ -102,6 +102,9 @@ dd_text dd_rnd_section_title(const dd_taxonomy *tx,
 /* Number of items of the round's section called id (0 when absent). */
 size_t dd_rnd_section_count(const dd_round *r, const char *id);
 
+/* 1 when id is one of the n ids. */
+int dd_rnd_has_id(const char *const *ids, size_t n, const char *id);
+
 /*
  * The section ids to count for a set of rounds: the taxonomy's sections in
  * order, then the ids the taxonomy does not know, in order of first

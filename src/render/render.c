@@ -187,22 +187,17 @@ const unsigned dd_rnd_change_bits[3] = {
 
 const char *dd_rnd_class_name(dd_class cls)
 {
-	switch (cls) {
-	case DD_CLASS_EXPLICIT:
-		return "explicit";
-	case DD_CLASS_MATCHED:
-		return "matched";
-	case DD_CLASS_UNKNOWN_ID:
-		return "unknown-id";
-	case DD_CLASS_UNCLASSIFIED:
-		return "unclassified";
-	case DD_CLASS_AMBIGUOUS:
-		return "ambiguous";
-	case DD_CLASS_ERROR:
-		return "error";
-	case DD_CLASS_NONE:
-		break;
-	}
+	static const char *const names[] = {
+		[DD_CLASS_EXPLICIT] = "explicit",
+		[DD_CLASS_MATCHED] = "matched",
+		[DD_CLASS_UNKNOWN_ID] = "unknown-id",
+		[DD_CLASS_UNCLASSIFIED] = "unclassified",
+		[DD_CLASS_AMBIGUOUS] = "ambiguous",
+		[DD_CLASS_ERROR] = "error",
+	};
+
+	if ((unsigned)cls < sizeof(names) / sizeof(names[0]) && names[cls])
+		return names[cls];
 	return "none";
 }
 
@@ -246,7 +241,7 @@ size_t dd_rnd_section_count(const dd_round *r, const char *id)
 	return n;
 }
 
-static int has_id(const char **ids, size_t n, const char *id)
+int dd_rnd_has_id(const char *const *ids, size_t n, const char *id)
 {
 	size_t i;
 
@@ -271,13 +266,14 @@ int dd_rnd_section_ids(const char ***out, size_t *count,
 	if (!ids)
 		return -1;
 	for (i = 0; tx && i < tx->nsections; i++)
-		if (tx->sections[i].id && !has_id(ids, n, tx->sections[i].id))
+		if (tx->sections[i].id &&
+		    !dd_rnd_has_id(ids, n, tx->sections[i].id))
 			ids[n++] = tx->sections[i].id;
 	for (i = 0; i < nrounds; i++)
 		for (j = 0; j < rounds[i]->nsections; j++) {
 			const char *id = rounds[i]->sections[j].id;
 
-			if (id && !has_id(ids, n, id))
+			if (id && !dd_rnd_has_id(ids, n, id))
 				ids[n++] = id;
 		}
 	*count = n;
