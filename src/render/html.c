@@ -140,23 +140,19 @@ static const char css[] =
 
 typedef struct page {
 	dd_buf *out;
-	dd_lang lang;
-	const dd_render_opts *o;
+	const dd_render_opts *o;	/* never NULL */
 } page;
 
 static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
 {
-	const dd_render_opts *o = dd_rnd_opts(opts);
-
 	p->out = out;
-	p->o = o;
-	p->lang = o->lang;
+	p->o = dd_rnd_opts(opts);
 }
 
 /* The page's word for id. */
 static const char *word(const page *p, dd_msg id)
 {
-	return dd_msg_get(p->lang, id);
+	return dd_msg_get(p->o->lang, id);
 }
 
 /* Append s escaped for text and attribute values; see the top. */
@@ -236,7 +232,7 @@ static void putwf(page *p, dd_msg id, long long a, long long b)
 {
 	dd_buf tmp = DD_BUF_INIT;
 
-	dd_msg_fill(&tmp, p->lang, id, a, b);
+	dd_msg_fill(&tmp, p->o->lang, id, a, b);
 	put_release(p, &tmp);
 }
 
@@ -252,12 +248,13 @@ static void lang_attr(page *p, dd_lang lang)
  * other language is marked with it. */
 static void text(page *p, const dd_text *t)
 {
-	const char *want = p->lang == DD_LANG_ZH ? t->zh : t->en;
-	const char *s = dd_text_get(t, p->lang);
+	dd_lang lang = p->o->lang;
+	const char *want = lang == DD_LANG_ZH ? t->zh : t->en;
+	const char *s = dd_text_get(t, lang);
 
 	if ((!want || !*want) && *s) {
 		raw(p, "<span");
-		lang_attr(p, p->lang == DD_LANG_ZH ? DD_LANG_EN : DD_LANG_ZH);
+		lang_attr(p, lang == DD_LANG_ZH ? DD_LANG_EN : DD_LANG_ZH);
 		raw(p, ">");
 		put(p, s);
 		raw(p, "</span>");
@@ -279,7 +276,7 @@ static void th(page *p, const char *cls, dd_msg id)
  * vocabulary). */
 static void action(page *p, const char *a)
 {
-	put(p, dd_msg_action(p->lang, a));
+	put(p, dd_msg_action(p->o->lang, a));
 }
 
 static void round_name(page *p, long long n)
@@ -291,14 +288,14 @@ static void round_name(page *p, long long n)
 static void page_begin(page *p, const dd_text *title, const char *suffix)
 {
 	raw(p, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-	lang_attr(p, p->lang);
+	lang_attr(p, p->o->lang);
 	raw(p, ">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff "
 	    DD_VERSION "\"/>\n"
 	    "<title>");
 	if (title)
-		put(p, dd_text_get(title, p->lang));
+		put(p, dd_text_get(title, p->o->lang));
 	if (title && suffix)
 		raw(p, " " EMDASH " ");
 	put(p, suffix);
@@ -379,7 +376,7 @@ static void chairs(page *p, const dd_round *r)
 		if (i)
 			raw(p, "<br/>");
 		text(p, &c->name);
-		if (*dd_text_get(&c->role, p->lang)) {
+		if (*dd_text_get(&c->role, p->o->lang)) {
 			raw(p, "<span class=\"muted\">");
 			putw(p, U_LPAREN);
 			text(p, &c->role);
@@ -726,7 +723,7 @@ static void diff_section(page *p, const dd_diff *d,
 		dd_buf tmp = DD_BUF_INIT;
 
 		dd_buf_addf(p->out, "</h%d>\n<p class=\"muted\">", level);
-		dd_rnd_unrecorded(&tmp, d, sec, p->lang);
+		dd_rnd_unrecorded(&tmp, d, sec, p->o->lang);
 		put_release(p, &tmp);
 		raw(p, "</p>\n");
 		return;
@@ -1003,9 +1000,10 @@ static int html_diff(dd_buf *out, dd_diff *const *d, size_t n,
 			    d[0]->from->series, d[0]->from->number,
 			    d[0]->to->series, d[0]->to->number);
 	} else if (n == 1) {
-		dd_msg_fill(&title, p.lang, U_ROUND_N, d[0]->from->number, 0);
+		dd_msg_fill(&title, p.o->lang, U_ROUND_N, d[0]->from->number,
+			    0);
 		dd_buf_adds(&title, " " ARROW " ");
-		dd_msg_fill(&title, p.lang, U_ROUND_N, d[0]->to->number, 0);
+		dd_msg_fill(&title, p.o->lang, U_ROUND_N, d[0]->to->number, 0);
 	} else {
 		dd_buf_adds(&title, word(&p, U_CHANGES));
 	}
@@ -1098,7 +1096,7 @@ static int html_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	size_t i;
 
 	page_init(&p, out, opts);
-	dd_msg_fill(&title, p.lang, U_ROUND_N, r->number, 0);
+	dd_msg_fill(&title, p.o->lang, U_ROUND_N, r->number, 0);
 	if (dd_buf_oom(&title)) {
 		dd_buf_release(&title);
 		return -1;

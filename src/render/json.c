@@ -177,7 +177,7 @@ static void jgate_item(void *data, const dd_gate *g, const dd_diff *d,
 		       const dd_diff_section *s, const dd_diff_item *it)
 {
 	dd_json_writer *w = data;
-	const dd_item *now = it->to ? it->to : it->from;
+	const dd_item *now = dd_rnd_item(it);
 
 	(void)g;
 	dd_json_begin_object(w);

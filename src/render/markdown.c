@@ -11,7 +11,6 @@
  * goes after every '@' (@mentions, e-mail addresses) and into every
  * "www.", "http://" and "https://" (GitHub's bare autolinks).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -175,13 +175,6 @@ static void tab_addf(table *t, unsigned st, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Make count columns from first equally wide (a matrix). */
-static void tab_equalize(table *t, size_t first, size_t count)
-{
-	t->eq_first = first;
-	t->eq_count = count;
-}
-
 /* Fill the rest of the current row with empty cells. */
 static void tab_endrow(table *t)
 {
@@ -807,7 +800,8 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	int rc;
 
 	tab_init(&tab, nr + 4);
-	tab_equalize(&tab, 1, nr);
+	tab.eq_first = 1;	/* the rounds' columns equally wide */
+	tab.eq_count = nr;
 	tab_add(&tab, S_BOLD, dd_text_get(&sec->title, o->lang));
 	for (i = 0; i < nr; i++)
 		tab_addf(&tab, S_BOLD, "%lld", dd_rnd_round_number(s, i));
