@@ -7,6 +7,7 @@
 #define DIALDIFF_RENDER_INTERNAL_H
 
 #include <stddef.h>
+#include "dialdiff/json.h"
 #include "dialdiff/render.h"
 
 /* opts, or the defaults (en, no colour) when opts is NULL. */
@@ -172,6 +173,13 @@ size_t dd_rnd_core_count(const dd_timeline_section *sec);
  * and need not be UTF-8, but JSON, XML and SARIF output must be.
  */
 const char *dd_rnd_utf8(dd_buf *tmp, const char *s);
+
+/* The members of json.c and sarif.c: "key": "s" (null when s is NULL),
+ * "key": v, and "key": [ or "key": { (closed with dd_json_end_*). */
+void dd_rnd_jstr(dd_json_writer *w, const char *key, const char *s);
+void dd_rnd_jint(dd_json_writer *w, const char *key, long long v);
+void dd_rnd_jarray(dd_json_writer *w, const char *key);
+void dd_rnd_jobject(dd_json_writer *w, const char *key);
 
 /* "s" when n != 1, else "": for "1 file", "2 files". */
 const char *dd_rnd_plural(size_t n);

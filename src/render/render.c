@@ -399,6 +399,30 @@ const char *dd_rnd_utf8(dd_buf *tmp, const char *s)
 	return dd_utf8_repair(tmp, s, &len);
 }
 
+void dd_rnd_jstr(dd_json_writer *w, const char *key, const char *s)
+{
+	dd_json_key(w, key);
+	dd_json_string(w, s);
+}
+
+void dd_rnd_jint(dd_json_writer *w, const char *key, long long v)
+{
+	dd_json_key(w, key);
+	dd_json_int(w, v);
+}
+
+void dd_rnd_jarray(dd_json_writer *w, const char *key)
+{
+	dd_json_key(w, key);
+	dd_json_begin_array(w);
+}
+
+void dd_rnd_jobject(dd_json_writer *w, const char *key)
+{
+	dd_json_key(w, key);
+	dd_json_begin_object(w);
+}
+
 const char *dd_rnd_plural(size_t n)
 {
 	return n == 1 ? "" : "s";
