@@ -334,17 +334,6 @@ static int log_rows(dd_buf *out, const dd_log_commit *c,
 	return row_finish(&r);
 }
 
-/* The error that stopped a log goes to stderr (and the exit status is
- * 2): a table has no place for it. */
-static int log_end(dd_buf *out, size_t n, const dd_error *failed,
-		   const dd_render_opts *opts)
-{
-	(void)n;
-	(void)failed;
-	(void)opts;
-	return dd_buf_oom(out) ? -1 : 0;
-}
-
 /* ---- timeline --------------------------------------------------------- */
 
 static const char *const timeline_cols[] = {
@@ -542,7 +531,7 @@ const dd_renderer dd_render_##name = {					\
 	name##_review,							\
 	name##_log_begin,						\
 	name##_log_commit,						\
-	log_end,							\
+	dd_rnd_log_end,		/* a table has no place for an error */	\
 }
 
 CSV_FUNCS(csv, "csv", 0);

@@ -10,6 +10,11 @@
 #include "dialdiff/json.h"
 #include "dialdiff/render.h"
 
+/* The log_end of text and csv: nothing to write, the error that stopped
+ * a log goes to stderr (and the exit status is 2). */
+int dd_rnd_log_end(dd_buf *out, size_t n, const dd_error *failed,
+		   const dd_render_opts *o);
+
 /* opts, or the defaults (en, no colour) when opts is NULL. */
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
 

@@ -51,6 +51,15 @@ int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
 	return r->log_end(out, l->ncommits, NULL, o);
 }
 
+int dd_rnd_log_end(dd_buf *out, size_t n, const dd_error *failed,
+		   const dd_render_opts *o)
+{
+	(void)n;
+	(void)failed;
+	(void)o;
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)
 {
 	static const dd_render_opts defaults = { DD_LANG_EN, 0 };

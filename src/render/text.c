@@ -638,16 +638,6 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-/* The error that stopped a log goes to stderr: nothing to add here. */
-static int text_log_end(dd_buf *out, size_t n, const dd_error *failed,
-			const dd_render_opts *opts)
-{
-	(void)n;
-	(void)failed;
-	(void)opts;
-	return dd_buf_oom(out) ? -1 : 0;
-}
-
 /* ---- listing (textconv) --------------------------------------------- */
 
 typedef struct listed {
@@ -1198,5 +1188,5 @@ const dd_renderer dd_render_text = {
 	text_review,
 	text_log_begin,
 	text_log_commit,
-	text_log_end,
+	dd_rnd_log_end,
 };
