@@ -334,17 +334,6 @@ static int log_rows(dd_buf *out, const dd_log_commit *c,
 	return row_finish(&r);
 }
 
-/* The error that stopped a log goes to stderr (and the exit status is
- * 2): a table has no place for it. */
-static int log_end(dd_buf *out, size_t n, const dd_error *failed,
-		   const dd_render_opts *opts)
-{
-	(void)n;
-	(void)failed;
-	(void)opts;
-	return dd_buf_oom(out) ? -1 : 0;
-}
-
 /* ---- timeline --------------------------------------------------------- */
 
 static const char *const timeline_cols[] = {
@@ -399,16 +388,6 @@ typedef struct list_ids {
 	size_t nall;
 } list_ids;
 
-static int has(const char *const *ids, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(ids[i], id))
-			return 1;
-	return 0;
-}
-
 static void list_ids_free(list_ids *li, size_t nseries)
 {
 	size_t i;
@@ -443,7 +422,7 @@ static int list_ids_get(list_ids *li, const dd_listing *l)
 		return -1;
 	for (i = 0; i < l->nseries; i++)
 		for (j = 0; j < li->nids[i]; j++)
-			if (!has(li->all, li->nall, li->ids[i][j]))
+			if (!dd_rnd_has_id(li->all, li->nall, li->ids[i][j]))
 				li->all[li->nall++] = li->ids[i][j];
 	return 0;
 }
@@ -489,7 +468,7 @@ static int list_table(dd_buf *out, const dd_listing *l,
 			cell_text(&r, &rd->title, o->lang);
 			cell(&r, rd->path);
 			for (k = 0; k < li.nall; k++) {
-				if (has(li.ids[i], li.nids[i], li.all[k]))
+				if (dd_rnd_has_id(li.ids[i], li.nids[i], li.all[k]))
 					cell_int(&r, (long long)
 						 dd_rnd_section_count(rd, li.all[k]));
 				else
@@ -552,7 +531,7 @@ const dd_renderer dd_render_##name = {					\
 	name##_review,							\
 	name##_log_begin,						\
 	name##_log_commit,						\
-	log_end,							\
+	dd_rnd_log_end,		/* a table has no place for an error */	\
 }
 
 CSV_FUNCS(csv, "csv", 0);

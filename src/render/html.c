@@ -140,23 +140,19 @@ static const char css[] =
 
 typedef struct page {
 	dd_buf *out;
-	dd_lang lang;
-	const dd_render_opts *o;
+	const dd_render_opts *o;	/* never NULL */
 } page;
 
 static void page_init(page *p, dd_buf *out, const dd_render_opts *opts)
 {
-	const dd_render_opts *o = dd_rnd_opts(opts);
-
 	p->out = out;
-	p->o = o;
-	p->lang = o->lang;
+	p->o = dd_rnd_opts(opts);
 }
 
 /* The page's word for id. */
 static const char *word(const page *p, dd_msg id)
 {
-	return dd_msg_get(p->lang, id);
+	return dd_msg_get(p->o->lang, id);
 }
 
 /* Append s escaped for text and attribute values; see the top. */
@@ -221,13 +217,6 @@ static void putw(page *p, dd_msg id)
 	esc(p->out, word(p, id));
 }
 
-/* Append a word with {1} and {2} replaced by a and b, unescaped. */
-static void wordf(dd_buf *dst, const page *p, dd_msg id, long long a,
-		  long long b)
-{
-	dd_rnd_fill(dst, word(p, id), a, b);
-}
-
 /* Escape tmp into the page, and release it. */
 static void put_release(page *p, dd_buf *tmp)
 {
@@ -238,12 +227,12 @@ static void put_release(page *p, dd_buf *tmp)
 	dd_buf_release(tmp);
 }
 
-/* wordf(), escaped into the page. */
+/* dd_msg_fill(), escaped into the page. */
 static void putwf(page *p, dd_msg id, long long a, long long b)
 {
 	dd_buf tmp = DD_BUF_INIT;
 
-	wordf(&tmp, p, id, a, b);
+	dd_msg_fill(&tmp, p->o->lang, id, a, b);
 	put_release(p, &tmp);
 }
 
@@ -259,12 +248,13 @@ static void lang_attr(page *p, dd_lang lang)
  * other language is marked with it. */
 static void text(page *p, const dd_text *t)
 {
-	const char *want = p->lang == DD_LANG_ZH ? t->zh : t->en;
-	const char *s = dd_text_get(t, p->lang);
+	dd_lang lang = p->o->lang;
+	const char *want = lang == DD_LANG_ZH ? t->zh : t->en;
+	const char *s = dd_text_get(t, lang);
 
 	if ((!want || !*want) && *s) {
 		raw(p, "<span");
-		lang_attr(p, p->lang == DD_LANG_ZH ? DD_LANG_EN : DD_LANG_ZH);
+		lang_attr(p, lang == DD_LANG_ZH ? DD_LANG_EN : DD_LANG_ZH);
 		raw(p, ">");
 		put(p, s);
 		raw(p, "</span>");
@@ -273,20 +263,20 @@ static void text(page *p, const dd_text *t)
 	put(p, s);
 }
 
-/* <tag class="cls">word</tag> */
-static void elw(page *p, const char *tag, const char *cls, dd_msg id)
+/* <th class="cls">word</th> */
+static void th(page *p, const char *cls, dd_msg id)
 {
-	dd_buf_addf(p->out, "<%s%s%s%s>", tag, cls ? " class=\"" : "",
+	dd_buf_addf(p->out, "<th%s%s%s>", cls ? " class=\"" : "",
 		    cls ? cls : "", cls ? "\"" : "");
 	putw(p, id);
-	dd_buf_addf(p->out, "</%s>", tag);
+	raw(p, "</th>");
 }
 
 /* An action in the page's language (as recorded when it is not one of the
  * vocabulary). */
 static void action(page *p, const char *a)
 {
-	put(p, dd_msg_action(p->lang, a));
+	put(p, dd_msg_action(p->o->lang, a));
 }
 
 static void round_name(page *p, long long n)
@@ -298,14 +288,14 @@ static void round_name(page *p, long long n)
 static void page_begin(page *p, const dd_text *title, const char *suffix)
 {
 	raw(p, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"");
-	lang_attr(p, p->lang);
+	lang_attr(p, p->o->lang);
 	raw(p, ">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"dialdiff "
 	    DD_VERSION "\"/>\n"
 	    "<title>");
 	if (title)
-		put(p, dd_text_get(title, p->lang));
+		put(p, dd_text_get(title, p->o->lang));
 	if (title && suffix)
 		raw(p, " " EMDASH " ");
 	put(p, suffix);
@@ -386,7 +376,7 @@ static void chairs(page *p, const dd_round *r)
 		if (i)
 			raw(p, "<br/>");
 		text(p, &c->name);
-		if (*dd_text_get(&c->role, p->lang)) {
+		if (*dd_text_get(&c->role, p->o->lang)) {
 			raw(p, "<span class=\"muted\">");
 			putw(p, U_LPAREN);
 			text(p, &c->role);
@@ -401,13 +391,13 @@ static void rounds_table(page *p, const dd_series *s)
 	size_t i;
 
 	raw(p, "<div class=\"wide\"><table class=\"rounds\">\n<thead><tr>");
-	elw(p, "th", "num", U_ROUND);
-	elw(p, "th", NULL, U_DATE);
-	elw(p, "th", NULL, U_PLACE);
-	elw(p, "th", NULL, U_TITLE);
-	elw(p, "th", NULL, U_CHAIRS);
-	elw(p, "th", "num", U_SOURCES);
-	elw(p, "th", NULL, U_FILE);
+	th(p, "num", U_ROUND);
+	th(p, NULL, U_DATE);
+	th(p, NULL, U_PLACE);
+	th(p, NULL, U_TITLE);
+	th(p, NULL, U_CHAIRS);
+	th(p, "num", U_SOURCES);
+	th(p, NULL, U_FILE);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *r = s->rounds[i];
@@ -454,13 +444,13 @@ static void glance_table(page *p, const dd_report *r)
 	raw(p, "<h3>");
 	putw(p, U_AT_A_GLANCE);
 	raw(p, "</h3>\n<div class=\"wide\"><table class=\"glance\">\n<thead><tr>");
-	elw(p, "th", NULL, U_PAIR);
-	elw(p, "th", NULL, U_DATES);
+	th(p, NULL, U_PAIR);
+	th(p, NULL, U_DATES);
 	th_mark(p, "s-a", SYM_ADDED, U_ADDED);
 	th_mark(p, "s-d", SYM_DROPPED, U_DROPPED);
 	th_mark(p, "s-c", SYM_CHANGED, U_CHANGED);
 	th_mark(p, "s-k", SYM_KEPT, U_UNCHANGED);
-	elw(p, "th", "num", U_SIMILARITY);
+	th(p, "num", U_SIMILARITY);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
@@ -596,7 +586,7 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 		raw(p, "<col class=\"round\"/>");
 	raw(p, "<col class=\"seen\"/><col class=\"count\"/><col class=\"notes\"/>"
 	    "</colgroup>\n<thead><tr>");
-	elw(p, "th", NULL, U_TOPIC);
+	th(p, NULL, U_TOPIC);
 	for (i = 0; i < nr; i++) {
 		raw(p, "<th class=\"nw\">");
 		round_name(p, dd_rnd_round_number(s, i));
@@ -604,9 +594,9 @@ static void timeline_section(page *p, const dd_timeline *t, size_t k)
 		put(p, s->rounds[i]->date);
 		raw(p, "</span></th>");
 	}
-	elw(p, "th", NULL, U_SEEN);
-	elw(p, "th", "num", U_ROUNDS_PRESENT);
-	elw(p, "th", NULL, U_NOTES);
+	th(p, NULL, U_SEEN);
+	th(p, "num", U_ROUNDS_PRESENT);
+	th(p, NULL, U_NOTES);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
@@ -706,25 +696,16 @@ static void diff_row(page *p, const dd_diff_item *it, const char *cls,
 		raw(p, "<div class=\"was\">");
 		putw(p, U_NOTE_WAS);
 		putw(p, U_COLON);
-		if (it->from->note)
-			put(p, it->from->note);
-		else
-			raw(p, EMDASH);
+		put(p, it->from->note ? it->from->note : EMDASH);
 		raw(p, "</div>");
 	}
 	raw(p, "</td><td><code>");
 	put(p, it->key);
 	raw(p, "</code></td><td>");
 	if (changed & DD_CHANGE_ACTION) {
-		if (it->from->action)
-			action(p, it->from->action);
-		else
-			raw(p, EMDASH);
+		action(p, it->from->action ? it->from->action : EMDASH);
 		raw(p, " " ARROW " ");
-		if (it->to->action)
-			action(p, it->to->action);
-		else
-			raw(p, EMDASH);
+		action(p, it->to->action ? it->to->action : EMDASH);
 	} else if (now) {
 		action(p, now->action);
 	}
@@ -742,7 +723,7 @@ static void diff_section(page *p, const dd_diff *d,
 		dd_buf tmp = DD_BUF_INIT;
 
 		dd_buf_addf(p->out, "</h%d>\n<p class=\"muted\">", level);
-		dd_rnd_unrecorded(&tmp, d, sec, p->lang);
+		dd_rnd_unrecorded(&tmp, d, sec, p->o->lang);
 		put_release(p, &tmp);
 		raw(p, "</p>\n");
 		return;
@@ -761,9 +742,9 @@ static void diff_section(page *p, const dd_diff *d,
 	raw(p, "<div class=\"wide\"><table class=\"diff\">\n<colgroup>"
 	    "<col class=\"mark\"/><col class=\"topic-d\"/><col class=\"id\"/>"
 	    "<col class=\"act\"/></colgroup>\n<thead><tr><th></th>");
-	elw(p, "th", NULL, U_TOPIC);
-	elw(p, "th", NULL, U_ID);
-	elw(p, "th", NULL, U_ACTION);
+	th(p, NULL, U_TOPIC);
+	th(p, NULL, U_ID);
+	th(p, NULL, U_ACTION);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (j = 0; j < sec->nadded; j++)
 		diff_row(p, &sec->added[j], "s-a", SYM_ADDED, U_ADDED);
@@ -1019,9 +1000,10 @@ static int html_diff(dd_buf *out, dd_diff *const *d, size_t n,
 			    d[0]->from->series, d[0]->from->number,
 			    d[0]->to->series, d[0]->to->number);
 	} else if (n == 1) {
-		wordf(&title, &p, U_ROUND_N, d[0]->from->number, 0);
+		dd_msg_fill(&title, p.o->lang, U_ROUND_N, d[0]->from->number,
+			    0);
 		dd_buf_adds(&title, " " ARROW " ");
-		wordf(&title, &p, U_ROUND_N, d[0]->to->number, 0);
+		dd_msg_fill(&title, p.o->lang, U_ROUND_N, d[0]->to->number, 0);
 	} else {
 		dd_buf_adds(&title, word(&p, U_CHANGES));
 	}
@@ -1064,10 +1046,10 @@ static void show_section(page *p, const dd_round_section *sec,
 	if (!sec->count)
 		return;
 	raw(p, "<div class=\"wide\"><table class=\"topics\">\n<thead><tr>");
-	elw(p, "th", NULL, U_TOPIC);
-	elw(p, "th", NULL, U_ID);
-	elw(p, "th", NULL, U_ACTION);
-	elw(p, "th", NULL, U_NOTE);
+	th(p, NULL, U_TOPIC);
+	th(p, NULL, U_ID);
+	th(p, NULL, U_ACTION);
+	th(p, NULL, U_NOTE);
 	raw(p, "</tr></thead>\n<tbody>\n");
 	for (j = 0; j < sec->count; j++) {
 		const dd_item *it = &sec->items[j];
@@ -1114,7 +1096,7 @@ static int html_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	size_t i;
 
 	page_init(&p, out, opts);
-	wordf(&title, &p, U_ROUND_N, r->number, 0);
+	dd_msg_fill(&title, p.o->lang, U_ROUND_N, r->number, 0);
 	if (dd_buf_oom(&title)) {
 		dd_buf_release(&title);
 		return -1;
@@ -1128,35 +1110,35 @@ static int html_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	    "<div class=\"wide\"><table class=\"meta\">\n<tbody>\n");
 	if (r->series) {
 		raw(&p, "<tr>");
-		elw(&p, "th", NULL, U_SERIES);
+		th(&p, NULL, U_SERIES);
 		raw(&p, "<td><code>");
 		put(&p, r->series);
 		raw(&p, "</code></td></tr>\n");
 	}
 	if (r->date) {
 		raw(&p, "<tr>");
-		elw(&p, "th", NULL, U_DATE);
+		th(&p, NULL, U_DATE);
 		raw(&p, "<td>");
 		put(&p, r->date);
 		raw(&p, "</td></tr>\n");
 	}
 	if (r->place.en || r->place.zh) {
 		raw(&p, "<tr>");
-		elw(&p, "th", NULL, U_PLACE);
+		th(&p, NULL, U_PLACE);
 		raw(&p, "<td>");
 		text(&p, &r->place);
 		raw(&p, "</td></tr>\n");
 	}
 	if (r->nchairs) {
 		raw(&p, "<tr>");
-		elw(&p, "th", NULL, U_CHAIRS);
+		th(&p, NULL, U_CHAIRS);
 		raw(&p, "<td>");
 		chairs(&p, r);
 		raw(&p, "</td></tr>\n");
 	}
 	if (r->path) {
 		raw(&p, "<tr>");
-		elw(&p, "th", NULL, U_FILE);
+		th(&p, NULL, U_FILE);
 		raw(&p, "<td><code>");
 		round_side(&p, r);
 		raw(&p, "</code></td></tr>\n");
@@ -1195,10 +1177,10 @@ static void list_series(page *p, const dd_series *s, const dd_taxonomy *tx)
 		return;
 	}
 	raw(p, "<div class=\"wide\"><table class=\"rounds\">\n<thead><tr>");
-	elw(p, "th", "num", U_ROUND);
-	elw(p, "th", NULL, U_DATE);
-	elw(p, "th", NULL, U_TITLE);
-	elw(p, "th", NULL, U_FILE);
+	th(p, "num", U_ROUND);
+	th(p, NULL, U_DATE);
+	th(p, NULL, U_TITLE);
+	th(p, NULL, U_FILE);
 	for (j = 0; j < nids; j++) {
 		size_t k = 0;
 

@@ -7,7 +7,13 @@
 #define DIALDIFF_RENDER_INTERNAL_H
 
 #include <stddef.h>
+#include "dialdiff/json.h"
 #include "dialdiff/render.h"
+
+/* The log_end of text and csv: nothing to write, the error that stopped
+ * a log goes to stderr (and the exit status is 2). */
+int dd_rnd_log_end(dd_buf *out, size_t n, const dd_error *failed,
+		   const dd_render_opts *o);
 
 /* opts, or the defaults (en, no colour) when opts is NULL. */
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts);
@@ -102,6 +108,9 @@ dd_text dd_rnd_section_title(const dd_taxonomy *tx,
 /* Number of items of the round's section called id (0 when absent). */
 size_t dd_rnd_section_count(const dd_round *r, const char *id);
 
+/* 1 when id is one of the n ids. */
+int dd_rnd_has_id(const char *const *ids, size_t n, const char *id);
+
 /*
  * The section ids to count for a set of rounds: the taxonomy's sections in
  * order, then the ids the taxonomy does not know, in order of first
@@ -169,6 +178,13 @@ size_t dd_rnd_core_count(const dd_timeline_section *sec);
  * and need not be UTF-8, but JSON, XML and SARIF output must be.
  */
 const char *dd_rnd_utf8(dd_buf *tmp, const char *s);
+
+/* The members of json.c and sarif.c: "key": "s" (null when s is NULL),
+ * "key": v, and "key": [ or "key": { (closed with dd_json_end_*). */
+void dd_rnd_jstr(dd_json_writer *w, const char *key, const char *s);
+void dd_rnd_jint(dd_json_writer *w, const char *key, long long v);
+void dd_rnd_jarray(dd_json_writer *w, const char *key);
+void dd_rnd_jobject(dd_json_writer *w, const char *key);
 
 /* "s" when n != 1, else "": for "1 file", "2 files". */
 const char *dd_rnd_plural(size_t n);

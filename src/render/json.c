@@ -12,24 +12,11 @@
 #include "internal.h"
 
 
-/* "key": "s" (null when s is NULL). */
-static void jstr(dd_json_writer *w, const char *key, const char *s)
-{
-	dd_json_key(w, key);
-	dd_json_string(w, s);
-}
-
 /* "key": "s", left out when s is NULL. */
 static void jstr_opt(dd_json_writer *w, const char *key, const char *s)
 {
 	if (s)
-		jstr(w, key, s);
-}
-
-static void jint(dd_json_writer *w, const char *key, long long v)
-{
-	dd_json_key(w, key);
-	dd_json_int(w, v);
+		dd_rnd_jstr(w, key, s);
 }
 
 static void jbool(dd_json_writer *w, const char *key, int v)
@@ -41,8 +28,7 @@ static void jbool(dd_json_writer *w, const char *key, int v)
 /* "key": {"en": ..., "zh": ...} with only the languages present. */
 static void jtext(dd_json_writer *w, const char *key, const dd_text *t)
 {
-	dd_json_key(w, key);
-	dd_json_begin_object(w);
+	dd_rnd_jobject(w, key);
 	jstr_opt(w, "en", t->en);
 	jstr_opt(w, "zh", t->zh);
 	dd_json_end_object(w);
@@ -60,12 +46,11 @@ static void jsimilarity(dd_json_writer *w, const char *key,
 {
 	size_t i;
 
-	dd_json_key(w, key);
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, key);
 	for (i = 1; sim && i < s->nrounds; i++) {
 		dd_json_begin_object(w);
-		jint(w, "from", dd_rnd_round_number(s, i - 1));
-		jint(w, "to", dd_rnd_round_number(s, i));
+		dd_rnd_jint(w, "from", dd_rnd_round_number(s, i - 1));
+		dd_rnd_jint(w, "to", dd_rnd_round_number(s, i));
 		dd_json_key(w, "value");
 		dd_json_double(w, sim[i - 1]);
 		dd_json_end_object(w);
@@ -79,16 +64,16 @@ static void jcounts(dd_json_writer *w, const dd_round *r, const char **ids,
 {
 	size_t i;
 
-	dd_json_key(w, "counts");
-	dd_json_begin_object(w);
+	dd_rnd_jobject(w, "counts");
 	for (i = 0; i < nids; i++)
-		jint(w, ids[i], (long long)dd_rnd_section_count(r, ids[i]));
+		dd_rnd_jint(w, ids[i],
+			    (long long)dd_rnd_section_count(r, ids[i]));
 	dd_json_end_object(w);
 }
 
 static void jseries_head(dd_json_writer *w, const dd_series *s)
 {
-	jstr(w, "id", s->id);
+	dd_rnd_jstr(w, "id", s->id);
 	jtext(w, "title", &s->title);
 }
 
@@ -102,13 +87,12 @@ static int finish(dd_buf *out)
 
 static void jside(dd_json_writer *w, const char *key, const dd_round *r)
 {
-	dd_json_key(w, key);
-	dd_json_begin_object(w);
-	jstr(w, "series", r->series);
-	jint(w, "round", r->number);
-	jstr(w, "date", r->date);
-	jstr(w, "path", r->path);
-	jstr(w, "rev", r->rev);
+	dd_rnd_jobject(w, key);
+	dd_rnd_jstr(w, "series", r->series);
+	dd_rnd_jint(w, "round", r->number);
+	dd_rnd_jstr(w, "date", r->date);
+	dd_rnd_jstr(w, "path", r->path);
+	dd_rnd_jstr(w, "rev", r->rev);
 	dd_json_end_object(w);
 }
 
@@ -123,7 +107,7 @@ static void jdiff_item(dd_json_writer *w, const dd_diff *d,
 	size_t i;
 
 	dd_json_begin_object(w);
-	jstr(w, "id", it->key);
+	dd_rnd_jstr(w, "id", it->key);
 	if (now)
 		jtext(w, "label", &now->label);
 	if (kind == KEPT && it->from)
@@ -137,8 +121,7 @@ static void jdiff_item(dd_json_writer *w, const dd_diff *d,
 	if (kind == KEPT && it->from)
 		jstr_opt(w, "from_note", it->from->note);
 	if (kind == KEPT) {
-		dd_json_key(w, "changes");
-		dd_json_begin_array(w);
+		dd_rnd_jarray(w, "changes");
 		for (i = 0; i < 3; i++)
 			if (it->changes & dd_rnd_change_bits[i])
 				dd_json_string(w, dd_change_name(
@@ -157,8 +140,7 @@ static void jdiff_items(dd_json_writer *w, const char *key,
 {
 	size_t i;
 
-	dd_json_key(w, key);
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, key);
 	for (i = 0; i < n; i++)
 		jdiff_item(w, d, sec, &items[i], kind);
 	dd_json_end_array(w);
@@ -170,14 +152,14 @@ static void jgate_item(void *data, const dd_gate *g, const dd_diff *d,
 		       const dd_diff_section *s, const dd_diff_item *it)
 {
 	dd_json_writer *w = data;
-	const dd_item *now = it->to ? it->to : it->from;
+	const dd_item *now = dd_rnd_item(it);
 
 	(void)g;
 	dd_json_begin_object(w);
-	jint(w, "round", d->to->number);
-	jstr(w, "path", d->to->path);
-	jstr(w, "section", s->id);
-	jstr(w, "id", it->key);
+	dd_rnd_jint(w, "round", d->to->number);
+	dd_rnd_jstr(w, "path", d->to->path);
+	dd_rnd_jstr(w, "section", s->id);
+	dd_rnd_jstr(w, "id", it->key);
 	jtext(w, "label", &now->label);
 	dd_json_end_object(w);
 }
@@ -192,18 +174,16 @@ static void jgates(dd_json_writer *w, const dd_render_opts *o,
 
 	if (!o || !o->ngates)
 		return;
-	dd_json_key(w, "gates");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "gates");
 	for (i = 0; i < o->ngates; i++) {
 		for (j = count = 0; j < n; j++)
 			count += diffs[j] ? dd_gate_items(&o->gates[i], diffs[j],
 							  NULL, NULL) : 0;
 		dd_gate_name(name, sizeof(name), &o->gates[i]);
 		dd_json_begin_object(w);
-		jstr(w, "gate", name);
+		dd_rnd_jstr(w, "gate", name);
 		jbool(w, "tripped", count > 0);
-		dd_json_key(w, "items");
-		dd_json_begin_array(w);
+		dd_rnd_jarray(w, "items");
 		for (j = 0; j < n; j++)
 			if (diffs[j])
 				dd_gate_items(&o->gates[i], diffs[j], jgate_item, w);
@@ -220,22 +200,20 @@ static void jdiff(dd_json_writer *w, const dd_diff *d,
 	size_t i;
 
 	dd_json_begin_object(w);
-	jstr(w, "schema", DD_SCHEMA_DIFF);
+	dd_rnd_jstr(w, "schema", DD_SCHEMA_DIFF);
 	jside(w, "from", d->from);
 	jside(w, "to", d->to);
-	dd_json_key(w, "sections");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "sections");
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
 
 		dd_json_begin_object(w);
-		jstr(w, "id", sec->id);
+		dd_rnd_jstr(w, "id", sec->id);
 		jtext(w, "title", &sec->title);
 		dd_json_key(w, "similarity");
 		dd_json_double(w, sec->similarity);
 		if (sec->unrecorded) {	/* the sides that do not record it */
-			dd_json_key(w, "not_recorded");
-			dd_json_begin_array(w);
+			dd_rnd_jarray(w, "not_recorded");
 			if (sec->unrecorded & DD_UNRECORDED_FROM)
 				dd_json_string(w, "from");
 			if (sec->unrecorded & DD_UNRECORDED_TO)
@@ -246,16 +224,15 @@ static void jdiff(dd_json_writer *w, const dd_diff *d,
 		jdiff_items(w, "kept", d, sec, sec->kept, sec->nkept, KEPT);
 		jdiff_items(w, "dropped", d, sec, sec->dropped, sec->ndropped,
 			    DROPPED);
-		jint(w, "changed", (long long)sec->nchanged);
+		dd_rnd_jint(w, "changed", (long long)sec->nchanged);
 		dd_json_end_object(w);
 	}
 	dd_json_end_array(w);
-	dd_json_key(w, "summary");
-	dd_json_begin_object(w);
-	jint(w, "added", (long long)d->nadded);
-	jint(w, "kept", (long long)d->nkept);
-	jint(w, "dropped", (long long)d->ndropped);
-	jint(w, "changed", (long long)d->nchanged);
+	dd_rnd_jobject(w, "summary");
+	dd_rnd_jint(w, "added", (long long)d->nadded);
+	dd_rnd_jint(w, "kept", (long long)d->nkept);
+	dd_rnd_jint(w, "dropped", (long long)d->ndropped);
+	dd_rnd_jint(w, "changed", (long long)d->nchanged);
 	dd_json_end_object(w);
 	jgates(w, o, (dd_diff *const *)&d, 1);
 	dd_json_end_object(w);
@@ -272,9 +249,8 @@ static int json_diff(dd_buf *out, dd_diff *const *d, size_t n,
 		jdiff(&w, d[0], o);
 	} else {
 		dd_json_begin_object(&w);
-		jstr(&w, "schema", DD_SCHEMA_DIFFS);
-		dd_json_key(&w, "diffs");
-		dd_json_begin_array(&w);
+		dd_rnd_jstr(&w, "schema", DD_SCHEMA_DIFFS);
+		dd_rnd_jarray(&w, "diffs");
 		for (i = 0; i < n; i++)
 			jdiff(&w, d[i], NULL);
 		dd_json_end_array(&w);
@@ -290,17 +266,16 @@ static void jfiles(dd_json_writer *w, const dd_file_change *files, size_t n)
 {
 	size_t i;
 
-	dd_json_key(w, "files");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "files");
 	for (i = 0; i < n; i++) {
 		const dd_file_change *f = &files[i];
 
 		dd_json_begin_object(w);
-		jstr(w, "path", f->path);
+		dd_rnd_jstr(w, "path", f->path);
 		jstr_opt(w, "old_path", f->old_path);
-		jstr(w, "status", dd_file_status_name(f->status));
+		dd_rnd_jstr(w, "status", dd_file_status_name(f->status));
 		if (f->baseline)	/* an added round, and the one before it */
-			jstr(w, "baseline", "previous-round");
+			dd_rnd_jstr(w, "baseline", "previous-round");
 		if (f->diff) {
 			dd_json_key(w, "diff");
 			jdiff(w, f->diff, NULL);
@@ -316,8 +291,7 @@ static void jids(dd_json_writer *w, const char *key, const char **ids,
 {
 	size_t i;
 
-	dd_json_key(w, key);
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, key);
 	for (i = 0; i < n; i++)
 		dd_json_string(w, ids[i]);
 	dd_json_end_array(w);
@@ -329,11 +303,10 @@ static void jtaxonomies(dd_json_writer *w, const dd_taxonomy_change *t,
 {
 	size_t i;
 
-	dd_json_key(w, "taxonomies");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "taxonomies");
 	for (i = 0; i < n; i++, t++) {
 		dd_json_begin_object(w);
-		jstr(w, "path", t->path);
+		dd_rnd_jstr(w, "path", t->path);
 		jids(w, "added", t->added, t->nadded);
 		jids(w, "removed", t->removed, t->nremoved);
 		jids(w, "renamed", t->renamed, t->nrenamed);
@@ -350,9 +323,9 @@ static int json_review(dd_buf *out, const dd_review *r,
 
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	jstr(&w, "schema", DD_SCHEMA_REVIEW);
-	jstr(&w, "from_rev", r->from_rev);
-	jstr(&w, "to_rev", r->to_rev);
+	dd_rnd_jstr(&w, "schema", DD_SCHEMA_REVIEW);
+	dd_rnd_jstr(&w, "from_rev", r->from_rev);
+	dd_rnd_jstr(&w, "to_rev", r->to_rev);
 	jfiles(&w, r->files, r->nfiles);
 	jtaxonomies(&w, r->taxonomies, r->ntaxonomies);
 	if (o && o->ngates) {
@@ -385,9 +358,8 @@ static int json_log_begin(dd_buf *out, const dd_render_opts *o)
 	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	jstr(&w, "schema", DD_SCHEMA_LOG);
-	dd_json_key(&w, "commits");
-	dd_json_begin_array(&w);
+	dd_rnd_jstr(&w, "schema", DD_SCHEMA_LOG);
+	dd_rnd_jarray(&w, "commits");
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -402,25 +374,19 @@ static int json_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 			   const dd_render_opts *o)
 {
 	dd_json_writer w;
-	size_t j;
 
 	(void)o;
 	resume(&w, out, index);
 	dd_json_begin_object(&w);
 	w.compact = 1;
-	jstr(&w, "id", c->id);
-	dd_json_key(&w, "parents");
-	dd_json_begin_array(&w);
-	for (j = 0; j < c->nparents; j++)
-		dd_json_string(&w, c->parents[j]);
-	dd_json_end_array(&w);
-	dd_json_key(&w, "author");
-	dd_json_begin_object(&w);
-	jstr(&w, "name", c->author_name);
-	jstr(&w, "email", c->author_email);
+	dd_rnd_jstr(&w, "id", c->id);
+	jids(&w, "parents", c->parents, c->nparents);
+	dd_rnd_jobject(&w, "author");
+	dd_rnd_jstr(&w, "name", c->author_name);
+	dd_rnd_jstr(&w, "email", c->author_email);
 	dd_json_end_object(&w);
-	jstr(&w, "date", c->date);
-	jstr(&w, "subject", c->subject);
+	dd_rnd_jstr(&w, "date", c->date);
+	dd_rnd_jstr(&w, "subject", c->subject);
 	jfiles(&w, c->files, c->nfiles);
 	if (c->ntaxonomies)
 		jtaxonomies(&w, c->taxonomies, c->ntaxonomies);
@@ -437,12 +403,11 @@ static int json_log_end(dd_buf *out, size_t n, const dd_error *failed,
 	resume(&w, out, n);
 	dd_json_end_array(&w);
 	if (failed) {
-		dd_json_key(&w, "error");
-		dd_json_begin_object(&w);
-		jstr(&w, "file", *failed->file ? failed->file : NULL);
-		jint(&w, "line", failed->line);
-		jint(&w, "column", failed->column);
-		jstr(&w, "message", failed->message);
+		dd_rnd_jobject(&w, "error");
+		dd_rnd_jstr(&w, "file", *failed->file ? failed->file : NULL);
+		dd_rnd_jint(&w, "line", failed->line);
+		dd_rnd_jint(&w, "column", failed->column);
+		dd_rnd_jstr(&w, "message", failed->message);
 		dd_json_end_object(&w);
 	}
 	dd_json_end_object(&w);
@@ -458,33 +423,31 @@ static void jtimeline_row(dd_json_writer *w, const dd_series *s,
 	size_t i, from = 0, a, b;
 
 	dd_json_begin_object(w);
-	jstr(w, "id", row->key);
+	dd_rnd_jstr(w, "id", row->key);
 	jtext(w, "name", &row->name);
-	dd_json_key(w, "present");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "present");
 	for (i = 0; i < s->nrounds; i++)
 		if (row->cells[i])
 			dd_json_int(w, dd_rnd_round_number(s, i));
 	dd_json_end_array(w);
-	jint(w, "first", dd_rnd_round_number(s, row->first));
-	jint(w, "last", dd_rnd_round_number(s, row->last));
+	dd_rnd_jint(w, "first", dd_rnd_round_number(s, row->first));
+	dd_rnd_jint(w, "last", dd_rnd_round_number(s, row->last));
 	jbool(w, "gap", row->gap);
-	dd_json_key(w, "gaps");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "gaps");
 	while (dd_rnd_row_gap(row, s->nrounds, &from, &a, &b)) {
 		dd_json_begin_object(w);
-		jint(w, "dropped", dd_rnd_round_number(s, a));
-		jint(w, "re_added", dd_rnd_round_number(s, b + 1));
+		dd_rnd_jint(w, "dropped", dd_rnd_round_number(s, a));
+		dd_rnd_jint(w, "re_added", dd_rnd_round_number(s, b + 1));
 		dd_json_end_object(w);
 	}
 	dd_json_end_array(w);
 	jbool(w, "core", row->core);
 	jbool(w, "classified", row->entry >= 0);
-	dd_json_key(w, "actions");
-	dd_json_begin_object(w);
+	dd_rnd_jobject(w, "actions");
 	for (i = 0; i < s->nrounds; i++) {
 		snprintf(num, sizeof(num), "%lld", dd_rnd_round_number(s, i));
-		jstr(w, num, row->cells[i] ? row->cells[i]->action : NULL);
+		dd_rnd_jstr(w, num,
+			    row->cells[i] ? row->cells[i]->action : NULL);
 	}
 	dd_json_end_object(w);
 	dd_json_end_object(w);
@@ -497,36 +460,31 @@ static void jtimeline(dd_json_writer *w, const dd_timeline *t, int schema)
 
 	dd_json_begin_object(w);
 	if (schema)
-		jstr(w, "schema", DD_SCHEMA_TIMELINE);
-	dd_json_key(w, "series");
-	dd_json_begin_object(w);
+		dd_rnd_jstr(w, "schema", DD_SCHEMA_TIMELINE);
+	dd_rnd_jobject(w, "series");
 	jseries_head(w, s);
 	dd_json_end_object(w);
-	dd_json_key(w, "rounds");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "rounds");
 	for (i = 0; i < s->nrounds; i++) {
 		dd_json_begin_object(w);
-		jint(w, "round", s->rounds[i]->number);
-		jstr(w, "date", s->rounds[i]->date);
+		dd_rnd_jint(w, "round", s->rounds[i]->number);
+		dd_rnd_jstr(w, "date", s->rounds[i]->date);
 		jtext(w, "title", &s->rounds[i]->title);
 		dd_json_end_object(w);
 	}
 	dd_json_end_array(w);
-	dd_json_key(w, "sections");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "sections");
 	for (i = 0; i < t->nsections; i++) {
 		const dd_timeline_section *sec = &t->sections[i];
 
 		dd_json_begin_object(w);
-		jstr(w, "id", sec->id);
+		dd_rnd_jstr(w, "id", sec->id);
 		jtext(w, "title", &sec->title);
-		dd_json_key(w, "entries");
-		dd_json_begin_array(w);
+		dd_rnd_jarray(w, "entries");
 		for (j = 0; j < sec->nrows; j++)
 			jtimeline_row(w, s, &sec->rows[j]);
 		dd_json_end_array(w);
-		dd_json_key(w, "core");
-		dd_json_begin_array(w);
+		dd_rnd_jarray(w, "core");
 		for (j = 0; j < sec->nrows; j++)
 			if (sec->rows[j].core)
 				dd_json_string(w, sec->rows[j].key);
@@ -556,8 +514,7 @@ static void jchairs(dd_json_writer *w, const dd_round *r)
 {
 	size_t i;
 
-	dd_json_key(w, "chairs");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "chairs");
 	for (i = 0; i < r->nchairs; i++) {
 		dd_json_begin_object(w);
 		jtext(w, "name", &r->chairs[i].name);
@@ -573,8 +530,7 @@ static void jsources(dd_json_writer *w, const dd_round *r)
 {
 	size_t i;
 
-	dd_json_key(w, "sources");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "sources");
 	for (i = 0; i < r->nsources; i++) {
 		dd_json_begin_object(w);
 		jstr_opt(w, "title", r->sources[i].title);
@@ -599,33 +555,30 @@ static int json_report(dd_buf *out, const dd_report *r,
 		return -1;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	jstr(&w, "schema", DD_SCHEMA_REPORT);
-	dd_json_key(&w, "series");
-	dd_json_begin_object(&w);
+	dd_rnd_jstr(&w, "schema", DD_SCHEMA_REPORT);
+	dd_rnd_jobject(&w, "series");
 	jseries_head(&w, s);
-	jstr(&w, "path", s->dir);
-	dd_json_key(&w, "parties");
-	dd_json_begin_array(&w);
+	dd_rnd_jstr(&w, "path", s->dir);
+	dd_rnd_jarray(&w, "parties");
 	for (i = 0; i < s->nparties; i++) {
 		dd_json_begin_object(&w);
-		jstr(&w, "id", s->parties[i].id);
+		dd_rnd_jstr(&w, "id", s->parties[i].id);
 		jtext(&w, "name", &s->parties[i].name);
 		dd_json_end_object(&w);
 	}
 	dd_json_end_array(&w);
 	dd_json_end_object(&w);
-	dd_json_key(&w, "rounds");
-	dd_json_begin_array(&w);
+	dd_rnd_jarray(&w, "rounds");
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
 
 		dd_json_begin_object(&w);
-		jint(&w, "round", rd->number);
-		jstr(&w, "date", rd->date);
+		dd_rnd_jint(&w, "round", rd->number);
+		dd_rnd_jstr(&w, "date", rd->date);
 		jtext(&w, "title", &rd->title);
 		jtext(&w, "place", &rd->place);
-		jstr(&w, "path", rd->path);
-		jstr(&w, "rev", rd->rev);
+		dd_rnd_jstr(&w, "path", rd->path);
+		dd_rnd_jstr(&w, "rev", rd->rev);
 		jchairs(&w, rd);
 		jsources(&w, rd);
 		jcounts(&w, rd, ids, nids);
@@ -636,8 +589,7 @@ static int json_report(dd_buf *out, const dd_report *r,
 		dd_json_key(&w, "timeline");
 		jtimeline(&w, r->timeline, 0);
 	}
-	dd_json_key(&w, "diffs");
-	dd_json_begin_array(&w);
+	dd_rnd_jarray(&w, "diffs");
 	for (i = 0; i < r->ndiffs; i++)
 		jdiff(&w, r->diffs[i], NULL);
 	dd_json_end_array(&w);
@@ -655,9 +607,8 @@ static int json_list(dd_buf *out, const dd_listing *l,
 	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	jstr(&w, "schema", DD_SCHEMA_LIST);
-	dd_json_key(&w, "series");
-	dd_json_begin_array(&w);
+	dd_rnd_jstr(&w, "schema", DD_SCHEMA_LIST);
+	dd_rnd_jarray(&w, "series");
 	for (i = 0; i < l->nseries; i++) {
 		const dd_series *s = l->series[i];
 		const char **ids;
@@ -668,17 +619,16 @@ static int json_list(dd_buf *out, const dd_listing *l,
 			return -1;
 		dd_json_begin_object(&w);
 		jseries_head(&w, s);
-		jstr(&w, "path", s->dir);
-		dd_json_key(&w, "rounds");
-		dd_json_begin_array(&w);
+		dd_rnd_jstr(&w, "path", s->dir);
+		dd_rnd_jarray(&w, "rounds");
 		for (j = 0; j < s->nrounds; j++) {
 			const dd_round *rd = s->rounds[j];
 
 			dd_json_begin_object(&w);
-			jint(&w, "round", rd->number);
-			jstr(&w, "date", rd->date);
+			dd_rnd_jint(&w, "round", rd->number);
+			dd_rnd_jstr(&w, "date", rd->date);
 			jtext(&w, "title", &rd->title);
-			jstr(&w, "path", rd->path);
+			dd_rnd_jstr(&w, "path", rd->path);
 			jcounts(&w, rd, ids, nids);
 			dd_json_end_object(&w);
 		}
@@ -699,27 +649,26 @@ static void jshow_item(dd_json_writer *w, const dd_taxonomy *tx,
 	if (it->cls == DD_CLASS_EXPLICIT || it->cls == DD_CLASS_MATCHED)
 		e = dd_rnd_entry(tx, sec->tsection, it->entry);
 	dd_json_begin_object(w);
-	jstr(w, "id", it->key ? it->key : it->id);
+	dd_rnd_jstr(w, "id", it->key ? it->key : it->id);
 	jtext(w, "label", &it->label);
 	jstr_opt(w, "action", it->action);
 	jstr_opt(w, "note", it->note);
-	jstr(w, "class", dd_rnd_class_name(it->cls));
+	dd_rnd_jstr(w, "class", dd_rnd_class_name(it->cls));
 	if (e)
 		jtext(w, "entry_name", &e->name);
 	if (it->id)
-		jstr(w, "explicit_id", it->id);
+		dd_rnd_jstr(w, "explicit_id", it->id);
 	if (it->cls == DD_CLASS_AMBIGUOUS) {
 		e = dd_rnd_entry(tx, sec->tsection, it->entry);
 		e2 = dd_rnd_entry(tx, sec->tsection, it->entry2);
-		dd_json_key(w, "candidates");
-		dd_json_begin_array(w);
+		dd_rnd_jarray(w, "candidates");
 		if (e)
 			dd_json_string(w, e->id);
 		if (e2)
 			dd_json_string(w, e2->id);
 		dd_json_end_array(w);
 	}
-	jint(w, "line", it->pos.line);
+	dd_rnd_jint(w, "line", it->pos.line);
 	dd_json_end_object(w);
 }
 
@@ -732,35 +681,32 @@ static int json_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	jstr(&w, "schema", DD_SCHEMA_ROUND);
-	jstr(&w, "series", r->series);
-	jint(&w, "round", r->number);
-	jstr(&w, "date", r->date);
-	jstr(&w, "path", r->path);
-	jstr(&w, "rev", r->rev);
+	dd_rnd_jstr(&w, "schema", DD_SCHEMA_ROUND);
+	dd_rnd_jstr(&w, "series", r->series);
+	dd_rnd_jint(&w, "round", r->number);
+	dd_rnd_jstr(&w, "date", r->date);
+	dd_rnd_jstr(&w, "path", r->path);
+	dd_rnd_jstr(&w, "rev", r->rev);
 	jtext(&w, "title", &r->title);
 	jtext(&w, "place", &r->place);
 	jchairs(&w, r);
 	jsources(&w, r);
-	dd_json_key(&w, "sections");
-	dd_json_begin_array(&w);
+	dd_rnd_jarray(&w, "sections");
 	for (i = 0; i < r->nsections; i++) {
 		const dd_round_section *sec = &r->sections[i];
 		dd_text title = dd_rnd_section_title(tx, sec);
 
 		dd_json_begin_object(&w);
-		jstr(&w, "id", sec->id);
+		dd_rnd_jstr(&w, "id", sec->id);
 		jtext(&w, "title", &title);
-		dd_json_key(&w, "items");
-		dd_json_begin_array(&w);
+		dd_rnd_jarray(&w, "items");
 		for (j = 0; j < sec->count; j++)
 			jshow_item(&w, tx, sec, &sec->items[j]);
 		dd_json_end_array(&w);
 		dd_json_end_object(&w);
 	}
 	dd_json_end_array(&w);
-	dd_json_key(&w, "reaffirms");
-	dd_json_begin_array(&w);
+	dd_rnd_jarray(&w, "reaffirms");
 	for (i = 0; i < r->nreaffirms; i++) {
 		dd_json_begin_object(&w);
 		jtext(&w, "label", &r->reaffirms[i].label);
@@ -794,27 +740,25 @@ static int json_check(dd_buf *out, const dd_check_result *c,
 	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	jstr(&w, "schema", DD_SCHEMA_CHECK);
-	dd_json_key(&w, "diagnostics");
-	dd_json_begin_array(&w);
+	dd_rnd_jstr(&w, "schema", DD_SCHEMA_CHECK);
+	dd_rnd_jarray(&w, "diagnostics");
 	for (i = 0; i < dl->count; i++) {
 		const dd_diag *d = &dl->items[i];
 
 		dd_json_begin_object(&w);
-		jstr(&w, "file", d->file);
+		dd_rnd_jstr(&w, "file", d->file);
 		jpos(&w, "line", d->line);
 		jpos(&w, "column", d->line > 0 ? d->column : 0);
-		jstr(&w, "severity", dd_severity_name(d->severity));
-		jstr(&w, "rule", d->rule);
-		jstr(&w, "message", d->message);
+		dd_rnd_jstr(&w, "severity", dd_severity_name(d->severity));
+		dd_rnd_jstr(&w, "rule", d->rule);
+		dd_rnd_jstr(&w, "message", d->message);
 		dd_json_end_object(&w);
 	}
 	dd_json_end_array(&w);
-	dd_json_key(&w, "summary");
-	dd_json_begin_object(&w);
-	jint(&w, "files", (long long)c->nfiles);
-	jint(&w, "errors", (long long)dl->errors);
-	jint(&w, "warnings", (long long)dl->warnings);
+	dd_rnd_jobject(&w, "summary");
+	dd_rnd_jint(&w, "files", (long long)c->nfiles);
+	dd_rnd_jint(&w, "errors", (long long)dl->errors);
+	dd_rnd_jint(&w, "warnings", (long long)dl->warnings);
 	dd_json_end_object(&w);
 	dd_json_end_object(&w);
 	return finish(out);

@@ -52,14 +52,11 @@ static void xml_escape(dd_buf *out, const char *s, int attribute)
 /* "file:line:col: severity: message [rule]" */
 static void diag_line(dd_buf *out, const dd_diag *d)
 {
-	dd_buf pos = DD_BUF_INIT;
-
 	xml_escape(out, d->file, 0);
 	if (d->line > 0)
-		dd_buf_addf(&pos, ":%d", d->line);
+		dd_buf_addf(out, ":%d", d->line);
 	if (d->line > 0 && d->column > 0)
-		dd_buf_addf(&pos, ":%d", d->column);
-	dd_buf_add(out, pos.ptr, pos.len);
+		dd_buf_addf(out, ":%d", d->column);
 	dd_buf_adds(out, ": ");
 	dd_buf_adds(out, dd_severity_name(d->severity));
 	dd_buf_adds(out, ": ");
@@ -67,9 +64,6 @@ static void diag_line(dd_buf *out, const dd_diag *d)
 	dd_buf_adds(out, " [");
 	xml_escape(out, d->rule, 0);
 	dd_buf_addc(out, ']');
-	if (dd_buf_oom(&pos))
-		out->oom = 1;
-	dd_buf_release(&pos);
 }
 
 static int fails(const dd_diag *d, int strict)

@@ -11,7 +11,6 @@
  * goes after every '@' (@mentions, e-mail addresses) and into every
  * "www.", "http://" and "https://" (GitHub's bare autolinks).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,35 +128,42 @@ static const char *w(const dd_render_opts *o, dd_msg id)
 	return dd_msg_get(o->lang, id);
 }
 
+/* " s |": a cell of a table's header row. */
+static void md_th(dd_buf *out, const char *s)
+{
+	dd_buf_addc(out, ' ');
+	md_text(out, s);
+	dd_buf_adds(out, " |");
+}
+
 /* The header row and the delimiter row of a table; align: one character
  * per column, 'l', 'r' or 'c'. */
 static void md_table_head(dd_buf *out, const char *const *cols,
-			  const char *align, size_t n)
+			  const char *align)
 {
 	size_t i;
 
 	dd_buf_addc(out, '|');
-	for (i = 0; i < n; i++) {
-		dd_buf_addc(out, ' ');
-		md_text(out, cols[i]);
-		dd_buf_adds(out, " |");
-	}
+	for (i = 0; align[i]; i++)
+		md_th(out, cols[i]);
 	dd_buf_adds(out, "\n|");
-	for (i = 0; i < n; i++)
+	for (i = 0; align[i]; i++)
 		dd_buf_adds(out, align[i] == 'r' ? " ---: |" :
 				 align[i] == 'c' ? " :-: |" : " --- |");
 	dd_buf_addc(out, '\n');
 }
 
-/* The words of a table's columns in o's language: cols[i] = ids[i]'s,
- * "" for U_COUNT. */
-static void md_cols(const char **cols, const dd_msg *ids, size_t n,
-		    const dd_render_opts *o)
+/* md_table_head with the words ids (at most 8) in o's language, "" for
+ * U_COUNT. */
+static void md_table_words(dd_buf *out, const dd_msg *ids, const char *align,
+			   const dd_render_opts *o)
 {
+	const char *cols[8];
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; align[i]; i++)
 		cols[i] = ids[i] == U_COUNT ? "" : w(o, ids[i]);
+	md_table_head(out, cols, align);
 }
 
 /* Open a <details> block when a table has more than DETAILS_ROWS rows;
@@ -180,26 +186,21 @@ static void md_details_close(dd_buf *out, int open)
 		dd_buf_adds(out, "\n</details>\n");
 }
 
+/* "REV7:PATH", or PATH, as code; nothing for a round with no file. */
 static void md_round_file(dd_buf *out, const dd_round *r)
 {
-	char *s;
-	size_t n;
+	dd_buf tmp = DD_BUF_INIT;
 
 	if (!r->path)
 		return;
-	if (!r->rev) {
-		md_code(out, r->path);
-		return;
-	}
-	n = strlen(r->path) + 9;
-	s = malloc(n);
-	if (!s) {
+	if (r->rev)
+		dd_buf_addf(&tmp, "%.7s:", r->rev);
+	dd_buf_adds(&tmp, r->path);
+	if (dd_buf_oom(&tmp))
 		out->oom = 1;
-		return;
-	}
-	snprintf(s, n, "%.7s:%s", r->rev, r->path);
-	md_code(out, s);
-	free(s);
+	else
+		md_code(out, tmp.ptr);
+	dd_buf_release(&tmp);
 }
 
 /* ---- diff ----------------------------------------------------------- */
@@ -272,11 +273,9 @@ static void md_diff_section(dd_buf *out, const dd_diff *d,
 			    const dd_render_opts *o, int level)
 {
 	static const dd_msg ids[] = { U_COUNT, U_L_TOPIC, U_L_ID, U_L_ACTION };
-	const char *cols[4];
 	size_t rows = dd_rnd_section_rows(o, sec), j;
 	int open;
 
-	md_cols(cols, ids, 4, o);
 	if (!rows && !sec->unrecorded)
 		return;
 	dd_buf_addc(out, '\n');
@@ -290,7 +289,7 @@ static void md_diff_section(dd_buf *out, const dd_diff *d,
 		return;
 	}
 	open = md_details_open(out, rows, U_L_N_TOPICS, o);
-	md_table_head(out, cols, "llll", 4);
+	md_table_words(out, ids, "llll", o);
 	for (j = 0; j < sec->nadded; j++)
 		md_diff_row(out, M_ADDED, &sec->added[j], o->lang);
 	for (j = 0; j < sec->ndropped; j++)
@@ -373,12 +372,10 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		U_L_SECTION, U_L_ADDED, U_L_DROPPED, U_L_CHANGED, U_L_UNCHANGED,
 		U_L_SIMILARITY
 	};
-	const char *cols[6];
 	dd_rnd_counts c = dd_rnd_diff_counts(d);
 	size_t i;
 	int open;
 
-	md_cols(cols, ids, 6, o);
 	md_diff_heading(out, d, baseline, level, o->lang);
 	dd_buf_adds(out, "\n\n**");
 	dd_rnd_counts_words(out, &c, o->lang);
@@ -388,7 +385,7 @@ static void md_diff_one(dd_buf *out, const dd_diff *d, int baseline,
 		     d->nsections);
 	dd_buf_adds(out, "\n\n");
 	open = md_details_open(out, d->nsections, U_L_N_SECTIONS, o);
-	md_table_head(out, cols, "lrrrrr", 6);
+	md_table_words(out, ids, "lrrrrr", o);
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
 
@@ -624,40 +621,16 @@ static int md_log_end(dd_buf *out, size_t n, const dd_error *failed,
 
 /* ---- timeline ------------------------------------------------------- */
 
-static int md_timeline_section(dd_buf *out, const dd_timeline *t,
-			       const dd_timeline_section *sec,
-			       const dd_render_opts *o)
+static void md_timeline_section(dd_buf *out, const dd_timeline *t,
+				const dd_timeline_section *sec,
+				const dd_render_opts *o)
 {
 	const dd_series *s = t->series;
-	size_t nr = s->nrounds, ncols = nr + 4, i, j;
-	const char **cols;
-	char *align, *nums;
+	size_t nr = s->nrounds, i, j;
 	const char *sep = w(o, U_L_FIRST);
 	dd_rnd_note_words nw = dd_rnd_notes(o->lang);
 	char seen[64];
 	int open;
-
-	cols = calloc(ncols, sizeof(*cols));
-	align = malloc(ncols);
-	nums = malloc(nr * 24 + 1);
-	if (!cols || !align || !nums) {
-		free(cols);
-		free(align);
-		free(nums);
-		return -1;
-	}
-	cols[0] = w(o, U_L_TOPIC);
-	align[0] = 'l';
-	for (i = 0; i < nr; i++) {
-		snprintf(nums + i * 24, 24, "%lld", dd_rnd_round_number(s, i));
-		cols[1 + i] = nums + i * 24;
-		align[1 + i] = 'c';
-	}
-	cols[nr + 1] = w(o, U_L_SEEN);
-	cols[nr + 2] = w(o, U_L_ROUNDS);
-	cols[nr + 3] = w(o, U_L_NOTES);
-	align[nr + 1] = align[nr + 3] = 'l';
-	align[nr + 2] = 'r';
 
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&sec->title, o->lang));
@@ -673,7 +646,17 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		dd_buf_adds(out, w(o, U_L_NONE_AFTER));
 	dd_buf_adds(out, "\n\n");
 	open = md_details_open(out, sec->nrows, U_L_N_TOPICS, o);
-	md_table_head(out, cols, align, ncols);
+	dd_buf_addc(out, '|');
+	md_th(out, w(o, U_L_TOPIC));
+	for (i = 0; i < nr; i++)
+		dd_buf_addf(out, " %lld |", dd_rnd_round_number(s, i));
+	md_th(out, w(o, U_L_SEEN));
+	md_th(out, w(o, U_L_ROUNDS));
+	md_th(out, w(o, U_L_NOTES));
+	dd_buf_adds(out, "\n| --- |");
+	for (i = 0; i < nr; i++)
+		dd_buf_adds(out, " :-: |");
+	dd_buf_adds(out, " --- | ---: | --- |\n");
 	for (j = 0; j < sec->nrows; j++) {
 		const dd_timeline_row *row = &sec->rows[j];
 
@@ -706,15 +689,12 @@ static int md_timeline_section(dd_buf *out, const dd_timeline *t,
 		dd_buf_adds(out, "  |  |  |\n");
 	}
 	md_details_close(out, open);
-	free(cols);
-	free(align);
-	free(nums);
-	return 0;
 }
 
-static int md_timeline_body(dd_buf *out, const dd_timeline *t,
-			    const dd_render_opts *o)
+static int md_timeline(dd_buf *out, const dd_timeline *t,
+		       const dd_render_opts *opts)
 {
+	const dd_render_opts *o = dd_rnd_opts(opts);
 	const dd_series *s = t->series;
 	size_t i;
 
@@ -747,15 +727,8 @@ static int md_timeline_body(dd_buf *out, const dd_timeline *t,
 	dd_buf_adds(out, w(o, U_M_TIMELINE_LEGEND));
 	dd_buf_addc(out, '\n');
 	for (i = 0; i < t->nsections; i++)
-		if (md_timeline_section(out, t, &t->sections[i], o) < 0)
-			return -1;
+		md_timeline_section(out, t, &t->sections[i], o);
 	return dd_buf_oom(out) ? -1 : 0;
-}
-
-static int md_timeline(dd_buf *out, const dd_timeline *t,
-		       const dd_render_opts *opts)
-{
-	return md_timeline_body(out, t, dd_rnd_opts(opts));
 }
 
 /* ---- report --------------------------------------------------------- */
@@ -768,15 +741,13 @@ static void md_report_changes(dd_buf *out, const dd_report *r,
 		U_L_PAIR, U_L_DATES, U_L_ADDED, U_L_DROPPED, U_L_CHANGED,
 		U_L_UNCHANGED, U_L_SIMILARITY
 	};
-	const char *cols[7];
 	size_t i;
 	int open;
 
 	if (!r->ndiffs)
 		return;
-	md_cols(cols, ids, 7, o);
 	open = md_details_open(out, r->ndiffs, U_L_N_CHANGES, o);
-	md_table_head(out, cols, "llrrrrr", 7);
+	md_table_words(out, ids, "llrrrrr", o);
 	for (i = 0; i < r->ndiffs; i++) {
 		const dd_diff *d = r->diffs[i];
 		dd_rnd_counts c = dd_rnd_diff_counts(d);
@@ -798,14 +769,12 @@ static int md_report(dd_buf *out, const dd_report *r,
 {
 	static const dd_msg ids[] = { U_L_ROUND, U_L_DATE, U_L_PLACE,
 				      U_L_TITLE };
-	const char *cols[4];
 	dd_render_opts full;
 	const dd_render_opts *o = dd_rnd_report_opts(&full, opts);
 	const dd_series *s = r->series;
 	size_t i;
 	int open;
 
-	md_cols(cols, ids, 4, o);
 	dd_buf_adds(out, "## ");
 	md_text(out, dd_text_get(&s->title, o->lang));
 	dd_buf_adds(out, "\n\n");
@@ -821,7 +790,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 	dd_buf_adds(out, "\n\n");
 	md_report_changes(out, r, o);
 	open = md_details_open(out, s->nrounds, U_L_N_ROUNDS, o);
-	md_table_head(out, cols, "rlll", 4);
+	md_table_words(out, ids, "rlll", o);
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
 
@@ -836,16 +805,12 @@ static int md_report(dd_buf *out, const dd_report *r,
 	md_details_close(out, open);
 	if (r->timeline) {
 		dd_buf_addc(out, '\n');
-		if (md_timeline_body(out, r->timeline, o) < 0)
+		if (md_timeline(out, r->timeline, o) < 0)
 			return -1;
-	}
-	for (i = 0; i < r->ndiffs; i++) {
-		dd_buf_addc(out, '\n');
-		md_diff_one(out, r->diffs[i], 0, o, 3);
 	}
 	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
-		md_diff_legend(out, o);
+		md_diff(out, r->diffs, r->ndiffs, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -855,8 +820,7 @@ static int md_report(dd_buf *out, const dd_report *r,
 static int md_list_series(dd_buf *out, const dd_series *s,
 			  const dd_taxonomy *tx, const dd_render_opts *o)
 {
-	const char **ids, **cols;
-	char *align;
+	const char **ids;
 	size_t nids, i, j;
 	int open;
 
@@ -875,24 +839,19 @@ static int md_list_series(dd_buf *out, const dd_series *s,
 		return dd_buf_oom(out) ? -1 : 0;
 	if (dd_rnd_section_ids(&ids, &nids, tx, s->rounds, s->nrounds) < 0)
 		return -1;
-	cols = malloc((4 + nids) * sizeof(*cols));
-	align = malloc(4 + nids);
-	if (!cols || !align) {
-		free(ids);
-		free(cols);
-		free(align);
-		return -1;
-	}
-	cols[0] = w(o, U_L_ROUND), cols[1] = w(o, U_L_DATE);
-	cols[2] = w(o, U_L_TITLE), cols[3] = w(o, U_L_FILE);
-	memcpy(align, "rlll", 4);
-	for (j = 0; j < nids; j++) {
-		cols[4 + j] = ids[j];
-		align[4 + j] = 'r';
-	}
 	dd_buf_addc(out, '\n');
 	open = md_details_open(out, s->nrounds, U_L_N_ROUNDS, o);
-	md_table_head(out, cols, align, 4 + nids);
+	dd_buf_addc(out, '|');
+	md_th(out, w(o, U_L_ROUND));
+	md_th(out, w(o, U_L_DATE));
+	md_th(out, w(o, U_L_TITLE));
+	md_th(out, w(o, U_L_FILE));
+	for (j = 0; j < nids; j++)
+		md_th(out, ids[j]);
+	dd_buf_adds(out, "\n| ---: | --- | --- | --- |");
+	for (j = 0; j < nids; j++)
+		dd_buf_adds(out, " ---: |");
+	dd_buf_addc(out, '\n');
 	for (i = 0; i < s->nrounds; i++) {
 		const dd_round *rd = s->rounds[i];
 
@@ -908,8 +867,6 @@ static int md_list_series(dd_buf *out, const dd_series *s,
 	}
 	md_details_close(out, open);
 	free(ids);
-	free(cols);
-	free(align);
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
@@ -934,12 +891,10 @@ static void md_show_section(dd_buf *out, const dd_round_section *sec,
 			    const dd_taxonomy *tx, const dd_render_opts *o)
 {
 	static const dd_msg ids[] = { U_L_TOPIC, U_L_ID, U_L_ACTION, U_L_NOTE };
-	const char *cols[4];
 	dd_text title = dd_rnd_section_title(tx, sec);
 	size_t j;
 	int open;
 
-	md_cols(cols, ids, 4, o);
 	dd_buf_adds(out, "\n#### ");
 	md_text(out, dd_text_get(&title, o->lang));
 	dd_buf_addf(out, " (%zu)\n", sec->count);
@@ -947,7 +902,7 @@ static void md_show_section(dd_buf *out, const dd_round_section *sec,
 		return;
 	dd_buf_addc(out, '\n');
 	open = md_details_open(out, sec->count, U_L_N_TOPICS, o);
-	md_table_head(out, cols, "llll", 4);
+	md_table_words(out, ids, "llll", o);
 	for (j = 0; j < sec->count; j++) {
 		const dd_item *it = &sec->items[j];
 
@@ -1097,7 +1052,7 @@ static int md_check(dd_buf *out, const dd_check_result *c,
 		    dd_rnd_plural(dl->errors), dl->warnings,
 		    dd_rnd_plural(dl->warnings), c->nfiles,
 		    dd_rnd_plural(c->nfiles));
-	md_table_head(out, cols, "clrrll", 6);
+	md_table_head(out, cols, "clrrll");
 	for (i = 0; i < dl->count; i++) {
 		const dd_diag *d = &dl->items[i];
 

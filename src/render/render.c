@@ -51,6 +51,15 @@ int dd_render_log(dd_buf *out, const dd_renderer *r, const dd_log *l,
 	return r->log_end(out, l->ncommits, NULL, o);
 }
 
+int dd_rnd_log_end(dd_buf *out, size_t n, const dd_error *failed,
+		   const dd_render_opts *o)
+{
+	(void)n;
+	(void)failed;
+	(void)o;
+	return dd_buf_oom(out) ? -1 : 0;
+}
+
 const dd_render_opts *dd_rnd_opts(const dd_render_opts *opts)
 {
 	static const dd_render_opts defaults = { DD_LANG_EN, 0 };
@@ -187,22 +196,17 @@ const unsigned dd_rnd_change_bits[3] = {
 
 const char *dd_rnd_class_name(dd_class cls)
 {
-	switch (cls) {
-	case DD_CLASS_EXPLICIT:
-		return "explicit";
-	case DD_CLASS_MATCHED:
-		return "matched";
-	case DD_CLASS_UNKNOWN_ID:
-		return "unknown-id";
-	case DD_CLASS_UNCLASSIFIED:
-		return "unclassified";
-	case DD_CLASS_AMBIGUOUS:
-		return "ambiguous";
-	case DD_CLASS_ERROR:
-		return "error";
-	case DD_CLASS_NONE:
-		break;
-	}
+	static const char *const names[] = {
+		[DD_CLASS_EXPLICIT] = "explicit",
+		[DD_CLASS_MATCHED] = "matched",
+		[DD_CLASS_UNKNOWN_ID] = "unknown-id",
+		[DD_CLASS_UNCLASSIFIED] = "unclassified",
+		[DD_CLASS_AMBIGUOUS] = "ambiguous",
+		[DD_CLASS_ERROR] = "error",
+	};
+
+	if ((unsigned)cls < sizeof(names) / sizeof(names[0]) && names[cls])
+		return names[cls];
 	return "none";
 }
 
@@ -246,7 +250,7 @@ size_t dd_rnd_section_count(const dd_round *r, const char *id)
 	return n;
 }
 
-static int has_id(const char **ids, size_t n, const char *id)
+int dd_rnd_has_id(const char *const *ids, size_t n, const char *id)
 {
 	size_t i;
 
@@ -271,13 +275,14 @@ int dd_rnd_section_ids(const char ***out, size_t *count,
 	if (!ids)
 		return -1;
 	for (i = 0; tx && i < tx->nsections; i++)
-		if (tx->sections[i].id && !has_id(ids, n, tx->sections[i].id))
+		if (tx->sections[i].id &&
+		    !dd_rnd_has_id(ids, n, tx->sections[i].id))
 			ids[n++] = tx->sections[i].id;
 	for (i = 0; i < nrounds; i++)
 		for (j = 0; j < rounds[i]->nsections; j++) {
 			const char *id = rounds[i]->sections[j].id;
 
-			if (id && !has_id(ids, n, id))
+			if (id && !dd_rnd_has_id(ids, n, id))
 				ids[n++] = id;
 		}
 	*count = n;
@@ -401,6 +406,30 @@ const char *dd_rnd_utf8(dd_buf *tmp, const char *s)
 		return "";
 	len = strlen(s);
 	return dd_utf8_repair(tmp, s, &len);
+}
+
+void dd_rnd_jstr(dd_json_writer *w, const char *key, const char *s)
+{
+	dd_json_key(w, key);
+	dd_json_string(w, s);
+}
+
+void dd_rnd_jint(dd_json_writer *w, const char *key, long long v)
+{
+	dd_json_key(w, key);
+	dd_json_int(w, v);
+}
+
+void dd_rnd_jarray(dd_json_writer *w, const char *key)
+{
+	dd_json_key(w, key);
+	dd_json_begin_array(w);
+}
+
+void dd_rnd_jobject(dd_json_writer *w, const char *key)
+{
+	dd_json_key(w, key);
+	dd_json_begin_object(w);
 }
 
 const char *dd_rnd_plural(size_t n)

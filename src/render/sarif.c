@@ -46,10 +46,8 @@ static void uri(dd_buf *out, const char *path)
 
 static void text_object(dd_json_writer *w, const char *key, const char *text)
 {
-	dd_json_key(w, key);
-	dd_json_begin_object(w);
-	dd_json_key(w, "text");
-	dd_json_string(w, text);
+	dd_rnd_jobject(w, key);
+	dd_rnd_jstr(w, "text", text);
 	dd_json_end_object(w);
 }
 
@@ -62,25 +60,17 @@ static void driver(dd_json_writer *w)
 {
 	size_t i;
 
-	dd_json_key(w, "tool");
-	dd_json_begin_object(w);
-	dd_json_key(w, "driver");
-	dd_json_begin_object(w);
-	dd_json_key(w, "name");
-	dd_json_string(w, "dialdiff");
-	dd_json_key(w, "version");
-	dd_json_string(w, DD_VERSION);
-	dd_json_key(w, "rules");
-	dd_json_begin_array(w);
+	dd_rnd_jobject(w, "tool");
+	dd_rnd_jobject(w, "driver");
+	dd_rnd_jstr(w, "name", "dialdiff");
+	dd_rnd_jstr(w, "version", DD_VERSION);
+	dd_rnd_jarray(w, "rules");
 	for (i = 0; i < dd_nrules; i++) {
 		dd_json_begin_object(w);
-		dd_json_key(w, "id");
-		dd_json_string(w, dd_rules[i].id);
+		dd_rnd_jstr(w, "id", dd_rules[i].id);
 		text_object(w, "shortDescription", dd_rules[i].summary);
-		dd_json_key(w, "defaultConfiguration");
-		dd_json_begin_object(w);
-		dd_json_key(w, "level");
-		dd_json_string(w, level(dd_rules[i].severity));
+		dd_rnd_jobject(w, "defaultConfiguration");
+		dd_rnd_jstr(w, "level", level(dd_rules[i].severity));
 		dd_json_end_object(w);
 		dd_json_end_object(w);
 	}
@@ -94,35 +84,26 @@ static void result(dd_json_writer *w, const dd_diag *d, dd_buf *tmp)
 	int index = dd_rule_index(d->rule);
 
 	dd_json_begin_object(w);
-	dd_json_key(w, "ruleId");
-	dd_json_string(w, d->rule);
+	dd_rnd_jstr(w, "ruleId", d->rule);
 	if (index >= 0) {
-		dd_json_key(w, "ruleIndex");
-		dd_json_int(w, index);
+		dd_rnd_jint(w, "ruleIndex", index);
 	}
-	dd_json_key(w, "level");
-	dd_json_string(w, level(d->severity));
+	dd_rnd_jstr(w, "level", level(d->severity));
 	text_object(w, "message", d->message);
-	dd_json_key(w, "locations");
-	dd_json_begin_array(w);
+	dd_rnd_jarray(w, "locations");
 	dd_json_begin_object(w);
-	dd_json_key(w, "physicalLocation");
-	dd_json_begin_object(w);
-	dd_json_key(w, "artifactLocation");
-	dd_json_begin_object(w);
+	dd_rnd_jobject(w, "physicalLocation");
+	dd_rnd_jobject(w, "artifactLocation");
 	dd_json_key(w, "uri");
 	dd_buf_reset(tmp);
 	uri(tmp, d->file);
 	dd_json_string(w, tmp->ptr);
 	dd_json_end_object(w);
 	if (d->line > 0) {
-		dd_json_key(w, "region");
-		dd_json_begin_object(w);
-		dd_json_key(w, "startLine");
-		dd_json_int(w, d->line);
+		dd_rnd_jobject(w, "region");
+		dd_rnd_jint(w, "startLine", d->line);
 		if (d->column > 0) {
-			dd_json_key(w, "startColumn");
-			dd_json_int(w, d->column);
+			dd_rnd_jint(w, "startColumn", d->column);
 		}
 		dd_json_end_object(w);
 	}
@@ -142,16 +123,12 @@ static int sarif_check(dd_buf *out, const dd_check_result *c,
 	(void)o;
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	dd_json_key(&w, "$schema");
-	dd_json_string(&w, SARIF_SCHEMA);
-	dd_json_key(&w, "version");
-	dd_json_string(&w, "2.1.0");
-	dd_json_key(&w, "runs");
-	dd_json_begin_array(&w);
+	dd_rnd_jstr(&w, "$schema", SARIF_SCHEMA);
+	dd_rnd_jstr(&w, "version", "2.1.0");
+	dd_rnd_jarray(&w, "runs");
 	dd_json_begin_object(&w);
 	driver(&w);
-	dd_json_key(&w, "results");
-	dd_json_begin_array(&w);
+	dd_rnd_jarray(&w, "results");
 	for (i = 0; i < c->diags->count; i++)
 		result(&w, &c->diags->items[i], &tmp);
 	dd_json_end_array(&w);

@@ -67,44 +67,38 @@ static void put(dd_buf *out, const char *s)
 	dd_text_add_safe(out, s);
 }
 
-/* vsnprintf into small, or into a malloc'd string when it does not fit;
- * NULL when memory runs out.  Free the result when it is not small. */
-static char *format(char *small, size_t size, const char *fmt, va_list ap)
+/* put() of a formatted string. */
+static void vputf(dd_buf *out, const char *fmt, va_list ap)
 {
+	char small[256], *s = small;
 	va_list aq;
-	char *s = small;
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(small, size, fmt, aq);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
 	va_end(aq);
-	if (n < 0)
-		return NULL;
-	if ((size_t)n >= size) {
+	if (n >= 0 && (size_t)n >= sizeof(small)) {
 		s = malloc((size_t)n + 1);
 		if (s)
 			vsnprintf(s, (size_t)n + 1, fmt, ap);
 	}
-	return s;
-}
-
-/* put() of a formatted string. */
-static void putf(dd_buf *out, const char *fmt, ...) DD_PRINTF(2, 3);
-static void putf(dd_buf *out, const char *fmt, ...)
-{
-	char small[256], *s;
-	va_list ap;
-
-	va_start(ap, fmt);
-	s = format(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (!s) {
+	if (n < 0 || !s) {
 		out->oom = 1;
 		return;
 	}
 	put(out, s);
 	if (s != small)
 		free(s);
+}
+
+static void putf(dd_buf *out, const char *fmt, ...) DD_PRINTF(2, 3);
+static void putf(dd_buf *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vputf(out, fmt, ap);
+	va_end(ap);
 }
 
 /* put() in style st. */
@@ -120,8 +114,10 @@ static void span(dd_buf *out, int color, unsigned st, const char *s)
 typedef struct table {
 	size_t ncols;
 	dd_buf text;		/* the cells, each NUL-terminated */
-	size_t *off;		/* offset of each cell in text */
-	unsigned *style;	/* S_* of each cell */
+	struct tcell {
+		size_t off;	/* in text */
+		unsigned style;	/* S_* */
+	} *cells;
 	size_t n, alloc;
 	size_t eq_first, eq_count;	/* columns made equally wide */
 	int oom;
@@ -137,61 +133,46 @@ static void tab_init(table *t, size_t ncols)
 static void tab_release(table *t)
 {
 	dd_buf_release(&t->text);
-	free(t->off);
-	free(t->style);
-	t->off = NULL;
-	t->style = NULL;
+	free(t->cells);
+	t->cells = NULL;
 }
 
-/* Append the next cell (rows fill left to right). */
-static void tab_add(table *t, unsigned st, const char *s)
+/* Start the next cell, in style st (rows fill left to right): its text is
+ * what is appended to the buffer returned, until the next cell starts. */
+static dd_buf *tab_cell(table *t, unsigned st)
 {
+	if (t->n)
+		dd_buf_addc(&t->text, '\0');	/* ends the cell before */
 	if (t->n == t->alloc) {
 		size_t na = t->alloc ? t->alloc * 2 : 32;
-		size_t *off = realloc(t->off, na * sizeof(*off));
-		unsigned *sty;
+		struct tcell *c = realloc(t->cells, na * sizeof(*c));
 
-		if (off)
-			t->off = off;
-		sty = off ? realloc(t->style, na * sizeof(*sty)) : NULL;
-		if (!sty) {
+		if (!c) {
 			t->oom = 1;
-			return;
+			return &t->text;
 		}
-		t->style = sty;
+		t->cells = c;
 		t->alloc = na;
 	}
-	t->off[t->n] = t->text.len;
-	t->style[t->n] = st;
-	t->n++;
-	put(&t->text, s);
-	dd_buf_addc(&t->text, '\0');
+	t->cells[t->n].off = t->text.len;
+	t->cells[t->n++].style = st;
+	return &t->text;
+}
+
+static void tab_add(table *t, unsigned st, const char *s)
+{
+	put(tab_cell(t, st), s);
 }
 
 static void tab_addf(table *t, unsigned st, const char *fmt, ...)
 	DD_PRINTF(3, 4);
 static void tab_addf(table *t, unsigned st, const char *fmt, ...)
 {
-	char small[128], *s;
 	va_list ap;
 
 	va_start(ap, fmt);
-	s = format(small, sizeof(small), fmt, ap);
+	vputf(tab_cell(t, st), fmt, ap);
 	va_end(ap);
-	if (!s) {
-		t->oom = 1;
-		return;
-	}
-	tab_add(t, st, s);
-	if (s != small)
-		free(s);
-}
-
-/* Make count columns from first equally wide (a matrix). */
-static void tab_equalize(table *t, size_t first, size_t count)
-{
-	t->eq_first = first;
-	t->eq_count = count;
 }
 
 /* Fill the rest of the current row with empty cells. */
@@ -203,7 +184,7 @@ static void tab_endrow(table *t)
 
 static const char *cell(const table *t, size_t i)
 {
-	return t->text.ptr + t->off[i];
+	return t->text.ptr + t->cells[i].off;
 }
 
 /*
@@ -246,7 +227,7 @@ static int tab_render(dd_buf *out, table *t, size_t indent, int color)
 		dd_buf_addn(out, ' ', indent);
 		for (c = 0; c <= last; c++) {
 			const char *s = cell(t, base + c);
-			unsigned st = t->style[base + c];
+			unsigned st = t->cells[base + c].style;
 			size_t pad = width[c] - dd_utf8_width(s);
 
 			if (!width[c])
@@ -435,7 +416,6 @@ static void diff_totals(dd_buf *out, const dd_diff *d,
 static void text_diff_stat(dd_buf *out, const dd_diff *d,
 			   const dd_render_opts *o)
 {
-	dd_buf cell = DD_BUF_INIT;
 	table tab;
 	size_t i;
 
@@ -443,21 +423,14 @@ static void text_diff_stat(dd_buf *out, const dd_diff *d,
 	for (i = 0; i < d->nsections; i++) {
 		const dd_diff_section *sec = &d->sections[i];
 		dd_rnd_counts c = dd_rnd_section_counts(sec);
+		dd_buf *marks;
 
 		tab_add(&tab, 0, dd_text_get(&sec->title, o->lang));
-		dd_buf_reset(&cell);
-		dd_buf_adds(&cell, "| ");
-		dd_rnd_counts_marks(&cell, &c, 1);
-		tab_add(&tab, 0, cell.ptr);
-		if (dd_buf_oom(&cell))	/* before dd_buf_reset clears it */
-			tab.oom = 1;
-		dd_buf_reset(&cell);
-		section_note(&cell, d, sec, o);
-		tab_add(&tab, 0, cell.ptr);
-		if (dd_buf_oom(&cell))
-			tab.oom = 1;
+		marks = tab_cell(&tab, 0);
+		dd_buf_adds(marks, "| ");
+		dd_rnd_counts_marks(marks, &c, 1);
+		section_note(tab_cell(&tab, 0), d, sec, o);
 	}
-	dd_buf_release(&cell);
 	if (tab_render(out, &tab, 1, o->color) < 0)
 		out->oom = 1;
 	tab_release(&tab);
@@ -665,16 +638,6 @@ static int text_log_commit(dd_buf *out, const dd_log_commit *c, size_t index,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-/* The error that stopped a log goes to stderr: nothing to add here. */
-static int text_log_end(dd_buf *out, size_t n, const dd_error *failed,
-			const dd_render_opts *opts)
-{
-	(void)n;
-	(void)failed;
-	(void)opts;
-	return dd_buf_oom(out) ? -1 : 0;
-}
-
 /* ---- listing (textconv) --------------------------------------------- */
 
 typedef struct listed {
@@ -821,14 +784,14 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 {
 	const dd_series *s = t->series;
 	size_t nr = s->nrounds, i, j;
-	dd_buf notes = DD_BUF_INIT;
 	dd_rnd_note_words nw = dd_rnd_notes(o->lang);
 	char buf[64];
 	table tab;
 	int rc;
 
 	tab_init(&tab, nr + 4);
-	tab_equalize(&tab, 1, nr);
+	tab.eq_first = 1;	/* the rounds' columns equally wide */
+	tab.eq_count = nr;
 	tab_add(&tab, S_BOLD, dd_text_get(&sec->title, o->lang));
 	for (i = 0; i < nr; i++)
 		tab_addf(&tab, S_BOLD, "%lld", dd_rnd_round_number(s, i));
@@ -853,14 +816,8 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 		dd_rnd_row_seen(buf, sizeof(buf), s, row);
 		tab_add(&tab, 0, buf);
 		tab_addf(&tab, S_RIGHT, "%zu/%zu", row->npresent, nr);
-		dd_buf_reset(&notes);
-		dd_rnd_row_notes(&notes, s, row, &nw);
-		/* dd_buf_reset clears the flag: note a failure row by row */
-		if (dd_buf_oom(&notes))
-			tab.oom = 1;
-		tab_add(&tab, 0, notes.ptr);
+		dd_rnd_row_notes(tab_cell(&tab, 0), s, row, &nw);
 	}
-	dd_buf_release(&notes);
 	if (nr > 1 && sec->similarity) {
 		tab_add(&tab, S_DIM, w(o, U_L_SIM_PREV));
 		tab_add(&tab, 0, "");
@@ -876,9 +833,10 @@ static int timeline_section(dd_buf *out, const dd_timeline *t,
 	return dd_buf_oom(out) ? -1 : 0;
 }
 
-static int timeline_body(dd_buf *out, const dd_timeline *t,
-			 const dd_render_opts *o)
+static int text_timeline(dd_buf *out, const dd_timeline *t,
+			 const dd_render_opts *opts)
 {
+	const dd_render_opts *o = dd_rnd_opts(opts);
 	const dd_series *s = t->series;
 	size_t i;
 
@@ -912,12 +870,6 @@ static int timeline_body(dd_buf *out, const dd_timeline *t,
 		dd_buf_addc(out, '\n');
 	}
 	return dd_buf_oom(out) ? -1 : 0;
-}
-
-static int text_timeline(dd_buf *out, const dd_timeline *t,
-			 const dd_render_opts *opts)
-{
-	return timeline_body(out, t, dd_rnd_opts(opts));
 }
 
 /* ---- report --------------------------------------------------------- */
@@ -966,12 +918,12 @@ static int text_report(dd_buf *out, const dd_report *r,
 		return -1;
 	if (r->timeline) {
 		dd_buf_addc(out, '\n');
-		if (timeline_body(out, r->timeline, o) < 0)
+		if (text_timeline(out, r->timeline, o) < 0)
 			return -1;
 	}
-	for (i = 0; i < r->ndiffs; i++) {
+	if (r->ndiffs) {
 		dd_buf_addc(out, '\n');
-		text_diff_one(out, r->diffs[i], 0, o);
+		text_diff(out, r->diffs, r->ndiffs, o);
 	}
 	return dd_buf_oom(out) ? -1 : 0;
 }
@@ -1123,7 +1075,6 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		     const dd_render_opts *opts)
 {
 	const dd_render_opts *o = dd_rnd_opts(opts);
-	dd_buf tmp = DD_BUF_INIT;
 	table tab;
 	size_t i;
 	int rc;
@@ -1148,23 +1099,18 @@ static int text_show(dd_buf *out, const dd_round *r, const dd_taxonomy *tx,
 		tab_add(&tab, 0, dd_text_get(&r->place, o->lang));
 	}
 	if (r->nchairs) {
-		show_chairs(&tmp, r, o);
 		tab_add(&tab, 0, w(o, U_L_CHAIRS));
-		tab_add(&tab, 0, tmp.ptr);
+		show_chairs(tab_cell(&tab, 0), r, o);
 	}
-	if (dd_buf_oom(&tmp))	/* before dd_buf_reset clears it */
-		tab.oom = 1;
 	if (r->path) {
-		dd_buf_reset(&tmp);
-		if (r->rev)
-			putf(&tmp, "%.7s:", r->rev);
-		put(&tmp, r->path);
+		dd_buf *file;
+
 		tab_add(&tab, 0, w(o, U_L_FILE));
-		tab_add(&tab, 0, tmp.ptr);
+		file = tab_cell(&tab, 0);
+		if (r->rev)
+			putf(file, "%.7s:", r->rev);
+		put(file, r->path);
 	}
-	if (dd_buf_oom(&tmp))
-		tab.oom = 1;
-	dd_buf_release(&tmp);
 	rc = tab_render(out, &tab, 0, o->color);
 	tab_release(&tab);
 	if (rc < 0)
@@ -1242,5 +1188,5 @@ const dd_renderer dd_render_text = {
 	text_review,
 	text_log_begin,
 	text_log_commit,
-	text_log_end,
+	dd_rnd_log_end,
 };
