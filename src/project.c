@@ -34,9 +34,8 @@ struct dd_project {
 	char *default_tx;	/* DIR/taxonomy.json, when asked for */
 	size_t max_size;
 	unsigned tx_flags;
-	dd_strmap members;	/* series folder -> its taxonomy path */
-	char **owned;		/* keys and values of members */
-	size_t nowned, owned_alloc;
+	dd_strmap members;	/* series folder -> its taxonomy path (both
+				   the project's) */
 	dd_project_cache own, *cache;	/* cache: &own, or shared */
 	dd_buf buf;
 };
@@ -173,16 +172,6 @@ char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 	return norm;
 }
 
-int dd_project_taxonomy_inside(const dd_source *src, const char *dir,
-			       const char *tpath, dd_error *err)
-{
-	if (!dd_source_contains(src, dir) || dd_source_contains(src, tpath))
-		return 0;
-	return dd_error_set(err, DD_EUSAGE, tpath, 0, 0,
-			    "the taxonomy a series.json names is outside the "
-			    "repository: it must be a file inside it");
-}
-
 /* The root object of the JSON in buf, parsed into *doc; NULL when it is
  * not an object. */
 static const dd_json *root_object(dd_json_doc **doc, const char *buf,
@@ -239,20 +228,22 @@ int dd_project_sniff(const char *buf, size_t len)
 int dd_project_new(dd_project **out, dd_source *src,
 		   const dd_project_opts *opts, dd_error *err)
 {
+	static const dd_project_opts none;
 	dd_project *p = calloc(1, sizeof(*p));
 
 	*out = NULL;
 	if (!p)
 		return dd_error_oom(err);
+	if (!opts)
+		opts = &none;
 	p->src = src;
-	p->dir = dd_path_normalize(opts && opts->dir ? opts->dir : DD_PROJECT_DIR);
-	p->taxonomy = opts && opts->taxonomy ? dd_path_normalize(opts->taxonomy)
-					     : NULL;
-	p->max_size = opts && opts->max_size ? opts->max_size : 0;
-	p->tx_flags = opts && opts->lazy ? DD_TAXONOMY_LAZY : 0;
-	p->cache = opts && opts->cache ? opts->cache : &p->own;
+	p->dir = dd_path_normalize(opts->dir ? opts->dir : DD_PROJECT_DIR);
+	p->taxonomy = opts->taxonomy ? dd_path_normalize(opts->taxonomy) : NULL;
+	p->max_size = opts->max_size;
+	p->tx_flags = opts->lazy ? DD_TAXONOMY_LAZY : 0;
+	p->cache = opts->cache ? opts->cache : &p->own;
 	dd_buf_init(&p->buf);
-	if (!p->dir || (opts && opts->taxonomy && !p->taxonomy)) {
+	if (!p->dir || (opts->taxonomy && !p->taxonomy)) {
 		dd_project_free(p);
 		return dd_error_oom(err);
 	}
@@ -295,9 +286,10 @@ void dd_project_free(dd_project *p)
 	if (!p)
 		return;
 	cache_release(&p->own);
-	for (i = 0; i < p->nowned; i++)
-		free(p->owned[i]);
-	free(p->owned);
+	for (i = 0; i < p->members.size; i++) {
+		free((char *)p->members.slots[i].key);
+		free(p->members.slots[i].value);
+	}
 	dd_strmap_release(&p->members);
 	dd_buf_release(&p->buf);
 	free(p->dir);
@@ -333,25 +325,6 @@ int dd_project_require(dd_project *p, dd_error *err)
 			    "%s%s (name it with --dialogues DIR, or git config dialdiff.dir DIR)",
 			    type == DD_SOURCE_FILE ? "a file, not a dialogues folder" :
 			    "no dialogues folder", *where ? where : " here");
-}
-
-/* Keep s for the project's lifetime; NULL when memory runs out. */
-static char *own(dd_project *p, char *s)
-{
-	if (!s)
-		return NULL;
-	if (p->nowned == p->owned_alloc) {
-		size_t n = p->owned_alloc ? p->owned_alloc * 2 : 16;
-		char **v = realloc(p->owned, n * sizeof(*v));
-
-		if (!v) {
-			free(s);
-			return NULL;
-		}
-		p->owned = v;
-		p->owned_alloc = n;
-	}
-	return p->owned[p->nowned++] = s;
 }
 
 /* The slot of key in cache c, made when it is missing (key is taken:
@@ -422,32 +395,32 @@ const char *dd_project_taxonomy_path(dd_project *p, const char *sdir)
 	sj = dd_path_join(key, "series.json");
 	member = sj ? member_of(p, sj) : NULL;
 	free(sj);
-	path = own(p, dd_project_resolve_taxonomy(p->dir, key, member));
+	path = dd_project_resolve_taxonomy(p->dir, key, member);
 	free(member);
-	key = own(p, key);
-	if (!path || !key || dd_strmap_put(&p->members, key, path, NULL) < 0)
+	if (!path || dd_strmap_put(&p->members, key, path, NULL) < 0) {
+		free(key);
+		free(path);
 		return NULL;
+	}
 	return path;
 }
 
 /* The slot of the taxonomy file path; NULL when memory runs out. */
 static tx_slot *tx_slot_of(dd_project *p, const char *path)
 {
-	char hex[DD_OID_HEXSZ + 1], *key;
+	char hex[DD_OID_HEXSZ + 1];
 	const char *rev = dd_source_rev(p->src);
+	dd_buf key = DD_BUF_INIT;
 	dd_oid id;
 
 	if (rev && dd_source_blob_id(&id, p->src, path, NULL) == 0) {
 		dd_oid_fmt(hex, &id);
-		key = dd_path_join("B:", hex);
+		dd_buf_addf(&key, "B:/%s", hex);
 	} else {	/* a shared cache may hold several revisions */
-		size_t n = strlen(path) + (rev ? strlen(rev) : 0) + 4;
-
-		if ((key = malloc(n)))
-			snprintf(key, n, "P:%s%s%s", rev ? rev : "",
-				 rev ? ":" : "", path);
+		dd_buf_addf(&key, "P:%s%s%s", rev ? rev : "", rev ? ":" : "",
+			    path);
 	}
-	return slot_of(p->cache, key);
+	return slot_of(p->cache, dd_buf_detach(&key, NULL));
 }
 
 /* Load the taxonomy at path into slot t; problems to diags. */
@@ -461,10 +434,15 @@ static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 
 	if (!dflt)
 		return DD_ENOMEM;
-	/* a path of a series' own (neither --taxonomy nor the default) */
-	if (strcmp(path, dflt) &&
-	    (rc = dd_project_taxonomy_inside(p->src, p->dir, path,
-					     &t->err)) < 0) {
+	/* a path of a series' own (neither --taxonomy nor the default)
+	   stays inside the repository, unless the dialogues folder is
+	   outside it: fails closed alike in the working tree and at a
+	   revision */
+	if (strcmp(path, dflt) && dd_source_contains(p->src, p->dir) &&
+	    !dd_source_contains(p->src, path)) {
+		rc = dd_error_set(&t->err, DD_EUSAGE, path, 0, 0,
+				  "the taxonomy a series.json names is outside the "
+				  "repository: it must be a file inside it");
 		dd_diags_add(diags, DD_SEV_ERROR, "file", path, 0, 0, "%s",
 			     t->err.message);
 		return rc;

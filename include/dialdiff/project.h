@@ -189,16 +189,6 @@ char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 				  const char *member);
 
 /*
- * 0 when tpath, the taxonomy a series.json names in dialogues folder dir,
- * may be read from src: it stays inside the repository (or the folder
- * dialdiff runs in), as dd_source_contains tells; always when dir itself is
- * outside.  Else DD_EUSAGE, err naming tpath.  src NULL: at a revision.
- * Fails closed the same way in the working tree and at a revision.
- */
-int dd_project_taxonomy_inside(const dd_source *src, const char *dir,
-			       const char *tpath, dd_error *err);
-
-/*
  * The last run of digits in the file name of path, before ".json" (the
  * number rule round-file-number reads): a pointer into path, and *len its
  * length; NULL when the name has no digit.
