@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialdiff/diff.h"
 #include "dialdiff/strmap.h"
 #include "dialdiff/timeline.h"
 
@@ -156,48 +157,29 @@ out:
 int dd_timeline_build(dd_timeline **out, const dd_series *s,
 		      const dd_taxonomy *tx, dd_error *err)
 {
-	dd_strmap seen = DD_STRMAP_INIT;
 	const char **ids = NULL;
-	size_t nids = 0, i, r, max = tx->nsections;
-	builder b;
+	size_t nids, i, r;
+	builder b = { NULL, s, s->nrounds, NULL, NULL };
 	dd_timeline *t;
+	int rc = -1;
 
 	*out = NULL;
-	for (r = 0; r < s->nrounds; r++)
-		max += s->rounds[r]->nsections;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return dd_error_oom(err);
-	dd_arena_init(&t->arena);
 	t->series = s;
 	t->tx = tx;
-	memset(&b, 0, sizeof(b));
 	b.t = t;
-	b.s = s;
-	b.nrounds = s->nrounds;
 	b.inter = calloc(s->nrounds + 1, sizeof(size_t));
 	b.uni = calloc(s->nrounds + 1, sizeof(size_t));
-	ids = calloc(max + 1, sizeof(*ids));
-	t->sections = dd_arena_array(&t->arena, max + 1, sizeof(*t->sections));
 	t->similarity = dd_arena_array(&t->arena, s->nrounds + 1, sizeof(double));
-	if (!b.inter || !b.uni || !ids || !t->sections || !t->similarity)
-		goto oom;
-	for (i = 0; i < tx->nsections; i++)
-		ids[nids++] = tx->sections[i].id;
-	for (r = 0; r < s->nrounds; r++) {
-		for (i = 0; i < s->rounds[r]->nsections; i++) {
-			const char *id = s->rounds[r]->sections[i].id;
-			int put;
-
-			if (dd_taxonomy_section(tx, id) >= 0)
-				continue;
-			put = dd_strmap_put(&seen, id, NULL, NULL);
-			if (put < 0)
-				goto oom;
-			if (put)
-				ids[nids++] = id;
-		}
-	}
+	if (!b.inter || !b.uni || !t->similarity ||
+	    dd_diff_section_ids(&ids, &nids, tx,
+				(const dd_round *const *)s->rounds,
+				s->nrounds) < 0 ||
+	    !(t->sections = dd_arena_array(&t->arena, nids + 1,
+					   sizeof(*t->sections))))
+		goto out;
 	for (i = 0; i < nids; i++) {
 		dd_timeline_section *sec = &t->sections[t->nsections++];
 		const dd_tsection *ts = i < tx->nsections ? &tx->sections[i] : NULL;
@@ -209,24 +191,22 @@ int dd_timeline_build(dd_timeline **out, const dd_series *s,
 		else
 			sec->title.en = ids[i];
 		if (build_section(&b, sec, ts) < 0)
-			goto oom;
+			goto out;
 	}
 	for (r = 0; r + 1 < s->nrounds; r++)
 		t->similarity[r] = b.uni[r] ?
 			(double)b.inter[r] / (double)b.uni[r] : 1.0;
+	rc = 0;
+out:
 	free(b.inter);
 	free(b.uni);
 	free(ids);
-	dd_strmap_release(&seen);
+	if (rc < 0) {
+		dd_timeline_free(t);
+		return dd_error_oom(err);
+	}
 	*out = t;
 	return 0;
-oom:
-	free(b.inter);
-	free(b.uni);
-	free(ids);
-	dd_strmap_release(&seen);
-	dd_timeline_free(t);
-	return dd_error_oom(err);
 }
 
 void dd_timeline_free(dd_timeline *t)

@@ -17,7 +17,7 @@ const char *dd_text_get(const dd_text *t, dd_lang lang)
 	return "";
 }
 
-static int str_equal(const char *a, const char *b)
+int dd_str_equal(const char *a, const char *b)
 {
 	if (!a || !b)
 		return a == b;
@@ -26,7 +26,7 @@ static int str_equal(const char *a, const char *b)
 
 int dd_text_equal(const dd_text *a, const dd_text *b)
 {
-	return str_equal(a->en, b->en) && str_equal(a->zh, b->zh);
+	return dd_str_equal(a->en, b->en) && dd_str_equal(a->zh, b->zh);
 }
 
 const char *dd_lang_name(dd_lang lang)
