@@ -821,7 +821,7 @@ static int dated(const dd_round *r)
 size_t dd_project_series_rules(dd_diags *diags, const dd_series *s,
 			       const char *only)
 {
-	const dd_round *before = NULL, *last = NULL, *next;
+	const dd_round *before = NULL, *last = NULL, *next, *twin;
 	size_t i, j, errors = 0;
 	long long expect = 1, named;
 
@@ -842,16 +842,15 @@ size_t dd_project_series_rules(dd_diags *diags, const dd_series *s,
 			ON(r, DD_SEV_WARNING, "round-file-number", r->number_pos,
 			   "the file name says round %lld, the file says round %lld",
 			   named, r->number);
-		if (mine && dup)
+		twin = dup ? s->rounds[i - 1] : NULL;
+		/* named on its own, the first of two says so too */
+		if (!dup && only && i + 1 < s->nrounds &&
+		    s->rounds[i + 1]->number == r->number)
+			twin = s->rounds[i + 1];
+		if (mine && twin)
 			ON(r, DD_SEV_ERROR, "round-duplicate", r->number_pos,
 			   "round %lld is also recorded in %s", r->number,
-			   s->rounds[i - 1]->path);
-		else if (mine && only && i + 1 < s->nrounds &&
-			 s->rounds[i + 1]->number == r->number)
-			/* named on its own, the first of two says so too */
-			ON(r, DD_SEV_ERROR, "round-duplicate", r->number_pos,
-			   "round %lld is also recorded in %s", r->number,
-			   s->rounds[i + 1]->path);
+			   twin->path);
 		if (!dup)	/* the dated round before this number */
 			before = last;
 		/* a gap may be a file that could not be read: no second
