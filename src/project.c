@@ -569,7 +569,7 @@ int dd_project_series(char ***out, size_t *count, dd_project *p, int lost,
 {
 	char **names, *sdir, *sj;
 	size_t n, i, k = 0;
-	int rc, type;
+	int rc, type = 0;
 
 	*out = NULL;
 	*count = 0;
@@ -579,19 +579,11 @@ int dd_project_series(char ***out, size_t *count, dd_project *p, int lost,
 	if (rc < 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		sdir = dd_path_join(p->dir, names[i]);
+		sdir = type == DD_ENOMEM ? NULL : dd_path_join(p->dir, names[i]);
 		sj = sdir ? dd_path_join(sdir, "series.json") : NULL;
 		type = sj ? dd_source_type(p->src, sj) : DD_ENOMEM;
-		if (type == DD_ENOMEM) {
-			free(sdir);
-			free(sj);
-			while (i < n)
-				free(names[i++]);
-			names[k] = NULL;
-			dd_source_names_free(names);
-			return dd_error_oom(err);
-		}
-		if (names[i][0] != '.' && strcmp(names[i], "schema") &&
+		if (type != DD_ENOMEM && names[i][0] != '.' &&
+		    strcmp(names[i], "schema") &&
 		    (type == DD_SOURCE_FILE || (lost && holds_rounds(p, sdir))))
 			names[k++] = names[i];
 		else
@@ -600,6 +592,10 @@ int dd_project_series(char ***out, size_t *count, dd_project *p, int lost,
 		free(sj);
 	}
 	names[k] = NULL;
+	if (type == DD_ENOMEM) {
+		dd_source_names_free(names);
+		return dd_error_oom(err);
+	}
 	*out = names;
 	*count = k;
 	return 0;
