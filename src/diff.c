@@ -2,7 +2,6 @@
  * diff.c - added / kept / dropped per section, on item keys.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "dialdiff/diff.h"
 #include "dialdiff/strmap.h"

@@ -2,7 +2,6 @@
  * timeline.c - presence of every key across the rounds of a series.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "dialdiff/diff.h"
 #include "dialdiff/strmap.h"
