@@ -427,7 +427,7 @@ static tx_slot *tx_slot_of(dd_project *p, const char *path)
 static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 			 dd_diags *diags)
 {
-	const char *dflt = dd_project_taxonomy_path(p, NULL);
+	const char *dflt = dd_project_taxonomy_path(p, NULL), *rule = "file";
 	char where[300];
 	size_t before = diags ? diags->count : 0;
 	int rc;
@@ -439,33 +439,24 @@ static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 	   outside it: fails closed alike in the working tree and at a
 	   revision */
 	if (strcmp(path, dflt) && dd_source_contains(p->src, p->dir) &&
-	    !dd_source_contains(p->src, path)) {
+	    !dd_source_contains(p->src, path))
 		rc = dd_error_set(&t->err, DD_EUSAGE, path, 0, 0,
 				  "the taxonomy a series.json names is outside the "
 				  "repository: it must be a file inside it");
-		dd_diags_add(diags, DD_SEV_ERROR, "file", path, 0, 0, "%s",
-			     t->err.message);
-		return rc;
-	}
-	rc = dd_source_read(&p->buf, p->src, path, p->max_size, &t->err);
-
-	if (rc == DD_ENOTFOUND)
+	else if ((rc = dd_source_read(&p->buf, p->src, path, p->max_size,
+				      &t->err)) == DD_ENOTFOUND)
 		dd_error_set(&t->err, rc, path, 0, 0,
 			     "no taxonomy%s (name one with --taxonomy FILE, or the dialogues folder with --dialogues DIR)",
 			     dd_source_at(where, sizeof(where), p->src));
-	if (rc < 0 && rc != DD_ENOMEM)
-		dd_diags_add(diags, DD_SEV_ERROR,
-			     rc == DD_ETOOBIG ? "file-size" : "file", path,
-			     t->err.line, t->err.column, "%s", t->err.message);
-	if (rc == 0) {
+	else if (rc == DD_ETOOBIG)
+		rule = "file-size";
+	else if (rc == 0)
 		rc = dd_taxonomy_load_flags(&t->tx, p->buf.ptr, p->buf.len,
 					    path, p->tx_flags, diags, &t->err);
-		if (rc < 0 && rc != DD_ENOMEM && diags &&
-		    diags->count == before)	/* never silent */
-			dd_diags_add(diags, DD_SEV_ERROR, "file", path,
-				     t->err.line, t->err.column, "%s",
-				     t->err.message);
-	}
+	/* never silent, and said once */
+	if (rc < 0 && rc != DD_ENOMEM && diags && diags->count == before)
+		dd_diags_add(diags, DD_SEV_ERROR, rule, path, t->err.line,
+			     t->err.column, "%s", t->err.message);
 	return rc;
 }
 
