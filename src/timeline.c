@@ -24,49 +24,52 @@ static int classified(const dd_item *it, const dd_tsection *ts)
 	return ts && it->entry >= 0 && (size_t)it->entry < ts->nentries;
 }
 
+/* The next row of sec, with a cell for each round; NULL when memory runs
+ * out. */
+static dd_timeline_row *add_row(builder *b, dd_timeline_section *sec,
+				int entry, const char *key, dd_text name)
+{
+	dd_timeline_row *row = &sec->rows[sec->nrows++];
+
+	row->entry = entry;
+	row->key = key;
+	row->name = name;
+	row->cells = dd_arena_array(&b->t->arena, b->nrounds + 1,
+				    sizeof(dd_item *));
+	return row->cells ? row : NULL;
+}
+
 static int build_section(builder *b, dd_timeline_section *sec,
 			 const dd_tsection *ts)
 {
 	size_t nentries = ts ? ts->nentries : 0, nrows = 0, i, r;
-	size_t *entry_row = NULL;
-	dd_strmap keys = DD_STRMAP_INIT;
-	const dd_item **firsts = NULL;
-	size_t nfirsts = 0, total = 0;
+	size_t *entry_row = calloc(nentries + 1, sizeof(*entry_row));
+	dd_strmap firsts = DD_STRMAP_INIT, rows = DD_STRMAP_INIT;
 	int rc = -1;
 
-	for (r = 0; r < b->nrounds; r++) {
-		const dd_round_section *rs =
-			dd_round_section_find(b->s->rounds[r], sec->id);
-		total += rs ? rs->count : 0;
-	}
-	entry_row = calloc(nentries + 1, sizeof(*entry_row));
-	firsts = calloc(total + 1, sizeof(*firsts));
-	if (!entry_row || !firsts)
+	if (!entry_row)
 		goto out;
 	/* which entries and keys appear: entry_row[e] is 1 for a present entry,
-	 * and becomes its row index below */
+	 * and becomes its row index below; firsts maps an unclassified key to
+	 * its first item */
 	for (r = 0; r < b->nrounds; r++) {
 		const dd_round_section *rs =
 			dd_round_section_find(b->s->rounds[r], sec->id);
 
 		for (i = 0; rs && i < rs->count; i++) {
 			const dd_item *it = &rs->items[i];
-			int put;
+			int put = 0;
 
-			if (classified(it, ts)) {
+			if (classified(it, ts))
 				entry_row[it->entry] = 1;
-				continue;
-			}
-			put = dd_strmap_put(&keys, key_of(it), NULL, NULL);
-			if (put < 0)
+			else if ((put = dd_strmap_put(&firsts, key_of(it),
+						      (void *)it, NULL)) < 0)
 				goto out;
-			if (put)
-				firsts[nfirsts++] = it;
+			nrows += (size_t)put;
 		}
 	}
 	for (i = 0; i < nentries; i++)
 		nrows += entry_row[i];
-	nrows += nfirsts;
 	sec->rows = dd_arena_array(&b->t->arena, nrows + 1, sizeof(*sec->rows));
 	sec->similarity = dd_arena_array(&b->t->arena, b->nrounds + 1,
 					 sizeof(double));
@@ -76,42 +79,28 @@ static int build_section(builder *b, dd_timeline_section *sec,
 		if (!entry_row[i])
 			continue;
 		entry_row[i] = sec->nrows;
-		sec->rows[sec->nrows].entry = (int)i;
-		sec->rows[sec->nrows].key = ts->entries[i].id;
-		sec->rows[sec->nrows].name = ts->entries[i].name;
-		sec->nrows++;
-	}
-	for (i = 0; i < nfirsts; i++) {
-		dd_timeline_row *row = &sec->rows[sec->nrows];
-
-		row->entry = -1;
-		row->key = key_of(firsts[i]);
-		row->name = firsts[i]->label;
-		sec->nrows++;
-	}
-	/* from here on the map gives the row of an unclassified key */
-	dd_strmap_release(&keys);
-	for (i = 0; i < nfirsts; i++)
-		if (dd_strmap_put(&keys, sec->rows[nrows - nfirsts + i].key,
-				  &sec->rows[nrows - nfirsts + i], NULL) < 0)
-			goto out;
-	for (i = 0; i < sec->nrows; i++) {
-		sec->rows[i].cells = dd_arena_array(&b->t->arena, b->nrounds + 1,
-						    sizeof(dd_item *));
-		if (!sec->rows[i].cells)
+		if (!add_row(b, sec, (int)i, ts->entries[i].id,
+			     ts->entries[i].name))
 			goto out;
 	}
+	/* the cells; an unclassified key's row is made at its first item */
 	for (r = 0; r < b->nrounds; r++) {
 		const dd_round_section *rs =
 			dd_round_section_find(b->s->rounds[r], sec->id);
 
 		for (i = 0; rs && i < rs->count; i++) {
 			const dd_item *it = &rs->items[i];
-			dd_timeline_row *row = classified(it, ts) ?
-				&sec->rows[entry_row[it->entry]] :
-				dd_strmap_get(&keys, key_of(it));
+			dd_timeline_row *row;
 
-			if (row && !row->cells[r])
+			if (classified(it, ts))
+				row = &sec->rows[entry_row[it->entry]];
+			else if (dd_strmap_get(&firsts, key_of(it)) != it)
+				row = dd_strmap_get(&rows, key_of(it));
+			else if (!(row = add_row(b, sec, -1, key_of(it),
+						 it->label)) ||
+				 dd_strmap_put(&rows, row->key, row, NULL) < 0)
+				goto out;
+			if (!row->cells[r])
 				row->cells[r] = it;
 		}
 	}
@@ -148,8 +137,8 @@ static int build_section(builder *b, dd_timeline_section *sec,
 	rc = 0;
 out:
 	free(entry_row);
-	free(firsts);
-	dd_strmap_release(&keys);
+	dd_strmap_release(&firsts);
+	dd_strmap_release(&rows);
 	return rc;
 }
 
