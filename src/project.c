@@ -697,10 +697,8 @@ static int list_series(names *l, dd_project *p, const char *sdir,
 	    dd_source_type(p->src, tx) == DD_SOURCE_FILE)
 		names_add(l, tx);
 	f = dd_path_join(sdir, "series.json");
-	if (f && dd_source_type(p->src, f) == DD_SOURCE_FILE)
+	if (!f || dd_source_type(p->src, f) == DD_SOURCE_FILE)
 		names_add(l, f);
-	else if (!f)
-		l->oom = 1;
 	free(f);
 	if ((rc = dd_source_list(&files, &n, p->src, sdir, DD_SOURCE_FILE,
 				 err)) < 0)
@@ -742,9 +740,8 @@ int dd_project_files(char ***out, size_t *count, dd_project *p,
 	*count = 0;
 	if ((rc = dd_project_series(&series, &n, p, 1, err)) < 0)
 		return rc;
-	if (!dflt)
-		l.oom = 1;
-	else if (!p->taxonomy && dd_source_type(p->src, dflt) == DD_SOURCE_FILE)
+	if (!dflt || (!p->taxonomy &&
+		      dd_source_type(p->src, dflt) == DD_SOURCE_FILE))
 		names_add(&l, dflt);
 	for (i = 0; !l.oom && i < n; i++) {
 		if (only && strcmp(only, series[i]))
