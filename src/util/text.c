@@ -117,7 +117,7 @@ const char *dd_utf8_repair(dd_buf *tmp, const char *s, size_t *len)
 		n -= bad + 1;
 	}
 	*len = tmp->len;
-	return tmp->ptr ? tmp->ptr : "";
+	return tmp->ptr;
 }
 
 size_t dd_utf8_decode(const char *str, unsigned *cp)
