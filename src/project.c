@@ -106,7 +106,6 @@ dd_path_kind dd_project_place(const char *dir, const char *path, char **sdir)
 	char *d = dd_path_normalize(dir), *p = dd_path_normalize(path);
 	const char *rest, *slash, *name;
 	dd_path_kind kind = DD_PATH_OTHER;
-	size_t k;
 
 	if (sdir)
 		*sdir = NULL;
@@ -123,10 +122,9 @@ dd_path_kind dd_project_place(const char *dir, const char *path, char **sdir)
 	if (!slash || slash == rest || rest[0] == '.' || strchr(slash + 1, '/'))
 		goto out;
 	name = slash + 1;
-	k = strlen(name);
 	if (!strcmp(name, "series.json"))
 		kind = DD_PATH_SERIES;
-	else if (k > 5 && !strcmp(name + k - 5, ".json") && name[0] != '.')
+	else if (dd_project_round_name(NULL, name, NULL))
 		kind = DD_PATH_ROUND;
 	if (kind != DD_PATH_OTHER && sdir)
 		*sdir = strndup(p, (size_t)(slash - p));

@@ -174,7 +174,7 @@ dd_path_kind dd_project_place(const char *dir, const char *path, char **sdir);
 /*
  * 1 when file name of series folder sdir is a round file: a *.json not
  * hidden, not series.json, and not taxonomy (the normalized path of the
- * series' taxonomy, or NULL).
+ * series' taxonomy, or NULL: then sdir is not read).
  */
 int dd_project_round_name(const char *sdir, const char *name,
 			  const char *taxonomy);
