@@ -36,12 +36,9 @@ const char *dd_lang_name(dd_lang lang)
 
 int dd_lang_parse(dd_lang *out, const char *name)
 {
-	if (!strcmp(name, "en"))
-		*out = DD_LANG_EN;
-	else if (!strcmp(name, "zh"))
-		*out = DD_LANG_ZH;
-	else
+	if (strcmp(name, "en") && strcmp(name, "zh"))
 		return -1;
+	*out = name[0] == 'z' ? DD_LANG_ZH : DD_LANG_EN;
 	return 0;
 }
 
