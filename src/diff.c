@@ -2,17 +2,9 @@
  * diff.c - added / kept / dropped per section, on item keys.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "dialdiff/diff.h"
 #include "dialdiff/strmap.h"
-
-static int same_str(const char *a, const char *b)
-{
-	if (!a || !b)
-		return a == b;
-	return !strcmp(a, b);
-}
 
 static const char *key_of(const dd_item *it)
 {
@@ -25,9 +17,9 @@ static unsigned changes_of(const dd_item *a, const dd_item *b)
 
 	if (!dd_text_equal(&a->label, &b->label))
 		c |= DD_CHANGE_LABEL;
-	if (!same_str(a->action, b->action))
+	if (!dd_str_equal(a->action, b->action))
 		c |= DD_CHANGE_ACTION;
-	if (!same_str(a->note, b->note))
+	if (!dd_str_equal(a->note, b->note))
 		c |= DD_CHANGE_NOTE;
 	return c;
 }
@@ -140,56 +132,63 @@ out:
 	return rc;
 }
 
-/* Section ids of a round that the taxonomy does not know, appended to
- * ids (deduplicated through seen). */
-static int unknown_sections(const char **ids, size_t *n, dd_strmap *seen,
-			    const dd_round *r, const dd_taxonomy *tx)
+int dd_diff_section_ids(const char ***out, size_t *count,
+			const dd_taxonomy *tx, const dd_round *const *rounds,
+			size_t nrounds)
 {
-	size_t i;
+	dd_strmap seen = DD_STRMAP_INIT;
+	size_t max = tx->nsections, n = 0, i, r;
+	const char **ids;
+	int put = 0;
 
-	for (i = 0; r && i < r->nsections; i++) {
-		const char *id = r->sections[i].id;
-		int rc;
+	for (r = 0; r < nrounds; r++)
+		max += rounds[r]->nsections;
+	if (!(ids = calloc(max + 1, sizeof(*ids))))
+		return DD_ENOMEM;
+	for (i = 0; i < tx->nsections; i++)
+		ids[n++] = tx->sections[i].id;
+	for (r = 0; r < nrounds && put >= 0; r++) {
+		for (i = 0; i < rounds[r]->nsections && put >= 0; i++) {
+			const char *id = rounds[r]->sections[i].id;
 
-		if (dd_taxonomy_section(tx, id) >= 0)
-			continue;
-		rc = dd_strmap_put(seen, id, (void *)id, NULL);
-		if (rc < 0)
-			return -1;
-		if (rc)
-			ids[(*n)++] = id;
+			if (dd_taxonomy_section(tx, id) < 0 &&
+			    (put = dd_strmap_put(&seen, id, NULL, NULL)) > 0)
+				ids[n++] = id;
+		}
 	}
+	dd_strmap_release(&seen);
+	if (put < 0) {
+		free(ids);
+		return DD_ENOMEM;
+	}
+	*out = ids;
+	*count = n;
 	return 0;
 }
 
 int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
 		   const dd_taxonomy *tx, dd_error *err)
 {
-	size_t max = tx->nsections + a->nsections + b->nsections, n = 0, i;
+	const dd_round *ab[2] = { a, b };
 	const dd_round_section *sa, *sb;
-	dd_strmap seen = DD_STRMAP_INIT;
-	const char **extra = NULL;
+	const char **ids = NULL;
+	size_t n, i;
 	dd_diff *d;
 
 	*out = NULL;
 	d = calloc(1, sizeof(*d));
-	if (!d)
-		return dd_error_oom(err);
-	dd_arena_init(&d->arena);
+	if (!d || dd_diff_section_ids(&ids, &n, tx, ab, 2) < 0 ||
+	    !(d->sections = dd_arena_array(&d->arena, n + 1,
+					   sizeof(*d->sections))))
+		goto oom;
 	d->from = a;
 	d->to = b;
 	d->tx = tx;
-	d->sections = dd_arena_array(&d->arena, max + 1, sizeof(*d->sections));
-	extra = calloc(a->nsections + b->nsections + 1, sizeof(*extra));
-	if (!d->sections || !extra ||
-	    unknown_sections(extra, &n, &seen, a, tx) < 0 ||
-	    unknown_sections(extra, &n, &seen, b, tx) < 0)
-		goto oom;
-	for (i = 0; i < tx->nsections + n; i++) {
+	for (i = 0; i < n; i++) {
 		dd_diff_section *ds = &d->sections[d->nsections++];
 		const dd_tsection *ts = i < tx->nsections ? &tx->sections[i] : NULL;
 
-		ds->id = ts ? ts->id : extra[i - tx->nsections];
+		ds->id = ids[i];
 		ds->tsection = ts ? (int)i : -1;
 		if (ts)
 			ds->title = ts->title;
@@ -208,13 +207,11 @@ int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
 		if (diff_section(d, ds, sa, sb, ts) < 0)
 			goto oom;
 	}
-	free(extra);
-	dd_strmap_release(&seen);
+	free(ids);
 	*out = d;
 	return 0;
 oom:
-	free(extra);
-	dd_strmap_release(&seen);
+	free(ids);
 	dd_diff_free(d);
 	return dd_error_oom(err);
 }

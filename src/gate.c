@@ -144,15 +144,3 @@ int dd_gate_holds_one(const dd_gate *g, const dd_diff *d)
 {
 	return dd_gate_items(g, d, NULL, NULL) > 0;
 }
-
-int dd_gate_holds(const dd_gate *gates, size_t ngates,
-		  dd_diff *const *diffs, size_t ndiffs)
-{
-	size_t i, j;
-
-	for (i = 0; i < ngates; i++)
-		for (j = 0; j < ndiffs; j++)
-			if (diffs[j] && dd_gate_holds_one(&gates[i], diffs[j]))
-				return 1;
-	return 0;
-}

@@ -34,9 +34,8 @@ struct dd_project {
 	char *default_tx;	/* DIR/taxonomy.json, when asked for */
 	size_t max_size;
 	unsigned tx_flags;
-	dd_strmap members;	/* series folder -> its taxonomy path */
-	char **owned;		/* keys and values of members */
-	size_t nowned, owned_alloc;
+	dd_strmap members;	/* series folder -> its taxonomy path (both
+				   the project's) */
 	dd_project_cache own, *cache;	/* cache: &own, or shared */
 	dd_buf buf;
 };
@@ -107,7 +106,6 @@ dd_path_kind dd_project_place(const char *dir, const char *path, char **sdir)
 	char *d = dd_path_normalize(dir), *p = dd_path_normalize(path);
 	const char *rest, *slash, *name;
 	dd_path_kind kind = DD_PATH_OTHER;
-	size_t k;
 
 	if (sdir)
 		*sdir = NULL;
@@ -124,10 +122,9 @@ dd_path_kind dd_project_place(const char *dir, const char *path, char **sdir)
 	if (!slash || slash == rest || rest[0] == '.' || strchr(slash + 1, '/'))
 		goto out;
 	name = slash + 1;
-	k = strlen(name);
 	if (!strcmp(name, "series.json"))
 		kind = DD_PATH_SERIES;
-	else if (k > 5 && !strcmp(name + k - 5, ".json") && name[0] != '.')
+	else if (dd_project_round_name(NULL, name, NULL))
 		kind = DD_PATH_ROUND;
 	if (kind != DD_PATH_OTHER && sdir)
 		*sdir = strndup(p, (size_t)(slash - p));
@@ -171,16 +168,6 @@ char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 	}
 	free(joined);
 	return norm;
-}
-
-int dd_project_taxonomy_inside(const dd_source *src, const char *dir,
-			       const char *tpath, dd_error *err)
-{
-	if (!dd_source_contains(src, dir) || dd_source_contains(src, tpath))
-		return 0;
-	return dd_error_set(err, DD_EUSAGE, tpath, 0, 0,
-			    "the taxonomy a series.json names is outside the "
-			    "repository: it must be a file inside it");
 }
 
 /* The root object of the JSON in buf, parsed into *doc; NULL when it is
@@ -239,20 +226,22 @@ int dd_project_sniff(const char *buf, size_t len)
 int dd_project_new(dd_project **out, dd_source *src,
 		   const dd_project_opts *opts, dd_error *err)
 {
+	static const dd_project_opts none;
 	dd_project *p = calloc(1, sizeof(*p));
 
 	*out = NULL;
 	if (!p)
 		return dd_error_oom(err);
+	if (!opts)
+		opts = &none;
 	p->src = src;
-	p->dir = dd_path_normalize(opts && opts->dir ? opts->dir : DD_PROJECT_DIR);
-	p->taxonomy = opts && opts->taxonomy ? dd_path_normalize(opts->taxonomy)
-					     : NULL;
-	p->max_size = opts && opts->max_size ? opts->max_size : 0;
-	p->tx_flags = opts && opts->lazy ? DD_TAXONOMY_LAZY : 0;
-	p->cache = opts && opts->cache ? opts->cache : &p->own;
+	p->dir = dd_path_normalize(opts->dir ? opts->dir : DD_PROJECT_DIR);
+	p->taxonomy = opts->taxonomy ? dd_path_normalize(opts->taxonomy) : NULL;
+	p->max_size = opts->max_size;
+	p->tx_flags = opts->lazy ? DD_TAXONOMY_LAZY : 0;
+	p->cache = opts->cache ? opts->cache : &p->own;
 	dd_buf_init(&p->buf);
-	if (!p->dir || (opts && opts->taxonomy && !p->taxonomy)) {
+	if (!p->dir || (opts->taxonomy && !p->taxonomy)) {
 		dd_project_free(p);
 		return dd_error_oom(err);
 	}
@@ -295,9 +284,10 @@ void dd_project_free(dd_project *p)
 	if (!p)
 		return;
 	cache_release(&p->own);
-	for (i = 0; i < p->nowned; i++)
-		free(p->owned[i]);
-	free(p->owned);
+	for (i = 0; i < p->members.size; i++) {
+		free((char *)p->members.slots[i].key);
+		free(p->members.slots[i].value);
+	}
 	dd_strmap_release(&p->members);
 	dd_buf_release(&p->buf);
 	free(p->dir);
@@ -333,25 +323,6 @@ int dd_project_require(dd_project *p, dd_error *err)
 			    "%s%s (name it with --dialogues DIR, or git config dialdiff.dir DIR)",
 			    type == DD_SOURCE_FILE ? "a file, not a dialogues folder" :
 			    "no dialogues folder", *where ? where : " here");
-}
-
-/* Keep s for the project's lifetime; NULL when memory runs out. */
-static char *own(dd_project *p, char *s)
-{
-	if (!s)
-		return NULL;
-	if (p->nowned == p->owned_alloc) {
-		size_t n = p->owned_alloc ? p->owned_alloc * 2 : 16;
-		char **v = realloc(p->owned, n * sizeof(*v));
-
-		if (!v) {
-			free(s);
-			return NULL;
-		}
-		p->owned = v;
-		p->owned_alloc = n;
-	}
-	return p->owned[p->nowned++] = s;
 }
 
 /* The slot of key in cache c, made when it is missing (key is taken:
@@ -422,72 +393,68 @@ const char *dd_project_taxonomy_path(dd_project *p, const char *sdir)
 	sj = dd_path_join(key, "series.json");
 	member = sj ? member_of(p, sj) : NULL;
 	free(sj);
-	path = own(p, dd_project_resolve_taxonomy(p->dir, key, member));
+	path = dd_project_resolve_taxonomy(p->dir, key, member);
 	free(member);
-	key = own(p, key);
-	if (!path || !key || dd_strmap_put(&p->members, key, path, NULL) < 0)
+	if (!path || dd_strmap_put(&p->members, key, path, NULL) < 0) {
+		free(key);
+		free(path);
 		return NULL;
+	}
 	return path;
 }
 
 /* The slot of the taxonomy file path; NULL when memory runs out. */
 static tx_slot *tx_slot_of(dd_project *p, const char *path)
 {
-	char hex[DD_OID_HEXSZ + 1], *key;
+	char hex[DD_OID_HEXSZ + 1];
 	const char *rev = dd_source_rev(p->src);
+	dd_buf key = DD_BUF_INIT;
 	dd_oid id;
 
 	if (rev && dd_source_blob_id(&id, p->src, path, NULL) == 0) {
 		dd_oid_fmt(hex, &id);
-		key = dd_path_join("B:", hex);
+		dd_buf_addf(&key, "B:/%s", hex);
 	} else {	/* a shared cache may hold several revisions */
-		size_t n = strlen(path) + (rev ? strlen(rev) : 0) + 4;
-
-		if ((key = malloc(n)))
-			snprintf(key, n, "P:%s%s%s", rev ? rev : "",
-				 rev ? ":" : "", path);
+		dd_buf_addf(&key, "P:%s%s%s", rev ? rev : "", rev ? ":" : "",
+			    path);
 	}
-	return slot_of(p->cache, key);
+	return slot_of(p->cache, dd_buf_detach(&key, NULL));
 }
 
 /* Load the taxonomy at path into slot t; problems to diags. */
 static int load_taxonomy(dd_project *p, tx_slot *t, const char *path,
 			 dd_diags *diags)
 {
-	const char *dflt = dd_project_taxonomy_path(p, NULL);
+	const char *dflt = dd_project_taxonomy_path(p, NULL), *rule = "file";
 	char where[300];
 	size_t before = diags ? diags->count : 0;
 	int rc;
 
 	if (!dflt)
 		return DD_ENOMEM;
-	/* a path of a series' own (neither --taxonomy nor the default) */
-	if (strcmp(path, dflt) &&
-	    (rc = dd_project_taxonomy_inside(p->src, p->dir, path,
-					     &t->err)) < 0) {
-		dd_diags_add(diags, DD_SEV_ERROR, "file", path, 0, 0, "%s",
-			     t->err.message);
-		return rc;
-	}
-	rc = dd_source_read(&p->buf, p->src, path, p->max_size, &t->err);
-
-	if (rc == DD_ENOTFOUND)
+	/* a path of a series' own (neither --taxonomy nor the default)
+	   stays inside the repository, unless the dialogues folder is
+	   outside it: fails closed alike in the working tree and at a
+	   revision */
+	if (strcmp(path, dflt) && dd_source_contains(p->src, p->dir) &&
+	    !dd_source_contains(p->src, path))
+		rc = dd_error_set(&t->err, DD_EUSAGE, path, 0, 0,
+				  "the taxonomy a series.json names is outside the "
+				  "repository: it must be a file inside it");
+	else if ((rc = dd_source_read(&p->buf, p->src, path, p->max_size,
+				      &t->err)) == DD_ENOTFOUND)
 		dd_error_set(&t->err, rc, path, 0, 0,
 			     "no taxonomy%s (name one with --taxonomy FILE, or the dialogues folder with --dialogues DIR)",
 			     dd_source_at(where, sizeof(where), p->src));
-	if (rc < 0 && rc != DD_ENOMEM)
-		dd_diags_add(diags, DD_SEV_ERROR,
-			     rc == DD_ETOOBIG ? "file-size" : "file", path,
-			     t->err.line, t->err.column, "%s", t->err.message);
-	if (rc == 0) {
+	else if (rc == DD_ETOOBIG)
+		rule = "file-size";
+	else if (rc == 0)
 		rc = dd_taxonomy_load_flags(&t->tx, p->buf.ptr, p->buf.len,
 					    path, p->tx_flags, diags, &t->err);
-		if (rc < 0 && rc != DD_ENOMEM && diags &&
-		    diags->count == before)	/* never silent */
-			dd_diags_add(diags, DD_SEV_ERROR, "file", path,
-				     t->err.line, t->err.column, "%s",
-				     t->err.message);
-	}
+	/* never silent, and said once */
+	if (rc < 0 && rc != DD_ENOMEM && diags && diags->count == before)
+		dd_diags_add(diags, DD_SEV_ERROR, rule, path, t->err.line,
+			     t->err.column, "%s", t->err.message);
 	return rc;
 }
 
@@ -591,7 +558,7 @@ int dd_project_series(char ***out, size_t *count, dd_project *p, int lost,
 {
 	char **names, *sdir, *sj;
 	size_t n, i, k = 0;
-	int rc, type;
+	int rc, type = 0;
 
 	*out = NULL;
 	*count = 0;
@@ -601,19 +568,11 @@ int dd_project_series(char ***out, size_t *count, dd_project *p, int lost,
 	if (rc < 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		sdir = dd_path_join(p->dir, names[i]);
+		sdir = type == DD_ENOMEM ? NULL : dd_path_join(p->dir, names[i]);
 		sj = sdir ? dd_path_join(sdir, "series.json") : NULL;
 		type = sj ? dd_source_type(p->src, sj) : DD_ENOMEM;
-		if (type == DD_ENOMEM) {
-			free(sdir);
-			free(sj);
-			while (i < n)
-				free(names[i++]);
-			names[k] = NULL;
-			dd_source_names_free(names);
-			return dd_error_oom(err);
-		}
-		if (names[i][0] != '.' && strcmp(names[i], "schema") &&
+		if (type != DD_ENOMEM && names[i][0] != '.' &&
+		    strcmp(names[i], "schema") &&
 		    (type == DD_SOURCE_FILE || (lost && holds_rounds(p, sdir))))
 			names[k++] = names[i];
 		else
@@ -622,6 +581,10 @@ int dd_project_series(char ***out, size_t *count, dd_project *p, int lost,
 		free(sj);
 	}
 	names[k] = NULL;
+	if (type == DD_ENOMEM) {
+		dd_source_names_free(names);
+		return dd_error_oom(err);
+	}
 	*out = names;
 	*count = k;
 	return 0;
@@ -732,10 +695,8 @@ static int list_series(names *l, dd_project *p, const char *sdir,
 	    dd_source_type(p->src, tx) == DD_SOURCE_FILE)
 		names_add(l, tx);
 	f = dd_path_join(sdir, "series.json");
-	if (f && dd_source_type(p->src, f) == DD_SOURCE_FILE)
+	if (!f || dd_source_type(p->src, f) == DD_SOURCE_FILE)
 		names_add(l, f);
-	else if (!f)
-		l->oom = 1;
 	free(f);
 	if ((rc = dd_source_list(&files, &n, p->src, sdir, DD_SOURCE_FILE,
 				 err)) < 0)
@@ -777,9 +738,8 @@ int dd_project_files(char ***out, size_t *count, dd_project *p,
 	*count = 0;
 	if ((rc = dd_project_series(&series, &n, p, 1, err)) < 0)
 		return rc;
-	if (!dflt)
-		l.oom = 1;
-	else if (!p->taxonomy && dd_source_type(p->src, dflt) == DD_SOURCE_FILE)
+	if (!dflt || (!p->taxonomy &&
+		      dd_source_type(p->src, dflt) == DD_SOURCE_FILE))
 		names_add(&l, dflt);
 	for (i = 0; !l.oom && i < n; i++) {
 		if (only && strcmp(only, series[i]))
@@ -843,7 +803,7 @@ static int dated(const dd_round *r)
 size_t dd_project_series_rules(dd_diags *diags, const dd_series *s,
 			       const char *only)
 {
-	const dd_round *before = NULL, *last = NULL, *next;
+	const dd_round *before = NULL, *last = NULL, *next, *twin;
 	size_t i, j, errors = 0;
 	long long expect = 1, named;
 
@@ -864,16 +824,15 @@ size_t dd_project_series_rules(dd_diags *diags, const dd_series *s,
 			ON(r, DD_SEV_WARNING, "round-file-number", r->number_pos,
 			   "the file name says round %lld, the file says round %lld",
 			   named, r->number);
-		if (mine && dup)
+		twin = dup ? s->rounds[i - 1] : NULL;
+		/* named on its own, the first of two says so too */
+		if (!dup && only && i + 1 < s->nrounds &&
+		    s->rounds[i + 1]->number == r->number)
+			twin = s->rounds[i + 1];
+		if (mine && twin)
 			ON(r, DD_SEV_ERROR, "round-duplicate", r->number_pos,
 			   "round %lld is also recorded in %s", r->number,
-			   s->rounds[i - 1]->path);
-		else if (mine && only && i + 1 < s->nrounds &&
-			 s->rounds[i + 1]->number == r->number)
-			/* named on its own, the first of two says so too */
-			ON(r, DD_SEV_ERROR, "round-duplicate", r->number_pos,
-			   "round %lld is also recorded in %s", r->number,
-			   s->rounds[i + 1]->path);
+			   twin->path);
 		if (!dup)	/* the dated round before this number */
 			before = last;
 		/* a gap may be a file that could not be read: no second

@@ -59,47 +59,51 @@ static const char *keep(char *buf, size_t *pos, const char *s, size_t n)
 	return p;
 }
 
+/* 0 when text, of len bytes, is neither empty nor too long; else
+ * DD_EUSAGE, err naming it as what. */
+static int check_len(size_t len, const char *what, dd_error *err)
+{
+	if (!len)
+		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0, "empty %s", what);
+	if (len >= DD_SELECTOR_MAX)
+		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
+				    "%s longer than %d bytes", what,
+				    DD_SELECTOR_MAX - 1);
+	return 0;
+}
+
 int dd_selector_parse(dd_selector *out, const char *text, dd_error *err)
 {
 	size_t len = strlen(text), pos = 0, slen;
 	const char *at, *colon;
+	int whole;
 	long long n;
 
 	memset(out, 0, sizeof(*out) - sizeof(out->buf));
 	out->buf[0] = '\0';
-	if (!len)
-		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
-				    "empty round selector");
-	if (len >= DD_SELECTOR_MAX)
-		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
-				    "round selector longer than %d bytes",
-				    DD_SELECTOR_MAX - 1);
+	if (check_len(len, "round selector", err) < 0)
+		return DD_EUSAGE;
 	out->path = keep(out->buf, &pos, text, len);
 
-	/* N, SERIES/N */
-	if (round_part(text, len, &n, &slen)) {
-		out->kind = DD_SEL_ROUND;
-		out->number = n;
-		if (slen) {
-			out->series = keep(out->buf, &pos, text, slen);
-			out->maybe_path = 1;
-		}
-		return 0;
-	}
-	/* N@REV, SERIES/N@REV: the first '@' after a round part (a series
-	   id may hold '@', and so may a revision: HEAD@{1}) */
-	for (at = strchr(text, '@'); at; at = strchr(at + 1, '@'))
+	/* N, SERIES/N; else N@REV, SERIES/N@REV: the first '@' after a
+	   round part (a series id may hold '@', and so may a revision:
+	   HEAD@{1}) */
+	whole = round_part(text, len, &n, &slen);
+	at = whole ? NULL : strchr(text, '@');
+	for (; at; at = strchr(at + 1, '@'))
 		if (round_part(text, (size_t)(at - text), &n, &slen))
 			break;
-	if (at) {
-		if (!at[1])
+	if (whole || at) {
+		if (at && !at[1])
 			return dd_error_set(err, DD_EUSAGE, text, 0, 0,
 					    "'@' must be followed by a revision (N@REV)");
 		out->kind = DD_SEL_ROUND;
 		out->number = n;
+		out->maybe_path = whole && slen;
 		if (slen)
 			out->series = keep(out->buf, &pos, text, slen);
-		out->rev = keep(out->buf, &pos, at + 1, strlen(at + 1));
+		if (at)
+			out->rev = keep(out->buf, &pos, at + 1, strlen(at + 1));
 		return 0;
 	}
 	/* REV:PATH */
@@ -125,13 +129,8 @@ int dd_revrange_parse(dd_revrange *out, const char *text, dd_error *err)
 
 	memset(out, 0, sizeof(*out) - sizeof(out->buf));
 	out->buf[0] = '\0';
-	if (!len)
-		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
-				    "empty revision");
-	if (len >= DD_SELECTOR_MAX)
-		return dd_error_set(err, DD_EUSAGE, NULL, 0, 0,
-				    "revision longer than %d bytes",
-				    DD_SELECTOR_MAX - 1);
+	if (check_len(len, "revision", err) < 0)
+		return DD_EUSAGE;
 	op = strstr(text, "..");
 	if (!op) {
 		out->kind = DD_RANGE_ONE;

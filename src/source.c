@@ -34,13 +34,12 @@ int dd_source_worktree(dd_source **out, const char *root, dd_error *err)
 	dd_source *s = calloc(1, sizeof(*s));
 
 	*out = NULL;
-	if (!s || !(s->root = strdup(root && *root ? root : "")))
-		goto oom;
+	if (!s || !(s->root = strdup(root && *root ? root : ""))) {
+		free(s);
+		return dd_error_oom(err);
+	}
 	*out = s;
 	return 0;
-oom:
-	free(s);
-	return dd_error_oom(err);
 }
 
 int dd_source_git_commit(dd_source **out, dd_git_repo *repo,
@@ -141,31 +140,29 @@ int dd_source_contains(const dd_source *src, const char *path)
 	       (real[n] == '/' || real[n] == '\0' || n == 1);
 }
 
-/* "REV:PATH", as git names a file at a revision, into buf. */
-static const char *rev_path(char *buf, size_t size, const dd_source *src,
-			    const char *path)
+/* Name path in err (may be NULL) as git names a file at a revision:
+ * "REV:PATH". */
+static void at_rev(dd_error *err, const dd_source *src, const char *path)
 {
-	snprintf(buf, size, "%s:%s", src->rev_name, path);
-	return buf;
+	if (err)
+		snprintf(err->file, sizeof(err->file), "%s:%s", src->rev_name,
+			 path);
 }
 
 /* What path is at the source's commit; *type DD_GIT_*. */
 static int git_entry(dd_oid *id, int *type, dd_source *src, const char *path,
 		     dd_error *err)
 {
-	char where[DD_ERROR_FILE_MAX];
 	int rc = dd_git_entry(id, type, src->repo, &src->tree, path, err);
 
-	if (rc < 0 && err)
-		snprintf(err->file, sizeof(err->file), "%s",
-			 rev_path(where, sizeof(where), src, path));
+	if (rc < 0)
+		at_rev(err, src, path);
 	return rc;
 }
 
 int dd_source_blob_id(dd_oid *id, dd_source *src, const char *path,
 		      dd_error *err)
 {
-	char where[DD_ERROR_FILE_MAX];
 	int type, rc;
 
 	if (!src->repo)
@@ -173,29 +170,26 @@ int dd_source_blob_id(dd_oid *id, dd_source *src, const char *path,
 				    "not read from a git revision");
 	if ((rc = git_entry(id, &type, src, path, err)) < 0)
 		return rc;
-	rev_path(where, sizeof(where), src, path);
 	if (type == DD_GIT_TREE)
-		return dd_error_set(err, DD_ERROR, where, 0, 0,
-				    "is a folder, not a file");
-	if (type != DD_GIT_BLOB)
-		return dd_error_set(err, DD_ENOTFOUND, where, 0, 0,
-				    "no such file in %s", src->rev_name);
-	return 0;
+		rc = dd_error_set(err, DD_ERROR, NULL, 0, 0,
+				  "is a folder, not a file");
+	else if (type != DD_GIT_BLOB)
+		rc = dd_error_set(err, DD_ENOTFOUND, NULL, 0, 0,
+				  "no such file in %s", src->rev_name);
+	if (rc < 0)
+		at_rev(err, src, path);
+	return rc;
 }
 
 static int git_read(dd_buf *out, dd_source *src, const char *path,
 		    size_t max_size, dd_error *err)
 {
-	char where[DD_ERROR_FILE_MAX];
 	dd_oid id;
 	int rc = dd_source_blob_id(&id, src, path, err);
 
-	if (rc < 0)
-		return rc;
-	rc = dd_git_read_blob(out, src->repo, &id, max_size, err);
-	if (rc < 0 && err)
-		snprintf(err->file, sizeof(err->file), "%s",
-			 rev_path(where, sizeof(where), src, path));
+	if (rc == 0 && (rc = dd_git_read_blob(out, src->repo, &id, max_size,
+					      err)) < 0)
+		at_rev(err, src, path);
 	return rc;
 }
 
@@ -306,19 +300,15 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 	*out = NULL;
 	*count = 0;
 	if (src->repo) {
-		char where[DD_ERROR_FILE_MAX];
-		int rc;
+		int rc = dd_git_list(out, count, src->repo, &src->tree, dir,
+				     mask, err);
 
 		free(p);
-		rc = dd_git_list(out, count, src->repo, &src->tree, dir, mask,
-				 err);
-		if (rc < 0 && err) {
-			snprintf(err->file, sizeof(err->file), "%s",
-				 rev_path(where, sizeof(where), src, dir));
-			if (rc == DD_ENOTFOUND)
-				snprintf(err->message, sizeof(err->message),
-					 "no such folder in %s", src->rev_name);
-		}
+		if (rc < 0)
+			at_rev(err, src, dir);
+		if (rc == DD_ENOTFOUND && err)
+			snprintf(err->message, sizeof(err->message),
+				 "no such folder in %s", src->rev_name);
 		return rc;
 	}
 	if (!p)
@@ -338,10 +328,8 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		child = malloc(strlen(p) + strlen(de->d_name) + 2);
-		if (!child)
+		if (!(child = dd_path_join(p, de->d_name)))
 			goto oom;
-		sprintf(child, "%s/%s", p, de->d_name);
 		type = fs_type(child);
 		free(child);
 		if (!(type & (int)mask))
@@ -370,10 +358,7 @@ int dd_source_list(char ***out, size_t *count, dd_source *src,
 oom:
 	closedir(d);
 	free(p);
-	if (names) {
-		names[n] = NULL;
-		dd_source_names_free(names);
-	}
+	dd_source_names_free(names);
 	return dd_error_oom(err);
 }
 

@@ -2,8 +2,8 @@
  * timeline.c - presence of every key across the rounds of a series.
  */
 #include <stdlib.h>
-#include <string.h>
 
+#include "dialdiff/diff.h"
 #include "dialdiff/strmap.h"
 #include "dialdiff/timeline.h"
 
@@ -24,49 +24,52 @@ static int classified(const dd_item *it, const dd_tsection *ts)
 	return ts && it->entry >= 0 && (size_t)it->entry < ts->nentries;
 }
 
+/* The next row of sec, with a cell for each round; NULL when memory runs
+ * out. */
+static dd_timeline_row *add_row(builder *b, dd_timeline_section *sec,
+				int entry, const char *key, dd_text name)
+{
+	dd_timeline_row *row = &sec->rows[sec->nrows++];
+
+	row->entry = entry;
+	row->key = key;
+	row->name = name;
+	row->cells = dd_arena_array(&b->t->arena, b->nrounds + 1,
+				    sizeof(dd_item *));
+	return row->cells ? row : NULL;
+}
+
 static int build_section(builder *b, dd_timeline_section *sec,
 			 const dd_tsection *ts)
 {
 	size_t nentries = ts ? ts->nentries : 0, nrows = 0, i, r;
-	size_t *entry_row = NULL;
-	dd_strmap keys = DD_STRMAP_INIT;
-	const dd_item **firsts = NULL;
-	size_t nfirsts = 0, total = 0;
+	size_t *entry_row = calloc(nentries + 1, sizeof(*entry_row));
+	dd_strmap firsts = DD_STRMAP_INIT, rows = DD_STRMAP_INIT;
 	int rc = -1;
 
-	for (r = 0; r < b->nrounds; r++) {
-		const dd_round_section *rs =
-			dd_round_section_find(b->s->rounds[r], sec->id);
-		total += rs ? rs->count : 0;
-	}
-	entry_row = calloc(nentries + 1, sizeof(*entry_row));
-	firsts = calloc(total + 1, sizeof(*firsts));
-	if (!entry_row || !firsts)
+	if (!entry_row)
 		goto out;
 	/* which entries and keys appear: entry_row[e] is 1 for a present entry,
-	 * and becomes its row index below */
+	 * and becomes its row index below; firsts maps an unclassified key to
+	 * its first item */
 	for (r = 0; r < b->nrounds; r++) {
 		const dd_round_section *rs =
 			dd_round_section_find(b->s->rounds[r], sec->id);
 
 		for (i = 0; rs && i < rs->count; i++) {
 			const dd_item *it = &rs->items[i];
-			int put;
+			int put = 0;
 
-			if (classified(it, ts)) {
+			if (classified(it, ts))
 				entry_row[it->entry] = 1;
-				continue;
-			}
-			put = dd_strmap_put(&keys, key_of(it), NULL, NULL);
-			if (put < 0)
+			else if ((put = dd_strmap_put(&firsts, key_of(it),
+						      (void *)it, NULL)) < 0)
 				goto out;
-			if (put)
-				firsts[nfirsts++] = it;
+			nrows += (size_t)put;
 		}
 	}
 	for (i = 0; i < nentries; i++)
 		nrows += entry_row[i];
-	nrows += nfirsts;
 	sec->rows = dd_arena_array(&b->t->arena, nrows + 1, sizeof(*sec->rows));
 	sec->similarity = dd_arena_array(&b->t->arena, b->nrounds + 1,
 					 sizeof(double));
@@ -76,42 +79,28 @@ static int build_section(builder *b, dd_timeline_section *sec,
 		if (!entry_row[i])
 			continue;
 		entry_row[i] = sec->nrows;
-		sec->rows[sec->nrows].entry = (int)i;
-		sec->rows[sec->nrows].key = ts->entries[i].id;
-		sec->rows[sec->nrows].name = ts->entries[i].name;
-		sec->nrows++;
-	}
-	for (i = 0; i < nfirsts; i++) {
-		dd_timeline_row *row = &sec->rows[sec->nrows];
-
-		row->entry = -1;
-		row->key = key_of(firsts[i]);
-		row->name = firsts[i]->label;
-		sec->nrows++;
-	}
-	/* from here on the map gives the row of an unclassified key */
-	dd_strmap_release(&keys);
-	for (i = 0; i < nfirsts; i++)
-		if (dd_strmap_put(&keys, sec->rows[nrows - nfirsts + i].key,
-				  &sec->rows[nrows - nfirsts + i], NULL) < 0)
-			goto out;
-	for (i = 0; i < sec->nrows; i++) {
-		sec->rows[i].cells = dd_arena_array(&b->t->arena, b->nrounds + 1,
-						    sizeof(dd_item *));
-		if (!sec->rows[i].cells)
+		if (!add_row(b, sec, (int)i, ts->entries[i].id,
+			     ts->entries[i].name))
 			goto out;
 	}
+	/* the cells; an unclassified key's row is made at its first item */
 	for (r = 0; r < b->nrounds; r++) {
 		const dd_round_section *rs =
 			dd_round_section_find(b->s->rounds[r], sec->id);
 
 		for (i = 0; rs && i < rs->count; i++) {
 			const dd_item *it = &rs->items[i];
-			dd_timeline_row *row = classified(it, ts) ?
-				&sec->rows[entry_row[it->entry]] :
-				dd_strmap_get(&keys, key_of(it));
+			dd_timeline_row *row;
 
-			if (row && !row->cells[r])
+			if (classified(it, ts))
+				row = &sec->rows[entry_row[it->entry]];
+			else if (dd_strmap_get(&firsts, key_of(it)) != it)
+				row = dd_strmap_get(&rows, key_of(it));
+			else if (!(row = add_row(b, sec, -1, key_of(it),
+						 it->label)) ||
+				 dd_strmap_put(&rows, row->key, row, NULL) < 0)
+				goto out;
+			if (!row->cells[r])
 				row->cells[r] = it;
 		}
 	}
@@ -148,56 +137,37 @@ static int build_section(builder *b, dd_timeline_section *sec,
 	rc = 0;
 out:
 	free(entry_row);
-	free(firsts);
-	dd_strmap_release(&keys);
+	dd_strmap_release(&firsts);
+	dd_strmap_release(&rows);
 	return rc;
 }
 
 int dd_timeline_build(dd_timeline **out, const dd_series *s,
 		      const dd_taxonomy *tx, dd_error *err)
 {
-	dd_strmap seen = DD_STRMAP_INIT;
 	const char **ids = NULL;
-	size_t nids = 0, i, r, max = tx->nsections;
-	builder b;
+	size_t nids, i, r;
+	builder b = { NULL, s, s->nrounds, NULL, NULL };
 	dd_timeline *t;
+	int rc = -1;
 
 	*out = NULL;
-	for (r = 0; r < s->nrounds; r++)
-		max += s->rounds[r]->nsections;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return dd_error_oom(err);
-	dd_arena_init(&t->arena);
 	t->series = s;
 	t->tx = tx;
-	memset(&b, 0, sizeof(b));
 	b.t = t;
-	b.s = s;
-	b.nrounds = s->nrounds;
 	b.inter = calloc(s->nrounds + 1, sizeof(size_t));
 	b.uni = calloc(s->nrounds + 1, sizeof(size_t));
-	ids = calloc(max + 1, sizeof(*ids));
-	t->sections = dd_arena_array(&t->arena, max + 1, sizeof(*t->sections));
 	t->similarity = dd_arena_array(&t->arena, s->nrounds + 1, sizeof(double));
-	if (!b.inter || !b.uni || !ids || !t->sections || !t->similarity)
-		goto oom;
-	for (i = 0; i < tx->nsections; i++)
-		ids[nids++] = tx->sections[i].id;
-	for (r = 0; r < s->nrounds; r++) {
-		for (i = 0; i < s->rounds[r]->nsections; i++) {
-			const char *id = s->rounds[r]->sections[i].id;
-			int put;
-
-			if (dd_taxonomy_section(tx, id) >= 0)
-				continue;
-			put = dd_strmap_put(&seen, id, NULL, NULL);
-			if (put < 0)
-				goto oom;
-			if (put)
-				ids[nids++] = id;
-		}
-	}
+	if (!b.inter || !b.uni || !t->similarity ||
+	    dd_diff_section_ids(&ids, &nids, tx,
+				(const dd_round *const *)s->rounds,
+				s->nrounds) < 0 ||
+	    !(t->sections = dd_arena_array(&t->arena, nids + 1,
+					   sizeof(*t->sections))))
+		goto out;
 	for (i = 0; i < nids; i++) {
 		dd_timeline_section *sec = &t->sections[t->nsections++];
 		const dd_tsection *ts = i < tx->nsections ? &tx->sections[i] : NULL;
@@ -209,24 +179,22 @@ int dd_timeline_build(dd_timeline **out, const dd_series *s,
 		else
 			sec->title.en = ids[i];
 		if (build_section(&b, sec, ts) < 0)
-			goto oom;
+			goto out;
 	}
 	for (r = 0; r + 1 < s->nrounds; r++)
 		t->similarity[r] = b.uni[r] ?
 			(double)b.inter[r] / (double)b.uni[r] : 1.0;
+	rc = 0;
+out:
 	free(b.inter);
 	free(b.uni);
 	free(ids);
-	dd_strmap_release(&seen);
+	if (rc < 0) {
+		dd_timeline_free(t);
+		return dd_error_oom(err);
+	}
 	*out = t;
 	return 0;
-oom:
-	free(b.inter);
-	free(b.uni);
-	free(ids);
-	dd_strmap_release(&seen);
-	dd_timeline_free(t);
-	return dd_error_oom(err);
 }
 
 void dd_timeline_free(dd_timeline *t)

@@ -52,12 +52,7 @@ static inline void dd_buf_add(dd_buf *buf, const void *data, size_t len)
 
 static inline void dd_buf_addc(dd_buf *buf, char c)
 {
-	if (buf->alloc - buf->len > 1) {
-		buf->ptr[buf->len++] = c;
-		buf->ptr[buf->len] = '\0';
-	} else {
-		dd_buf__add(buf, &c, 1);
-	}
+	dd_buf_add(buf, &c, 1);
 }
 
 /* Append c n times. */

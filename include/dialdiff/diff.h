@@ -59,6 +59,16 @@ typedef struct dd_diff {
 	size_t nadded, nkept, ndropped, nchanged;
 } dd_diff;
 
+/*
+ * The section ids that a diff of rounds (or a timeline of them) lists, in
+ * order: the taxonomy's, then those it does not know in the order they
+ * first appear.  *out is malloc'd (free() it), its strings borrowed.  0 or
+ * DD_ENOMEM.
+ */
+int dd_diff_section_ids(const char ***out, size_t *count,
+			const dd_taxonomy *tx, const dd_round *const *rounds,
+			size_t nrounds);
+
 /* Both rounds must have been classified with tx. */
 int dd_diff_rounds(dd_diff **out, const dd_round *a, const dd_round *b,
 		   const dd_taxonomy *tx, dd_error *err);

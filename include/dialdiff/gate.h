@@ -73,11 +73,4 @@ size_t dd_gate_items(const dd_gate *g, const dd_diff *d, dd_gate_visit visit,
 /* 1 when gate g holds for diff d, else 0. */
 int dd_gate_holds_one(const dd_gate *g, const dd_diff *d);
 
-/*
- * 1 when any of the ngates gates holds for any of the ndiffs diffs (NULL
- * ones are skipped), else 0.  No gates: 0.
- */
-int dd_gate_holds(const dd_gate *gates, size_t ngates,
-		  dd_diff *const *diffs, size_t ndiffs);
-
 #endif

@@ -174,7 +174,7 @@ dd_path_kind dd_project_place(const char *dir, const char *path, char **sdir);
 /*
  * 1 when file name of series folder sdir is a round file: a *.json not
  * hidden, not series.json, and not taxonomy (the normalized path of the
- * series' taxonomy, or NULL).
+ * series' taxonomy, or NULL: then sdir is not read).
  */
 int dd_project_round_name(const char *sdir, const char *name,
 			  const char *taxonomy);
@@ -187,16 +187,6 @@ int dd_project_round_name(const char *sdir, const char *name,
  */
 char *dd_project_resolve_taxonomy(const char *dir, const char *sdir,
 				  const char *member);
-
-/*
- * 0 when tpath, the taxonomy a series.json names in dialogues folder dir,
- * may be read from src: it stays inside the repository (or the folder
- * dialdiff runs in), as dd_source_contains tells; always when dir itself is
- * outside.  Else DD_EUSAGE, err naming tpath.  src NULL: at a revision.
- * Fails closed the same way in the working tree and at a revision.
- */
-int dd_project_taxonomy_inside(const dd_source *src, const char *dir,
-			       const char *tpath, dd_error *err);
 
 /*
  * The last run of digits in the file name of path, before ".json" (the

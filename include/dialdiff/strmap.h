@@ -13,7 +13,7 @@
 typedef struct dd_strmap_slot {
 	const char *key;
 	void *value;
-	size_t hash;		/* dd_strhash(key) */
+	size_t hash;		/* the keyed hash (hash.h) of key */
 } dd_strmap_slot;
 
 typedef struct dd_strmap {
@@ -40,7 +40,5 @@ int dd_strmap_reserve(dd_strmap *m, size_t n);
  * -1 when memory ran out.
  */
 int dd_strmap_put(dd_strmap *m, const char *key, void *value, void **existing);
-/* The keyed hash (hash.h) of s; exported for other tables. */
-size_t dd_strhash(const char *s);
 
 #endif

@@ -24,8 +24,10 @@ typedef struct dd_text {
 
 /* The text in lang, else in the other language, else "". Borrowed. */
 const char *dd_text_get(const dd_text *t, dd_lang lang);
-/* 1 when both language versions are equal (NULL equals NULL). */
+/* 1 when both language versions are equal (NULL equals NULL); the same
+ * of two strings. */
 int dd_text_equal(const dd_text *a, const dd_text *b);
+int dd_str_equal(const char *a, const char *b);
 /* "en", "zh"; and parsing: 0 or -1 for an unknown name. */
 const char *dd_lang_name(dd_lang lang);
 int dd_lang_parse(dd_lang *out, const char *name);

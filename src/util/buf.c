@@ -132,68 +132,51 @@ int dd_buf_read_file(dd_buf *buf, const char *path, size_t max_size,
 		     dd_error *err)
 {
 	struct stat st;
-	int fd;
+	ssize_t n;
+	int fd, rc;
 
 	dd_buf_reset(buf);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return dd_error_set(err, errno == ENOENT ? DD_ENOTFOUND : DD_ERROR,
 				    path, 0, 0, "cannot open: %s", strerror(errno));
-	if (fstat(fd, &st) < 0) {
-		int e = errno;
-		close(fd);
-		return dd_error_set(err, DD_ERROR, path, 0, 0, "cannot stat: %s",
-				    strerror(e));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return dd_error_set(err, DD_ERROR, path, 0, 0,
-				    "is a folder, not a file");
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return dd_error_set(err, DD_ERROR, path, 0, 0,
-				    "not a regular file");
-	}
-	if (max_size && (uintmax_t)st.st_size > max_size) {
-		close(fd);
-		return dd_error_set(err, DD_ETOOBIG, path, 0, 0,
-				    "file is %jd bytes, over the size cap of %zu bytes",
-				    (intmax_t)st.st_size, max_size);
-	}
-	if (dd_buf_grow(buf, (size_t)st.st_size) < 0) {
-		close(fd);
-		return dd_error_oom(err);
-	}
-	for (;;) {
-		ssize_t n;
-
+	if (fstat(fd, &st) < 0)
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0, "cannot stat: %s",
+				  strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "is a folder, not a file");
+	else if (!S_ISREG(st.st_mode))
+		rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+				  "not a regular file");
+	else if (max_size && (uintmax_t)st.st_size > max_size)
+		rc = dd_error_set(err, DD_ETOOBIG, path, 0, 0,
+				  "file is %jd bytes, over the size cap of %zu bytes",
+				  (intmax_t)st.st_size, max_size);
+	else
+		rc = dd_buf_grow(buf, (size_t)st.st_size) < 0 ? dd_error_oom(err) : 0;
+	while (rc == 0) {
 		if (dd_buf_grow(buf, 4096) < 0) {
-			close(fd);
-			return dd_error_oom(err);
+			rc = dd_error_oom(err);
+			break;
 		}
 		n = read(fd, buf->ptr + buf->len, buf->alloc - buf->len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			return dd_error_set(err, DD_ERROR, path, 0, 0,
-					    "cannot read: %s", strerror(e));
-		}
-		if (n == 0)
+		if (n < 0)
+			rc = dd_error_set(err, DD_ERROR, path, 0, 0,
+					  "cannot read: %s", strerror(errno));
+		if (n <= 0)
 			break;
 		buf->len += (size_t)n;
 		buf->ptr[buf->len] = '\0';
-		if (max_size && buf->len > max_size) {
-			close(fd);
-			return dd_error_set(err, DD_ETOOBIG, path, 0, 0,
-					    "file is over the size cap of %zu bytes",
-					    max_size);
-		}
+		if (max_size && buf->len > max_size)
+			rc = dd_error_set(err, DD_ETOOBIG, path, 0, 0,
+					  "file is over the size cap of %zu bytes",
+					  max_size);
 	}
 	close(fd);
-	return 0;
+	return rc;
 }
 
 int dd_write_all(int fd, const void *data, size_t len)
@@ -270,16 +253,14 @@ static int write_via_temp(const char *path, const void *data, size_t len,
 		return dd_error_set(err, DD_ERROR, path, 0, 0,
 				    "cannot create a temporary file: %s",
 				    strerror(errno));
-	if (dd_write_all(fd, data, len) < 0 || fchmod(fd, mode) < 0 ||
-	    fsync(fd) < 0) {
+	rc = dd_write_all(fd, data, len) < 0 || fchmod(fd, mode) < 0 ||
+	     fsync(fd) < 0;
+	e = errno;
+	if (close(fd) < 0 && !rc) {
+		rc = 1;
 		e = errno;
-		close(fd);
-		unlink(tmp);
-		return dd_error_set(err, DD_ERROR, path, 0, 0, "cannot write: %s",
-				    strerror(e));
 	}
-	if (close(fd) < 0) {
-		e = errno;
+	if (rc) {
 		unlink(tmp);
 		return dd_error_set(err, DD_ERROR, path, 0, 0, "cannot write: %s",
 				    strerror(e));

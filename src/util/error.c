@@ -1,6 +1,5 @@
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "dialdiff/error.h"
 #include "dialdiff/text.h"

@@ -16,7 +16,7 @@ void dd_strmap_release(dd_strmap *m)
 	dd_strmap_init(m);
 }
 
-size_t dd_strhash(const char *s)
+static size_t strhash(const char *s)
 {
 	return (size_t)dd_hash_bytes(s, strlen(s));
 }
@@ -42,7 +42,7 @@ void *dd_strmap_get(const dd_strmap *m, const char *key)
 
 	if (!m->size)
 		return NULL;
-	s = find(m, key, dd_strhash(key));
+	s = find(m, key, strhash(key));
 	return s->key ? s->value : NULL;
 }
 
@@ -52,7 +52,7 @@ void dd_strmap_prefetch(const dd_strmap *m, const char *key)
 
 	if (!m->size)
 		return;
-	s = &m->slots[dd_strhash(key) & (m->size - 1)];
+	s = &m->slots[strhash(key) & (m->size - 1)];
 	__builtin_prefetch(s);
 }
 
@@ -94,7 +94,7 @@ int dd_strmap_reserve(dd_strmap *m, size_t n)
 int dd_strmap_put(dd_strmap *m, const char *key, void *value, void **existing)
 {
 	dd_strmap_slot *s;
-	size_t h = dd_strhash(key);
+	size_t h = strhash(key);
 
 	if ((m->count + 1) * 2 > m->size &&
 	    resize(m, m->size ? m->size * 2 : 16) < 0)

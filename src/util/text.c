@@ -17,7 +17,7 @@ const char *dd_text_get(const dd_text *t, dd_lang lang)
 	return "";
 }
 
-static int str_equal(const char *a, const char *b)
+int dd_str_equal(const char *a, const char *b)
 {
 	if (!a || !b)
 		return a == b;
@@ -26,7 +26,7 @@ static int str_equal(const char *a, const char *b)
 
 int dd_text_equal(const dd_text *a, const dd_text *b)
 {
-	return str_equal(a->en, b->en) && str_equal(a->zh, b->zh);
+	return dd_str_equal(a->en, b->en) && dd_str_equal(a->zh, b->zh);
 }
 
 const char *dd_lang_name(dd_lang lang)
@@ -36,12 +36,9 @@ const char *dd_lang_name(dd_lang lang)
 
 int dd_lang_parse(dd_lang *out, const char *name)
 {
-	if (!strcmp(name, "en"))
-		*out = DD_LANG_EN;
-	else if (!strcmp(name, "zh"))
-		*out = DD_LANG_ZH;
-	else
+	if (strcmp(name, "en") && strcmp(name, "zh"))
 		return -1;
+	*out = name[0] == 'z' ? DD_LANG_ZH : DD_LANG_EN;
 	return 0;
 }
 
@@ -117,7 +114,7 @@ const char *dd_utf8_repair(dd_buf *tmp, const char *s, size_t *len)
 		n -= bad + 1;
 	}
 	*len = tmp->len;
-	return tmp->ptr ? tmp->ptr : "";
+	return tmp->ptr;
 }
 
 size_t dd_utf8_decode(const char *str, unsigned *cp)

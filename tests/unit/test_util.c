@@ -10,6 +10,7 @@
 #include "dialdiff/buf.h"
 #include "dialdiff/diag.h"
 #include "dialdiff/error.h"
+#include "dialdiff/hash.h"
 #include "dialdiff/strmap.h"
 #include "dialdiff/text.h"
 #include "dialdiff/worker.h"
@@ -226,7 +227,7 @@ static void test_strmap_crafted(void **state)
 		}
 	}
 	for (i = 0; i < N; i++) {
-		size_t slot = dd_strhash(keys[i]) & 0xffff;
+		size_t slot = dd_hash_bytes(keys[i], strlen(keys[i])) & 0xffff;
 
 		distinct += !seen[slot];
 		seen[slot] = 1;
