@@ -31,7 +31,7 @@
  * carries the serial number ("generation") of the object that filled it, and
  * a slot of any other generation counts as empty.  Linear in the number of
  * members, whatever the shape of the document and the names (a keyed hash:
- * see hash_bytes).
+ * see add_key).
  *
  * Beyond the header's contract, a DD_JSON_NUMBER node has `string` pointing
  * at its literal as written (e.g. "1.50", "1e400") and `string_len` its
@@ -283,8 +283,7 @@ typedef struct scanner {
 
 	/* structure */
 	int depth;
-	unsigned char object[DD_JSON_MAX_DEPTH]; /* per open container: 1 if
-						    an object, 0 if an array */
+	char closer[DD_JSON_MAX_DEPTH];	/* per open container: '}' or ']' */
 
 	/* duplicate keys */
 	key_table *tables;		/* one per nesting level */
@@ -694,11 +693,6 @@ static int scan_string(scanner *s, const unsigned char **body,
  */
 static _Thread_local size_t key_probes;	/* see dd_json_key_probes */
 
-static inline uint32_t hash_bytes(const unsigned char *p, size_t len)
-{
-	return (uint32_t)dd_hash_bytes(p, len);
-}
-
 static const unsigned char *slot_key(const scanner *s, const key_slot *k)
 {
 	return (k->decoded ? (const unsigned char *)s->scratch.ptr : s->buf) +
@@ -784,7 +778,7 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	}
 	if (table_reserve(t) < 0)
 		return fail_oom(s);
-	h = hash_bytes(k, len);
+	h = (uint32_t)dd_hash_bytes(k, len);
 	for (i = h & (t->cap - 1); key_probes++, t->slots[i].gen == t->gen;
 	     i = (i + 1) & (t->cap - 1)) {
 		const key_slot *o = &t->slots[i];
@@ -814,7 +808,7 @@ static int open_container(scanner *s)
 	if (s->depth >= DD_JSON_MAX_DEPTH)
 		return fail_at(s, s->p, "nesting deeper than %d levels",
 			       DD_JSON_MAX_DEPTH);
-	s->object[s->depth++] = (unsigned char)object;
+	s->closer[s->depth++] = object ? '}' : ']';
 	if (object) {
 		key_table *t;
 
@@ -903,11 +897,16 @@ static size_t literal_len(const unsigned char *p, const unsigned char *end)
 	return (size_t)(q - p);
 }
 
-static int scan_literal(scanner *s, const char *lit)
+/* Add the record of the true, false or null at s->p, and scan it. */
+static int scan_literal(scanner *s)
 {
 	const unsigned char *p = s->p;
+	const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : "null";
 	size_t i;
 
+	if (!new_record(s, *p == 't' ? DD_JSON_TRUE : *p == 'f' ?
+			DD_JSON_FALSE : DD_JSON_NULL))
+		return fail_oom(s);
 	for (i = 0; lit[i]; i++) {
 		if (p + i >= s->end)
 			return eof_error(s);
@@ -957,26 +956,18 @@ value:
 			       DD_JSON_MAX_VALUES);
 	switch (*s->p) {
 	case '{':
-		if (!new_record(s, DD_JSON_OBJECT))
-			return fail_oom(s);
-		if (open_container(s) < 0)
-			return -1;
-		skip_ws(s);
-		if (s->p < s->end && *s->p == '}') {
-			s->p++;
-			goto close;
-		}
-		goto member;
 	case '[':
-		if (!new_record(s, DD_JSON_ARRAY))
+		if (!new_record(s, *s->p == '{' ? DD_JSON_OBJECT : DD_JSON_ARRAY))
 			return fail_oom(s);
 		if (open_container(s) < 0)
 			return -1;
 		skip_ws(s);
-		if (s->p < s->end && *s->p == ']') {
+		if (s->p < s->end && *s->p == s->closer[s->depth - 1]) {
 			s->p++;
 			goto close;
 		}
+		if (s->closer[s->depth - 1] == '}')
+			goto member;
 		goto value;
 	case '"':
 		if (!(r = new_record(s, DD_JSON_STRING)))
@@ -993,21 +984,9 @@ value:
 			return -1;
 		goto after_value;
 	case 't':
-		if (!new_record(s, DD_JSON_TRUE))
-			return fail_oom(s);
-		if (scan_literal(s, "true") < 0)
-			return -1;
-		goto after_value;
 	case 'f':
-		if (!new_record(s, DD_JSON_FALSE))
-			return fail_oom(s);
-		if (scan_literal(s, "false") < 0)
-			return -1;
-		goto after_value;
 	case 'n':
-		if (!new_record(s, DD_JSON_NULL))
-			return fail_oom(s);
-		if (scan_literal(s, "null") < 0)
+		if (scan_literal(s) < 0)
 			return -1;
 		goto after_value;
 	default:
@@ -1047,27 +1026,17 @@ after_value:
 	}
 	if (s->p >= s->end)
 		return eof_error(s);
-	if (!s->object[s->depth - 1]) {
-		if (*s->p == ',') {
-			s->p++;
+	if (*s->p == ',') {
+		s->p++;
+		if (s->closer[s->depth - 1] == ']')
 			goto value;
-		}
-		if (*s->p == ']') {
-			s->p++;
-			goto close;
-		}
-	} else {
-		if (*s->p == ',') {
-			s->p++;
-			skip_ws(s);
-			goto member;
-		}
-		if (*s->p == '}') {
-			s->p++;
-			goto close;
-		}
+		skip_ws(s);
+		goto member;
 	}
-	return unexpected(s, s->p);
+	if (*s->p != s->closer[s->depth - 1])
+		return unexpected(s, s->p);
+	s->p++;
+	goto close;
 }
 
 /* ------------------------------------------------------------------ */
