@@ -312,6 +312,11 @@ static const unsigned char string_special[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* The escapes of a string other than \\u: the character after the
+ * backslash, and the one it stands for. */
+static const char esc_names[] = "\"\\/bfnrt";
+static const char esc_chars[] = "\"\\/\b\f\n\r\t";
+
 /*
  * Eight bytes at a time ("SWAR"): these find out whether a word holds a
  * byte of interest; the caller then looks at the bytes one by one.
@@ -520,26 +525,12 @@ static record *new_record(scanner *s, dd_json_type type)
 static void put_utf8(dd_buf *b, unsigned long cp)
 {
 	char u[4];
+	int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4, i;
 
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		dd_buf_add(b, u, 1);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		dd_buf_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		dd_buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		dd_buf_add(b, u, 4);
-	}
+	for (i = n - 1; i > 0; i--, cp >>= 6)
+		u[i] = (char)(0x80 | (cp & 0x3F));
+	u[0] = (char)(n == 1 ? cp : (0xF00 >> n) | cp);	/* 0xC0, 0xE0, 0xF0 */
+	dd_buf_add(b, u, (size_t)n);
 }
 
 /* Append the decoded content of an already validated string body. */
@@ -548,6 +539,7 @@ static void decode_string(dd_buf *b, const unsigned char *p,
 {
 	while (p < end) {
 		const unsigned char *run = p;
+		const char *e;
 		unsigned long cp;
 
 		while (p < end && *p != '\\')
@@ -555,14 +547,11 @@ static void decode_string(dd_buf *b, const unsigned char *p,
 		dd_buf_add(b, run, (size_t)(p - run));
 		if (p >= end)
 			break;
-		switch (p[1]) {
-		case 'b': dd_buf_addc(b, '\b'); p += 2; continue;
-		case 'f': dd_buf_addc(b, '\f'); p += 2; continue;
-		case 'n': dd_buf_addc(b, '\n'); p += 2; continue;
-		case 'r': dd_buf_addc(b, '\r'); p += 2; continue;
-		case 't': dd_buf_addc(b, '\t'); p += 2; continue;
-		case 'u': break;
-		default: dd_buf_addc(b, (char)p[1]); p += 2; continue;
+		if (p[1] != 'u') {
+			e = memchr(esc_names, p[1], sizeof(esc_names) - 1);
+			dd_buf_addc(b, esc_chars[e - esc_names]);
+			p += 2;
+			continue;
 		}
 		cp = (unsigned long)dd_hex4((const char *)p + 2);
 		p += 6;
@@ -616,21 +605,16 @@ static int scan_string(scanner *s, const unsigned char **body,
 
 			if (end - p < 2)
 				return fail_at(s, open, "unterminated string");
-			switch (p[1]) {
-			case '"': case '\\': case '/': case 'b':
-			case 'f': case 'n': case 'r': case 't':
+			if (memchr(esc_names, p[1], sizeof(esc_names) - 1)) {
 				p += 2;
 				*shrink += 1;
 				continue;
-			case 'u':
-				break;
-			default:
-				if (p[1] > 0x20 && p[1] < 0x7F)
-					return fail_at(s, p,
-						       "invalid escape '\\%c' in string",
-						       p[1]);
-				return fail_at(s, p, "invalid escape in string");
 			}
+			if (p[1] != 'u' && p[1] > 0x20 && p[1] < 0x7F)
+				return fail_at(s, p, "invalid escape '\\%c' in string",
+					       p[1]);
+			if (p[1] != 'u')
+				return fail_at(s, p, "invalid escape in string");
 			if (end - p < 6 || (cp = dd_hex4((const char *)p + 2)) < 0)
 				return fail_at(s, p, "invalid \\u escape");
 			if (cp == 0)
@@ -1364,7 +1348,6 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
 
 void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p, *end, *run;
 
 	if (!s) {
@@ -1379,8 +1362,8 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 	dd_buf_addc(buf, '"');
 	while (p < end) {
 		unsigned c = *p;
-		char esc[6];
-
+		const char *e;
+		char esc[8];
 		size_t n;
 
 		if (end - p >= 8 && !string_special8(load8(p))) {
@@ -1401,18 +1384,13 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 			dd_buf_add(buf, "\xef\xbf\xbd", 3);
 			continue;
 		}
-		switch (c) {
-		case '"': dd_buf_add(buf, "\\\"", 2); break;
-		case '\\': dd_buf_add(buf, "\\\\", 2); break;
-		case '\b': dd_buf_add(buf, "\\b", 2); break;
-		case '\f': dd_buf_add(buf, "\\f", 2); break;
-		case '\n': dd_buf_add(buf, "\\n", 2); break;
-		case '\r': dd_buf_add(buf, "\\r", 2); break;
-		case '\t': dd_buf_add(buf, "\\t", 2); break;
-		default:
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
+		/* '"', '\\' or a control character ('/' is never escaped) */
+		if ((e = memchr(esc_chars, (int)c, sizeof(esc_chars) - 1))) {
+			esc[0] = '\\';
+			esc[1] = esc_names[e - esc_chars];
+			dd_buf_add(buf, esc, 2);
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
 			dd_buf_add(buf, esc, 6);
 		}
 	}
