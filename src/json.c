@@ -432,6 +432,25 @@ static int eof_error(scanner *s)
 	return fail_at(s, s->end, "unexpected end of input");
 }
 
+/* The length of the valid UTF-8 sequence at p (p < end, *p >= 0x80), or
+ * 0 when it is not one (RFC 3629: no overlong form, no surrogate, nothing
+ * past U+10FFFF), checked here rather than by a call per character. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = p[0];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
+
+	if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) < n)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
 /*
  * "unexpected character 'x'" for the byte at q: printable ASCII quoted,
  * other characters as U+XXXX, bytes that are not UTF-8 as "invalid UTF-8".
@@ -439,7 +458,6 @@ static int eof_error(scanner *s)
 static int unexpected(scanner *s, const unsigned char *q)
 {
 	unsigned c, cp;
-	size_t n;
 
 	if (q >= s->end)
 		return eof_error(s);
@@ -448,10 +466,7 @@ static int unexpected(scanner *s, const unsigned char *q)
 		return fail_at(s, q, "unexpected character '%c'", (int)c);
 	if (c < 0x80)
 		return fail_at(s, q, "unexpected character U+%04X", c);
-	n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 :
-	    (c & 0xF8) == 0xF0 ? 4 : 0;
-	if (n == 0 || (size_t)(s->end - q) < n ||
-	    !dd_utf8_valid((const char *)q, n, NULL))
+	if (!utf8_seq(q, s->end))
 		return fail_at(s, q, "invalid UTF-8");
 	dd_utf8_decode((const char *)q, &cp);
 	return fail_at(s, q, "unexpected character U+%04X", cp);
@@ -1268,16 +1283,15 @@ const dd_json *dd_json_get(const dd_json *object, const char *key)
 
 const char *dd_json_type_name(dd_json_type type)
 {
-	switch (type) {
-	case DD_JSON_NULL: return "null";
-	case DD_JSON_FALSE:
-	case DD_JSON_TRUE: return "boolean";
-	case DD_JSON_NUMBER: return "number";
-	case DD_JSON_STRING: return "string";
-	case DD_JSON_ARRAY: return "array";
-	case DD_JSON_OBJECT: return "object";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[DD_JSON_NULL] = "null", [DD_JSON_FALSE] = "boolean",
+		[DD_JSON_TRUE] = "boolean", [DD_JSON_NUMBER] = "number",
+		[DD_JSON_STRING] = "string", [DD_JSON_ARRAY] = "array",
+		[DD_JSON_OBJECT] = "object"
+	};
+
+	return (unsigned)type < sizeof(names) / sizeof(names[0]) ?
+	       names[type] : "unknown";
 }
 
 int dd_json_integer(const dd_json *node, long long *out)
@@ -1290,15 +1304,6 @@ int dd_json_integer(const dd_json *node, long long *out)
 	    !(node->flags & DD_JSON_INTEGER_LITERAL))
 		return 0;
 	p = node->string;
-	if (!p) {		/* not from the parser: use the double */
-		double d = node->number;
-
-		if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) ||
-		    d != floor(d))
-			return 0;
-		*out = (long long)d;
-		return 1;
-	}
 	if (*p == '-') {
 		neg = 1;
 		p++;
@@ -1326,25 +1331,6 @@ int dd_json_integer(const dd_json *node, long long *out)
 /* ------------------------------------------------------------------ */
 /* The writer                                                          */
 /* ------------------------------------------------------------------ */
-
-/* The length of the valid UTF-8 sequence at p (p < end, *p >= 0x80), or
- * 0 when it is not one (RFC 3629: no overlong form, no surrogate, nothing
- * past U+10FFFF), checked here rather than by a call per character. */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-	unsigned c = p[0];
-	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
-
-	if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) < n)
-		return 0;
-	for (k = 1; k < n; k++)
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
-	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-		return 0;
-	return n;
-}
 
 void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 {
@@ -1400,10 +1386,8 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 
 void dd_json_writer_init(dd_json_writer *w, dd_buf *out, int compact)
 {
+	memset(w, 0, sizeof(*w));
 	w->out = out;
-	w->depth = 0;
-	w->need_comma = 0;
-	w->after_key = 0;
 	w->compact = compact;
 }
 
@@ -1570,10 +1554,7 @@ void dd_json_double(dd_json_writer *w, double v)
 
 void dd_json_bool(dd_json_writer *w, int v)
 {
-	if (v)
-		raw_value(w, "true", 4);
-	else
-		raw_value(w, "false", 5);
+	raw_value(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void dd_json_null(dd_json_writer *w)
@@ -1594,20 +1575,14 @@ void dd_json_value(dd_json_writer *w, const dd_json *node)
 		dd_json_null(w);
 		break;
 	case DD_JSON_FALSE:
-		dd_json_bool(w, 0);
-		break;
 	case DD_JSON_TRUE:
-		dd_json_bool(w, 1);
+		dd_json_bool(w, node->type == DD_JSON_TRUE);
 		break;
-	case DD_JSON_NUMBER:
-		if (node->string)	/* the literal, as written */
-			raw_value(w, node->string, node->string_len);
-		else
-			dd_json_double(w, node->number);
+	case DD_JSON_NUMBER:	/* the literal, as written */
+		raw_value(w, node->string, node->string_len);
 		break;
 	case DD_JSON_STRING:
-		dd_json_string_len(w, node->string ? node->string : "",
-				   node->string_len);
+		dd_json_string_len(w, node->string, node->string_len);
 		break;
 	case DD_JSON_ARRAY:
 		dd_json_begin_array(w);
