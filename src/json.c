@@ -177,18 +177,6 @@ static inline char *pool_bytes(pool *p, size_t size)
 	return r;
 }
 
-/* A NUL-terminated copy of len bytes at s. */
-static char *pool_strndup(pool *p, const void *s, size_t len)
-{
-	char *r = len < SIZE_MAX ? pool_bytes(p, len + 1) : NULL;
-
-	if (r) {
-		memcpy(r, s, len);
-		r[len] = '\0';
-	}
-	return r;
-}
-
 /* Give back q if it is the last allocation; otherwise nothing. */
 static void pool_undo(pool *p, const void *q)
 {
@@ -728,28 +716,28 @@ static int table_reserve(key_table *t)
 	return 0;
 }
 
-static void duplicate_message(char *out, size_t size, const unsigned char *k,
-			      size_t len)
+/* The error for the duplicate key k (len bytes) at pos: the key quoted,
+ * cut after 60 bytes; the message has at most 199 bytes. */
+static int duplicate_key(scanner *s, dd_pos pos, const unsigned char *k,
+			 size_t len)
 {
 	dd_buf b = DD_BUF_INIT;
-	size_t max = 60;
-	int cut = 0;
+	int cut = len > 60, rc;
 
-	if (len > max) {
-		len = max;
+	if (cut) {
+		len = 60;
 		while (len > 0 && (k[len] & 0xC0) == 0x80)
 			len--;
-		cut = 1;
 	}
 	dd_json_quote(&b, (const char *)k, len);
-	if (cut && b.len > 0 && !b.oom) {
+	if (cut && !b.oom) {
 		b.len--;
 		dd_buf_adds(&b, "...\"");
 	}
-	snprintf(out, size, "duplicate key %s", b.oom ? "" : b.ptr);
+	rc = fail_pos(s, pos, "duplicate key %.185s", b.oom ? "" : b.ptr);
 	dd_buf_release(&b);
+	return rc;
 }
-
 
 /*
  * Record the key just scanned (raw body [a, b), escaped or not) in the
@@ -783,12 +771,8 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 		const key_slot *o = &t->slots[i];
 
 		if (o->hash == h && o->len == len &&
-		    memcmp(slot_key(s, o), k, len) == 0) {
-			char msg[200];
-
-			duplicate_message(msg, sizeof(msg), k, len);
-			return fail_pos(s, key_pos, "%s", msg);
-		}
+		    memcmp(slot_key(s, o), k, len) == 0)
+			return duplicate_key(s, key_pos, k, len);
 	}
 	t->slots[i].gen = t->gen;
 	t->slots[i].off = off;
@@ -1143,6 +1127,7 @@ static int adopt(scanner *s, void *root)
 	for (i = 0; slot; i++) {
 		const record *r = &s->recs[i < s->nrecs ? i : 0];
 		int member = sp && up[sp - 1]->type == DD_JSON_OBJECT;
+		char *lit;
 		size_t len;
 		cJSON c;
 		dd_json n;
@@ -1165,8 +1150,11 @@ static int adopt(scanner *s, void *root)
 			n.string_len = r->n;
 		} else if (n.type == DD_JSON_NUMBER) {
 			len = literal_len(s->buf + r->n, s->end);
-			if (!(n.string = pool_strndup(&s->mem, s->buf + r->n, len)))
+			if (!(lit = pool_bytes(&s->mem, len + 1)))
 				return fail_oom(s);
+			memcpy(lit, s->buf + r->n, len);
+			lit[len] = '\0';
+			n.string = lit;
 			n.string_len = (uint32_t)len;
 			n.number = c.valuedouble;
 		}
