@@ -7,10 +7,8 @@
  * unknown (an unknown key, a value of an unexpected type) is written as it
  * is, keys in document order.
  */
-#define _XOPEN_SOURCE 700	/* realpath */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
