@@ -33,10 +33,8 @@
  * members, whatever the shape of the document and the names (a keyed hash:
  * see add_key).
  *
- * Beyond the header's contract, a DD_JSON_NUMBER node has `string` pointing
- * at its literal as written (e.g. "1.50", "1e400") and `string_len` its
- * length: dd_json_integer reads integers exactly from it, and dd_json_value
- * writes numbers back unchanged, so that `fmt` never alters data.
+ * A number's literal as written (json.h) lets dd_json_integer read
+ * integers exactly, and dd_json_value write numbers back unchanged.
  */
 #include <cjson/cJSON.h>
 
