@@ -298,7 +298,7 @@ static const unsigned char string_special[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* The escapes of a string other than \\u: the character after the
+/* The escapes of a string other than \u: the character after the
  * backslash, and the one it stands for. */
 static const char esc_names[] = "\"\\/bfnrt";
 static const char esc_chars[] = "\"\\/\b\f\n\r\t";
@@ -1088,19 +1088,13 @@ static cJSON *cjson_parse(pool *mem, const char *buf, size_t len, int *oom)
 	return tree;
 }
 
-static int cjson_type(const cJSON *c, dd_json_type *t)
-{
-	switch (c->type & 0xFF) {
-	case cJSON_False: *t = DD_JSON_FALSE; return 0;
-	case cJSON_True: *t = DD_JSON_TRUE; return 0;
-	case cJSON_NULL: *t = DD_JSON_NULL; return 0;
-	case cJSON_Number: *t = DD_JSON_NUMBER; return 0;
-	case cJSON_String: *t = DD_JSON_STRING; return 0;
-	case cJSON_Array: *t = DD_JSON_ARRAY; return 0;
-	case cJSON_Object: *t = DD_JSON_OBJECT; return 0;
-	default: return -1;
-	}
-}
+/* cJSON's type of a value of each of ours. */
+static const int cjson_type[] = {
+	[DD_JSON_NULL] = cJSON_NULL, [DD_JSON_FALSE] = cJSON_False,
+	[DD_JSON_TRUE] = cJSON_True, [DD_JSON_NUMBER] = cJSON_Number,
+	[DD_JSON_STRING] = cJSON_String, [DD_JSON_ARRAY] = cJSON_Array,
+	[DD_JSON_OBJECT] = cJSON_Object
+};
 
 static int disagree(scanner *s, const record *r)
 {
@@ -1132,9 +1126,10 @@ static int adopt(scanner *s, void *root)
 
 		memcpy(&c, slot, sizeof(c));
 		memset(&n, 0, sizeof(n));
-		if (i == s->nrecs || cjson_type(&c, &n.type) < 0 ||
-		    n.type != r->type || member != (c.string != NULL))
+		if (i == s->nrecs || (c.type & 0xFF) != cjson_type[r->type] ||
+		    member != (c.string != NULL))
 			return disagree(s, r);
+		n.type = (dd_json_type)r->type;
 		n.flags = r->flags;
 		n.key = c.string;
 		n.child = (dd_json *)(void *)c.child;
@@ -1372,9 +1367,7 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 
 void dd_json_writer_init(dd_json_writer *w, dd_buf *out, int compact)
 {
-	memset(w, 0, sizeof(*w));
-	w->out = out;
-	w->compact = compact;
+	*w = (dd_json_writer){ .out = out, .compact = compact };
 }
 
 static void newline(dd_json_writer *w)
