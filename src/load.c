@@ -7,11 +7,8 @@
 void dd_loader_init(dd_loader *l, dd_arena *arena, const char *path,
 		    dd_diags *diags, dd_error *err)
 {
-	memset(l, 0, sizeof(*l));
-	l->arena = arena;
-	l->path = path;
-	l->diags = diags;
-	l->err = err;
+	*l = (dd_loader){ .arena = arena, .path = path, .diags = diags,
+			  .err = err };
 }
 
 void dd_load_problem(dd_loader *l, dd_severity sev, const char *rule,
