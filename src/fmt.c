@@ -7,10 +7,8 @@
  * unknown (an unknown key, a value of an unexpected type) is written as it
  * is, keys in document order.
  */
-#define _XOPEN_SOURCE 700	/* realpath */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -137,55 +135,37 @@ const dd_fmt_shape *dd_fmt_shape_sub(const dd_fmt_shape *sh, const char *key)
 	return i < 0 ? NULL : sh->fields[i].sub;
 }
 
-static int known(const shape *sh, const char *key)
-{
-	return dd_fmt_shape_rank(sh, key) >= 0;
-}
-
 void dd_fmt_write_node(dd_json_writer *w, const dd_json *node,
 		       const dd_fmt_shape *sh)
 {
 	const dd_json *m;
 	const field *f;
 
-	if (!sh || (node->type != DD_JSON_OBJECT &&
-		    node->type != DD_JSON_ARRAY)) {
-		dd_json_value(w, node);
-		return;
-	}
-	if (node->type == DD_JSON_ARRAY) {
-		if (!sh->each || sh->fields || sh->map) {
-			dd_json_value(w, node);	/* not the array expected */
-			return;
-		}
+	if (node->type == DD_JSON_ARRAY && sh && sh->each && !sh->fields &&
+	    !sh->map) {
 		dd_json_begin_array(w);
 		for (m = node->child; m; m = m->next)
 			dd_fmt_write_node(w, m, sh->each);
 		dd_json_end_array(w);
 		return;
 	}
-	if (!sh->fields && !sh->map) {
-		dd_json_value(w, node);		/* an object where an array was expected */
+	/* as it is: no shape, or not the container the shape expects */
+	if (node->type != DD_JSON_OBJECT || !sh || (!sh->fields && !sh->map)) {
+		dd_json_value(w, node);
 		return;
 	}
 	dd_json_begin_object(w);
-	if (sh->map) {
-		for (m = node->child; m; m = m->next) {
+	for (f = sh->fields; f && f->key; f++)
+		if ((m = dd_json_get(node, f->key))) {
 			dd_json_key(w, m->key);
-			dd_fmt_write_node(w, m, sh->each);
+			dd_fmt_write_node(w, m, f->sub);
 		}
-	} else {
-		for (f = sh->fields; f->key; f++)
-			if ((m = dd_json_get(node, f->key))) {
-				dd_json_key(w, m->key);
-				dd_fmt_write_node(w, m, f->sub);
-			}
-		for (m = node->child; m; m = m->next)
-			if (!known(sh, m->key)) {
-				dd_json_key(w, m->key);
-				dd_json_value(w, m);
-			}
-	}
+	/* then the unknown keys (all the keys of a map), in document order */
+	for (m = node->child; m; m = m->next)
+		if (dd_fmt_shape_rank(sh, m->key) < 0) {
+			dd_json_key(w, m->key);
+			dd_fmt_write_node(w, m, sh->map ? sh->each : NULL);
+		}
 	dd_json_end_object(w);
 }
 

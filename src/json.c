@@ -31,12 +31,10 @@
  * carries the serial number ("generation") of the object that filled it, and
  * a slot of any other generation counts as empty.  Linear in the number of
  * members, whatever the shape of the document and the names (a keyed hash:
- * see hash_bytes).
+ * see add_key).
  *
- * Beyond the header's contract, a DD_JSON_NUMBER node has `string` pointing
- * at its literal as written (e.g. "1.50", "1e400") and `string_len` its
- * length: dd_json_integer reads integers exactly from it, and dd_json_value
- * writes numbers back unchanged, so that `fmt` never alters data.
+ * A number's literal as written (json.h) lets dd_json_integer read
+ * integers exactly, and dd_json_value write numbers back unchanged.
  */
 #include <cjson/cJSON.h>
 
@@ -177,18 +175,6 @@ static inline char *pool_bytes(pool *p, size_t size)
 	return r;
 }
 
-/* A NUL-terminated copy of len bytes at s. */
-static char *pool_strndup(pool *p, const void *s, size_t len)
-{
-	char *r = len < SIZE_MAX ? pool_bytes(p, len + 1) : NULL;
-
-	if (r) {
-		memcpy(r, s, len);
-		r[len] = '\0';
-	}
-	return r;
-}
-
 /* Give back q if it is the last allocation; otherwise nothing. */
 static void pool_undo(pool *p, const void *q)
 {
@@ -283,8 +269,7 @@ typedef struct scanner {
 
 	/* structure */
 	int depth;
-	unsigned char object[DD_JSON_MAX_DEPTH]; /* per open container: 1 if
-						    an object, 0 if an array */
+	char closer[DD_JSON_MAX_DEPTH];	/* per open container: '}' or ']' */
 
 	/* duplicate keys */
 	key_table *tables;		/* one per nesting level */
@@ -312,6 +297,11 @@ static const unsigned char string_special[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
+
+/* The escapes of a string other than \u: the character after the
+ * backslash, and the one it stands for. */
+static const char esc_names[] = "\"\\/bfnrt";
+static const char esc_chars[] = "\"\\/\b\f\n\r\t";
 
 /*
  * Eight bytes at a time ("SWAR"): these find out whether a word holds a
@@ -428,6 +418,25 @@ static int eof_error(scanner *s)
 	return fail_at(s, s->end, "unexpected end of input");
 }
 
+/* The length of the valid UTF-8 sequence at p (p < end, *p >= 0x80), or
+ * 0 when it is not one (RFC 3629: no overlong form, no surrogate, nothing
+ * past U+10FFFF), checked here rather than by a call per character. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = p[0];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
+
+	if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) < n)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
 /*
  * "unexpected character 'x'" for the byte at q: printable ASCII quoted,
  * other characters as U+XXXX, bytes that are not UTF-8 as "invalid UTF-8".
@@ -435,7 +444,6 @@ static int eof_error(scanner *s)
 static int unexpected(scanner *s, const unsigned char *q)
 {
 	unsigned c, cp;
-	size_t n;
 
 	if (q >= s->end)
 		return eof_error(s);
@@ -444,10 +452,7 @@ static int unexpected(scanner *s, const unsigned char *q)
 		return fail_at(s, q, "unexpected character '%c'", (int)c);
 	if (c < 0x80)
 		return fail_at(s, q, "unexpected character U+%04X", c);
-	n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 :
-	    (c & 0xF8) == 0xF0 ? 4 : 0;
-	if (n == 0 || (size_t)(s->end - q) < n ||
-	    !dd_utf8_valid((const char *)q, n, NULL))
+	if (!utf8_seq(q, s->end))
 		return fail_at(s, q, "invalid UTF-8");
 	dd_utf8_decode((const char *)q, &cp);
 	return fail_at(s, q, "unexpected character U+%04X", cp);
@@ -521,26 +526,12 @@ static record *new_record(scanner *s, dd_json_type type)
 static void put_utf8(dd_buf *b, unsigned long cp)
 {
 	char u[4];
+	int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4, i;
 
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		dd_buf_add(b, u, 1);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		dd_buf_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		dd_buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		dd_buf_add(b, u, 4);
-	}
+	for (i = n - 1; i > 0; i--, cp >>= 6)
+		u[i] = (char)(0x80 | (cp & 0x3F));
+	u[0] = (char)(n == 1 ? cp : (0xF00 >> n) | cp);	/* 0xC0, 0xE0, 0xF0 */
+	dd_buf_add(b, u, (size_t)n);
 }
 
 /* Append the decoded content of an already validated string body. */
@@ -549,6 +540,7 @@ static void decode_string(dd_buf *b, const unsigned char *p,
 {
 	while (p < end) {
 		const unsigned char *run = p;
+		const char *e;
 		unsigned long cp;
 
 		while (p < end && *p != '\\')
@@ -556,14 +548,11 @@ static void decode_string(dd_buf *b, const unsigned char *p,
 		dd_buf_add(b, run, (size_t)(p - run));
 		if (p >= end)
 			break;
-		switch (p[1]) {
-		case 'b': dd_buf_addc(b, '\b'); p += 2; continue;
-		case 'f': dd_buf_addc(b, '\f'); p += 2; continue;
-		case 'n': dd_buf_addc(b, '\n'); p += 2; continue;
-		case 'r': dd_buf_addc(b, '\r'); p += 2; continue;
-		case 't': dd_buf_addc(b, '\t'); p += 2; continue;
-		case 'u': break;
-		default: dd_buf_addc(b, (char)p[1]); p += 2; continue;
+		if (p[1] != 'u') {
+			e = memchr(esc_names, p[1], sizeof(esc_names) - 1);
+			dd_buf_addc(b, esc_chars[e - esc_names]);
+			p += 2;
+			continue;
 		}
 		cp = (unsigned long)dd_hex4((const char *)p + 2);
 		p += 6;
@@ -617,21 +606,16 @@ static int scan_string(scanner *s, const unsigned char **body,
 
 			if (end - p < 2)
 				return fail_at(s, open, "unterminated string");
-			switch (p[1]) {
-			case '"': case '\\': case '/': case 'b':
-			case 'f': case 'n': case 'r': case 't':
+			if (memchr(esc_names, p[1], sizeof(esc_names) - 1)) {
 				p += 2;
 				*shrink += 1;
 				continue;
-			case 'u':
-				break;
-			default:
-				if (p[1] > 0x20 && p[1] < 0x7F)
-					return fail_at(s, p,
-						       "invalid escape '\\%c' in string",
-						       p[1]);
-				return fail_at(s, p, "invalid escape in string");
 			}
+			if (p[1] != 'u' && p[1] > 0x20 && p[1] < 0x7F)
+				return fail_at(s, p, "invalid escape '\\%c' in string",
+					       p[1]);
+			if (p[1] != 'u')
+				return fail_at(s, p, "invalid escape in string");
 			if (end - p < 6 || (cp = dd_hex4((const char *)p + 2)) < 0)
 				return fail_at(s, p, "invalid \\u escape");
 			if (cp == 0)
@@ -694,11 +678,6 @@ static int scan_string(scanner *s, const unsigned char **body,
  */
 static _Thread_local size_t key_probes;	/* see dd_json_key_probes */
 
-static inline uint32_t hash_bytes(const unsigned char *p, size_t len)
-{
-	return (uint32_t)dd_hash_bytes(p, len);
-}
-
 static const unsigned char *slot_key(const scanner *s, const key_slot *k)
 {
 	return (k->decoded ? (const unsigned char *)s->scratch.ptr : s->buf) +
@@ -735,28 +714,28 @@ static int table_reserve(key_table *t)
 	return 0;
 }
 
-static void duplicate_message(char *out, size_t size, const unsigned char *k,
-			      size_t len)
+/* The error for the duplicate key k (len bytes) at pos: the key quoted,
+ * cut after 60 bytes; the message has at most 199 bytes. */
+static int duplicate_key(scanner *s, dd_pos pos, const unsigned char *k,
+			 size_t len)
 {
 	dd_buf b = DD_BUF_INIT;
-	size_t max = 60;
-	int cut = 0;
+	int cut = len > 60, rc;
 
-	if (len > max) {
-		len = max;
+	if (cut) {
+		len = 60;
 		while (len > 0 && (k[len] & 0xC0) == 0x80)
 			len--;
-		cut = 1;
 	}
 	dd_json_quote(&b, (const char *)k, len);
-	if (cut && b.len > 0 && !b.oom) {
+	if (cut && !b.oom) {
 		b.len--;
 		dd_buf_adds(&b, "...\"");
 	}
-	snprintf(out, size, "duplicate key %s", b.oom ? "" : b.ptr);
+	rc = fail_pos(s, pos, "duplicate key %.185s", b.oom ? "" : b.ptr);
 	dd_buf_release(&b);
+	return rc;
 }
-
 
 /*
  * Record the key just scanned (raw body [a, b), escaped or not) in the
@@ -784,18 +763,14 @@ static int add_key(scanner *s, const unsigned char *a, const unsigned char *b,
 	}
 	if (table_reserve(t) < 0)
 		return fail_oom(s);
-	h = hash_bytes(k, len);
+	h = (uint32_t)dd_hash_bytes(k, len);
 	for (i = h & (t->cap - 1); key_probes++, t->slots[i].gen == t->gen;
 	     i = (i + 1) & (t->cap - 1)) {
 		const key_slot *o = &t->slots[i];
 
 		if (o->hash == h && o->len == len &&
-		    memcmp(slot_key(s, o), k, len) == 0) {
-			char msg[200];
-
-			duplicate_message(msg, sizeof(msg), k, len);
-			return fail_pos(s, key_pos, "%s", msg);
-		}
+		    memcmp(slot_key(s, o), k, len) == 0)
+			return duplicate_key(s, key_pos, k, len);
 	}
 	t->slots[i].gen = t->gen;
 	t->slots[i].off = off;
@@ -814,7 +789,7 @@ static int open_container(scanner *s)
 	if (s->depth >= DD_JSON_MAX_DEPTH)
 		return fail_at(s, s->p, "nesting deeper than %d levels",
 			       DD_JSON_MAX_DEPTH);
-	s->object[s->depth++] = (unsigned char)object;
+	s->closer[s->depth++] = object ? '}' : ']';
 	if (object) {
 		key_table *t;
 
@@ -903,11 +878,16 @@ static size_t literal_len(const unsigned char *p, const unsigned char *end)
 	return (size_t)(q - p);
 }
 
-static int scan_literal(scanner *s, const char *lit)
+/* Add the record of the true, false or null at s->p, and scan it. */
+static int scan_literal(scanner *s)
 {
 	const unsigned char *p = s->p;
+	const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : "null";
 	size_t i;
 
+	if (!new_record(s, *p == 't' ? DD_JSON_TRUE : *p == 'f' ?
+			DD_JSON_FALSE : DD_JSON_NULL))
+		return fail_oom(s);
 	for (i = 0; lit[i]; i++) {
 		if (p + i >= s->end)
 			return eof_error(s);
@@ -957,26 +937,18 @@ value:
 			       DD_JSON_MAX_VALUES);
 	switch (*s->p) {
 	case '{':
-		if (!new_record(s, DD_JSON_OBJECT))
-			return fail_oom(s);
-		if (open_container(s) < 0)
-			return -1;
-		skip_ws(s);
-		if (s->p < s->end && *s->p == '}') {
-			s->p++;
-			goto close;
-		}
-		goto member;
 	case '[':
-		if (!new_record(s, DD_JSON_ARRAY))
+		if (!new_record(s, *s->p == '{' ? DD_JSON_OBJECT : DD_JSON_ARRAY))
 			return fail_oom(s);
 		if (open_container(s) < 0)
 			return -1;
 		skip_ws(s);
-		if (s->p < s->end && *s->p == ']') {
+		if (s->p < s->end && *s->p == s->closer[s->depth - 1]) {
 			s->p++;
 			goto close;
 		}
+		if (s->closer[s->depth - 1] == '}')
+			goto member;
 		goto value;
 	case '"':
 		if (!(r = new_record(s, DD_JSON_STRING)))
@@ -993,21 +965,9 @@ value:
 			return -1;
 		goto after_value;
 	case 't':
-		if (!new_record(s, DD_JSON_TRUE))
-			return fail_oom(s);
-		if (scan_literal(s, "true") < 0)
-			return -1;
-		goto after_value;
 	case 'f':
-		if (!new_record(s, DD_JSON_FALSE))
-			return fail_oom(s);
-		if (scan_literal(s, "false") < 0)
-			return -1;
-		goto after_value;
 	case 'n':
-		if (!new_record(s, DD_JSON_NULL))
-			return fail_oom(s);
-		if (scan_literal(s, "null") < 0)
+		if (scan_literal(s) < 0)
 			return -1;
 		goto after_value;
 	default:
@@ -1047,27 +1007,17 @@ after_value:
 	}
 	if (s->p >= s->end)
 		return eof_error(s);
-	if (!s->object[s->depth - 1]) {
-		if (*s->p == ',') {
-			s->p++;
+	if (*s->p == ',') {
+		s->p++;
+		if (s->closer[s->depth - 1] == ']')
 			goto value;
-		}
-		if (*s->p == ']') {
-			s->p++;
-			goto close;
-		}
-	} else {
-		if (*s->p == ',') {
-			s->p++;
-			skip_ws(s);
-			goto member;
-		}
-		if (*s->p == '}') {
-			s->p++;
-			goto close;
-		}
+		skip_ws(s);
+		goto member;
 	}
-	return unexpected(s, s->p);
+	if (*s->p != s->closer[s->depth - 1])
+		return unexpected(s, s->p);
+	s->p++;
+	goto close;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1138,19 +1088,13 @@ static cJSON *cjson_parse(pool *mem, const char *buf, size_t len, int *oom)
 	return tree;
 }
 
-static int cjson_type(const cJSON *c, dd_json_type *t)
-{
-	switch (c->type & 0xFF) {
-	case cJSON_False: *t = DD_JSON_FALSE; return 0;
-	case cJSON_True: *t = DD_JSON_TRUE; return 0;
-	case cJSON_NULL: *t = DD_JSON_NULL; return 0;
-	case cJSON_Number: *t = DD_JSON_NUMBER; return 0;
-	case cJSON_String: *t = DD_JSON_STRING; return 0;
-	case cJSON_Array: *t = DD_JSON_ARRAY; return 0;
-	case cJSON_Object: *t = DD_JSON_OBJECT; return 0;
-	default: return -1;
-	}
-}
+/* cJSON's type of a value of each of ours. */
+static const int cjson_type[] = {
+	[DD_JSON_NULL] = cJSON_NULL, [DD_JSON_FALSE] = cJSON_False,
+	[DD_JSON_TRUE] = cJSON_True, [DD_JSON_NUMBER] = cJSON_Number,
+	[DD_JSON_STRING] = cJSON_String, [DD_JSON_ARRAY] = cJSON_Array,
+	[DD_JSON_OBJECT] = cJSON_Object
+};
 
 static int disagree(scanner *s, const record *r)
 {
@@ -1175,15 +1119,17 @@ static int adopt(scanner *s, void *root)
 	for (i = 0; slot; i++) {
 		const record *r = &s->recs[i < s->nrecs ? i : 0];
 		int member = sp && up[sp - 1]->type == DD_JSON_OBJECT;
+		char *lit;
 		size_t len;
 		cJSON c;
 		dd_json n;
 
 		memcpy(&c, slot, sizeof(c));
 		memset(&n, 0, sizeof(n));
-		if (i == s->nrecs || cjson_type(&c, &n.type) < 0 ||
-		    n.type != r->type || member != (c.string != NULL))
+		if (i == s->nrecs || (c.type & 0xFF) != cjson_type[r->type] ||
+		    member != (c.string != NULL))
 			return disagree(s, r);
+		n.type = (dd_json_type)r->type;
 		n.flags = r->flags;
 		n.key = c.string;
 		n.child = (dd_json *)(void *)c.child;
@@ -1197,8 +1143,11 @@ static int adopt(scanner *s, void *root)
 			n.string_len = r->n;
 		} else if (n.type == DD_JSON_NUMBER) {
 			len = literal_len(s->buf + r->n, s->end);
-			if (!(n.string = pool_strndup(&s->mem, s->buf + r->n, len)))
+			if (!(lit = pool_bytes(&s->mem, len + 1)))
 				return fail_oom(s);
+			memcpy(lit, s->buf + r->n, len);
+			lit[len] = '\0';
+			n.string = lit;
 			n.string_len = (uint32_t)len;
 			n.number = c.valuedouble;
 		}
@@ -1315,16 +1264,15 @@ const dd_json *dd_json_get(const dd_json *object, const char *key)
 
 const char *dd_json_type_name(dd_json_type type)
 {
-	switch (type) {
-	case DD_JSON_NULL: return "null";
-	case DD_JSON_FALSE:
-	case DD_JSON_TRUE: return "boolean";
-	case DD_JSON_NUMBER: return "number";
-	case DD_JSON_STRING: return "string";
-	case DD_JSON_ARRAY: return "array";
-	case DD_JSON_OBJECT: return "object";
-	}
-	return "unknown";
+	static const char *const names[] = {
+		[DD_JSON_NULL] = "null", [DD_JSON_FALSE] = "boolean",
+		[DD_JSON_TRUE] = "boolean", [DD_JSON_NUMBER] = "number",
+		[DD_JSON_STRING] = "string", [DD_JSON_ARRAY] = "array",
+		[DD_JSON_OBJECT] = "object"
+	};
+
+	return (unsigned)type < sizeof(names) / sizeof(names[0]) ?
+	       names[type] : "unknown";
 }
 
 int dd_json_integer(const dd_json *node, long long *out)
@@ -1337,15 +1285,6 @@ int dd_json_integer(const dd_json *node, long long *out)
 	    !(node->flags & DD_JSON_INTEGER_LITERAL))
 		return 0;
 	p = node->string;
-	if (!p) {		/* not from the parser: use the double */
-		double d = node->number;
-
-		if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) ||
-		    d != floor(d))
-			return 0;
-		*out = (long long)d;
-		return 1;
-	}
 	if (*p == '-') {
 		neg = 1;
 		p++;
@@ -1374,28 +1313,8 @@ int dd_json_integer(const dd_json *node, long long *out)
 /* The writer                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The length of the valid UTF-8 sequence at p (p < end, *p >= 0x80), or
- * 0 when it is not one (RFC 3629: no overlong form, no surrogate, nothing
- * past U+10FFFF), checked here rather than by a call per character. */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-	unsigned c = p[0];
-	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
-
-	if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) < n)
-		return 0;
-	for (k = 1; k < n; k++)
-		if ((p[k] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
-	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-		return 0;
-	return n;
-}
-
 void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p, *end, *run;
 
 	if (!s) {
@@ -1410,8 +1329,8 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 	dd_buf_addc(buf, '"');
 	while (p < end) {
 		unsigned c = *p;
-		char esc[6];
-
+		const char *e;
+		char esc[8];
 		size_t n;
 
 		if (end - p >= 8 && !string_special8(load8(p))) {
@@ -1432,18 +1351,13 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 			dd_buf_add(buf, "\xef\xbf\xbd", 3);
 			continue;
 		}
-		switch (c) {
-		case '"': dd_buf_add(buf, "\\\"", 2); break;
-		case '\\': dd_buf_add(buf, "\\\\", 2); break;
-		case '\b': dd_buf_add(buf, "\\b", 2); break;
-		case '\f': dd_buf_add(buf, "\\f", 2); break;
-		case '\n': dd_buf_add(buf, "\\n", 2); break;
-		case '\r': dd_buf_add(buf, "\\r", 2); break;
-		case '\t': dd_buf_add(buf, "\\t", 2); break;
-		default:
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
+		/* '"', '\\' or a control character ('/' is never escaped) */
+		if ((e = memchr(esc_chars, (int)c, sizeof(esc_chars) - 1))) {
+			esc[0] = '\\';
+			esc[1] = esc_names[e - esc_chars];
+			dd_buf_add(buf, esc, 2);
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
 			dd_buf_add(buf, esc, 6);
 		}
 	}
@@ -1453,11 +1367,7 @@ void dd_json_quote(dd_buf *buf, const char *s, size_t len)
 
 void dd_json_writer_init(dd_json_writer *w, dd_buf *out, int compact)
 {
-	w->out = out;
-	w->depth = 0;
-	w->need_comma = 0;
-	w->after_key = 0;
-	w->compact = compact;
+	*w = (dd_json_writer){ .out = out, .compact = compact };
 }
 
 static void newline(dd_json_writer *w)
@@ -1623,10 +1533,7 @@ void dd_json_double(dd_json_writer *w, double v)
 
 void dd_json_bool(dd_json_writer *w, int v)
 {
-	if (v)
-		raw_value(w, "true", 4);
-	else
-		raw_value(w, "false", 5);
+	raw_value(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void dd_json_null(dd_json_writer *w)
@@ -1647,20 +1554,14 @@ void dd_json_value(dd_json_writer *w, const dd_json *node)
 		dd_json_null(w);
 		break;
 	case DD_JSON_FALSE:
-		dd_json_bool(w, 0);
-		break;
 	case DD_JSON_TRUE:
-		dd_json_bool(w, 1);
+		dd_json_bool(w, node->type == DD_JSON_TRUE);
 		break;
-	case DD_JSON_NUMBER:
-		if (node->string)	/* the literal, as written */
-			raw_value(w, node->string, node->string_len);
-		else
-			dd_json_double(w, node->number);
+	case DD_JSON_NUMBER:	/* the literal, as written */
+		raw_value(w, node->string, node->string_len);
 		break;
 	case DD_JSON_STRING:
-		dd_json_string_len(w, node->string ? node->string : "",
-				   node->string_len);
+		dd_json_string_len(w, node->string, node->string_len);
 		break;
 	case DD_JSON_ARRAY:
 		dd_json_begin_array(w);

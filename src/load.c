@@ -7,11 +7,8 @@
 void dd_loader_init(dd_loader *l, dd_arena *arena, const char *path,
 		    dd_diags *diags, dd_error *err)
 {
-	memset(l, 0, sizeof(*l));
-	l->arena = arena;
-	l->path = path;
-	l->diags = diags;
-	l->err = err;
+	*l = (dd_loader){ .arena = arena, .path = path, .diags = diags,
+			  .err = err };
 }
 
 void dd_load_problem(dd_loader *l, dd_severity sev, const char *rule,
@@ -32,11 +29,11 @@ void dd_load_problem(dd_loader *l, dd_severity sev, const char *rule,
 	}
 }
 
-const char *dd_load_strdup(dd_loader *l, const char *s)
+/* p, noting when it is NULL that the arena is exhausted (the first error
+ * when none came before). */
+static void *checked(dd_loader *l, void *p)
 {
-	char *p = dd_arena_strdup(l->arena, s);
-
-	if (s && !p && !l->oom) {
+	if (!p && !l->oom) {
 		l->oom = 1;
 		if (!l->failed) {
 			l->failed = 1;
@@ -46,18 +43,14 @@ const char *dd_load_strdup(dd_loader *l, const char *s)
 	return p;
 }
 
+const char *dd_load_strdup(dd_loader *l, const char *s)
+{
+	return s ? checked(l, dd_arena_strdup(l->arena, s)) : NULL;
+}
+
 void *dd_load_array(dd_loader *l, size_t n, size_t size)
 {
-	void *p = dd_arena_array(l->arena, n ? n : 1, size);
-
-	if (!p && !l->oom) {
-		l->oom = 1;
-		if (!l->failed) {
-			l->failed = 1;
-			dd_error_oom(l->err);
-		}
-	}
-	return p;
+	return checked(l, dd_arena_array(l->arena, n ? n : 1, size));
 }
 
 static const char *article(dd_json_type t)
@@ -96,18 +89,25 @@ void dd_load_unknown_keys(dd_loader *l, const dd_json *obj, const char *what,
 	}
 }
 
+const dd_json *dd_load_member(dd_loader *l, const dd_json *obj,
+			     const char *key, const char *what, int required)
+{
+	const dd_json *v = dd_json_get(obj, key);
+
+	if (!v && required)
+		dd_load_problem(l, DD_SEV_ERROR, "required", obj->pos,
+				"%s has no \"%s\"", what, key);
+	return v;
+}
+
 const char *dd_load_string(dd_loader *l, const dd_json *obj, const char *key,
 			   const char *what, int required, dd_pos *pos)
 {
-	const dd_json *v = dd_json_get(obj, key);
+	const dd_json *v = dd_load_member(l, obj, key, what, required);
 	char name[128];
 
-	if (!v) {
-		if (required)
-			dd_load_problem(l, DD_SEV_ERROR, "required", obj->pos,
-					"%s has no \"%s\"", what, key);
+	if (!v)
 		return NULL;
-	}
 	if (pos)
 		*pos = v->pos;
 	if (v->type != DD_JSON_STRING) {	/* the name only for the message */
@@ -177,15 +177,11 @@ void dd_load_text(dd_loader *l, dd_text *out, const dd_json *v,
 void dd_load_text_member(dd_loader *l, dd_text *out, const dd_json *obj,
 			 const char *key, const char *what, int required)
 {
-	const dd_json *v = dd_json_get(obj, key);
+	const dd_json *v = dd_load_member(l, obj, key, what, required);
 	char name[128];
 
-	if (!v) {
-		if (required)
-			dd_load_problem(l, DD_SEV_ERROR, "required", obj->pos,
-					"%s has no \"%s\"", what, key);
+	if (!v)
 		return;
-	}
 	quote_name(name, sizeof(name), key);
 	dd_load_text(l, out, v, name, 0);
 }
@@ -216,7 +212,7 @@ static int byte_at(const char *buf, size_t len, int line, int column)
  * one error; the message and the byte it points at tell the kinds apart.
  * tests/unit/test_check.c pins each mapping.
  */
-const char *dd_load_json_rule(const dd_error *e, const char *buf, size_t len)
+static const char *json_rule(const dd_error *e, const char *buf, size_t len)
 {
 	const char *m = e->message;
 
@@ -284,7 +280,7 @@ int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 		return rc;
 	if (rc < 0) {
 		dd_diags_add(l->diags, DD_SEV_ERROR,
-			     dd_load_json_rule(&jerr, buf, len), l->path,
+			     json_rule(&jerr, buf, len), l->path,
 			     jerr.line, jerr.column, "%s", jerr.message);
 		if (!l->failed) {
 			l->failed = 1;

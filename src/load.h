@@ -37,6 +37,11 @@ int dd_load_expect(dd_loader *l, const dd_json *v, dd_json_type type,
 void dd_load_unknown_keys(dd_loader *l, const dd_json *obj, const char *what,
 			  const char *const *known);
 
+/* Member key of obj, or NULL when absent (a "required" problem "WHAT has
+ * no \"KEY\"" if required). */
+const dd_json *dd_load_member(dd_loader *l, const dd_json *obj,
+			     const char *key, const char *what, int required);
+
 /* Copy of string member key of obj, or NULL when absent (a "required"
  * problem if required) or not a string.  pos (may be NULL) gets its place. */
 const char *dd_load_string(dd_loader *l, const dd_json *obj, const char *key,
@@ -60,9 +65,6 @@ void dd_load_text_member(dd_loader *l, dd_text *out, const dd_json *obj,
  */
 int dd_load_parse(dd_loader *l, dd_json_doc **doc, const char *buf,
 		  size_t len);
-
-/* The rule id of the parse failure e of buf (see dd_load_parse). */
-const char *dd_load_json_rule(const dd_error *e, const char *buf, size_t len);
 
 /* Copy a string into the arena, noting exhaustion. */
 const char *dd_load_strdup(dd_loader *l, const char *s);

@@ -1,8 +1,6 @@
 /*
  * round.c - load one round file into the model, reporting every problem.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,11 +41,7 @@ static void load_item(dd_loader *l, dd_item *it, const dd_json *v,
 	it->id = dd_load_string(l, v, "id", "item", 0, &it->id_pos);
 	if (it->id && !*it->id)
 		dd_load_problem(l, DD_SEV_ERROR, "type", it->id_pos, "empty \"id\"");
-	label = dd_json_get(v, "label");
-	if (!label)
-		dd_load_problem(l, DD_SEV_ERROR, "required", v->pos,
-			"%s has no \"label\"", what);
-	else {
+	if ((label = dd_load_member(l, v, "label", what, 1))) {
 		it->label_pos = label->pos;
 		dd_load_text(l, &it->label, label, "label", 1);
 	}
@@ -61,75 +55,63 @@ static void load_item(dd_loader *l, dd_item *it, const dd_json *v,
 	it->note = dd_load_string(l, v, "note", "item", 0, NULL);
 }
 
+/* A zeroed array of size bytes for each element of arr, or NULL (a
+ * "type" problem when arr is no array). */
+static void *load_array(dd_loader *l, const dd_json *arr, size_t size,
+			const char *what)
+{
+	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, what))
+		return NULL;
+	return dd_load_array(l, arr->count, size);
+}
+
 static dd_item *load_items(dd_loader *l, size_t *count, const dd_json *arr,
 			   const char *what, int reaffirm)
 {
+	dd_item *items = load_array(l, arr, sizeof(*items), what);
 	const dd_json *v;
-	dd_item *items;
-	size_t i = 0;
 
 	*count = 0;
-	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, what))
-		return NULL;
-	items = dd_load_array(l, arr->count, sizeof(*items));
-	if (!items)
-		return NULL;
-	for (v = arr->child; v; v = v->next)
-		load_item(l, &items[i++], v, reaffirm);
-	*count = i;
+	for (v = arr->child; items && v; v = v->next)
+		load_item(l, &items[(*count)++], v, reaffirm);
 	return items;
 }
 
 static void load_topics(dd_loader *l, dd_round *r, const dd_json *topics)
 {
 	const dd_json *m;
-	size_t i = 0;
 
 	if (!dd_load_expect(l, topics, DD_JSON_OBJECT, "\"topics\""))
 		return;
 	r->sections = dd_load_array(l, topics->count, sizeof(*r->sections));
-	if (!r->sections)
-		return;
-	for (m = topics->child; m; m = m->next) {
-		dd_round_section *s = &r->sections[i++];
+	for (m = topics->child; r->sections && m; m = m->next) {
+		dd_round_section *s = &r->sections[r->nsections++];
 
 		s->id = dd_load_strdup(l, m->key);
 		s->pos = m->key_pos;
 		s->tsection = -1;
 		s->items = load_items(l, &s->count, m, "a section", 0);
 	}
-	r->nsections = i;
 }
 
 static void load_chairs(dd_loader *l, dd_round *r, const dd_json *arr)
 {
 	static const char *const keys[] = { "name", "role", "party", NULL };
-	const dd_json *v;
-	size_t i = 0;
+	const dd_json *v, *t;
 
-	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, "\"chairs\""))
-		return;
-	r->chairs = dd_load_array(l, arr->count, sizeof(dd_chair));
-	if (!r->chairs)
-		return;
-	for (v = arr->child; v; v = v->next) {
-		dd_chair *c = &r->chairs[i++];
-		const dd_json *name;
+	r->chairs = load_array(l, arr, sizeof(dd_chair), "\"chairs\"");
+	for (v = arr->child; r->chairs && v; v = v->next) {
+		dd_chair *c = &r->chairs[r->nchairs++];
 
 		if (!dd_load_expect(l, v, DD_JSON_OBJECT, "a chair"))
 			continue;
 		dd_load_unknown_keys(l, v, "a chair", keys);
-		name = dd_json_get(v, "name");
-		if (!name)
-			dd_load_problem(l, DD_SEV_ERROR, "required", v->pos,
-				"chair has no \"name\"");
-		else
-			dd_load_text(l, &c->name, name, "name", 0);
-		if (dd_json_get(v, "role"))
-			dd_load_text(l, &c->role, dd_json_get(v, "role"), "role", 0);
+		if ((t = dd_load_member(l, v, "name", "chair", 1)))
+			dd_load_text(l, &c->name, t, "name", 0);
+		if ((t = dd_json_get(v, "role")))
+			dd_load_text(l, &c->role, t, "role", 0);
 		c->party = dd_load_string(l, v, "party", "chair", 0, NULL);
 	}
-	r->nchairs = i;
 }
 
 static void load_sources(dd_loader *l, dd_round *r, const dd_json *arr)
@@ -137,15 +119,10 @@ static void load_sources(dd_loader *l, dd_round *r, const dd_json *arr)
 	static const char *const keys[] = { "title", "publisher", "date", "url",
 					    NULL };
 	const dd_json *v;
-	size_t i = 0;
 
-	if (!dd_load_expect(l, arr, DD_JSON_ARRAY, "\"sources\""))
-		return;
-	r->sources = dd_load_array(l, arr->count, sizeof(dd_provenance));
-	if (!r->sources)
-		return;
-	for (v = arr->child; v; v = v->next) {
-		dd_provenance *p = &r->sources[i++];
+	r->sources = load_array(l, arr, sizeof(dd_provenance), "\"sources\"");
+	for (v = arr->child; r->sources && v; v = v->next) {
+		dd_provenance *p = &r->sources[r->nsources++];
 
 		if (!dd_load_expect(l, v, DD_JSON_OBJECT, "a source"))
 			continue;
@@ -155,7 +132,6 @@ static void load_sources(dd_loader *l, dd_round *r, const dd_json *arr)
 		p->date = dd_load_string(l, v, "date", "source", 0, NULL);
 		p->url = dd_load_string(l, v, "url", "source", 0, NULL);
 	}
-	r->nsources = i;
 }
 
 int dd_date_valid(const char *s)
@@ -211,14 +187,11 @@ static void load_root(dd_loader *l, dd_round *r, const dd_json *root)
 	long long n;
 
 	dd_load_unknown_keys(l, root, "a round", keys);
-	v = dd_json_get(root, "schema_version");
-	if (!v)
-		dd_load_problem(l, DD_SEV_ERROR, "required", root->pos,
-			"round has no \"schema_version\"");
-	else if (!dd_json_integer(v, &n) || n != 1)
+	v = dd_load_member(l, root, "schema_version", "round", 1);
+	if (v && (!dd_json_integer(v, &n) || n != 1))
 		dd_load_problem(l, DD_SEV_ERROR, "schema-version", v->pos,
 			"unsupported schema_version (this dialdiff reads 1)");
-	else
+	else if (v)
 		r->schema_version = n;
 	r->series = dd_load_string(l, root, "series", "round", 1,
 				     &r->series_pos);
@@ -233,13 +206,11 @@ static void load_root(dd_loader *l, dd_round *r, const dd_json *root)
 		load_chairs(l, r, v);
 	if ((v = dd_json_get(root, "sources")))
 		load_sources(l, r, v);
-	if ((v = dd_json_get(root, "topics"))) {
+	if ((v = dd_load_member(l, root, "topics", "round", 1))) {
 		if (v->type == DD_JSON_OBJECT)
 			r->topics_pos = v->pos;
 		load_topics(l, r, v);
-	} else
-		dd_load_problem(l, DD_SEV_ERROR, "required", root->pos,
-			"round has no \"topics\"");
+	}
 	if ((v = dd_json_get(root, "reaffirms")))
 		r->reaffirms = load_items(l, &r->nreaffirms, v,
 					     "\"reaffirms\"", 1);
@@ -249,7 +220,6 @@ int dd_round_load(dd_round **out, const char *buf, size_t len,
 		  const char *path, dd_diags *diags, dd_error *err)
 {
 	dd_json_doc *doc = NULL;
-	const dd_json *root;
 	dd_round *r;
 	dd_loader l;
 
@@ -260,25 +230,19 @@ int dd_round_load(dd_round **out, const char *buf, size_t len,
 	dd_arena_init(&r->arena);
 	dd_loader_init(&l, &r->arena, path, diags, err);
 	r->path = dd_load_strdup(&l, path);
-	if (dd_load_parse(&l, &doc, buf, len) < 0 || l.oom) {
-		dd_json_doc_free(doc);	/* parsed, but the path's copy failed */
-		dd_round_free(r);
-		return l.oom ? DD_ENOMEM : DD_ERROR;
-	}
-	root = dd_json_root(doc);
-	if (dd_load_expect(&l, root, DD_JSON_OBJECT, "a round file")) {
-		load_root(&l, r, root);
-		*out = r;
-	} else {
-		dd_round_free(r);
+	/* *out is set when the JSON parsed and was an object */
+	if (dd_load_parse(&l, &doc, buf, len) == 0 && !l.oom &&
+	    dd_load_expect(&l, dd_json_root(doc), DD_JSON_OBJECT,
+			   "a round file")) {
+		load_root(&l, r, dd_json_root(doc));
+		if (!l.oom) {
+			*out = r;
+			r = NULL;
+		}
 	}
 	dd_json_doc_free(doc);
-	if (l.oom) {
-		dd_round_free(*out);
-		*out = NULL;
-		return DD_ENOMEM;
-	}
-	return l.failed ? DD_ERROR : 0;
+	dd_round_free(r);
+	return l.oom ? DD_ENOMEM : l.failed ? DD_ERROR : 0;
 }
 
 void dd_round_free(dd_round *r)

@@ -106,7 +106,7 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 	path = dd_path_join(dir, "series.json");
 	if (!path || !s->dir) {
 		rc = dd_error_oom(err);
-		goto fail;
+		goto done;
 	}
 	s->path = l.path = dd_load_strdup(&l, path);
 	rc = dd_source_read(&buf, src, path, max_size, &rerr);
@@ -121,7 +121,7 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 			*err = rerr;
 		/* with keep_going, the rounds are still worth loading */
 		if (rc == DD_ENOMEM || !keep_going || !diags)
-			goto fail;
+			goto done;
 		l.failed = 1;
 	} else if (dd_load_parse(&l, &doc, buf.ptr, buf.len) == 0) {
 		load_meta(&l, s, dd_json_root(doc), folder);
@@ -131,22 +131,22 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 		s->id = dd_load_strdup(&l, folder);
 	if (l.failed && !keep_going) {
 		rc = DD_ERROR;
-		goto fail;
+		goto done;
 	}
 
 	rc = dd_source_list(&names, &nnames, src, dir, DD_SOURCE_FILE, err);
 	if (rc < 0)
-		goto fail;
+		goto done;
 	s->rounds = calloc(nnames ? nnames : 1, sizeof(*s->rounds));
 	if (!s->rounds) {
 		rc = dd_error_oom(err);
-		goto fail;
+		goto done;
 	}
 	/* the series' own taxonomy, when in its folder, is no round */
 	if (s->taxonomy && !(own_tx = dd_project_resolve_taxonomy("", dir,
 								   s->taxonomy))) {
 		rc = dd_error_oom(err);
-		goto fail;
+		goto done;
 	}
 	for (i = 0; i < nnames; i++) {
 		dd_round *r = NULL;
@@ -158,7 +158,7 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 		rpath = dd_path_join(dir, names[i]);
 		if (!rpath) {
 			rc = dd_error_oom(err);
-			goto fail;
+			goto done;
 		}
 		rc = dd_source_read(&buf, src, rpath, max_size, &rerr);
 		if (rc == 0)
@@ -169,14 +169,11 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 				     rpath, rerr.line, rerr.column, "%s",
 				     rerr.message);
 		free(rpath);
-		if (r && r->number > 0)
-			r->rev = dd_source_rev(src) ?
-				dd_arena_strdup(&r->arena, dd_source_rev(src)) : NULL;
 		if (rc < 0 && (rc == DD_ENOMEM || !keep_going)) {
 			dd_round_free(r);
 			if (err)
 				*err = rerr;
-			goto fail;
+			goto done;
 		}
 		if (rc < 0 && !l.failed) {
 			l.failed = 1;
@@ -184,33 +181,27 @@ int dd_series_load(dd_series **out, dd_source *src, const char *dir,
 				*err = rerr;
 		}
 		/* a round without a usable number cannot be placed */
-		if (r && r->number < 1) {
-			dd_round_free(r);
-			r = NULL;
-		}
-		if (r)
+		if (r && r->number > 0) {
+			r->rev = dd_arena_strdup(&r->arena, dd_source_rev(src));
 			s->rounds[s->nrounds++] = r;
-		else
+		} else {
+			dd_round_free(r);
 			s->nunplaced++;
+		}
 	}
 	qsort(s->rounds, s->nrounds, sizeof(*s->rounds), cmp_rounds);
-	if (l.oom || (l.failed && !keep_going)) {
-		rc = l.oom ? DD_ENOMEM : DD_ERROR;
-		goto fail;
+	rc = l.oom ? DD_ENOMEM : l.failed ? DD_ERROR : 0;
+	if (!l.oom && (!l.failed || keep_going)) {
+		*out = s;
+		s = NULL;
 	}
-	dd_source_names_free(names);
-	dd_buf_release(&buf);
-	free(path);
-	free(own_tx);
-	*out = s;
-	return l.failed ? DD_ERROR : 0;
-fail:
+done:
 	dd_source_names_free(names);
 	dd_buf_release(&buf);
 	free(path);
 	free(own_tx);
 	dd_series_free(s);
-	return rc < 0 ? rc : DD_ERROR;
+	return rc;
 }
 
 void dd_series_free(dd_series *s)

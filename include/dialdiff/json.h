@@ -28,13 +28,9 @@
 /*
  * The most values (objects, arrays, strings, numbers, literals) a document
  * may hold; more is "too many values (more than N)".  Memory grows with the
- * number of values (about 100 bytes each), not with the bytes: a 16 MiB
- * file of "[0,0,...]" holds 8 million.  The cap is the file
- * size cap (DD_SOURCE_MAX_SIZE, 16 MiB) over 4 bytes: in a round, series or
- * taxonomy file every value is a member under a quoted key or an element of
- * an array of objects or of strings, at least 4 bytes with its separator
- * ("a",), so a valid file under the size cap stays under it.  (The
- * benchmark's 10 MB round holds 280,000 values; its 8 MB taxonomy 480,000.)
+ * values (about 100 bytes each), not the bytes.  The cap is the file size
+ * cap (DD_SOURCE_MAX_SIZE, 16 MiB) over 4, the fewest bytes a value takes
+ * in a round, series or taxonomy file ("a",): no valid file reaches it.
  */
 #define DD_JSON_MAX_VALUES ((size_t)4 << 20)
 
