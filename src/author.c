@@ -535,7 +535,8 @@ int dd_author_draft(dd_round **out, const dd_series *s, long long number,
 	nsec = (tx ? tx->nsections : 0) + (from ? from->nsections : 0);
 	d.r->sections = dd_arena_array(&d.r->arena, nsec + 1,
 				       sizeof(dd_round_section));
-	if (!d.r->sections)
+	d.r->sources = dd_arena_array(&d.r->arena, 1, sizeof(dd_provenance));
+	if (!d.r->sections || !d.r->sources)
 		d.oom = 1;
 	for (i = 0; !d.oom && tx && i < tx->nsections; i++)
 		section(&d, tx->sections[i].id, from,
@@ -587,29 +588,33 @@ int dd_author_round_json(dd_buf *out, const dd_round *r, dd_error *err)
 	put_string(&w, "date", r->date);
 	put_text(&w, "title", &r->title);
 	put_text(&w, "place", &r->place);
-	dd_json_key(&w, "chairs");
-	dd_json_begin_array(&w);
-	for (i = 0; i < r->nchairs; i++) {
-		dd_json_begin_object(&w);
-		put_text(&w, "name", &r->chairs[i].name);
-		put_text(&w, "role", &r->chairs[i].role);
-		put_string(&w, "party", r->chairs[i].party);
-		dd_json_end_object(&w);
+	if (r->chairs) {
+		dd_json_key(&w, "chairs");
+		dd_json_begin_array(&w);
+		for (i = 0; i < r->nchairs; i++) {
+			dd_json_begin_object(&w);
+			put_text(&w, "name", &r->chairs[i].name);
+			put_text(&w, "role", &r->chairs[i].role);
+			put_string(&w, "party", r->chairs[i].party);
+			dd_json_end_object(&w);
+		}
+		dd_json_end_array(&w);
 	}
-	dd_json_end_array(&w);
-	dd_json_key(&w, "sources");
-	dd_json_begin_array(&w);
-	for (i = 0; i < r->nsources; i++) {
-		const dd_provenance *p = &r->sources[i];
+	if (r->sources) {
+		dd_json_key(&w, "sources");
+		dd_json_begin_array(&w);
+		for (i = 0; i < r->nsources; i++) {
+			const dd_provenance *p = &r->sources[i];
 
-		dd_json_begin_object(&w);
-		put_string(&w, "title", p->title);
-		put_string(&w, "publisher", p->publisher);
-		put_string(&w, "date", p->date);
-		put_string(&w, "url", p->url);
-		dd_json_end_object(&w);
+			dd_json_begin_object(&w);
+			put_string(&w, "title", p->title);
+			put_string(&w, "publisher", p->publisher);
+			put_string(&w, "date", p->date);
+			put_string(&w, "url", p->url);
+			dd_json_end_object(&w);
+		}
+		dd_json_end_array(&w);
 	}
-	dd_json_end_array(&w);
 	dd_json_key(&w, "topics");
 	dd_json_begin_object(&w);
 	for (i = 0; i < r->nsections; i++) {

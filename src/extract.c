@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialdiff/author.h"
 #include "dialdiff/extract.h"
 #include "dialdiff/fmt.h"
 #include "dialdiff/json.h"
@@ -721,83 +722,61 @@ int dd_extract_run(dd_extract **out, dd_taxonomy *tx, const char *text,
 	return 0;
 }
 
-/* "line N of SOURCE" for an item's note. */
-static void note_of(dd_buf *b, const dd_extract *x, const dd_extract_item *it,
-		    const char *source)
-{
-	dd_buf_reset(b);
-	dd_buf_addf(b, "line %d of %s", x->stmts[it->stmt].line,
-		    source ? source : "standard input");
-}
-
+/* The draft is a dd_round of borrowed strings, written as new writes one. */
 int dd_extract_round(dd_buf *out, const dd_extract *x,
 		     const dd_extract_meta *meta, dd_error *err)
 {
-	dd_buf raw = DD_BUF_INIT, tmp = DD_BUF_INIT;
-	dd_json_writer w;
+	const char *source = meta->source ? meta->source : "standard input";
+	dd_provenance named = { meta->source, NULL, NULL, NULL };
+	dd_buf tmp = DD_BUF_INIT;
+	dd_item *items;
+	dd_round r;
 	size_t s, i;
-	int rc;
+	int rc, oom;
 
-	dd_json_writer_init(&w, &raw, 1);
-	dd_json_begin_object(&w);
-	dd_json_key(&w, "schema_version");
-	dd_json_int(&w, 1);
-	dd_json_key(&w, "series");
-	dd_json_string(&w, meta->series);
-	dd_json_key(&w, "round");
-	dd_json_int(&w, meta->round);
-	dd_json_key(&w, "date");
-	dd_json_string(&w, meta->date);
-	dd_json_key(&w, "title");
-	dd_json_begin_object(&w);
-	dd_json_key(&w, "en");
+	memset(&r, 0, sizeof(r));
+	dd_arena_init(&r.arena);
+	r.path = "draft round";
+	r.schema_version = 1;
+	r.series = meta->series;
+	r.number = meta->round;
+	r.date = meta->date;
+	r.sources = meta->source ? &named : NULL;
+	r.nsources = meta->source != NULL;
 	dd_buf_addf(&tmp, "Round %lld (draft extracted from %s)", meta->round,
-		    meta->source ? meta->source : "standard input");
-	dd_json_string(&w, tmp.ptr);
-	dd_json_end_object(&w);
-	if (meta->source) {
-		dd_json_key(&w, "sources");
-		dd_json_begin_array(&w);
-		dd_json_begin_object(&w);
-		dd_json_key(&w, "title");
-		dd_json_string(&w, meta->source);
-		dd_json_end_object(&w);
-		dd_json_end_array(&w);
-	}
-	dd_json_key(&w, "topics");
-	dd_json_begin_object(&w);
-	for (s = 0; s < x->tx->nsections; s++) {
-		dd_json_key(&w, x->tx->sections[s].id);
-		dd_json_begin_array(&w);
-		for (i = 0; i < x->nitems; i++) {
-			const dd_extract_item *it = &x->items[i];
+		    source);
+	r.title.en = dd_arena_strdup(&r.arena, tmp.ptr);
+	r.sections = dd_arena_array(&r.arena, x->tx->nsections + 1,
+				    sizeof(*r.sections));
+	items = dd_arena_array(&r.arena, x->nitems + 1, sizeof(*items));
+	oom = !r.title.en || !r.sections || !items;
+	for (i = 0; !oom && i < x->nitems; i++) {	/* by section */
+		const dd_extract_item *it = &x->items[i];
 
-			if (it->section != (int)s)
-				continue;
-			dd_json_begin_object(&w);
-			dd_json_key(&w, "id");
-			dd_json_string(&w, x->tx->sections[s].entries[it->entry].id);
-			dd_json_key(&w, "label");
-			dd_json_begin_object(&w);
-			dd_json_key(&w, dd_lang_name(x->lang));
-			dd_json_string(&w, it->label);
-			dd_json_end_object(&w);
-			dd_json_key(&w, "note");
-			note_of(&tmp, x, it, meta->source);
-			dd_json_string(&w, tmp.ptr);
-			dd_json_end_object(&w);
-		}
-		dd_json_end_array(&w);
+		items[i].id = x->tx->sections[it->section].entries[it->entry].id;
+		if (x->lang == DD_LANG_ZH)
+			items[i].label.zh = it->label;
+		else
+			items[i].label.en = it->label;
+		dd_buf_reset(&tmp);
+		dd_buf_addf(&tmp, "line %d of %s", x->stmts[it->stmt].line,
+			    source);
+		items[i].note = dd_arena_strdup(&r.arena, tmp.ptr);
+		oom = !items[i].note;
 	}
-	dd_json_end_object(&w);
-	dd_json_end_object(&w);
-	if (dd_buf_oom(&raw) || dd_buf_oom(&tmp))
+	for (s = 0, i = 0; !oom && s < x->tx->nsections; s++) {
+		r.sections[s].id = x->tx->sections[s].id;
+		r.sections[s].items = items + i;
+		r.sections[s].count = x->per_section[s];
+		i += x->per_section[s];
+	}
+	r.nsections = x->tx->nsections;
+	if (oom || dd_buf_oom(&tmp))
 		rc = dd_error_oom(err);
-	else	/* one canonical layout: fmt's */
-		rc = dd_fmt_buffer(out, raw.ptr, raw.len, "draft round",
-				   DD_FMT_ROUND, err);
-	dd_buf_release(&raw);
+	else
+		rc = dd_author_round_json(out, &r, err);
 	dd_buf_release(&tmp);
+	dd_arena_release(&r.arena);
 	return rc;
 }
 
