@@ -31,43 +31,36 @@ static int is_cjk_stop(unsigned cp)
 	return cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F;
 }
 
-/* Closing quotes and brackets that stay with the sentence they end. */
-static int is_closer(unsigned cp)
+/* Quotes and brackets, opening and closing: () [] “” ‘’ 「」 『』 （） 【】
+ * 《》 "" '' */
+static const unsigned pairs[][2] = {
+	{ '(', ')' }, { '[', ']' }, { 0x201C, 0x201D }, { 0x2018, 0x2019 },
+	{ 0x300C, 0x300D }, { 0x300E, 0x300F }, { 0xFF08, 0xFF09 },
+	{ 0x3010, 0x3011 }, { 0x300A, 0x300B }, { '"', '"' }, { '\'', '\'' },
+};
+
+/* The counterpart of cp in pairs, found in column from (0: cp opens, 1:
+ * cp closes), or 0. */
+static unsigned pair_of(unsigned cp, int from)
 {
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	       cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F ||
-	       cp == 0xFF09 || cp == 0x3011 || cp == 0x300B;
+	size_t i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i][from] == cp)
+			return pairs[i][!from];
+	return 0;
 }
 
-/* The opening counterpart of a closing quote or bracket, or 0. */
+/* The opening counterpart of a closing quote or bracket (one that stays
+ * with the sentence it ends), or 0. */
 static unsigned opener_of(unsigned cp)
 {
-	switch (cp) {
-	case ')': return '(';
-	case ']': return '[';
-	case 0x201D: return 0x201C;	/* ” “ */
-	case 0x2019: return 0x2018;	/* ’ ‘ */
-	case 0x300D: return 0x300C;	/* 」 「 */
-	case 0x300F: return 0x300E;	/* 』 『 */
-	case 0xFF09: return 0xFF08;	/* ） （ */
-	case 0x3011: return 0x3010;	/* 】 【 */
-	case 0x300B: return 0x300A;	/* 》 《 */
-	case '"': return '"';
-	case '\'': return '\'';
-	}
-	return 0;
+	return pair_of(cp, 1);
 }
 
 static unsigned closer_of(unsigned cp)
 {
-	static const unsigned closers[] = { ')', ']', 0x201D, 0x2019, 0x300D,
-		0x300F, 0xFF09, 0x3011, 0x300B, '"', '\'' };
-	size_t i;
-
-	for (i = 0; i < sizeof(closers) / sizeof(closers[0]); i++)
-		if (opener_of(closers[i]) == cp)
-			return closers[i];
-	return 0;
+	return pair_of(cp, 0);
 }
 
 /* Punctuation and symbols: what a statement of nothing else is made of. */
@@ -101,12 +94,11 @@ static int is_cjk_numeral(unsigned cp)
 	return 0;
 }
 
-/* The code point at s[i] (i < n) and its length in *w. */
-static unsigned cp_at(const char *s, size_t n, size_t i, size_t *w)
+/* The code point at s[i] and its length in *w. */
+static unsigned cp_at(const char *s, size_t i, size_t *w)
 {
 	unsigned cp;
 
-	(void)n;
 	*w = dd_utf8_decode(s + i, &cp);
 	return cp;
 }
@@ -123,7 +115,7 @@ static size_t marker_len(const char *s, size_t n)
 
 	if (!n)
 		return 0;
-	cp = cp_at(s, n, 0, &w);
+	cp = cp_at(s, 0, &w);
 	if ((cp == '-' || cp == '*' || cp == '+') && n > 1 &&
 	    (s[1] == ' ' || s[1] == '\t'))
 		i = 1;
@@ -134,7 +126,7 @@ static size_t marker_len(const char *s, size_t n)
 			;
 		if (d == 4 || d == n)
 			return 0;
-		cp = cp_at(s, n, d, &w);
+		cp = cp_at(s, d, &w);
 		if (cp == 0x3001 || cp == 0xFF0E)	/* 、 ． */
 			i = d + w;
 		else if ((cp == '.' || cp == ')') &&
@@ -150,19 +142,19 @@ static size_t marker_len(const char *s, size_t n)
 			;
 		if (d == o || d >= n)
 			return 0;
-		cp = cp_at(s, n, d, &w);
+		cp = cp_at(s, d, &w);
 		if (cp != ')' && cp != 0xFF09)
 			return 0;
 		i = d + w;
 	} else if (is_cjk_numeral(cp)) {
-		for (d = 0; d < n && d < 9 && is_cjk_numeral(cp_at(s, n, d, &w));
+		for (d = 0; d < n && d < 9 && is_cjk_numeral(cp_at(s, d, &w));
 		     d += w)
 			;
-		if (d >= n || cp_at(s, n, d, &w) != 0x3001)
+		if (d >= n || cp_at(s, d, &w) != 0x3001)
 			return 0;
 		i = d + w;
 	}
-	while (i && i < n && is_space_cp(cp_at(s, n, i, &w)))
+	while (i && i < n && is_space_cp(cp_at(s, i, &w)))
 		i += w;
 	return i;
 }
@@ -199,40 +191,35 @@ static void flush(splitter *sp)
 
 	/* trailing white space (a code point ends where the next starts) */
 	for (i = 0; i < c->len; i += w) {
-		unsigned cp = cp_at(c->ptr, c->len, i, &w);
+		unsigned cp = cp_at(c->ptr, i, &w);
 
 		if (!is_space_cp(cp))
 			end = i + w;
 		if (!is_punct_cp(cp) && !is_space_cp(cp))
 			content = 1;
 	}
-	if (content && !dd_buf_oom(c)) {
-		if (*sp->count == sp->cap) {
-			size_t cap = sp->cap ? 2 * sp->cap : 16;
-			dd_stmt *grown = realloc(*sp->out, cap * sizeof(*grown));
+	if (dd_buf_oom(c))
+		sp->oom = 1;
+	if (content && !sp->oom && *sp->count == sp->cap) {
+		size_t cap = sp->cap ? 2 * sp->cap : 16;
+		dd_stmt *grown = realloc(*sp->out, cap * sizeof(*grown));
 
-			if (!grown) {
-				sp->oom = 1;
-				goto out;
-			}
+		sp->oom = !grown;
+		if (grown) {
 			*sp->out = grown;
 			sp->cap = cap;
 		}
+	}
+	if (content && !sp->oom) {
 		st = &(*sp->out)[*sp->count];
 		memset(st, 0, sizeof(*st));
 		st->text = dd_arena_strndup(sp->arena, c->ptr, end);
-		if (!st->text) {
-			sp->oom = 1;
-			goto out;
-		}
 		st->len = end;
 		st->line = sp->line;
 		st->column = sp->column;
-		(*sp->count)++;
+		sp->oom = !st->text;
+		*sp->count += !sp->oom;
 	}
-out:
-	if (dd_buf_oom(c))
-		sp->oom = 1;
 	dd_buf_reset(c);
 }
 
@@ -277,7 +264,7 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 		if (n && s[n - 1] == '\r')
 			n--;
 		/* leading white space; a blank line ends a paragraph */
-		while (i < n && is_space_cp(cp_at(s, n, i, &w)))
+		while (i < n && is_space_cp(cp_at(s, i, &w)))
 			i += w, col++;
 		if (i == n) {
 			flush(&sp);
@@ -295,26 +282,25 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 			flush(&sp);	/* a new block, or a new line in zh */
 		else if (sp.cur.len)
 			dd_buf_addc(&sp.cur, ' ');	/* the paragraph goes on */
-		for (; h; h--)
-			i++, col++;
+		i += h;
+		col += (int)h;
 		while (i < n) {
 			unsigned cp;
 
 			if (!sp.cur.len) {
 				/* a statement starts: its marker and spaces go */
-				size_t m = marker_len(s + i, n - i), k;
+				size_t m = marker_len(s + i, n - i);
 
-				for (k = 0; k < m; k += w)
-					(void)cp_at(s, n, i + k, &w), col++;
+				col += (int)dd_utf8_chars(s + i, m);
 				i += m;
-				while (i < n && is_space_cp(cp_at(s, n, i, &w)))
+				while (i < n && is_space_cp(cp_at(s, i, &w)))
 					i += w, col++;
 				if (i == n)
 					break;
 				sp.line = line;
 				sp.column = col;
 			}
-			cp = cp_at(s, n, i, &w);
+			cp = cp_at(s, i, &w);
 			if (cp == '\t')
 				dd_buf_addc(&sp.cur, ' ');
 			else
@@ -322,32 +308,27 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 			i += w, col++;
 			if (is_cjk_stop(cp) || cp == '.' || cp == '!' ||
 			    cp == '?') {
-				size_t j = i, jw;
+				size_t j = i, k, jw;
 				int cols = 0;
+				unsigned next;
 
-				while (j < n && is_closer(cp_at(s, n, j, &jw)))
+				while (j < n && opener_of(cp_at(s, j, &jw)))
 					j += jw, cols++;
 				if (!is_cjk_stop(cp)) {
-					unsigned next = j < n ?
-						cp_at(s, n, j, &jw) : ' ';
-
 					/* ASCII: only before white space, and
 					 * not before a lower-case word or a
 					 * number ("No. 5") */
-					if (!is_space_cp(next))
+					if (j < n && !is_space_cp(cp_at(s, j, &jw)))
 						continue;
-					while (j < n && is_space_cp(cp_at(s, n, j, &jw)))
-						j += jw;
-					next = j < n ? (unsigned char)s[j] : 'A';
+					k = j;
+					while (k < n && is_space_cp(cp_at(s, k, &jw)))
+						k += jw;
+					next = k < n ? (unsigned char)s[k] : 'A';
 					if ((next >= 'a' && next <= 'z') ||
 					    (next >= '0' && next <= '9'))
 						continue;
 					if (cp == '.' && abbrev_dot(sp.cur.ptr, sp.cur.len - 1))
 						continue;
-					j = i;
-					cols = 0;
-					while (j < n && is_closer(cp_at(s, n, j, &jw)))
-						j += jw, cols++;
 				}
 				dd_buf_add(&sp.cur, s + i, j - i);
 				col += cols;
@@ -369,7 +350,7 @@ dd_lang dd_extract_detect_lang(const char *text, size_t len)
 	size_t i, w, han = 0, latin = 0;
 
 	for (i = 0; i < len; i += w) {
-		unsigned cp = cp_at(text, len, i, &w);
+		unsigned cp = cp_at(text, i, &w);
 
 		if (is_han(cp))
 			han++;
@@ -387,7 +368,7 @@ dd_lang dd_extract_detect_lang(const char *text, size_t len)
 static size_t sep_at(const char *t, size_t len, size_t i)
 {
 	size_t w;
-	unsigned cp = cp_at(t, len, i, &w);
+	unsigned cp = cp_at(t, i, &w);
 
 	switch (cp) {
 	case ',':	/* not inside a number: 1,000 */
@@ -425,7 +406,7 @@ static int has_cp(const char *t, size_t b, size_t e, unsigned cp)
 	size_t w;
 
 	for (; b < e; b += w)
-		if (cp_at(t, e, b, &w) == cp)
+		if (cp_at(t, b, &w) == cp)
 			return 1;
 	return 0;
 }
@@ -443,34 +424,28 @@ static size_t prev_char(const char *t, size_t i)
  * matched inside it. */
 static void trim_clause(const char *t, size_t *b, size_t *e)
 {
-	int again = 1;
-
-	while (again && *b < *e) {
+	while (*b < *e) {
 		size_t w, fw, p = prev_char(t, *e);
-		unsigned first = cp_at(t, *e, *b, &fw), last;
+		unsigned first = cp_at(t, *b, &fw), last;
 
-		again = 0;
 		if (is_space_cp(first) ||
 		    (closer_of(first) && !has_cp(t, *b + fw, *e, closer_of(first))) ||
 		    (opener_of(first) && first != '"' && first != '\'')) {
 			*b += fw;
-			again = 1;
 			continue;
 		}
-		last = cp_at(t, *e, p, &w);
+		last = cp_at(t, p, &w);
 		if (closer_of(first) == last && p > *b &&
 		    !has_cp(t, *b + fw, p, last)) {
 			*b += fw;	/* a quotation or brackets around it all */
 			*e = p;
-			again = 1;
 			continue;
 		}
-		if (is_space_cp(last) ||
-		    (opener_of(last) && !has_cp(t, *b, p, opener_of(last))) ||
-		    (closer_of(last) && last != '"' && last != '\'')) {
-			*e = p;
-			again = 1;
-		}
+		if (!is_space_cp(last) &&
+		    !(opener_of(last) && !has_cp(t, *b, p, opener_of(last))) &&
+		    !(closer_of(last) && last != '"' && last != '\''))
+			return;
+		*e = p;
 	}
 }
 
@@ -482,7 +457,7 @@ static void trim_clause(const char *t, size_t *b, size_t *e)
 int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		      size_t end, dd_error *err)
 {
-	size_t b = 0, e = len, i, w, k, n;
+	size_t b = 0, e = len, i, w, k;
 	dd_buf buf = DD_BUF_INIT;
 	int cut_b = 0, cut_e = 0;
 
@@ -497,14 +472,14 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		if (w)
 			b = i + w;
 		else
-			(void)cp_at(text, len, i, &w);
+			(void)cp_at(text, i, &w);
 	}
 	for (i = end; i < len; i += w) {
 		if (sep_at(text, len, i)) {
 			e = i;
 			break;
 		}
-		(void)cp_at(text, len, i, &w);
+		(void)cp_at(text, i, &w);
 	}
 	trim_clause(text, &b, &e);
 	if (b < start) {	/* an inline list marker: "；3.诸多…" */
@@ -521,7 +496,7 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		for (k = 0; k < CLAUSE_BEFORE && nb > b; k++)
 			nb = prev_char(text, nb);
 		for (k = 0; k < CLAUSE_AFTER && ne < e; k++)
-			(void)cp_at(text, e, ne, &w), ne += w;
+			(void)cp_at(text, ne, &w), ne += w;
 		/* at a space, when there is one near */
 		for (k = 0, i = nb; nb > b && k < CLAUSE_WORD && i < start;
 		     k++, i += w) {
@@ -529,7 +504,7 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 				nb = i + 1;
 				break;
 			}
-			(void)cp_at(text, e, i, &w);
+			(void)cp_at(text, i, &w);
 		}
 		for (k = 0, i = ne; ne < e && k < CLAUSE_WORD && i > end; k++) {
 			i = prev_char(text, i);
@@ -545,15 +520,10 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 	}
 	if (cut_b)
 		dd_buf_adds(&buf, "\xE2\x80\xA6");	/* … */
-	n = e - b;
-	dd_buf_add(&buf, text + b, n);
+	dd_buf_add(&buf, text + b, e - b);
 	if (cut_e)
 		dd_buf_adds(&buf, "\xE2\x80\xA6");
-	if (dd_buf_oom(&buf)) {
-		dd_buf_release(&buf);
-		return dd_error_oom(err);
-	}
-	*out = dd_buf_detach(&buf, NULL);
+	*out = dd_buf_detach(&buf, NULL);	/* NULL when memory ran out */
 	return *out ? 0 : dd_error_oom(err);
 }
 
