@@ -161,24 +161,6 @@ int dd_author_write_new(dd_project *p, const char *path, const void *data,
 	return rc;
 }
 
-/* series.json of a new series id, as raw JSON, into raw. */
-static void series_json(dd_buf *raw, const char *id)
-{
-	static const dd_text empty = { "", "" };
-	dd_json_writer w;
-
-	dd_json_writer_init(&w, raw, 1);
-	dd_json_begin_object(&w);
-	dd_json_key(&w, "schema_version");
-	dd_json_int(&w, 1);
-	put_string(&w, "id", id);
-	put_text(&w, "title", &empty);
-	dd_json_key(&w, "parties");
-	dd_json_begin_array(&w);
-	dd_json_end_array(&w);
-	dd_json_end_object(&w);
-}
-
 /* Create path with the canonical text of the JSON in raw. */
 static int create(dd_project *p, const char *path, dd_buf *raw,
 		  dd_fmt_kind kind, dd_error *err)
@@ -245,7 +227,10 @@ int dd_author_init(char ***created, size_t *count, dd_project *p,
 		}
 	}
 	if (rc == 0 && series && (rc = make_source_folder(p, sdir, err)) == 0) {
-		series_json(&raw, series);
+		/* a valid id is a JSON string with nothing to escape */
+		dd_buf_addf(&raw, "{\"schema_version\": 1, \"id\": \"%s\","
+			    " \"title\": {\"en\": \"\", \"zh\": \"\"}, \"parties\": []}",
+			    series);
 		if ((rc = create(p, sj, &raw, DD_FMT_SERIES, err)) == 0) {
 			list[n++] = sj;
 			sj = NULL;
@@ -435,30 +420,21 @@ static void chairs(draft *d, const dd_series *s)
 static const char *carried_id(const dd_round *from, const dd_round_section *sec,
 			      const dd_item *it, dd_diags *notes)
 {
-	const char *why = NULL, *rule = NULL;
+	/* the rule and the reason of a label without an entry */
+	static const char *const why[][2] = {
+		[DD_CLASS_UNCLASSIFIED] = { "unclassified", "matches no entry" },
+		[DD_CLASS_AMBIGUOUS] = { "ambiguous", "matches several entries" },
+		[DD_CLASS_ERROR] = { "match-limit", "could not be matched" },
+	};
 
-	switch (it->cls) {
-	case DD_CLASS_MATCHED:
+	if (it->cls == DD_CLASS_MATCHED)
 		return it->key;
-	case DD_CLASS_UNCLASSIFIED:
-		why = "matches no entry";
-		rule = "unclassified";
-		break;
-	case DD_CLASS_AMBIGUOUS:
-		why = "matches several entries";
-		rule = "ambiguous";
-		break;
-	case DD_CLASS_ERROR:
-		why = "could not be matched";
-		rule = "match-limit";
-		break;
-	default:	/* its own id, known or not, or not classified */
+	if (!why[it->cls][0])	/* its own id, known or not, or not classified */
 		return it->id;
-	}
-	dd_diags_add(notes, DD_SEV_WARNING, rule, from->path, it->pos.line,
-		     it->pos.column,
+	dd_diags_add(notes, DD_SEV_WARNING, why[it->cls][0], from->path,
+		     it->pos.line, it->pos.column,
 		     "label \"%s\" %s of section \"%s\": carried over without an id",
-		     dd_text_get(&it->label, DD_LANG_EN), why, sec->id);
+		     dd_text_get(&it->label, DD_LANG_EN), why[it->cls][1], sec->id);
 	return NULL;
 }
 
