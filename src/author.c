@@ -380,37 +380,32 @@ static const char *keep(draft *d, const char *s)
 static void chairs(draft *d, const dd_series *s)
 {
 	const dd_round *last = s->nrounds ? s->rounds[s->nrounds - 1] : NULL;
-	const char **ids;
+	dd_chair *c;
 	size_t n = 0, i, j;
 
-	ids = dd_arena_array(&d->r->arena, s->nparties +
-			     (last ? last->nchairs : 0) + 1, sizeof(*ids));
-	if (!ids) {
+	c = dd_arena_array(&d->r->arena, s->nparties +
+			   (last ? last->nchairs : 0) + 1, sizeof(*c));
+	if (!(d->r->chairs = c)) {
 		d->oom = 1;
 		return;
 	}
 	for (i = 0; i < s->nparties; i++)
 		if (s->parties[i].id)
-			ids[n++] = s->parties[i].id;
+			c[n++].party = s->parties[i].id;
 	if (n)
 		last = NULL;	/* series.json lists them */
 	for (i = 0; last && i < last->nchairs; i++) {
 		const char *party = last->chairs[i].party;
 
-		for (j = 0; party && j < n && strcmp(ids[j], party); j++)
+		for (j = 0; party && j < n && strcmp(c[j].party, party); j++)
 			;
 		if (party && j == n)
-			ids[n++] = party;
-	}
-	d->r->chairs = dd_arena_array(&d->r->arena, n + 1, sizeof(dd_chair));
-	if (!d->r->chairs) {
-		d->oom = 1;
-		return;
+			c[n++].party = party;
 	}
 	for (i = 0; i < n; i++) {
-		d->r->chairs[i].name.en = keep(d, "");
-		d->r->chairs[i].name.zh = keep(d, "");
-		d->r->chairs[i].party = keep(d, ids[i]);
+		c[i].name.en = keep(d, "");
+		c[i].name.zh = keep(d, "");
+		c[i].party = keep(d, c[i].party);
 	}
 	d->r->nchairs = n;
 }
