@@ -191,14 +191,13 @@ static int merge_members(mctx *m, const dd_json *b, const dd_json *o,
 
 	for (s = 0; s < 2; s++)
 		for (x = side[s] ? side[s]->child : NULL; x; x = x->next) {
-			const dd_json *vo = o ? dd_json_get(o, x->key) : NULL;
-			const dd_json *vt = t ? dd_json_get(t, x->key) : NULL;
+			const dd_json *vo = dd_json_get(o, x->key);
+			const dd_json *vt = dd_json_get(t, x->key);
 
 			if ((skip && !strcmp(x->key, skip)) || (s && vo))
 				continue;
 			v = NULL;
-			c = merge3(b ? dd_json_get(b, x->key) : NULL, vo, vt,
-				   &v);
+			c = merge3(dd_json_get(b, x->key), vo, vt, &v);
 			if (!c && !v)
 				continue;	/* deleted */
 			if (!(p = plist_add(m, l)))
@@ -262,11 +261,6 @@ static int merge_item(mctx *m, const dd_json *b, const dd_json *o,
 
 /* ---- lists matched by identity ---------------------------------------- */
 
-static const entry *elist_get(const elist *l, const char *key)
-{
-	return dd_strmap_get(&l->index, key);
-}
-
 typedef struct lnode {
 	piece p;
 	struct lnode *next;
@@ -291,13 +285,13 @@ static int merge_lists(mctx *m, const elist *b, const elist *o,
 
 		for (i = 0; i < l->n && rc == 0; i++) {
 			const entry *e = &l->v[i];
-			const entry *eo = s ? elist_get(o, e->key) : e;
+			const entry *eo = s ? dd_strmap_get(&o->index, e->key) : e;
 			piece p;
 
 			if (s && eo)
 				continue;	/* merged with ours' */
-			rc = fn(m, elist_get(b, e->key), eo,
-				s ? e : elist_get(t, e->key), &p);
+			rc = fn(m, dd_strmap_get(&b->index, e->key), eo,
+				s ? e : dd_strmap_get(&t->index, e->key), &p);
 			if (rc <= 0)
 				continue;
 			rc = 0;
@@ -664,16 +658,10 @@ static int write_pieces(mctx *m, dd_json_writer *w, plist *l,
 
 			if (members)
 				dd_json_key(w, p->key);
-			if (p->sub_object)
-				dd_json_begin_object(w);
-			else
-				dd_json_begin_array(w);
+			(p->sub_object ? dd_json_begin_object : dd_json_begin_array)(w);
 			if (write_pieces(m, w, p->sub, sub, p->sub_object) < 0)
 				return -1;
-			if (p->sub_object)
-				dd_json_end_object(w);
-			else
-				dd_json_end_array(w);
+			(p->sub_object ? dd_json_end_object : dd_json_end_array)(w);
 		} else {
 			write_value(w, p->node, sh, members);
 		}
