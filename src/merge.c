@@ -389,30 +389,35 @@ static const char *occurrence(mctx *m, dd_strmap *seen, const char *k)
 }
 
 /*
- * The identified elements of section array arr of one version (NULL:
- * none), whose round section is rs (for the taxonomy's keys), into l.
- * 0, or -1 when memory runs out.
+ * The identified members or elements of container c of one version
+ * (NULL: none) into l: with round set, the sections of "topics", by
+ * name, each with its section of round; else the items of a section, by
+ * identity (item_key), whose round section is rs.  0, or -1 when memory
+ * runs out.
  */
-static int item_list(mctx *m, elist *l, const dd_json *arr,
-		     const dd_round_section *rs)
+static int entry_list(mctx *m, elist *l, const dd_json *c,
+		      const dd_round *round, const dd_round_section *rs)
 {
 	dd_strmap seen = DD_STRMAP_INIT;
 	const dd_json *x;
 	size_t i = 0;
 	int rc = 0;
 
-	if (!arr || !arr->count)
+	if (!c || !c->count)
 		return 0;
-	if (!(l->v = dd_arena_array(&m->arena, arr->count, sizeof(entry))))
+	if (!(l->v = dd_arena_array(&m->arena, c->count, sizeof(entry))))
 		rc = -1;
-	for (x = rc ? NULL : arr->child; x; x = x->next, i++) {
-		const dd_item *it = rs && i < rs->count ? &rs->items[i] : NULL;
-		const char *k = item_key(m, it, x);
+	for (x = rc ? NULL : c->child; x; x = x->next, i++) {
 		entry *e = &l->v[l->n];
+		const char *k = x->key;
 
 		e->node = x;
-		if (!k || !(e->key = occurrence(m, &seen, k)) ||
-		    dd_strmap_put(&l->index, e->key, e, NULL) < 0) {
+		if (round)
+			e->rs = i < round->nsections ? &round->sections[i] : NULL;
+		else if ((k = item_key(m, rs && i < rs->count ?
+					 &rs->items[i] : NULL, x)))
+			k = occurrence(m, &seen, k);
+		if (!(e->key = k) || dd_strmap_put(&l->index, k, e, NULL) < 0) {
 			rc = -1;
 			break;
 		}
@@ -457,7 +462,7 @@ static int section_fn(mctx *m, const entry *b, const entry *o,
 	memset(l, 0, sizeof(l));
 	for (i = 0; i < 3 && rc == 0; i++)
 		if (e[i])
-			rc = item_list(m, &l[i], e[i]->node, e[i]->rs);
+			rc = entry_list(m, &l[i], e[i]->node, NULL, e[i]->rs);
 	if (rc == 0)
 		rc = merge_lists(m, &l[0], &l[1], &l[2], item_fn, items);
 	for (i = 0; i < 3; i++)
@@ -472,32 +477,6 @@ static int section_fn(mctx *m, const entry *b, const entry *o,
 	out->key = (o ? o : t ? t : b)->node->key;
 	out->sub = items;
 	return 1;
-}
-
-/* The sections of version v, identified by id, into l. */
-static int section_list(mctx *m, elist *l, const version *v)
-{
-	const dd_json *x;
-	size_t i = 0;
-
-	if (!v->topics || !v->topics->count)
-		return 0;
-	l->v = dd_arena_array(&m->arena, v->topics->count, sizeof(entry));
-	if (!l->v)
-		goto oom;
-	for (x = v->topics->child; x; x = x->next, i++) {
-		entry *e = &l->v[l->n++];
-
-		e->key = x->key;
-		e->node = x;
-		e->rs = i < v->round->nsections ? &v->round->sections[i] : NULL;
-		if (dd_strmap_put(&l->index, e->key, e, NULL) < 0)
-			goto oom;
-	}
-	return 0;
-oom:
-	m->oom = 1;
-	return -1;
 }
 
 /* The members of the merged round into l: every member but "topics" by
@@ -520,7 +499,7 @@ static int merge_root(mctx *m, const version v[3], plist *l)
 	m->conflicts += (size_t)n;
 	memset(secs, 0, sizeof(secs));
 	for (i = 0, rc = 0; i < 3 && rc == 0; i++)
-		rc = section_list(m, &secs[i], &v[i]);
+		rc = entry_list(m, &secs[i], v[i].topics, v[i].round, NULL);
 	if (rc == 0)
 		rc = merge_lists(m, &secs[0], &secs[1], &secs[2], section_fn,
 				 sections);
