@@ -7,7 +7,6 @@
  * dd_fmt_buffer, so that the one canonical layout stays fmt's alone.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -628,7 +628,6 @@ static int make_items(dd_extract *x, dd_error *err)
 				it->section = (int)s;
 				it->entry = h->entry;
 				it->stmt = k;
-				it->hit = order[i];
 				x->nitems++;
 				x->per_section[s]++;
 			}

@@ -15,7 +15,6 @@
  * is written with fmt's shapes, so that the file is in the canonical
  * layout; conflict blocks are written around the writer.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

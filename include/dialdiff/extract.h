@@ -81,7 +81,6 @@ typedef struct dd_extract_item {
 	int section, entry;	/* indices in the taxonomy */
 	const char *label;	/* the clause around the first match */
 	size_t stmt;		/* the statement of the first match */
-	size_t hit;		/* that match (index in hits) */
 } dd_extract_item;
 
 typedef struct dd_extract {
