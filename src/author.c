@@ -107,10 +107,8 @@ static int make_folders(const char *path, const char *shown, dd_error *err)
 	if (!p)
 		return dd_error_oom(err);
 	for (s = p; rc == 0; s++) {
-		if (*s && *s != '/')
-			continue;
-		if (s > p && s[-1] != '/') {	/* the end of a component */
-			c = *s;
+		if ((!*s || *s == '/') && s > p && s[-1] != '/') {
+			c = *s;	/* the end of a component */
 			*s = '\0';
 			if (mkdir(p, 0777) < 0 && errno != EEXIST)
 				rc = dd_error_set(err, DD_ERROR, shown, 0, 0,

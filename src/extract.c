@@ -840,15 +840,6 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 	return dd_buf_oom(out) ? dd_error_oom(err) : 0;
 }
 
-/* "ID" padded to width with spaces. */
-static void add_padded(dd_buf *out, const char *s, size_t width)
-{
-	size_t n = dd_utf8_width(s);
-
-	dd_buf_adds(out, s);
-	dd_buf_addn(out, ' ', n < width ? width - n : 1);
-}
-
 void dd_extract_text(dd_buf *out, const dd_extract *x, dd_lang lang)
 {
 	size_t s, i, width = 0;
@@ -867,11 +858,13 @@ void dd_extract_text(dd_buf *out, const dd_extract *x, dd_lang lang)
 			    ts->id, x->per_section[s]);
 		for (i = 0; i < x->nitems; i++) {
 			const dd_extract_item *it = &x->items[i];
+			const char *id = ts->entries[it->entry].id;
+			size_t n = dd_utf8_width(id);
 
 			if (it->section != (int)s)
 				continue;
-			dd_buf_adds(out, "  ");
-			add_padded(out, ts->entries[it->entry].id, width);
+			dd_buf_addf(out, "  %s", id);
+			dd_buf_addn(out, ' ', n < width ? width - n : 1);
 			dd_text_add_safe(out, it->label);	/* the source's */
 			dd_buf_addf(out, "  (line %d)\n",
 				    x->stmts[it->stmt].line);
