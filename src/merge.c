@@ -220,7 +220,7 @@ static int merge_item(mctx *m, const dd_json *b, const dd_json *o,
 		      const dd_json *t, const dd_json **out)
 {
 	plist fields = { NULL, 0, 0 };
-	dd_json *obj, **link;
+	dd_json *obj;
 	size_t i;
 	int rc;
 
@@ -232,27 +232,18 @@ static int merge_item(mctx *m, const dd_json *b, const dd_json *o,
 	rc = merge_members(m, b, o, t, NULL, &fields);
 	if (rc != 0)	/* a field conflicts: the item as a whole does */
 		return rc < 0 ? -1 : 1;
-	obj = dd_arena_alloc(&m->arena, sizeof(*obj));
+	/* the object, then its members */
+	obj = dd_arena_array(&m->arena, fields.n + 1, sizeof(*obj));
 	if (!obj) {
 		m->oom = 1;
 		return -1;
 	}
-	*obj = *o;
-	obj->child = NULL;
-	obj->count = 0;
-	link = &obj->child;
+	obj[0] = *o;
+	obj[0].child = fields.n ? &obj[1] : NULL;
+	obj[0].count = (uint32_t)fields.n;
 	for (i = 0; i < fields.n; i++) {
-		dd_json *c = dd_arena_alloc(&m->arena, sizeof(*c));
-
-		if (!c) {
-			m->oom = 1;
-			return -1;
-		}
-		*c = *fields.v[i].node;
-		c->next = NULL;
-		*link = c;
-		link = &c->next;
-		obj->count++;
+		obj[i + 1] = *fields.v[i].node;
+		obj[i + 1].next = i + 1 < fields.n ? &obj[i + 2] : NULL;
 	}
 	*out = obj;
 	return 0;
