@@ -749,7 +749,20 @@ int dd_extract_round(dd_buf *out, const dd_extract *x,
 	return rc;
 }
 
-/* A match of section s, entry e, pattern p over text[start..end). */
+/* A member of the object being written: "key": s (null for NULL), or v. */
+static void put_str(dd_json_writer *w, const char *key, const char *s)
+{
+	dd_json_key(w, key);
+	dd_json_string(w, s);
+}
+
+static void put_int(dd_json_writer *w, const char *key, long long v)
+{
+	dd_json_key(w, key);
+	dd_json_int(w, v);
+}
+
+/* Hit h of text as an element of "matches". */
 static void write_match(dd_json_writer *w, const dd_taxonomy *tx,
 			const dd_hit *h, const char *text)
 {
@@ -757,16 +770,11 @@ static void write_match(dd_json_writer *w, const dd_taxonomy *tx,
 	const dd_entry *en = &ts->entries[h->entry];
 
 	dd_json_begin_object(w);
-	dd_json_key(w, "section");
-	dd_json_string(w, ts->id);
-	dd_json_key(w, "entry");
-	dd_json_string(w, en->id);
-	dd_json_key(w, "pattern");
-	dd_json_string(w, en->patterns[h->pattern]);
-	dd_json_key(w, "start");
-	dd_json_int(w, (long long)h->start);
-	dd_json_key(w, "end");
-	dd_json_int(w, (long long)h->end);
+	put_str(w, "section", ts->id);
+	put_str(w, "entry", en->id);
+	put_str(w, "pattern", en->patterns[h->pattern]);
+	put_int(w, "start", (long long)h->start);
+	put_int(w, "end", (long long)h->end);
 	dd_json_key(w, "match");
 	dd_json_string_len(w, text + h->start, h->end - h->start);
 	dd_json_end_object(w);
@@ -787,14 +795,10 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 	dd_buf_reset(out);
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	dd_json_key(&w, "schema");
-	dd_json_string(&w, "dialdiff/extract@1");
-	dd_json_key(&w, "source");
-	dd_json_string(&w, meta->source);
-	dd_json_key(&w, "taxonomy");
-	dd_json_string(&w, x->tx->path);
-	dd_json_key(&w, "lang");
-	dd_json_string(&w, dd_lang_name(x->lang));
+	put_str(&w, "schema", "dialdiff/extract@1");
+	put_str(&w, "source", meta->source);
+	put_str(&w, "taxonomy", x->tx->path);
+	put_str(&w, "lang", dd_lang_name(x->lang));
 	dd_json_key(&w, "statements");
 	dd_json_begin_array(&w);
 	for (k = 0; k < x->nstmts; k++) {
@@ -802,12 +806,9 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 
 		unmatched += st->nhits == 0;
 		dd_json_begin_object(&w);
-		dd_json_key(&w, "line");
-		dd_json_int(&w, st->line);
-		dd_json_key(&w, "column");
-		dd_json_int(&w, st->column);
-		dd_json_key(&w, "text");
-		dd_json_string(&w, st->text);
+		put_int(&w, "line", st->line);
+		put_int(&w, "column", st->column);
+		put_str(&w, "text", st->text);
 		dd_json_key(&w, "matches");
 		dd_json_begin_array(&w);
 		for (i = st->hit0; i < st->hit0 + st->nhits; i++)
@@ -818,17 +819,13 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 	dd_json_end_array(&w);
 	dd_json_key(&w, "summary");
 	dd_json_begin_object(&w);
-	dd_json_key(&w, "statements");
-	dd_json_int(&w, (long long)x->nstmts);
-	dd_json_key(&w, "unmatched");
-	dd_json_int(&w, (long long)unmatched);
-	dd_json_key(&w, "items");
-	dd_json_int(&w, (long long)x->nitems);
+	put_int(&w, "statements", (long long)x->nstmts);
+	put_int(&w, "unmatched", (long long)unmatched);
+	put_int(&w, "items", (long long)x->nitems);
 	dd_json_key(&w, "sections");
 	dd_json_begin_object(&w);
 	for (s = 0; s < x->tx->nsections; s++) {
-		dd_json_key(&w, x->tx->sections[s].id);
-		dd_json_int(&w, (long long)x->per_section[s]);
+		put_int(&w, x->tx->sections[s].id, (long long)x->per_section[s]);
 	}
 	dd_json_end_object(&w);
 	dd_json_end_object(&w);
@@ -890,10 +887,8 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 	dd_json_writer_init(&w, out, 0);
 	if (json) {
 		dd_json_begin_object(&w);
-		dd_json_key(&w, "schema");
-		dd_json_string(&w, "dialdiff/classify@1");
-		dd_json_key(&w, "taxonomy");
-		dd_json_string(&w, tx->path);
+		put_str(&w, "schema", "dialdiff/classify@1");
+		put_str(&w, "taxonomy", tx->path);
 		dd_json_key(&w, "texts");
 		dd_json_begin_array(&w);
 	}
@@ -911,8 +906,7 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 		*unmatched += nhits == 0;
 		if (json) {
 			dd_json_begin_object(&w);
-			dd_json_key(&w, "text");
-			dd_json_string(&w, texts[t]);
+			put_str(&w, "text", texts[t]);
 			dd_json_key(&w, "matches");
 			dd_json_begin_array(&w);
 			for (i = 0; i < nhits; i++)
@@ -954,10 +948,8 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 		dd_json_end_array(&w);
 		dd_json_key(&w, "summary");
 		dd_json_begin_object(&w);
-		dd_json_key(&w, "texts");
-		dd_json_int(&w, (long long)n);
-		dd_json_key(&w, "unmatched");
-		dd_json_int(&w, (long long)*unmatched);
+		put_int(&w, "texts", (long long)n);
+		put_int(&w, "unmatched", (long long)*unmatched);
 		dd_json_end_object(&w);
 		dd_json_end_object(&w);
 		dd_buf_addc(out, '\n');
