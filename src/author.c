@@ -67,6 +67,15 @@ static int canonical(dd_buf *out, dd_buf *raw, dd_fmt_kind kind,
 	return rc;
 }
 
+/* "key": s; nothing when s is NULL. */
+static void put_string(dd_json_writer *w, const char *key, const char *s)
+{
+	if (s) {
+		dd_json_key(w, key);
+		dd_json_string(w, s);
+	}
+}
+
 /* "key": {"en": ..., "zh": ...}, the languages that are set; nothing
  * when neither is. */
 static void put_text(dd_json_writer *w, const char *key, const dd_text *t)
@@ -75,23 +84,9 @@ static void put_text(dd_json_writer *w, const char *key, const dd_text *t)
 		return;
 	dd_json_key(w, key);
 	dd_json_begin_object(w);
-	if (t->en) {
-		dd_json_key(w, "en");
-		dd_json_string(w, t->en);
-	}
-	if (t->zh) {
-		dd_json_key(w, "zh");
-		dd_json_string(w, t->zh);
-	}
+	put_string(w, "en", t->en);
+	put_string(w, "zh", t->zh);
 	dd_json_end_object(w);
-}
-
-static void put_string(dd_json_writer *w, const char *key, const char *s)
-{
-	if (s) {
-		dd_json_key(w, key);
-		dd_json_string(w, s);
-	}
 }
 
 /* ---- init ----------------------------------------------------------- */

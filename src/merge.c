@@ -642,12 +642,9 @@ static int write_pieces(mctx *m, dd_json_writer *w, plist *l,
 
 static int blank(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strchr(" \t\r\n", s[i]) || !s[i])
-			return 0;
-	return 1;
+	while (n && s[n - 1] && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	return n == 0;
 }
 
 /*
