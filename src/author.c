@@ -7,7 +7,6 @@
  * dd_fmt_buffer, so that the one canonical layout stays fmt's alone.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +67,15 @@ static int canonical(dd_buf *out, dd_buf *raw, dd_fmt_kind kind,
 	return rc;
 }
 
+/* "key": s; nothing when s is NULL. */
+static void put_string(dd_json_writer *w, const char *key, const char *s)
+{
+	if (s) {
+		dd_json_key(w, key);
+		dd_json_string(w, s);
+	}
+}
+
 /* "key": {"en": ..., "zh": ...}, the languages that are set; nothing
  * when neither is. */
 static void put_text(dd_json_writer *w, const char *key, const dd_text *t)
@@ -76,23 +84,9 @@ static void put_text(dd_json_writer *w, const char *key, const dd_text *t)
 		return;
 	dd_json_key(w, key);
 	dd_json_begin_object(w);
-	if (t->en) {
-		dd_json_key(w, "en");
-		dd_json_string(w, t->en);
-	}
-	if (t->zh) {
-		dd_json_key(w, "zh");
-		dd_json_string(w, t->zh);
-	}
+	put_string(w, "en", t->en);
+	put_string(w, "zh", t->zh);
 	dd_json_end_object(w);
-}
-
-static void put_string(dd_json_writer *w, const char *key, const char *s)
-{
-	if (s) {
-		dd_json_key(w, key);
-		dd_json_string(w, s);
-	}
 }
 
 /* ---- init ----------------------------------------------------------- */
@@ -108,10 +102,8 @@ static int make_folders(const char *path, const char *shown, dd_error *err)
 	if (!p)
 		return dd_error_oom(err);
 	for (s = p; rc == 0; s++) {
-		if (*s && *s != '/')
-			continue;
-		if (s > p && s[-1] != '/') {	/* the end of a component */
-			c = *s;
+		if ((!*s || *s == '/') && s > p && s[-1] != '/') {
+			c = *s;	/* the end of a component */
 			*s = '\0';
 			if (mkdir(p, 0777) < 0 && errno != EEXIST)
 				rc = dd_error_set(err, DD_ERROR, shown, 0, 0,
@@ -159,24 +151,6 @@ int dd_author_write_new(dd_project *p, const char *path, const void *data,
 		snprintf(err->file, sizeof(err->file), "%s", path);
 	free(fs);
 	return rc;
-}
-
-/* series.json of a new series id, as raw JSON, into raw. */
-static void series_json(dd_buf *raw, const char *id)
-{
-	static const dd_text empty = { "", "" };
-	dd_json_writer w;
-
-	dd_json_writer_init(&w, raw, 1);
-	dd_json_begin_object(&w);
-	dd_json_key(&w, "schema_version");
-	dd_json_int(&w, 1);
-	put_string(&w, "id", id);
-	put_text(&w, "title", &empty);
-	dd_json_key(&w, "parties");
-	dd_json_begin_array(&w);
-	dd_json_end_array(&w);
-	dd_json_end_object(&w);
 }
 
 /* Create path with the canonical text of the JSON in raw. */
@@ -245,7 +219,10 @@ int dd_author_init(char ***created, size_t *count, dd_project *p,
 		}
 	}
 	if (rc == 0 && series && (rc = make_source_folder(p, sdir, err)) == 0) {
-		series_json(&raw, series);
+		/* a valid id is a JSON string with nothing to escape */
+		dd_buf_addf(&raw, "{\"schema_version\": 1, \"id\": \"%s\","
+			    " \"title\": {\"en\": \"\", \"zh\": \"\"}, \"parties\": []}",
+			    series);
 		if ((rc = create(p, sj, &raw, DD_FMT_SERIES, err)) == 0) {
 			list[n++] = sj;
 			sj = NULL;
@@ -395,37 +372,32 @@ static const char *keep(draft *d, const char *s)
 static void chairs(draft *d, const dd_series *s)
 {
 	const dd_round *last = s->nrounds ? s->rounds[s->nrounds - 1] : NULL;
-	const char **ids;
+	dd_chair *c;
 	size_t n = 0, i, j;
 
-	ids = dd_arena_array(&d->r->arena, s->nparties +
-			     (last ? last->nchairs : 0) + 1, sizeof(*ids));
-	if (!ids) {
+	c = dd_arena_array(&d->r->arena, s->nparties +
+			   (last ? last->nchairs : 0) + 1, sizeof(*c));
+	if (!(d->r->chairs = c)) {
 		d->oom = 1;
 		return;
 	}
 	for (i = 0; i < s->nparties; i++)
 		if (s->parties[i].id)
-			ids[n++] = s->parties[i].id;
+			c[n++].party = s->parties[i].id;
 	if (n)
 		last = NULL;	/* series.json lists them */
 	for (i = 0; last && i < last->nchairs; i++) {
 		const char *party = last->chairs[i].party;
 
-		for (j = 0; party && j < n && strcmp(ids[j], party); j++)
+		for (j = 0; party && j < n && strcmp(c[j].party, party); j++)
 			;
 		if (party && j == n)
-			ids[n++] = party;
-	}
-	d->r->chairs = dd_arena_array(&d->r->arena, n + 1, sizeof(dd_chair));
-	if (!d->r->chairs) {
-		d->oom = 1;
-		return;
+			c[n++].party = party;
 	}
 	for (i = 0; i < n; i++) {
-		d->r->chairs[i].name.en = keep(d, "");
-		d->r->chairs[i].name.zh = keep(d, "");
-		d->r->chairs[i].party = keep(d, ids[i]);
+		c[i].name.en = keep(d, "");
+		c[i].name.zh = keep(d, "");
+		c[i].party = keep(d, c[i].party);
 	}
 	d->r->nchairs = n;
 }
@@ -435,30 +407,21 @@ static void chairs(draft *d, const dd_series *s)
 static const char *carried_id(const dd_round *from, const dd_round_section *sec,
 			      const dd_item *it, dd_diags *notes)
 {
-	const char *why = NULL, *rule = NULL;
+	/* the rule and the reason of a label without an entry */
+	static const char *const why[][2] = {
+		[DD_CLASS_UNCLASSIFIED] = { "unclassified", "matches no entry" },
+		[DD_CLASS_AMBIGUOUS] = { "ambiguous", "matches several entries" },
+		[DD_CLASS_ERROR] = { "match-limit", "could not be matched" },
+	};
 
-	switch (it->cls) {
-	case DD_CLASS_MATCHED:
+	if (it->cls == DD_CLASS_MATCHED)
 		return it->key;
-	case DD_CLASS_UNCLASSIFIED:
-		why = "matches no entry";
-		rule = "unclassified";
-		break;
-	case DD_CLASS_AMBIGUOUS:
-		why = "matches several entries";
-		rule = "ambiguous";
-		break;
-	case DD_CLASS_ERROR:
-		why = "could not be matched";
-		rule = "match-limit";
-		break;
-	default:	/* its own id, known or not, or not classified */
+	if (!why[it->cls][0])	/* its own id, known or not, or not classified */
 		return it->id;
-	}
-	dd_diags_add(notes, DD_SEV_WARNING, rule, from->path, it->pos.line,
-		     it->pos.column,
+	dd_diags_add(notes, DD_SEV_WARNING, why[it->cls][0], from->path,
+		     it->pos.line, it->pos.column,
 		     "label \"%s\" %s of section \"%s\": carried over without an id",
-		     dd_text_get(&it->label, DD_LANG_EN), why, sec->id);
+		     dd_text_get(&it->label, DD_LANG_EN), why[it->cls][1], sec->id);
 	return NULL;
 }
 
@@ -535,7 +498,8 @@ int dd_author_draft(dd_round **out, const dd_series *s, long long number,
 	nsec = (tx ? tx->nsections : 0) + (from ? from->nsections : 0);
 	d.r->sections = dd_arena_array(&d.r->arena, nsec + 1,
 				       sizeof(dd_round_section));
-	if (!d.r->sections)
+	d.r->sources = dd_arena_array(&d.r->arena, 1, sizeof(dd_provenance));
+	if (!d.r->sections || !d.r->sources)
 		d.oom = 1;
 	for (i = 0; !d.oom && tx && i < tx->nsections; i++)
 		section(&d, tx->sections[i].id, from,
@@ -587,29 +551,33 @@ int dd_author_round_json(dd_buf *out, const dd_round *r, dd_error *err)
 	put_string(&w, "date", r->date);
 	put_text(&w, "title", &r->title);
 	put_text(&w, "place", &r->place);
-	dd_json_key(&w, "chairs");
-	dd_json_begin_array(&w);
-	for (i = 0; i < r->nchairs; i++) {
-		dd_json_begin_object(&w);
-		put_text(&w, "name", &r->chairs[i].name);
-		put_text(&w, "role", &r->chairs[i].role);
-		put_string(&w, "party", r->chairs[i].party);
-		dd_json_end_object(&w);
+	if (r->chairs) {
+		dd_json_key(&w, "chairs");
+		dd_json_begin_array(&w);
+		for (i = 0; i < r->nchairs; i++) {
+			dd_json_begin_object(&w);
+			put_text(&w, "name", &r->chairs[i].name);
+			put_text(&w, "role", &r->chairs[i].role);
+			put_string(&w, "party", r->chairs[i].party);
+			dd_json_end_object(&w);
+		}
+		dd_json_end_array(&w);
 	}
-	dd_json_end_array(&w);
-	dd_json_key(&w, "sources");
-	dd_json_begin_array(&w);
-	for (i = 0; i < r->nsources; i++) {
-		const dd_provenance *p = &r->sources[i];
+	if (r->sources) {
+		dd_json_key(&w, "sources");
+		dd_json_begin_array(&w);
+		for (i = 0; i < r->nsources; i++) {
+			const dd_provenance *p = &r->sources[i];
 
-		dd_json_begin_object(&w);
-		put_string(&w, "title", p->title);
-		put_string(&w, "publisher", p->publisher);
-		put_string(&w, "date", p->date);
-		put_string(&w, "url", p->url);
-		dd_json_end_object(&w);
+			dd_json_begin_object(&w);
+			put_string(&w, "title", p->title);
+			put_string(&w, "publisher", p->publisher);
+			put_string(&w, "date", p->date);
+			put_string(&w, "url", p->url);
+			dd_json_end_object(&w);
+		}
+		dd_json_end_array(&w);
 	}
-	dd_json_end_array(&w);
 	dd_json_key(&w, "topics");
 	dd_json_begin_object(&w);
 	for (i = 0; i < r->nsections; i++) {

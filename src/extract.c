@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialdiff/author.h"
 #include "dialdiff/extract.h"
 #include "dialdiff/fmt.h"
 #include "dialdiff/json.h"
@@ -30,43 +31,36 @@ static int is_cjk_stop(unsigned cp)
 	return cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F;
 }
 
-/* Closing quotes and brackets that stay with the sentence they end. */
-static int is_closer(unsigned cp)
+/* Quotes and brackets, opening and closing: () [] “” ‘’ 「」 『』 （） 【】
+ * 《》 "" '' */
+static const unsigned pairs[][2] = {
+	{ '(', ')' }, { '[', ']' }, { 0x201C, 0x201D }, { 0x2018, 0x2019 },
+	{ 0x300C, 0x300D }, { 0x300E, 0x300F }, { 0xFF08, 0xFF09 },
+	{ 0x3010, 0x3011 }, { 0x300A, 0x300B }, { '"', '"' }, { '\'', '\'' },
+};
+
+/* The counterpart of cp in pairs, found in column from (0: cp opens, 1:
+ * cp closes), or 0. */
+static unsigned pair_of(unsigned cp, int from)
 {
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	       cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F ||
-	       cp == 0xFF09 || cp == 0x3011 || cp == 0x300B;
+	size_t i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i][from] == cp)
+			return pairs[i][!from];
+	return 0;
 }
 
-/* The opening counterpart of a closing quote or bracket, or 0. */
+/* The opening counterpart of a closing quote or bracket (one that stays
+ * with the sentence it ends), or 0. */
 static unsigned opener_of(unsigned cp)
 {
-	switch (cp) {
-	case ')': return '(';
-	case ']': return '[';
-	case 0x201D: return 0x201C;	/* ” “ */
-	case 0x2019: return 0x2018;	/* ’ ‘ */
-	case 0x300D: return 0x300C;	/* 」 「 */
-	case 0x300F: return 0x300E;	/* 』 『 */
-	case 0xFF09: return 0xFF08;	/* ） （ */
-	case 0x3011: return 0x3010;	/* 】 【 */
-	case 0x300B: return 0x300A;	/* 》 《 */
-	case '"': return '"';
-	case '\'': return '\'';
-	}
-	return 0;
+	return pair_of(cp, 1);
 }
 
 static unsigned closer_of(unsigned cp)
 {
-	static const unsigned closers[] = { ')', ']', 0x201D, 0x2019, 0x300D,
-		0x300F, 0xFF09, 0x3011, 0x300B, '"', '\'' };
-	size_t i;
-
-	for (i = 0; i < sizeof(closers) / sizeof(closers[0]); i++)
-		if (opener_of(closers[i]) == cp)
-			return closers[i];
-	return 0;
+	return pair_of(cp, 0);
 }
 
 /* Punctuation and symbols: what a statement of nothing else is made of. */
@@ -100,12 +94,11 @@ static int is_cjk_numeral(unsigned cp)
 	return 0;
 }
 
-/* The code point at s[i] (i < n) and its length in *w. */
-static unsigned cp_at(const char *s, size_t n, size_t i, size_t *w)
+/* The code point at s[i] and its length in *w. */
+static unsigned cp_at(const char *s, size_t i, size_t *w)
 {
 	unsigned cp;
 
-	(void)n;
 	*w = dd_utf8_decode(s + i, &cp);
 	return cp;
 }
@@ -122,7 +115,7 @@ static size_t marker_len(const char *s, size_t n)
 
 	if (!n)
 		return 0;
-	cp = cp_at(s, n, 0, &w);
+	cp = cp_at(s, 0, &w);
 	if ((cp == '-' || cp == '*' || cp == '+') && n > 1 &&
 	    (s[1] == ' ' || s[1] == '\t'))
 		i = 1;
@@ -133,7 +126,7 @@ static size_t marker_len(const char *s, size_t n)
 			;
 		if (d == 4 || d == n)
 			return 0;
-		cp = cp_at(s, n, d, &w);
+		cp = cp_at(s, d, &w);
 		if (cp == 0x3001 || cp == 0xFF0E)	/* 、 ． */
 			i = d + w;
 		else if ((cp == '.' || cp == ')') &&
@@ -149,19 +142,19 @@ static size_t marker_len(const char *s, size_t n)
 			;
 		if (d == o || d >= n)
 			return 0;
-		cp = cp_at(s, n, d, &w);
+		cp = cp_at(s, d, &w);
 		if (cp != ')' && cp != 0xFF09)
 			return 0;
 		i = d + w;
 	} else if (is_cjk_numeral(cp)) {
-		for (d = 0; d < n && d < 9 && is_cjk_numeral(cp_at(s, n, d, &w));
+		for (d = 0; d < n && d < 9 && is_cjk_numeral(cp_at(s, d, &w));
 		     d += w)
 			;
-		if (d >= n || cp_at(s, n, d, &w) != 0x3001)
+		if (d >= n || cp_at(s, d, &w) != 0x3001)
 			return 0;
 		i = d + w;
 	}
-	while (i && i < n && is_space_cp(cp_at(s, n, i, &w)))
+	while (i && i < n && is_space_cp(cp_at(s, i, &w)))
 		i += w;
 	return i;
 }
@@ -198,40 +191,35 @@ static void flush(splitter *sp)
 
 	/* trailing white space (a code point ends where the next starts) */
 	for (i = 0; i < c->len; i += w) {
-		unsigned cp = cp_at(c->ptr, c->len, i, &w);
+		unsigned cp = cp_at(c->ptr, i, &w);
 
 		if (!is_space_cp(cp))
 			end = i + w;
 		if (!is_punct_cp(cp) && !is_space_cp(cp))
 			content = 1;
 	}
-	if (content && !dd_buf_oom(c)) {
-		if (*sp->count == sp->cap) {
-			size_t cap = sp->cap ? 2 * sp->cap : 16;
-			dd_stmt *grown = realloc(*sp->out, cap * sizeof(*grown));
+	if (dd_buf_oom(c))
+		sp->oom = 1;
+	if (content && !sp->oom && *sp->count == sp->cap) {
+		size_t cap = sp->cap ? 2 * sp->cap : 16;
+		dd_stmt *grown = realloc(*sp->out, cap * sizeof(*grown));
 
-			if (!grown) {
-				sp->oom = 1;
-				goto out;
-			}
+		sp->oom = !grown;
+		if (grown) {
 			*sp->out = grown;
 			sp->cap = cap;
 		}
+	}
+	if (content && !sp->oom) {
 		st = &(*sp->out)[*sp->count];
 		memset(st, 0, sizeof(*st));
 		st->text = dd_arena_strndup(sp->arena, c->ptr, end);
-		if (!st->text) {
-			sp->oom = 1;
-			goto out;
-		}
 		st->len = end;
 		st->line = sp->line;
 		st->column = sp->column;
-		(*sp->count)++;
+		sp->oom = !st->text;
+		*sp->count += !sp->oom;
 	}
-out:
-	if (dd_buf_oom(c))
-		sp->oom = 1;
 	dd_buf_reset(c);
 }
 
@@ -276,7 +264,7 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 		if (n && s[n - 1] == '\r')
 			n--;
 		/* leading white space; a blank line ends a paragraph */
-		while (i < n && is_space_cp(cp_at(s, n, i, &w)))
+		while (i < n && is_space_cp(cp_at(s, i, &w)))
 			i += w, col++;
 		if (i == n) {
 			flush(&sp);
@@ -294,26 +282,25 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 			flush(&sp);	/* a new block, or a new line in zh */
 		else if (sp.cur.len)
 			dd_buf_addc(&sp.cur, ' ');	/* the paragraph goes on */
-		for (; h; h--)
-			i++, col++;
+		i += h;
+		col += (int)h;
 		while (i < n) {
 			unsigned cp;
 
 			if (!sp.cur.len) {
 				/* a statement starts: its marker and spaces go */
-				size_t m = marker_len(s + i, n - i), k;
+				size_t m = marker_len(s + i, n - i);
 
-				for (k = 0; k < m; k += w)
-					(void)cp_at(s, n, i + k, &w), col++;
+				col += (int)dd_utf8_chars(s + i, m);
 				i += m;
-				while (i < n && is_space_cp(cp_at(s, n, i, &w)))
+				while (i < n && is_space_cp(cp_at(s, i, &w)))
 					i += w, col++;
 				if (i == n)
 					break;
 				sp.line = line;
 				sp.column = col;
 			}
-			cp = cp_at(s, n, i, &w);
+			cp = cp_at(s, i, &w);
 			if (cp == '\t')
 				dd_buf_addc(&sp.cur, ' ');
 			else
@@ -321,32 +308,27 @@ int dd_extract_split(dd_stmt **out, size_t *count, dd_arena *arena,
 			i += w, col++;
 			if (is_cjk_stop(cp) || cp == '.' || cp == '!' ||
 			    cp == '?') {
-				size_t j = i, jw;
+				size_t j = i, k, jw;
 				int cols = 0;
+				unsigned next;
 
-				while (j < n && is_closer(cp_at(s, n, j, &jw)))
+				while (j < n && opener_of(cp_at(s, j, &jw)))
 					j += jw, cols++;
 				if (!is_cjk_stop(cp)) {
-					unsigned next = j < n ?
-						cp_at(s, n, j, &jw) : ' ';
-
 					/* ASCII: only before white space, and
 					 * not before a lower-case word or a
 					 * number ("No. 5") */
-					if (!is_space_cp(next))
+					if (j < n && !is_space_cp(cp_at(s, j, &jw)))
 						continue;
-					while (j < n && is_space_cp(cp_at(s, n, j, &jw)))
-						j += jw;
-					next = j < n ? (unsigned char)s[j] : 'A';
+					k = j;
+					while (k < n && is_space_cp(cp_at(s, k, &jw)))
+						k += jw;
+					next = k < n ? (unsigned char)s[k] : 'A';
 					if ((next >= 'a' && next <= 'z') ||
 					    (next >= '0' && next <= '9'))
 						continue;
 					if (cp == '.' && abbrev_dot(sp.cur.ptr, sp.cur.len - 1))
 						continue;
-					j = i;
-					cols = 0;
-					while (j < n && is_closer(cp_at(s, n, j, &jw)))
-						j += jw, cols++;
 				}
 				dd_buf_add(&sp.cur, s + i, j - i);
 				col += cols;
@@ -368,7 +350,7 @@ dd_lang dd_extract_detect_lang(const char *text, size_t len)
 	size_t i, w, han = 0, latin = 0;
 
 	for (i = 0; i < len; i += w) {
-		unsigned cp = cp_at(text, len, i, &w);
+		unsigned cp = cp_at(text, i, &w);
 
 		if (is_han(cp))
 			han++;
@@ -386,7 +368,7 @@ dd_lang dd_extract_detect_lang(const char *text, size_t len)
 static size_t sep_at(const char *t, size_t len, size_t i)
 {
 	size_t w;
-	unsigned cp = cp_at(t, len, i, &w);
+	unsigned cp = cp_at(t, i, &w);
 
 	switch (cp) {
 	case ',':	/* not inside a number: 1,000 */
@@ -424,7 +406,7 @@ static int has_cp(const char *t, size_t b, size_t e, unsigned cp)
 	size_t w;
 
 	for (; b < e; b += w)
-		if (cp_at(t, e, b, &w) == cp)
+		if (cp_at(t, b, &w) == cp)
 			return 1;
 	return 0;
 }
@@ -442,34 +424,28 @@ static size_t prev_char(const char *t, size_t i)
  * matched inside it. */
 static void trim_clause(const char *t, size_t *b, size_t *e)
 {
-	int again = 1;
-
-	while (again && *b < *e) {
+	while (*b < *e) {
 		size_t w, fw, p = prev_char(t, *e);
-		unsigned first = cp_at(t, *e, *b, &fw), last;
+		unsigned first = cp_at(t, *b, &fw), last;
 
-		again = 0;
 		if (is_space_cp(first) ||
 		    (closer_of(first) && !has_cp(t, *b + fw, *e, closer_of(first))) ||
 		    (opener_of(first) && first != '"' && first != '\'')) {
 			*b += fw;
-			again = 1;
 			continue;
 		}
-		last = cp_at(t, *e, p, &w);
+		last = cp_at(t, p, &w);
 		if (closer_of(first) == last && p > *b &&
 		    !has_cp(t, *b + fw, p, last)) {
 			*b += fw;	/* a quotation or brackets around it all */
 			*e = p;
-			again = 1;
 			continue;
 		}
-		if (is_space_cp(last) ||
-		    (opener_of(last) && !has_cp(t, *b, p, opener_of(last))) ||
-		    (closer_of(last) && last != '"' && last != '\'')) {
-			*e = p;
-			again = 1;
-		}
+		if (!is_space_cp(last) &&
+		    !(opener_of(last) && !has_cp(t, *b, p, opener_of(last))) &&
+		    !(closer_of(last) && last != '"' && last != '\''))
+			return;
+		*e = p;
 	}
 }
 
@@ -481,7 +457,7 @@ static void trim_clause(const char *t, size_t *b, size_t *e)
 int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		      size_t end, dd_error *err)
 {
-	size_t b = 0, e = len, i, w, k, n;
+	size_t b = 0, e = len, i, w, k;
 	dd_buf buf = DD_BUF_INIT;
 	int cut_b = 0, cut_e = 0;
 
@@ -496,14 +472,14 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		if (w)
 			b = i + w;
 		else
-			(void)cp_at(text, len, i, &w);
+			(void)cp_at(text, i, &w);
 	}
 	for (i = end; i < len; i += w) {
 		if (sep_at(text, len, i)) {
 			e = i;
 			break;
 		}
-		(void)cp_at(text, len, i, &w);
+		(void)cp_at(text, i, &w);
 	}
 	trim_clause(text, &b, &e);
 	if (b < start) {	/* an inline list marker: "；3.诸多…" */
@@ -520,7 +496,7 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 		for (k = 0; k < CLAUSE_BEFORE && nb > b; k++)
 			nb = prev_char(text, nb);
 		for (k = 0; k < CLAUSE_AFTER && ne < e; k++)
-			(void)cp_at(text, e, ne, &w), ne += w;
+			(void)cp_at(text, ne, &w), ne += w;
 		/* at a space, when there is one near */
 		for (k = 0, i = nb; nb > b && k < CLAUSE_WORD && i < start;
 		     k++, i += w) {
@@ -528,7 +504,7 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 				nb = i + 1;
 				break;
 			}
-			(void)cp_at(text, e, i, &w);
+			(void)cp_at(text, i, &w);
 		}
 		for (k = 0, i = ne; ne < e && k < CLAUSE_WORD && i > end; k++) {
 			i = prev_char(text, i);
@@ -544,15 +520,10 @@ int dd_extract_clause(char **out, const char *text, size_t len, size_t start,
 	}
 	if (cut_b)
 		dd_buf_adds(&buf, "\xE2\x80\xA6");	/* … */
-	n = e - b;
-	dd_buf_add(&buf, text + b, n);
+	dd_buf_add(&buf, text + b, e - b);
 	if (cut_e)
 		dd_buf_adds(&buf, "\xE2\x80\xA6");
-	if (dd_buf_oom(&buf)) {
-		dd_buf_release(&buf);
-		return dd_error_oom(err);
-	}
-	*out = dd_buf_detach(&buf, NULL);
+	*out = dd_buf_detach(&buf, NULL);	/* NULL when memory ran out */
 	return *out ? 0 : dd_error_oom(err);
 }
 
@@ -657,7 +628,6 @@ static int make_items(dd_extract *x, dd_error *err)
 				it->section = (int)s;
 				it->entry = h->entry;
 				it->stmt = k;
-				it->hit = order[i];
 				x->nitems++;
 				x->per_section[s]++;
 			}
@@ -721,87 +691,78 @@ int dd_extract_run(dd_extract **out, dd_taxonomy *tx, const char *text,
 	return 0;
 }
 
-/* "line N of SOURCE" for an item's note. */
-static void note_of(dd_buf *b, const dd_extract *x, const dd_extract_item *it,
-		    const char *source)
-{
-	dd_buf_reset(b);
-	dd_buf_addf(b, "line %d of %s", x->stmts[it->stmt].line,
-		    source ? source : "standard input");
-}
-
+/* The draft is a dd_round of borrowed strings, written as new writes one. */
 int dd_extract_round(dd_buf *out, const dd_extract *x,
 		     const dd_extract_meta *meta, dd_error *err)
 {
-	dd_buf raw = DD_BUF_INIT, tmp = DD_BUF_INIT;
-	dd_json_writer w;
+	const char *source = meta->source ? meta->source : "standard input";
+	dd_provenance named = { meta->source, NULL, NULL, NULL };
+	dd_buf tmp = DD_BUF_INIT;
+	dd_item *items;
+	dd_round r;
 	size_t s, i;
-	int rc;
+	int rc, oom;
 
-	dd_json_writer_init(&w, &raw, 1);
-	dd_json_begin_object(&w);
-	dd_json_key(&w, "schema_version");
-	dd_json_int(&w, 1);
-	dd_json_key(&w, "series");
-	dd_json_string(&w, meta->series);
-	dd_json_key(&w, "round");
-	dd_json_int(&w, meta->round);
-	dd_json_key(&w, "date");
-	dd_json_string(&w, meta->date);
-	dd_json_key(&w, "title");
-	dd_json_begin_object(&w);
-	dd_json_key(&w, "en");
+	memset(&r, 0, sizeof(r));
+	dd_arena_init(&r.arena);
+	r.path = "draft round";
+	r.schema_version = 1;
+	r.series = meta->series;
+	r.number = meta->round;
+	r.date = meta->date;
+	r.sources = meta->source ? &named : NULL;
+	r.nsources = meta->source != NULL;
 	dd_buf_addf(&tmp, "Round %lld (draft extracted from %s)", meta->round,
-		    meta->source ? meta->source : "standard input");
-	dd_json_string(&w, tmp.ptr);
-	dd_json_end_object(&w);
-	if (meta->source) {
-		dd_json_key(&w, "sources");
-		dd_json_begin_array(&w);
-		dd_json_begin_object(&w);
-		dd_json_key(&w, "title");
-		dd_json_string(&w, meta->source);
-		dd_json_end_object(&w);
-		dd_json_end_array(&w);
-	}
-	dd_json_key(&w, "topics");
-	dd_json_begin_object(&w);
-	for (s = 0; s < x->tx->nsections; s++) {
-		dd_json_key(&w, x->tx->sections[s].id);
-		dd_json_begin_array(&w);
-		for (i = 0; i < x->nitems; i++) {
-			const dd_extract_item *it = &x->items[i];
+		    source);
+	r.title.en = dd_arena_strdup(&r.arena, tmp.ptr);
+	r.sections = dd_arena_array(&r.arena, x->tx->nsections + 1,
+				    sizeof(*r.sections));
+	items = dd_arena_array(&r.arena, x->nitems + 1, sizeof(*items));
+	oom = !r.title.en || !r.sections || !items;
+	for (i = 0; !oom && i < x->nitems; i++) {	/* by section */
+		const dd_extract_item *it = &x->items[i];
 
-			if (it->section != (int)s)
-				continue;
-			dd_json_begin_object(&w);
-			dd_json_key(&w, "id");
-			dd_json_string(&w, x->tx->sections[s].entries[it->entry].id);
-			dd_json_key(&w, "label");
-			dd_json_begin_object(&w);
-			dd_json_key(&w, dd_lang_name(x->lang));
-			dd_json_string(&w, it->label);
-			dd_json_end_object(&w);
-			dd_json_key(&w, "note");
-			note_of(&tmp, x, it, meta->source);
-			dd_json_string(&w, tmp.ptr);
-			dd_json_end_object(&w);
-		}
-		dd_json_end_array(&w);
+		items[i].id = x->tx->sections[it->section].entries[it->entry].id;
+		if (x->lang == DD_LANG_ZH)
+			items[i].label.zh = it->label;
+		else
+			items[i].label.en = it->label;
+		dd_buf_reset(&tmp);
+		dd_buf_addf(&tmp, "line %d of %s", x->stmts[it->stmt].line,
+			    source);
+		items[i].note = dd_arena_strdup(&r.arena, tmp.ptr);
+		oom = !items[i].note;
 	}
-	dd_json_end_object(&w);
-	dd_json_end_object(&w);
-	if (dd_buf_oom(&raw) || dd_buf_oom(&tmp))
+	for (s = 0, i = 0; !oom && s < x->tx->nsections; s++) {
+		r.sections[s].id = x->tx->sections[s].id;
+		r.sections[s].items = items + i;
+		r.sections[s].count = x->per_section[s];
+		i += x->per_section[s];
+	}
+	r.nsections = x->tx->nsections;
+	if (oom || dd_buf_oom(&tmp))
 		rc = dd_error_oom(err);
-	else	/* one canonical layout: fmt's */
-		rc = dd_fmt_buffer(out, raw.ptr, raw.len, "draft round",
-				   DD_FMT_ROUND, err);
-	dd_buf_release(&raw);
+	else
+		rc = dd_author_round_json(out, &r, err);
 	dd_buf_release(&tmp);
+	dd_arena_release(&r.arena);
 	return rc;
 }
 
-/* A match of section s, entry e, pattern p over text[start..end). */
+/* A member of the object being written: "key": s (null for NULL), or v. */
+static void put_str(dd_json_writer *w, const char *key, const char *s)
+{
+	dd_json_key(w, key);
+	dd_json_string(w, s);
+}
+
+static void put_int(dd_json_writer *w, const char *key, long long v)
+{
+	dd_json_key(w, key);
+	dd_json_int(w, v);
+}
+
+/* Hit h of text as an element of "matches". */
 static void write_match(dd_json_writer *w, const dd_taxonomy *tx,
 			const dd_hit *h, const char *text)
 {
@@ -809,16 +770,11 @@ static void write_match(dd_json_writer *w, const dd_taxonomy *tx,
 	const dd_entry *en = &ts->entries[h->entry];
 
 	dd_json_begin_object(w);
-	dd_json_key(w, "section");
-	dd_json_string(w, ts->id);
-	dd_json_key(w, "entry");
-	dd_json_string(w, en->id);
-	dd_json_key(w, "pattern");
-	dd_json_string(w, en->patterns[h->pattern]);
-	dd_json_key(w, "start");
-	dd_json_int(w, (long long)h->start);
-	dd_json_key(w, "end");
-	dd_json_int(w, (long long)h->end);
+	put_str(w, "section", ts->id);
+	put_str(w, "entry", en->id);
+	put_str(w, "pattern", en->patterns[h->pattern]);
+	put_int(w, "start", (long long)h->start);
+	put_int(w, "end", (long long)h->end);
 	dd_json_key(w, "match");
 	dd_json_string_len(w, text + h->start, h->end - h->start);
 	dd_json_end_object(w);
@@ -839,14 +795,10 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 	dd_buf_reset(out);
 	dd_json_writer_init(&w, out, 0);
 	dd_json_begin_object(&w);
-	dd_json_key(&w, "schema");
-	dd_json_string(&w, "dialdiff/extract@1");
-	dd_json_key(&w, "source");
-	dd_json_string(&w, meta->source);
-	dd_json_key(&w, "taxonomy");
-	dd_json_string(&w, x->tx->path);
-	dd_json_key(&w, "lang");
-	dd_json_string(&w, dd_lang_name(x->lang));
+	put_str(&w, "schema", "dialdiff/extract@1");
+	put_str(&w, "source", meta->source);
+	put_str(&w, "taxonomy", x->tx->path);
+	put_str(&w, "lang", dd_lang_name(x->lang));
 	dd_json_key(&w, "statements");
 	dd_json_begin_array(&w);
 	for (k = 0; k < x->nstmts; k++) {
@@ -854,12 +806,9 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 
 		unmatched += st->nhits == 0;
 		dd_json_begin_object(&w);
-		dd_json_key(&w, "line");
-		dd_json_int(&w, st->line);
-		dd_json_key(&w, "column");
-		dd_json_int(&w, st->column);
-		dd_json_key(&w, "text");
-		dd_json_string(&w, st->text);
+		put_int(&w, "line", st->line);
+		put_int(&w, "column", st->column);
+		put_str(&w, "text", st->text);
 		dd_json_key(&w, "matches");
 		dd_json_begin_array(&w);
 		for (i = st->hit0; i < st->hit0 + st->nhits; i++)
@@ -870,17 +819,13 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 	dd_json_end_array(&w);
 	dd_json_key(&w, "summary");
 	dd_json_begin_object(&w);
-	dd_json_key(&w, "statements");
-	dd_json_int(&w, (long long)x->nstmts);
-	dd_json_key(&w, "unmatched");
-	dd_json_int(&w, (long long)unmatched);
-	dd_json_key(&w, "items");
-	dd_json_int(&w, (long long)x->nitems);
+	put_int(&w, "statements", (long long)x->nstmts);
+	put_int(&w, "unmatched", (long long)unmatched);
+	put_int(&w, "items", (long long)x->nitems);
 	dd_json_key(&w, "sections");
 	dd_json_begin_object(&w);
 	for (s = 0; s < x->tx->nsections; s++) {
-		dd_json_key(&w, x->tx->sections[s].id);
-		dd_json_int(&w, (long long)x->per_section[s]);
+		put_int(&w, x->tx->sections[s].id, (long long)x->per_section[s]);
 	}
 	dd_json_end_object(&w);
 	dd_json_end_object(&w);
@@ -890,15 +835,6 @@ int dd_extract_json(dd_buf *out, const dd_extract *x,
 	dd_buf_addc(out, '\n');
 	dd_json_doc_free(doc);
 	return dd_buf_oom(out) ? dd_error_oom(err) : 0;
-}
-
-/* "ID" padded to width with spaces. */
-static void add_padded(dd_buf *out, const char *s, size_t width)
-{
-	size_t n = dd_utf8_width(s);
-
-	dd_buf_adds(out, s);
-	dd_buf_addn(out, ' ', n < width ? width - n : 1);
 }
 
 void dd_extract_text(dd_buf *out, const dd_extract *x, dd_lang lang)
@@ -919,11 +855,13 @@ void dd_extract_text(dd_buf *out, const dd_extract *x, dd_lang lang)
 			    ts->id, x->per_section[s]);
 		for (i = 0; i < x->nitems; i++) {
 			const dd_extract_item *it = &x->items[i];
+			const char *id = ts->entries[it->entry].id;
+			size_t n = dd_utf8_width(id);
 
 			if (it->section != (int)s)
 				continue;
-			dd_buf_adds(out, "  ");
-			add_padded(out, ts->entries[it->entry].id, width);
+			dd_buf_addf(out, "  %s", id);
+			dd_buf_addn(out, ' ', n < width ? width - n : 1);
 			dd_text_add_safe(out, it->label);	/* the source's */
 			dd_buf_addf(out, "  (line %d)\n",
 				    x->stmts[it->stmt].line);
@@ -949,10 +887,8 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 	dd_json_writer_init(&w, out, 0);
 	if (json) {
 		dd_json_begin_object(&w);
-		dd_json_key(&w, "schema");
-		dd_json_string(&w, "dialdiff/classify@1");
-		dd_json_key(&w, "taxonomy");
-		dd_json_string(&w, tx->path);
+		put_str(&w, "schema", "dialdiff/classify@1");
+		put_str(&w, "taxonomy", tx->path);
 		dd_json_key(&w, "texts");
 		dd_json_begin_array(&w);
 	}
@@ -970,8 +906,7 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 		*unmatched += nhits == 0;
 		if (json) {
 			dd_json_begin_object(&w);
-			dd_json_key(&w, "text");
-			dd_json_string(&w, texts[t]);
+			put_str(&w, "text", texts[t]);
 			dd_json_key(&w, "matches");
 			dd_json_begin_array(&w);
 			for (i = 0; i < nhits; i++)
@@ -1013,10 +948,8 @@ int dd_extract_classify(dd_buf *out, size_t *unmatched, dd_taxonomy *tx,
 		dd_json_end_array(&w);
 		dd_json_key(&w, "summary");
 		dd_json_begin_object(&w);
-		dd_json_key(&w, "texts");
-		dd_json_int(&w, (long long)n);
-		dd_json_key(&w, "unmatched");
-		dd_json_int(&w, (long long)*unmatched);
+		put_int(&w, "texts", (long long)n);
+		put_int(&w, "unmatched", (long long)*unmatched);
 		dd_json_end_object(&w);
 		dd_json_end_object(&w);
 		dd_buf_addc(out, '\n');

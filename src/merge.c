@@ -15,7 +15,6 @@
  * is written with fmt's shapes, so that the file is in the canonical
  * layout; conflict blocks are written around the writer.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,14 +190,13 @@ static int merge_members(mctx *m, const dd_json *b, const dd_json *o,
 
 	for (s = 0; s < 2; s++)
 		for (x = side[s] ? side[s]->child : NULL; x; x = x->next) {
-			const dd_json *vo = o ? dd_json_get(o, x->key) : NULL;
-			const dd_json *vt = t ? dd_json_get(t, x->key) : NULL;
+			const dd_json *vo = dd_json_get(o, x->key);
+			const dd_json *vt = dd_json_get(t, x->key);
 
 			if ((skip && !strcmp(x->key, skip)) || (s && vo))
 				continue;
 			v = NULL;
-			c = merge3(b ? dd_json_get(b, x->key) : NULL, vo, vt,
-				   &v);
+			c = merge3(dd_json_get(b, x->key), vo, vt, &v);
 			if (!c && !v)
 				continue;	/* deleted */
 			if (!(p = plist_add(m, l)))
@@ -222,7 +220,7 @@ static int merge_item(mctx *m, const dd_json *b, const dd_json *o,
 		      const dd_json *t, const dd_json **out)
 {
 	plist fields = { NULL, 0, 0 };
-	dd_json *obj, **link;
+	dd_json *obj;
 	size_t i;
 	int rc;
 
@@ -234,38 +232,24 @@ static int merge_item(mctx *m, const dd_json *b, const dd_json *o,
 	rc = merge_members(m, b, o, t, NULL, &fields);
 	if (rc != 0)	/* a field conflicts: the item as a whole does */
 		return rc < 0 ? -1 : 1;
-	obj = dd_arena_alloc(&m->arena, sizeof(*obj));
+	/* the object, then its members */
+	obj = dd_arena_array(&m->arena, fields.n + 1, sizeof(*obj));
 	if (!obj) {
 		m->oom = 1;
 		return -1;
 	}
-	*obj = *o;
-	obj->child = NULL;
-	obj->count = 0;
-	link = &obj->child;
+	obj[0] = *o;
+	obj[0].child = fields.n ? &obj[1] : NULL;
+	obj[0].count = (uint32_t)fields.n;
 	for (i = 0; i < fields.n; i++) {
-		dd_json *c = dd_arena_alloc(&m->arena, sizeof(*c));
-
-		if (!c) {
-			m->oom = 1;
-			return -1;
-		}
-		*c = *fields.v[i].node;
-		c->next = NULL;
-		*link = c;
-		link = &c->next;
-		obj->count++;
+		obj[i + 1] = *fields.v[i].node;
+		obj[i + 1].next = i + 1 < fields.n ? &obj[i + 2] : NULL;
 	}
 	*out = obj;
 	return 0;
 }
 
 /* ---- lists matched by identity ---------------------------------------- */
-
-static const entry *elist_get(const elist *l, const char *key)
-{
-	return dd_strmap_get(&l->index, key);
-}
 
 typedef struct lnode {
 	piece p;
@@ -291,13 +275,13 @@ static int merge_lists(mctx *m, const elist *b, const elist *o,
 
 		for (i = 0; i < l->n && rc == 0; i++) {
 			const entry *e = &l->v[i];
-			const entry *eo = s ? elist_get(o, e->key) : e;
+			const entry *eo = s ? dd_strmap_get(&o->index, e->key) : e;
 			piece p;
 
 			if (s && eo)
 				continue;	/* merged with ours' */
-			rc = fn(m, elist_get(b, e->key), eo,
-				s ? e : elist_get(t, e->key), &p);
+			rc = fn(m, dd_strmap_get(&b->index, e->key), eo,
+				s ? e : dd_strmap_get(&t->index, e->key), &p);
 			if (rc <= 0)
 				continue;
 			rc = 0;
@@ -395,30 +379,35 @@ static const char *occurrence(mctx *m, dd_strmap *seen, const char *k)
 }
 
 /*
- * The identified elements of section array arr of one version (NULL:
- * none), whose round section is rs (for the taxonomy's keys), into l.
- * 0, or -1 when memory runs out.
+ * The identified members or elements of container c of one version
+ * (NULL: none) into l: with round set, the sections of "topics", by
+ * name, each with its section of round; else the items of a section, by
+ * identity (item_key), whose round section is rs.  0, or -1 when memory
+ * runs out.
  */
-static int item_list(mctx *m, elist *l, const dd_json *arr,
-		     const dd_round_section *rs)
+static int entry_list(mctx *m, elist *l, const dd_json *c,
+		      const dd_round *round, const dd_round_section *rs)
 {
 	dd_strmap seen = DD_STRMAP_INIT;
 	const dd_json *x;
 	size_t i = 0;
 	int rc = 0;
 
-	if (!arr || !arr->count)
+	if (!c || !c->count)
 		return 0;
-	if (!(l->v = dd_arena_array(&m->arena, arr->count, sizeof(entry))))
+	if (!(l->v = dd_arena_array(&m->arena, c->count, sizeof(entry))))
 		rc = -1;
-	for (x = rc ? NULL : arr->child; x; x = x->next, i++) {
-		const dd_item *it = rs && i < rs->count ? &rs->items[i] : NULL;
-		const char *k = item_key(m, it, x);
+	for (x = rc ? NULL : c->child; x; x = x->next, i++) {
 		entry *e = &l->v[l->n];
+		const char *k = x->key;
 
 		e->node = x;
-		if (!k || !(e->key = occurrence(m, &seen, k)) ||
-		    dd_strmap_put(&l->index, e->key, e, NULL) < 0) {
+		if (round)
+			e->rs = i < round->nsections ? &round->sections[i] : NULL;
+		else if ((k = item_key(m, rs && i < rs->count ?
+					 &rs->items[i] : NULL, x)))
+			k = occurrence(m, &seen, k);
+		if (!(e->key = k) || dd_strmap_put(&l->index, k, e, NULL) < 0) {
 			rc = -1;
 			break;
 		}
@@ -463,7 +452,7 @@ static int section_fn(mctx *m, const entry *b, const entry *o,
 	memset(l, 0, sizeof(l));
 	for (i = 0; i < 3 && rc == 0; i++)
 		if (e[i])
-			rc = item_list(m, &l[i], e[i]->node, e[i]->rs);
+			rc = entry_list(m, &l[i], e[i]->node, NULL, e[i]->rs);
 	if (rc == 0)
 		rc = merge_lists(m, &l[0], &l[1], &l[2], item_fn, items);
 	for (i = 0; i < 3; i++)
@@ -478,32 +467,6 @@ static int section_fn(mctx *m, const entry *b, const entry *o,
 	out->key = (o ? o : t ? t : b)->node->key;
 	out->sub = items;
 	return 1;
-}
-
-/* The sections of version v, identified by id, into l. */
-static int section_list(mctx *m, elist *l, const version *v)
-{
-	const dd_json *x;
-	size_t i = 0;
-
-	if (!v->topics || !v->topics->count)
-		return 0;
-	l->v = dd_arena_array(&m->arena, v->topics->count, sizeof(entry));
-	if (!l->v)
-		goto oom;
-	for (x = v->topics->child; x; x = x->next, i++) {
-		entry *e = &l->v[l->n++];
-
-		e->key = x->key;
-		e->node = x;
-		e->rs = i < v->round->nsections ? &v->round->sections[i] : NULL;
-		if (dd_strmap_put(&l->index, e->key, e, NULL) < 0)
-			goto oom;
-	}
-	return 0;
-oom:
-	m->oom = 1;
-	return -1;
 }
 
 /* The members of the merged round into l: every member but "topics" by
@@ -526,7 +489,7 @@ static int merge_root(mctx *m, const version v[3], plist *l)
 	m->conflicts += (size_t)n;
 	memset(secs, 0, sizeof(secs));
 	for (i = 0, rc = 0; i < 3 && rc == 0; i++)
-		rc = section_list(m, &secs[i], &v[i]);
+		rc = entry_list(m, &secs[i], v[i].topics, v[i].round, NULL);
 	if (rc == 0)
 		rc = merge_lists(m, &secs[0], &secs[1], &secs[2], section_fn,
 				 sections);
@@ -664,16 +627,10 @@ static int write_pieces(mctx *m, dd_json_writer *w, plist *l,
 
 			if (members)
 				dd_json_key(w, p->key);
-			if (p->sub_object)
-				dd_json_begin_object(w);
-			else
-				dd_json_begin_array(w);
+			(p->sub_object ? dd_json_begin_object : dd_json_begin_array)(w);
 			if (write_pieces(m, w, p->sub, sub, p->sub_object) < 0)
 				return -1;
-			if (p->sub_object)
-				dd_json_end_object(w);
-			else
-				dd_json_end_array(w);
+			(p->sub_object ? dd_json_end_object : dd_json_end_array)(w);
 		} else {
 			write_value(w, p->node, sh, members);
 		}
@@ -685,12 +642,9 @@ static int write_pieces(mctx *m, dd_json_writer *w, plist *l,
 
 static int blank(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strchr(" \t\r\n", s[i]) || !s[i])
-			return 0;
-	return 1;
+	while (n && s[n - 1] && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	return n == 0;
 }
 
 /*

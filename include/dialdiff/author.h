@@ -115,7 +115,8 @@ int dd_author_draft(dd_round **out, const dd_series *s, long long number,
  * The text of round r, in fmt's canonical layout, into out (its content
  * is replaced): schema_version (1 when r has none), series, round, date,
  * title, place (when set), chairs, sources, topics, reaffirms (when
- * there are some); members that are NULL are left out.
+ * there are some); members that are NULL are left out (chairs and
+ * sources too: an allocated array of none is []).
  */
 int dd_author_round_json(dd_buf *out, const dd_round *r, dd_error *err);
 

@@ -81,7 +81,6 @@ typedef struct dd_extract_item {
 	int section, entry;	/* indices in the taxonomy */
 	const char *label;	/* the clause around the first match */
 	size_t stmt;		/* the statement of the first match */
-	size_t hit;		/* that match (index in hits) */
 } dd_extract_item;
 
 typedef struct dd_extract {
@@ -125,10 +124,11 @@ typedef struct dd_extract_meta {
 } dd_extract_meta;
 
 /*
- * The draft round in the canonical layout of `dialdiff fmt`
- * (dd_fmt_buffer): schema_version, series, round, date, a title saying
- * it is a draft, the source in "sources" (when named), and "topics" with
- * every section of the taxonomy (empty ones as []); each item
+ * The draft round, written as `dialdiff new` writes one
+ * (dd_author_round_json, in fmt's canonical layout): schema_version,
+ * series, round, date, a title saying it is a draft, the source in
+ * "sources" (when named), and "topics" with every section of the
+ * taxonomy (empty ones as []); each item
  * { "id": entry, "label": { LANG: clause }, "note": "line N of SOURCE" }.
  * out's content is replaced.  0 or a negative code.
  */
