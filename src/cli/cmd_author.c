@@ -127,12 +127,7 @@ static int new_options(cli_ctx *ctx, const cli_command *cmd, int argc,
 	int c, rc;
 
 	memset(a, 0, sizeof(*a));
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_DATE: a->date = optarg; break;
 		case OPT_TITLE: a->title = optarg; break;

@@ -58,11 +58,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	int strict = 0, c, i, rc;
 
 	memset(&copts, 0, sizeof(copts));
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_STRICT: strict = 1; break;
 		case OPT_REV: ctx->rev = optarg; break;
@@ -102,13 +98,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	res.diags = diags;
 	res.files = dd_check_files(chk, &res.nfiles);
 	res.strict = strict;
-	if (ctx->renderer->check(&out, &res, &ctx->ropts) < 0) {
-		rc = cli_failf("out of memory");
-		goto out;
-	}
-	if ((rc = cli_emit(&out)))
-		goto out;
-	rc = diags->errors || (strict && diags->warnings) ? EXIT_DIFF : 0;
+	rc = cli_emit_rendered(ctx->renderer->check(&out, &res, &ctx->ropts),
+			       &out);
+	if (!rc && (diags->errors || (strict && diags->warnings)))
+		rc = EXIT_DIFF;
 out:
 	dd_buf_release(&out);
 	dd_check_free(chk);

@@ -86,46 +86,28 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 	const cli_command *cmd = cli_find_command("diff");
 	const dd_round **pairs = NULL;
 	dd_diff **diffs = NULL;
-	cli_gates g;
 	dd_buf out = DD_BUF_INIT;
 	int all = 0, c, n, i, rc = 0;
 	dd_taxonomy *tx;
 	dd_error err;
 
-	if ((rc = cli_gates_init(&g, argc)))
-		return rc;
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1)
 		if (c == OPT_ALL)
 			all = 1;
-		else if (cli_view_option(ctx, c) == 0)
-			continue;
-		else if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
-			 (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
-							   argv)) >= 0))
-			goto out;	/* a usage error, or --help */
-	}
-	rc = 0;
+		else if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+			return rc;	/* a usage error, or --help */
 	if ((rc = CLI_NEED(ctx, diff)))
-		goto out;
+		return rc;
 	n = select_pairs(ctx, cmd, all, argv + optind, argc - optind, &pairs);
-	if (n < 0) {
-		rc = -n;
-		goto out;
-	}
+	if (n < 0)
+		return -n;
 	if ((rc = cli_taxonomy(ctx, &tx)))
 		goto out;
-	if (dd_gate_validate(g.gates, g.n, tx, &err) < 0) {
+	if (dd_gate_validate(ctx->gates.gates, ctx->gates.n, tx, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	cli_gates_finish(&g);
-	ctx->ropts.gates = g.gates;
-	ctx->ropts.ngates = g.n;
+	cli_gates_finish(ctx);
 	diffs = calloc((size_t)n + 1, sizeof(*diffs));
 	if (!diffs) {
 		rc = cli_failf("out of memory");
@@ -137,19 +119,15 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 			rc = cli_fail(&err);
 			goto out;
 		}
-	if (ctx->renderer->diff(&out, diffs, (size_t)n, &ctx->ropts) < 0) {
-		rc = cli_failf("out of memory");
-		goto out;
-	}
-	if ((rc = cli_emit(&out)))
-		goto out;
-	rc = cli_gates_explain(ctx, &g, diffs, (size_t)n);
+	rc = cli_emit_rendered(ctx->renderer->diff(&out, diffs, (size_t)n,
+						   &ctx->ropts), &out);
+	if (!rc)
+		rc = cli_gates_explain(ctx, diffs, (size_t)n);
 out:
 	for (i = 0; diffs && diffs[i]; i++)
 		dd_diff_free(diffs[i]);
 	free(diffs);
 	free(pairs);
-	cli_gates_release(&g);
 	dd_buf_release(&out);
 	return rc;
 }

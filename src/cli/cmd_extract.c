@@ -91,10 +91,7 @@ int cmd_classify(cli_ctx *ctx, int argc, char **argv)
 	dd_error err;
 	int c, rc;
 
-	optind = 0;	/* options may follow the texts; "--" ends them */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				  NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		if (c == OPT_SERIES)
 			ctx->series_id = optarg;
 		else if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
@@ -198,10 +195,7 @@ int cmd_extract(cli_ctx *ctx, int argc, char **argv)
 	long long number = 0, next;
 	int c, rc, write = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				  NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_SERIES:
 			ctx->series_id = optarg;

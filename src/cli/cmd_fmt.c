@@ -101,11 +101,7 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 	dd_source *src = NULL;
 	int mode = MODE_PRINT, c, rc = 0, failed = 0, differ = 0;
 
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_CHECK:
 		case OPT_WRITE:

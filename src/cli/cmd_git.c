@@ -179,7 +179,7 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 	dd_taxonomy *tx;
 	dd_error err;
 	const char *old_path, *new_path;
-	int rc, i = cli_view_operands(ctx, cmd, argc, argv, &rc), n;
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc), n;
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
 	if (i < 0)
@@ -226,10 +226,8 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 	memset(&rv, 0, sizeof(rv));
 	rv.files = &f;
 	rv.nfiles = 1;
-	if (ctx->renderer->review(&out, &rv, &ctx->ropts) < 0)
-		rc = cli_failf("out of memory");
-	else
-		rc = cli_emit(&out);
+	rc = cli_emit_rendered(ctx->renderer->review(&out, &rv, &ctx->ropts),
+			       &out);
 	dd_diff_free(f.diff);
 	goto out;
 oom:
@@ -374,11 +372,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 		{ "merge.dialdiff.driver", "merge-driver %O %A %B %P", NULL },
 	};
 
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_SEMANTIC:
 			driver = "dialdiff-semantic";
