@@ -271,6 +271,9 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out);
 /* The project over the current source (cli_source), made once. */
 int cli_project(cli_ctx *ctx, dd_project **out);
 int cli_series(cli_ctx *ctx, dd_series **out);
+/* The series ids of p, into *names (dd_source_names_free); with id, a
+ * check that it is one of them.  0, or EXIT_USAGE after a message. */
+int cli_series_ids(dd_project *p, const char *id, char ***names, size_t *n);
 
 /* Round n of s into *out; else EXIT_USAGE after "SEL: series S has no
  * round N (it has rounds ...)", sel being what the user wrote. */
@@ -375,6 +378,9 @@ int cmd_classify(cli_ctx *ctx, int argc, char **argv);
 int cmd_extract(cli_ctx *ctx, int argc, char **argv);
 int cmd_completion(cli_ctx *ctx, int argc, char **argv);
 int cmd_complete(cli_ctx *ctx, int argc, char **argv);
+
+/* Append s in single quotes, for sh, bash, zsh and fish alike. */
+void cli_add_quoted(dd_buf *b, const char *s);
 
 /* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
  * when malformed or zero. */

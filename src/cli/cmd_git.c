@@ -253,20 +253,10 @@ out:
 /* s quoted for the shell git runs drivers with, when it needs to be. */
 static void shell_word(dd_buf *out, const char *s)
 {
-	const char *p;
-
-	if (*s && !s[strcspn(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~")]) {
+	if (*s && !s[strcspn(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~")])
 		dd_buf_adds(out, s);
-		return;
-	}
-	dd_buf_addc(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '\'')
-			dd_buf_adds(out, "'\\''");
-		else
-			dd_buf_addc(out, *p);
-	}
-	dd_buf_addc(out, '\'');
+	else
+		cli_add_quoted(out, s);
 }
 
 /*
@@ -357,7 +347,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	dd_buf prefix = DD_BUF_INIT, block = DD_BUF_INIT, value = DD_BUF_INIT;
 	dd_buf out = DD_BUF_INIT, attrs = DD_BUF_INIT;
 	dd_git_repo *repo;
-	char *attr = NULL;
+	char *attr = NULL, *info = NULL;
 	dd_error err;
 	int c, rc = 0;
 	size_t k;
@@ -397,25 +387,19 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	dd_buf_addf(&block, "%s/*/series.json !diff !merge\n", ctx->dialogues);
 	dd_buf_addf(&block, "%s/schema/** !diff !merge\n", ctx->dialogues);
 	dd_buf_addf(&block, "%s\n", BLOCK_END);
+	/* a bare repository: its own attributes file */
 	if (dd_git_workdir(repo))
-		attr = malloc(strlen(dd_git_workdir(repo)) + sizeof(".gitattributes"));
-	else
-		attr = malloc(strlen(dd_git_dir(repo)) + sizeof("info/attributes"));
+		attr = dd_path_join(dd_git_workdir(repo), ".gitattributes");
+	else if ((info = dd_path_join(dd_git_dir(repo), "info")))
+		attr = dd_path_join(info, "attributes");
 	if (!attr || dd_buf_oom(&block)) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
-	if (dd_git_workdir(repo)) {
-		sprintf(attr, "%s.gitattributes", dd_git_workdir(repo));
-	} else {
-		/* a bare repository: its own attributes file */
-		sprintf(attr, "%sinfo", dd_git_dir(repo));
-		if (mkdir(attr, 0777) < 0 && errno != EEXIST) {
-			rc = cli_failf("%s: cannot make folder: %s", attr,
-				       strerror(errno));
-			goto out;
-		}
-		strcat(attr, "/attributes");
+	if (info && mkdir(info, 0777) < 0 && errno != EEXIST) {
+		rc = cli_failf("%s: cannot make folder: %s", info,
+			       strerror(errno));
+		goto out;
 	}
 	/* before anything is set: an attributes file we cannot rewrite
 	 * stops the set-up */
@@ -467,6 +451,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 			strchr(command, '/') ? "is not an executable file"
 					     : "is not on PATH");
 out:
+	free(info);
 	free(attr);
 	dd_buf_release(&prefix);
 	dd_buf_release(&block);
