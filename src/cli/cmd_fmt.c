@@ -164,9 +164,7 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 	if (rc == 0)
 		rc = failed ? EXIT_USAGE :
 		     mode == MODE_CHECK && differ ? EXIT_DIFF : 0;
-	for (i = 0; i < nfiles; i++)
-		free(files[i]);
-	free(files);
+	dd_source_names_free(files);
 	dd_buf_release(&out);
 	dd_buf_release(&one);
 	return rc;

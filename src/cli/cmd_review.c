@@ -65,15 +65,6 @@ static int open_history(cli_ctx *ctx, dd_history **out, char **paths,
 	return 0;
 }
 
-static void free_paths(char **paths)
-{
-	size_t i;
-
-	for (i = 0; paths && paths[i]; i++)
-		free(paths[i]);
-	free(paths);
-}
-
 static int resolve(cli_ctx *ctx, const char *rev, dd_oid *out)
 {
 	dd_error err;
@@ -237,7 +228,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 out:
 	dd_review_free(r);
 	dd_history_free(h);
-	free_paths(resolved);
+	dd_source_names_free(resolved);
 	dd_buf_release(&out);
 	return rc;
 }
@@ -462,7 +453,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 out:
 	dd_log_free(log);
 	dd_history_free(h);
-	free_paths(resolved);
+	dd_source_names_free(resolved);
 	dd_buf_release(&out);
 	return rc;
 }
