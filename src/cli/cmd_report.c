@@ -133,20 +133,10 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (i < argc)
 		return cli_usage(cmd, "list takes no operands");
-	if ((rc = CLI_NEED(ctx, list)) || (rc = cli_project(ctx, &p)))
+	if ((rc = CLI_NEED(ctx, list)) || (rc = cli_project(ctx, &p)) ||
+	    (rc = cli_series_ids(p, ctx->series_id, &names, &n)))
 		return rc;
 	memset(&l, 0, sizeof(l));
-	if (dd_project_series(&names, &n, p, 0, &err) < 0)
-		return cli_fail(&err);
-	if (ctx->series_id) {
-		for (k = 0; k < n && strcmp(names[k], ctx->series_id); k++)
-			;
-		if (k == n) {
-			dd_source_names_free(names);
-			return cli_failf("%s: no such series in %s",
-					 ctx->series_id, dd_project_dir(p));
-		}
-	}
 	l.series = calloc(n + 1, sizeof(*l.series));
 	l.txs = calloc(n + 1, sizeof(*l.txs));
 	if (!l.series || !l.txs)

@@ -48,12 +48,28 @@ void cli_locate(cli_ctx *ctx)
 	ctx->top = repo ? dd_git_workdir(repo) : NULL;
 }
 
+/* rel from folder pre (dd_path_resolve) into *out, malloc'd; 0, or
+ * EXIT_USAGE after a message that names what the user wrote. */
+static int resolve(const char *pre, const char *rel, const char *what,
+		   char **out)
+{
+	size_t size = strlen(pre) + strlen(rel) + 2;
+	dd_error err;
+
+	if (!(*out = malloc(size)))
+		return cli_failf("out of memory");
+	if (dd_path_resolve(*out, size, pre, rel, &err) < 0) {
+		free(*out);
+		*out = NULL;
+		return cli_failf("%s: %s", what, err.message);
+	}
+	return 0;
+}
+
 int cli_path(cli_ctx *ctx, const char *user, char **out)
 {
 	const char *top, *rel = user, *pre;
-	size_t n, size;
-	dd_error err;
-	char *p;
+	size_t n;
 
 	cli_locate(ctx);
 	top = ctx->top;
@@ -75,16 +91,7 @@ int cli_path(cli_ctx *ctx, const char *user, char **out)
 		rel = user[n - 1] ? user + n : "";
 		pre = "";
 	}
-	size = strlen(pre) + strlen(rel) + 2;
-	p = malloc(size);
-	if (!p)
-		return cli_failf("out of memory");
-	if (dd_path_resolve(p, size, pre, rel, &err) < 0) {
-		free(p);
-		return cli_failf("%s: %s", user, err.message);
-	}
-	*out = p;
-	return 0;
+	return resolve(pre, rel, user, out);
 }
 
 /* dialdiff.dir from git's configuration, when --dialogues is not given:
@@ -331,6 +338,23 @@ static int classify(cli_ctx *ctx, dd_round *r)
 	return 0;
 }
 
+int cli_series_ids(dd_project *p, const char *id, char ***names, size_t *n)
+{
+	dd_error err;
+	size_t i;
+
+	if (dd_project_series(names, n, p, 0, &err) < 0)
+		return cli_fail(&err);
+	for (i = 0; id && i < *n; i++)
+		if (!strcmp((*names)[i], id))
+			return 0;
+	if (!id)
+		return 0;
+	dd_source_names_free(*names);
+	*names = NULL;
+	return cli_failf("%s: no such series in %s", id, dd_project_dir(p));
+}
+
 /* The series folder to use in p: id, else the only one there is; conf:
  * the setting id comes from (dialdiff.series), NULL for --series or a
  * selector. */
@@ -548,22 +572,13 @@ static int round_from_blob(cli_ctx *ctx, const dd_selector *sel,
 	const char *p = sel->path;
 	int relative = !strcmp(p, ".") || !strcmp(p, "..") ||
 		       !strncmp(p, "./", 2) || !strncmp(p, "../", 3);
-	size_t size;
 	char *path;
-	dd_error err;
 	cli_rev *r;
 	int rc;
 
 	cli_locate(ctx);
-	size = strlen(ctx->prefix) + strlen(p) + 2;
-	path = malloc(size);
-	if (!path)
-		return cli_failf("out of memory");
-	if (dd_path_resolve(path, size, relative ? ctx->prefix : "", p,
-			    &err) < 0) {
-		free(path);
-		return cli_failf("%s: %s", p, err.message);
-	}
+	if ((rc = resolve(relative ? ctx->prefix : "", p, p, &path)))
+		return rc;
 	rc = cli_rev_source(ctx, sel->rev, text, &r);
 	if (!rc)
 		rc = round_from_path(ctx, r->src, path, text, out);
