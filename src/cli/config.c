@@ -97,17 +97,16 @@ int cli_config_bool(const char *v)
 static int color_from_config(cli_ctx *ctx)
 {
 	const dd_git_setting *s = cli_setting(ctx, CLI_CFG_COLOR);
+	size_t i;
 	int b;
 
 	if (!s)
 		return ctx->config_read < 0 ? EXIT_USAGE : 0;
-	if (s->value && (!strcasecmp(s->value, "always") ||
-			 !strcasecmp(s->value, "never") ||
-			 !strcasecmp(s->value, "auto"))) {
-		ctx->color = !strcasecmp(s->value, "always") ? "always" :
-			     !strcasecmp(s->value, "never") ? "never" : "auto";
-		return 0;
-	}
+	for (i = 0; s->value && cli_color_modes[i]; i++)
+		if (!strcasecmp(s->value, cli_color_modes[i])) {
+			ctx->color = cli_color_modes[i];
+			return 0;
+		}
 	if ((b = cli_config_bool(s->value)) < 0)
 		return cli_config_bad(s, "use auto, always, never, true or false");
 	ctx->color = b ? "auto" : "never";
