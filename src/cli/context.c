@@ -94,30 +94,23 @@ int cli_path(cli_ctx *ctx, const char *user, char **out)
 	return resolve(pre, rel, user, out);
 }
 
-/* dialdiff.dir from git's configuration, when --dialogues is not given:
- * relative to the top of the work tree, as the option is. */
-static int dir_from_config(cli_ctx *ctx)
-{
-	const char *value;
-	int rc;
-
-	value = cli_setting_string(ctx, CLI_CFG_DIR, &rc);
-	if (value)
-		ctx->dialogues = value;
-	return rc;
-}
-
 int cli_setup_paths(cli_ctx *ctx)
 {
+	const char *dir;
 	int rc;
 
 	cli_locate(ctx);
 	if (ctx->paths_done)
 		return 0;
 	ctx->paths_done = 1;
-	if (!ctx->dialogues_given && (rc = dir_from_config(ctx)))
-		return rc;
-	if (ctx->dialogues_given) {
+	if (!ctx->dialogues_given) {
+		/* dialdiff.dir: relative to the top of the work tree */
+		dir = cli_setting_string(ctx, CLI_CFG_DIR, &rc);
+		if (rc)
+			return rc;
+		if (dir)
+			ctx->dialogues = dir;
+	} else {
 		if ((rc = cli_path(ctx, ctx->dialogues, &ctx->dialogues_buf)))
 			return rc;
 		ctx->dialogues = *ctx->dialogues_buf ? ctx->dialogues_buf : ".";
@@ -204,7 +197,6 @@ int cli_rev_source(cli_ctx *ctx, const char *rev, const char *what,
 	return 0;
 }
 
-/* Print the diagnostics of a failed load: every error, then fail. */
 int cli_fail_at(const dd_source *src, const dd_error *err)
 {
 	dd_error named = *err;
@@ -213,13 +205,15 @@ int cli_fail_at(const dd_source *src, const dd_error *err)
 	return cli_fail(&named);
 }
 
-static int fail_load(const dd_source *src, const dd_diags *diags,
-		     const dd_error *err)
+/* The status of a load from src that returned rc: 0, or EXIT_USAGE after
+ * printing its errors (every error of diags, else err).  Releases diags. */
+static int loaded(const dd_source *src, dd_diags *diags, const dd_error *err,
+		  int rc)
 {
 	char name[DD_ERROR_FILE_MAX];
 	size_t i, shown = 0;
 
-	for (i = 0; diags && i < diags->count; i++) {
+	for (i = 0; rc < 0 && i < diags->count; i++) {
 		const dd_diag *d = &diags->items[i];
 
 		if (d->severity != DD_SEV_ERROR)
@@ -232,9 +226,10 @@ static int fail_load(const dd_source *src, const dd_diags *diags,
 			cli_warnf("%s: %s", name, d->message);
 		shown++;
 	}
-	if (!shown)
+	if (rc < 0 && !shown)
 		cli_fail_at(src, err);
-	return EXIT_USAGE;
+	dd_diags_release(diags);
+	return rc < 0 ? EXIT_USAGE : 0;
 }
 
 /* The project of source src (the current source's, or a revision's),
@@ -276,10 +271,7 @@ static int taxonomy_of(dd_project *p, const char *sdir, dd_taxonomy **out)
 	if (!path)
 		return cli_failf("out of memory");
 	rc = dd_project_taxonomy(out, p, path, &diags, &err);
-	if (rc < 0)
-		fail_load(dd_project_source(p), &diags, &err);
-	dd_diags_release(&diags);
-	return rc < 0 ? EXIT_USAGE : 0;
+	return loaded(dd_project_source(p), &diags, &err, rc);
 }
 
 /* The taxonomy: --taxonomy, else the series' own, else DIALOGUES/taxonomy.json. */
@@ -322,19 +314,6 @@ int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 	if (rc)
 		return rc;
 	*out = ctx->tx;
-	return 0;
-}
-
-static int classify(cli_ctx *ctx, dd_round *r)
-{
-	dd_taxonomy *tx;
-	dd_error err;
-	int rc = cli_taxonomy(ctx, &tx);
-
-	if (rc)
-		return rc;
-	if (dd_taxonomy_classify_round(tx, r, NULL, &err) < 0)
-		return cli_fail(&err);
 	return 0;
 }
 
@@ -437,13 +416,8 @@ static int load_series(cli_ctx *ctx, dd_project *p, const char *id,
 		return rc;
 	rc = dd_project_load_series(out, p, dir, &diags, 0, &err);
 	free(dir);
-	if (rc < 0) {
-		fail_load(dd_project_source(p), &diags, &err);
-		dd_diags_release(&diags);
-		return EXIT_USAGE;
-	}
-	dd_diags_release(&diags);
-	if ((rc = cli_taxonomy_of_series(ctx, (*out)->id, &tx)))
+	if ((rc = loaded(dd_project_source(p), &diags, &err, rc)) ||
+	    (rc = cli_taxonomy_of_series(ctx, (*out)->id, &tx)))
 		return rc;
 	for (i = 0; i < (*out)->nrounds; i++)
 		if (dd_taxonomy_classify_round(tx, (*out)->rounds[i], NULL,
@@ -529,6 +503,7 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
 	dd_round *r = NULL, **grown;
+	dd_taxonomy *tx;
 	dd_error err;
 	int rc;
 
@@ -539,13 +514,10 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	if (rc == 0)
 		rc = dd_round_load(&r, buf.ptr, buf.len, path, &diags, &err);
 	dd_buf_release(&buf);
-	if (rc < 0) {
+	if ((rc = loaded(src, &diags, &err, rc))) {
 		dd_round_free(r);
-		fail_load(src, &diags, &err);
-		dd_diags_release(&diags);
-		return EXIT_USAGE;
+		return rc;
 	}
-	dd_diags_release(&diags);
 	if (dd_source_rev(src) &&
 	    !(r->rev = dd_arena_strdup(&r->arena, dd_source_rev(src)))) {
 		dd_round_free(r);
@@ -558,8 +530,10 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	}
 	ctx->extra = grown;
 	ctx->extra[ctx->nextra++] = r;
-	if ((rc = classify(ctx, r)))
+	if ((rc = cli_taxonomy(ctx, &tx)))
 		return rc;
+	if (dd_taxonomy_classify_round(tx, r, NULL, &err) < 0)
+		return cli_fail(&err);
 	*out = r;
 	return 0;
 }
