@@ -133,27 +133,23 @@ typedef struct driver_side {
  * "a/" or "b/": the side is shown as git shows it ("--- a/PATH"), since
  * git passes blob ids, not the commit.
  */
-static int driver_load(cli_ctx *ctx, driver_side *s, const char *file,
-		       const char *path, const char *ab)
+static void driver_load(cli_ctx *ctx, driver_side *s, const char *file,
+			const char *path, const char *ab)
 {
 	char display[DD_ERROR_FILE_MAX];
 
-	memset(&s->err, 0, sizeof(s->err));
-	dd_buf_init(&s->buf);
 	if (!strcmp(file, "/dev/null")) {
 		s->absent = 1;
-		return 0;
+		return;
 	}
 	snprintf(display, sizeof(display), "%s%s", ab, path);
 	if (dd_buf_read_file(&s->buf, file, DD_SOURCE_MAX_SIZE, &s->err) < 0) {
 		snprintf(s->err.file, sizeof(s->err.file), "%s", display);
 		s->failed = 1;
-		return 0;
-	}
-	if (load_classified(ctx, s->buf.ptr, s->buf.len, display, path,
-			    &s->round, &s->err) < 0)
+	} else if (load_classified(ctx, s->buf.ptr, s->buf.len, display, path,
+				   &s->round, &s->err) < 0) {
 		s->failed = 1;
-	return 0;
+	}
 }
 
 /* The missing side of an added or deleted file: an empty round. */
@@ -171,7 +167,7 @@ static dd_round *empty_side(const dd_round *other)
 int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 {
 	const cli_command *cmd = cli_find_command("diff-driver");
-	driver_side a, b;
+	driver_side a = { DD_BUF_INIT }, b = { DD_BUF_INIT };
 	dd_round *ea = NULL, *eb = NULL;
 	dd_file_change f;
 	dd_review rv;
@@ -190,14 +186,12 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd, "diff-driver takes git's 7 arguments "
 				 "(path old-file old-hex old-mode new-file new-hex new-mode), "
 				 "or 9 for a rename; got %d", n);
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
 	old_path = argv[0];
 	new_path = n == 9 ? argv[7] : argv[0];
-	if ((rc = CLI_NEED(ctx, review)) || (rc = cli_setup_paths(ctx)) ||
-	    (rc = driver_load(ctx, &a, argv[1], old_path, "a/")) ||
-	    (rc = driver_load(ctx, &b, argv[4], new_path, "b/")))
-		goto out;
+	if ((rc = CLI_NEED(ctx, review)) || (rc = cli_setup_paths(ctx)))
+		return rc;
+	driver_load(ctx, &a, argv[1], old_path, "a/");
+	driver_load(ctx, &b, argv[4], new_path, "b/");
 
 	memset(&f, 0, sizeof(f));
 	f.status = a.absent ? DD_FILE_ADDED : b.absent ? DD_FILE_DELETED :
