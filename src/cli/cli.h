@@ -306,6 +306,11 @@ enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_COLOR };
 	{ "colour", required_argument, NULL, CLI_OPT_COLOR }, \
 	{ "no-color", no_argument, NULL, CLI_OPT_NO_COLOR }, \
 	{ "no-colour", no_argument, NULL, CLI_OPT_NO_COLOR }
+/* The end of most commands' options tables: --help and the output options. */
+#define CLI_HELP_OUTPUT_END \
+	{ "help", no_argument, NULL, 'h' }, \
+	CLI_OUTPUT_OPTIONS, \
+	{ NULL, 0, NULL, 0 }
 /* Handle one of those: 0 done, EXIT_USAGE bad value, -1 not one of them. */
 int cli_output_option(cli_ctx *ctx, int c, const char *arg);
 

@@ -116,9 +116,7 @@ const struct option cli_new_options[] = {
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "empty", no_argument, NULL, OPT_EMPTY },
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 static int new_options(cli_ctx *ctx, const cli_command *cmd, int argc,

@@ -40,9 +40,7 @@ const struct option cli_check_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "rev", required_argument, NULL, OPT_REV },
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)

@@ -76,9 +76,7 @@ const struct option cli_diff_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	CLI_GATE_OPTIONS,
 	CLI_VIEW_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)

@@ -183,9 +183,7 @@ static int validate_gates(const dd_review *r, const dd_gate *gates,
 const struct option cli_review_options[] = {
 	CLI_GATE_OPTIONS,
 	CLI_VIEW_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_review(cli_ctx *ctx, int argc, char **argv)
@@ -330,9 +328,7 @@ const struct option cli_log_options[] = {
 	{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
 	{ "oneline", no_argument, NULL, OPT_ONELINE },
 	CLI_VIEW_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)

@@ -15,9 +15,7 @@
 
 /* The options of the commands that take only the common ones. */
 static const struct option plain_options[] = {
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 static const struct option view_options[] = {
 	{ "help", no_argument, NULL, 'h' },
