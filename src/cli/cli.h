@@ -104,12 +104,10 @@ typedef struct cli_ctx {
 /*
  * git config dialdiff.* (config.c): the CLI_CFG_* keys, read together from one
  * snapshot of git's configuration (repository, global, system) at the
- * first cli_config(), and only when a file git reads may set one.
+ * first need, and only when a file git reads may set one.
  */
-/* Read them (once): 0, or EXIT_USAGE after a message. */
-int cli_config(cli_ctx *ctx);
 /* Key CLI_CFG_* when it is set, else NULL (also when it cannot be read:
- * cli_config told why). */
+ * a message told why). */
 const dd_git_setting *cli_setting(cli_ctx *ctx, int key);
 /* The string value of key, or NULL when it is not set; *status is
  * EXIT_USAGE after a message when it cannot be read or has no value. */
@@ -386,10 +384,6 @@ int cmd_complete(cli_ctx *ctx, int argc, char **argv);
 
 /* Append s in single quotes, for sh, bash, zsh and fish alike. */
 void cli_add_quoted(dd_buf *b, const char *s);
-
-/* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
- * when malformed or zero. */
-int cli_parse_size(const char *s, size_t *out);
 
 /* --color's values: "auto", "always", "never", NULL. */
 extern const char *const cli_color_modes[];

@@ -10,7 +10,7 @@
 
 /* "16777216", "512K", "16M", "1G" (binary multiples, an optional "iB" or
  * "B" after the letter) -> bytes; 0 or -1 when malformed or zero. */
-int cli_parse_size(const char *s, size_t *out)
+static int parse_size(const char *s, size_t *out)
 {
 	unsigned long long v, mult = 1;
 	char *end;
@@ -61,7 +61,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		case OPT_STRICT: strict = 1; break;
 		case OPT_REV: ctx->rev = optarg; break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, &copts.max_size) < 0)
+			if (parse_size(optarg, &copts.max_size) < 0)
 				return cli_usage(cmd, "--max-size takes a size in bytes, e.g. 1048576, 512K or 16M, not '%s'",
 						 optarg);
 			break;

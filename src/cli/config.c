@@ -24,7 +24,8 @@ static const char *const keys[CLI_CFG_COUNT] = {
 	[CLI_CFG_PAGER] = "dialdiff.pager",
 };
 
-int cli_config(cli_ctx *ctx)
+/* Read them (once): 0, or EXIT_USAGE after a message. */
+static int read_config(cli_ctx *ctx)
 {
 	dd_git_repo *repo = NULL;
 	dd_error err;
@@ -49,7 +50,7 @@ int cli_config(cli_ctx *ctx)
 
 const dd_git_setting *cli_setting(cli_ctx *ctx, int key)
 {
-	if (cli_config(ctx) || !ctx->config[key].set)
+	if (read_config(ctx) || !ctx->config[key].set)
 		return NULL;
 	return &ctx->config[key];
 }
