@@ -12,7 +12,6 @@
 #define DIALDIFF_CLI_H
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -190,7 +189,6 @@ const cli_command *cli_find_command(const char *name);
  * (dd_text_add_safe) and a long one cut in its middle (dd_text_vformat).
  * Every message of the CLI goes through these.
  */
-void cli_vwarn(const char *fmt, va_list ap);
 void cli_warnf(const char *fmt, ...) DD_PRINTF(1, 2);
 
 /* Print "dialdiff: <formatted error>" to stderr and return EXIT_USAGE. */
@@ -309,8 +307,6 @@ enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_COLOR };
 	{ "help", no_argument, NULL, 'h' }, \
 	CLI_OUTPUT_OPTIONS, \
 	{ NULL, 0, NULL, 0 }
-/* Handle one of those: 0 done, EXIT_USAGE bad value, -1 not one of them. */
-int cli_output_option(cli_ctx *ctx, int c, const char *arg);
 
 /* getopt_long over cmd's options: a command's getopt loop (main has
  * made getopt start again, options and operands in any order). */

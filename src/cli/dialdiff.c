@@ -194,7 +194,7 @@ static const dd_error *source_fault(void)
 	return f;
 }
 
-void cli_vwarn(const char *fmt, va_list ap)
+static void vwarn(const char *fmt, va_list ap)
 {
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 64];
 	dd_buf line = DD_BUF_INIT;
@@ -215,7 +215,7 @@ void cli_warnf(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cli_vwarn(fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 }
 
@@ -254,7 +254,7 @@ int cli_failf(const char *fmt, ...)
 	if (tell_fault())
 		return EXIT_USAGE;
 	va_start(ap, fmt);
-	cli_vwarn(fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 	return EXIT_USAGE;
 }
@@ -264,7 +264,7 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cli_vwarn(fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "usage: dialdiff [OPTIONS] %s\n", cmd->usage);
 	return EXIT_USAGE;
@@ -443,7 +443,8 @@ static void ctx_release(cli_ctx *ctx)
 
 const char *const cli_color_modes[] = { "auto", "always", "never", NULL };
 
-int cli_output_option(cli_ctx *ctx, int c, const char *arg)
+/* Handle an output option: 0 done, EXIT_USAGE bad value, -1 not one. */
+static int output_option(cli_ctx *ctx, int c, const char *arg)
 {
 	size_t i;
 
@@ -513,7 +514,7 @@ int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 			g->n++;
 		return -1;
 	}
-	rc = cli_output_option(ctx, c, optarg);
+	rc = output_option(ctx, c, optarg);
 	if (rc >= 0)
 		return rc ? rc : -1;
 	return cli_usage(cmd, "unknown or incomplete option '%s'",
@@ -657,7 +658,7 @@ int main(int argc, char **argv)
 			cli_print_usage(stdout, NULL);
 			return flush_stdout(0);
 		default:
-			rc = cli_output_option(&ctx, c, optarg);
+			rc = output_option(&ctx, c, optarg);
 			if (rc > 0)
 				return rc;
 			if (rc == 0)
