@@ -1,6 +1,5 @@
 /* diff: the semantic diff of two rounds, with CI gates. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "dialdiff/gate.h"

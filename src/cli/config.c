@@ -10,8 +10,6 @@
  * no sense is an error (exit 2) that names the key, the value and the
  * file, as git's own messages do.
  */
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include "cli.h"

@@ -2,12 +2,10 @@
  * context.c - what commands share: the source, the taxonomy, the series,
  * and round selectors.  Everything is loaded on first use.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "dialdiff/json.h"
 #include "dialdiff/selector.h"
 
 dd_git_repo *cli_repo_try(cli_ctx *ctx)
