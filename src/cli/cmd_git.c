@@ -46,10 +46,8 @@ static int load_classified(cli_ctx *ctx, const char *buf, size_t len,
 	dd_round *r = NULL;
 
 	*out = NULL;
-	if (dd_round_load(&r, buf, len, path, NULL, why) < 0) {
-		dd_round_free(r);
-		return -1;
-	}
+	if (dd_round_load(&r, buf, len, path, NULL, why) < 0)
+		goto fail;
 	series_of_path(id, sizeof(id), ctx->dialogues,
 		       series_path ? series_path : "");
 	if (!id[0] && r->series)
@@ -57,15 +55,15 @@ static int load_classified(cli_ctx *ctx, const char *buf, size_t len,
 	if (cli_taxonomy_of_series(ctx, id, &tx)) {
 		dd_error_set(why, DD_ERROR, NULL, 0, 0,
 			     "no usable taxonomy (see above)");
-		dd_round_free(r);
-		return -1;
+		goto fail;
 	}
-	if (dd_taxonomy_classify_round(tx, r, NULL, why) < 0) {
-		dd_round_free(r);
-		return -1;
-	}
+	if (dd_taxonomy_classify_round(tx, r, NULL, why) < 0)
+		goto fail;
 	*out = r;
 	return 0;
+fail:
+	dd_round_free(r);
+	return -1;
 }
 
 /* ---- textconv ------------------------------------------------------- */
