@@ -441,9 +441,8 @@ int cli_series(cli_ctx *ctx, dd_series **out)
 int cli_pick_round(const dd_series *s, long long n, const char *sel,
 		   dd_source *src, const dd_round **out)
 {
-	char where[300];
-
 	dd_buf have = DD_BUF_INIT;
+	char where[300];
 	size_t i;
 
 	*out = dd_series_round(s, n);
@@ -457,17 +456,6 @@ int cli_pick_round(const dd_series *s, long long n, const char *sel,
 		  have.ptr ? have.ptr : "");
 	dd_buf_release(&have);
 	return EXIT_USAGE;
-}
-
-static int round_of_series(cli_ctx *ctx, long long n, const char *sel,
-			   const dd_round **out)
-{
-	dd_series *s;
-	int rc = cli_series(ctx, &s);
-
-	if (rc)
-		return rc;
-	return cli_pick_round(s, n, sel, ctx->src, out);
 }
 
 /* Round n of a series as recorded at rev. */
@@ -562,6 +550,7 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 {
 	dd_source *src = NULL;
 	dd_selector *sel;
+	dd_series *s;
 	dd_error err;
 	char *path = NULL;
 	int rc;
@@ -586,7 +575,9 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 	case DD_SEL_ROUND:
 		if (sel->rev) {
 			rc = round_at_rev(ctx, sel, out);
-		} else if (sel->series) {
+			break;
+		}
+		if (sel->series) {
 			char *dir = dd_path_join(ctx->dialogues, sel->series);
 			int isdir = dir && dd_source_type(src, dir) == DD_SOURCE_DIR;
 
@@ -601,11 +592,10 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 				snprintf(ctx->series_buf, sizeof(ctx->series_buf),
 					 "%s", sel->series);
 				ctx->series_id = ctx->series_buf;
-				rc = round_of_series(ctx, sel->number, text, out);
 			}
-		} else {
-			rc = round_of_series(ctx, sel->number, text, out);
 		}
+		if (!rc && !(rc = cli_series(ctx, &s)))
+			rc = cli_pick_round(s, sel->number, text, ctx->src, out);
 		break;
 	case DD_SEL_BLOB:
 		rc = round_from_blob(ctx, sel, text, out);
