@@ -115,16 +115,14 @@ static void on_signal(int sig)
  * or NULL. */
 static char **pager_environ(void)
 {
-	size_t n = 0, i;
+	size_t n = 0;
 	char **env;
 
 	while (environ[n])
 		n++;
-	env = calloc(n + 3, sizeof(*env));
-	if (!env)
+	if (!(env = calloc(n + 3, sizeof(*env))))
 		return NULL;
-	for (i = 0; i < n; i++)
-		env[i] = environ[i];
+	memcpy(env, environ, n * sizeof(*env));
 	if (!getenv("LESS"))
 		env[n++] = (char *)"LESS=FRX";
 	if (!getenv("LV"))
