@@ -134,8 +134,7 @@ enum cli_operand {
 /*
  * A command, as data: the shell completions (completion.c) and the help
  * (manual.c) are made from this table, so a command's options live here
- * and nowhere else.  The command parses its arguments with
- * getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL).
+ * and nowhere else.  The command parses its arguments with cli_getopt.
  */
 typedef struct cli_command {
 	const char *name;

@@ -159,8 +159,7 @@ static int review_status(const cli_ctx *ctx, const dd_review *r)
 
 /* A section a gate names must exist in the taxonomy of some file's diff
  * (a typo would otherwise never hold, silently). */
-static int validate_gates(const dd_review *r, const dd_gate *gates,
-			  size_t ngates)
+static int validate_gates(const dd_review *r, const cli_gates *g)
 {
 	dd_error err, first;
 	size_t i;
@@ -171,7 +170,7 @@ static int validate_gates(const dd_review *r, const dd_gate *gates,
 
 		if (!d)
 			continue;
-		if (dd_gate_validate(gates, ngates, d->tx, &err) == 0)
+		if (dd_gate_validate(g->gates, g->n, d->tx, &err) == 0)
 			return 0;
 		if (!any)
 			first = err;
@@ -216,7 +215,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if ((rc = validate_gates(r, ctx->gates.gates, ctx->gates.n)))
+	if ((rc = validate_gates(r, &ctx->gates)))
 		goto out;
 	cli_gates_finish(ctx);
 	rc = cli_emit_rendered(ctx->renderer->review(&out, r, &ctx->ropts),
