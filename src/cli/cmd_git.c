@@ -94,8 +94,7 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (load_classified(ctx, in.ptr, in.len, argv[i], NULL, &r, &err) == 0) {
-		if (dd_render_listing(&out, r) < 0)
-			rc = cli_failf("out of memory");
+		rc = cli_emit_rendered(dd_render_listing(&out, r), &out);
 	} else {
 		char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
@@ -104,9 +103,8 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 		dd_buf_addf(&out, "# dialdiff textconv: not shown as topics: %s\n",
 			    msg);
 		dd_buf_add(&out, in.ptr, in.len);
-	}
-	if (!rc)
 		rc = cli_emit(&out);
+	}
 done:
 	dd_round_free(r);
 	dd_buf_release(&in);
