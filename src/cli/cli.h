@@ -12,7 +12,6 @@
 #define DIALDIFF_CLI_H
 
 #include <getopt.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -33,6 +32,13 @@
 /* The keys of git config dialdiff.* (config.c). */
 enum { CLI_CFG_DIR, CLI_CFG_LANG, CLI_CFG_SERIES, CLI_CFG_COLOR,
        CLI_CFG_PAGER, CLI_CFG_COUNT };
+
+/* --exit-code and --fail-on COND (diff, review): the gates to apply. */
+typedef struct cli_gates {
+	dd_gate *gates;		/* the --fail-on conditions, then --exit-code's */
+	size_t n;
+	int exit_code;
+} cli_gates;
 
 /* A source at another revision, for N@REV and REV:PATH selectors. */
 typedef struct cli_rev {
@@ -62,6 +68,7 @@ typedef struct cli_ctx {
 				   -P nor --no-pager was given */
 	const dd_renderer *renderer;
 	dd_render_opts ropts;
+	cli_gates gates;
 	char commit_hex[DD_OID_HEXSZ + 1];	/* ropts.commit (html) */
 	/* loaded on demand */
 	dd_source *src;
@@ -96,12 +103,10 @@ typedef struct cli_ctx {
 /*
  * git config dialdiff.* (config.c): the CLI_CFG_* keys, read together from one
  * snapshot of git's configuration (repository, global, system) at the
- * first cli_config(), and only when a file git reads may set one.
+ * first need, and only when a file git reads may set one.
  */
-/* Read them (once): 0, or EXIT_USAGE after a message. */
-int cli_config(cli_ctx *ctx);
 /* Key CLI_CFG_* when it is set, else NULL (also when it cannot be read:
- * cli_config told why). */
+ * a message told why). */
 const dd_git_setting *cli_setting(cli_ctx *ctx, int key);
 /* The string value of key, or NULL when it is not set; *status is
  * EXIT_USAGE after a message when it cannot be read or has no value. */
@@ -129,15 +134,14 @@ enum cli_operand {
 /*
  * A command, as data: the shell completions (completion.c) and the help
  * (manual.c) are made from this table, so a command's options live here
- * and nowhere else.  The command parses its arguments with
- * getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL).
+ * and nowhere else.  The command parses its arguments with cli_getopt.
  */
 typedef struct cli_command {
 	const char *name;
 	int (*fn)(cli_ctx *ctx, int argc, char **argv);
 	const char *usage;	/* "diff [--all] [A [B]]" */
 	const char *summary;
-	unsigned flags;		/* CLI_PAGED, CLI_HIDDEN */
+	unsigned flags;		/* CLI_PAGED, CLI_HIDDEN, CLI_NO_REV */
 	const struct option *options;	/* its getopt_long table */
 	const char *shortopts;	/* its getopt string: "h" CLI_VIEW_SHORT */
 	size_t renders;		/* CLI_RENDERS(member): what its --format
@@ -152,6 +156,9 @@ typedef struct cli_command {
 #define CLI_PAGED 1u
 /* Neither listed nor completed (the completions' own helper). */
 #define CLI_HIDDEN 2u
+/* It reads files as they are, or sets up git, and never a revision: it
+ * refuses --rev rather than ignore it. */
+#define CLI_NO_REV 4u
 /* The dd_renderer member a command's output needs, as cli_command.renders:
  * the formats whose renderer has it are the command's --format values. */
 #define CLI_RENDERS(member) (offsetof(dd_renderer, member) + 1)
@@ -161,10 +168,6 @@ int cli_renders(const cli_command *cmd, const dd_renderer *r);
 /* The global options (before the command), and their getopt string. */
 extern const struct option cli_global_options[];
 extern const char cli_global_shortopts[];
-/* The options of commands that take only the output options (cli_operands)
- * and of those that take the view options too (cli_view_operands). */
-extern const struct option cli_plain_options[];
-extern const struct option cli_view_options[];
 /* The options of the commands with options of their own. */
 extern const struct option cli_diff_options[];
 extern const struct option cli_review_options[];
@@ -185,7 +188,6 @@ const cli_command *cli_find_command(const char *name);
  * (dd_text_add_safe) and a long one cut in its middle (dd_text_vformat).
  * Every message of the CLI goes through these.
  */
-void cli_vwarn(const char *fmt, va_list ap);
 void cli_warnf(const char *fmt, ...) DD_PRINTF(1, 2);
 
 /* Print "dialdiff: <formatted error>" to stderr and return EXIT_USAGE. */
@@ -199,6 +201,9 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...) DD_PRINTF(2, 3);
 
 /* Write buf to stdout whole; 0, or EXIT_USAGE after a message. */
 int cli_emit(dd_buf *buf);
+/* cli_emit of what a renderer returning rendered (< 0: out of memory)
+ * wrote in buf. */
+int cli_emit_rendered(int rendered, dd_buf *buf);
 
 /*
  * The pager (pager.c).  cli_pager_wanted: 1 when the run's output is to go
@@ -261,6 +266,9 @@ int cli_taxonomy(cli_ctx *ctx, dd_taxonomy **out);
 /* The project over the current source (cli_source), made once. */
 int cli_project(cli_ctx *ctx, dd_project **out);
 int cli_series(cli_ctx *ctx, dd_series **out);
+/* The series ids of p, into *names (dd_source_names_free); with id, a
+ * check that it is one of them.  0, or EXIT_USAGE after a message. */
+int cli_series_ids(dd_project *p, const char *id, char ***names, size_t *n);
 
 /* Round n of s into *out; else EXIT_USAGE after "SEL: series S has no
  * round N (it has rounds ...)", sel being what the user wrote. */
@@ -293,14 +301,20 @@ enum { CLI_OPT_FORMAT = 1000, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_COLOR };
 	{ "colour", required_argument, NULL, CLI_OPT_COLOR }, \
 	{ "no-color", no_argument, NULL, CLI_OPT_NO_COLOR }, \
 	{ "no-colour", no_argument, NULL, CLI_OPT_NO_COLOR }
-/* Handle one of those: 0 done, EXIT_USAGE bad value, -1 not one of them. */
-int cli_output_option(cli_ctx *ctx, int c, const char *arg);
+/* The end of most commands' options tables: --help and the output options. */
+#define CLI_HELP_OUTPUT_END \
+	{ "help", no_argument, NULL, 'h' }, \
+	CLI_OUTPUT_OPTIONS, \
+	{ NULL, 0, NULL, 0 }
 
+/* getopt_long over cmd's options: a command's getopt loop (main has
+ * made getopt start again, options and operands in any order). */
+int cli_getopt(const cli_command *cmd, int argc, char **argv);
 /*
  * The default: case of a command's getopt loop: -h/--help (the usage on
- * stdout), an output option, or an unknown or incomplete option (a usage
- * error).  -1 when option parsing goes on, else the exit status for the
- * command to return now (0 after --help).
+ * stdout), an output, view or gate option, or an unknown or incomplete
+ * option (a usage error).  -1 when option parsing goes on, else the exit
+ * status for the command to return now (0 after --help).
  */
 int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 		     char **argv);
@@ -316,35 +330,20 @@ enum { CLI_OPT_STAT = 1020 };
 	{ "stat", no_argument, NULL, CLI_OPT_STAT }
 /* The short options of CLI_VIEW_OPTIONS, for a getopt string. */
 #define CLI_VIEW_SHORT "v"
-/* Handle c if it is a view option: 0 done, -1 not one of them. */
-int cli_view_option(cli_ctx *ctx, int c);
 
-/* --exit-code and --fail-on COND (diff, review): the gates to apply. */
+/* --exit-code and --fail-on COND (diff, review), into ctx->gates. */
 enum { CLI_OPT_EXIT_CODE = 1010, CLI_OPT_FAIL_ON };
 #define CLI_GATE_OPTIONS \
 	{ "exit-code", no_argument, NULL, CLI_OPT_EXIT_CODE }, \
 	{ "fail-on", required_argument, NULL, CLI_OPT_FAIL_ON }
-typedef struct cli_gates {
-	dd_gate *gates;		/* the --fail-on conditions, then --exit-code's */
-	size_t n;
-	int exit_code;
-} cli_gates;
-/* Room for the gates of argc arguments: 0, or EXIT_USAGE after a message. */
-int cli_gates_init(cli_gates *g, int argc);
-/* Handle c if it is a gate option: 0 done, EXIT_USAGE bad condition, -1
- * not one of them. */
-int cli_gate_option(cli_gates *g, const cli_command *cmd, int c,
-		    const char *arg);
 /* After validation against the taxonomy: --exit-code becomes the gate
- * "anything changed". */
-void cli_gates_finish(cli_gates *g);
+ * "anything changed", and the gates are the render options'. */
+void cli_gates_finish(cli_ctx *ctx);
 /* EXIT_DIFF when a gate holds for one of the n diffs (NULL ones
  * skipped), else 0; each --fail-on gate that holds is named on stderr
  * with the items that trip it (--exit-code's gate is not: the output
  * shows the changes). */
-int cli_gates_explain(const cli_ctx *ctx, const cli_gates *g,
-		      dd_diff *const *diffs, size_t n);
-void cli_gates_release(cli_gates *g);
+int cli_gates_explain(const cli_ctx *ctx, dd_diff *const *diffs, size_t n);
 
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
@@ -378,9 +377,8 @@ int cmd_extract(cli_ctx *ctx, int argc, char **argv);
 int cmd_completion(cli_ctx *ctx, int argc, char **argv);
 int cmd_complete(cli_ctx *ctx, int argc, char **argv);
 
-/* "16777216", "512K", "16M", "1G" -> bytes (binary multiples); 0, or -1
- * when malformed or zero. */
-int cli_parse_size(const char *s, size_t *out);
+/* Append s in single quotes, for sh, bash, zsh and fish alike. */
+void cli_add_quoted(dd_buf *b, const char *s);
 
 /* --color's values: "auto", "always", "never", NULL. */
 extern const char *const cli_color_modes[];
@@ -423,8 +421,5 @@ void cli_print_usage(FILE *f, const cli_command *cmd);
  */
 int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		 int *status);
-/* cli_operands, with the view options (CLI_VIEW_OPTIONS) too. */
-int cli_view_operands(cli_ctx *ctx, const cli_command *cmd, int argc,
-		      char **argv, int *status);
 
 #endif

@@ -103,60 +103,14 @@ static int round_number(const char *s, long long *n)
 	return s[0] >= '0' && s[0] <= '9' && !*end && !errno && *n > 0 ? 0 : -1;
 }
 
-/* What new was asked for. */
-typedef struct new_args {
-	const char *series, *date, *title, *from_arg;
-	long long from;		/* 0: the last round */
-	int empty;
-} new_args;
-
 enum { OPT_DATE = 256, OPT_TITLE, OPT_FROM, OPT_EMPTY };
 const struct option cli_new_options[] = {
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "empty", no_argument, NULL, OPT_EMPTY },
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
-
-static int new_options(cli_ctx *ctx, const cli_command *cmd, int argc,
-		       char **argv, new_args *a)
-{
-	int c, rc;
-
-	memset(a, 0, sizeof(*a));
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1) {
-		switch (c) {
-		case OPT_DATE: a->date = optarg; break;
-		case OPT_TITLE: a->title = optarg; break;
-		case OPT_EMPTY: a->empty = 1; break;
-		case OPT_FROM:
-			a->from_arg = optarg;
-			if (round_number(optarg, &a->from) < 0)
-				return cli_usage(cmd, "--from takes a round number, not '%s'",
-						 optarg);
-			break;
-		default:
-			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
-				return rc ? rc : -1;	/* -1: --help done */
-		}
-	}
-	if (a->empty && a->from)
-		return cli_usage(cmd, "--from and --empty go alone");
-	if (argc - optind > 1)
-		return cli_usage(cmd, "new drafts a round of one series");
-	a->series = optind < argc ? argv[optind] : ctx->series_id;
-	if (!a->series)
-		return cli_usage(cmd, "name the series: dialdiff new SERIES");
-	return 0;
-}
 
 /* Print the notes of a draft (items carried without an id). */
 static void warn_notes(const dd_diags *notes)
@@ -180,40 +134,58 @@ int cmd_new(cli_ctx *ctx, int argc, char **argv)
 	dd_series *s = NULL;
 	dd_taxonomy *tx;
 	dd_project *p;
+	const char *series, *title = NULL;
 	char *path = NULL, sel[64];
-	long long n;
-	new_args a;
+	long long n, from_n = 0;	/* --from; 0: the last round */
 	dd_error err;
-	int rc;
+	int c, rc, empty = 0;
 
-	if ((rc = new_options(ctx, cmd, argc, argv, &a)))
-		return rc < 0 ? 0 : rc;
+	memset(&o, 0, sizeof(o));
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
+		switch (c) {
+		case OPT_DATE: o.date = optarg; break;
+		case OPT_TITLE: title = optarg; break;
+		case OPT_EMPTY: empty = 1; break;
+		case OPT_FROM:
+			if (round_number(optarg, &from_n) < 0)
+				return cli_usage(cmd, "--from takes a round number, not '%s'",
+						 optarg);
+			break;
+		default:
+			if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+				return rc;	/* a usage error, or --help */
+		}
+	}
+	if (empty && from_n)
+		return cli_usage(cmd, "--from and --empty go alone");
+	if (argc - optind > 1)
+		return cli_usage(cmd, "new drafts a round of one series");
+	if (!(series = optind < argc ? argv[optind] : ctx->series_id))
+		return cli_usage(cmd, "name the series: dialdiff new SERIES");
 	if ((rc = cli_need_worktree(ctx, "new")) || (rc = cli_project(ctx, &p)))
 		return rc;
-	if (dd_author_series(&s, p, a.series, NULL, &err) < 0)
+	if (dd_author_series(&s, p, series, NULL, &err) < 0)
 		return cli_fail(&err);
 	if ((rc = cli_taxonomy_of_series(ctx, s->id, &tx)))
 		goto out;
-	if (a.from) {
-		snprintf(sel, sizeof(sel), "--from %lld", a.from);
-		if ((rc = cli_pick_round(s, a.from, sel, dd_project_source(p),
+	if (from_n) {
+		snprintf(sel, sizeof(sel), "--from %lld", from_n);
+		if ((rc = cli_pick_round(s, from_n, sel, dd_project_source(p),
 					 &picked)))
 			goto out;
-		from = dd_series_round(s, a.from);
-	} else if (!a.empty && s->nrounds) {
+		from = dd_series_round(s, from_n);
+	} else if (!empty && s->nrounds) {
 		from = s->rounds[s->nrounds - 1];
 	}
 	if (from && dd_taxonomy_classify_round(tx, from, NULL, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	memset(&o, 0, sizeof(o));
-	o.date = a.date;
 	o.from = from;
-	if (a.title && ctx->ropts.lang == DD_LANG_ZH)
-		o.title.zh = a.title;
+	if (title && ctx->ropts.lang == DD_LANG_ZH)
+		o.title.zh = title;
 	else
-		o.title.en = a.title;
+		o.title.en = title;
 	if (dd_author_next_round(&path, &n, s, &err) < 0 ||
 	    dd_author_draft(&r, s, n, tx, &o, &notes, &err) < 0) {
 		rc = err.code == DD_EUSAGE ? cli_failf("--date: %s", err.message)
@@ -225,7 +197,7 @@ int cmd_new(cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (!(rc = cli_write_round(ctx, "new", path, &text)) && !a.date)
+	if (!(rc = cli_write_round(ctx, "new", path, &text)) && !o.date)
 		cli_warnf("%s: no --date given: fill in \"date\" before check accepts round %lld",
 			  path, n);
 out:

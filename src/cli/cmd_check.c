@@ -10,7 +10,7 @@
 
 /* "16777216", "512K", "16M", "1G" (binary multiples, an optional "iB" or
  * "B" after the letter) -> bytes; 0 or -1 when malformed or zero. */
-int cli_parse_size(const char *s, size_t *out)
+static int parse_size(const char *s, size_t *out)
 {
 	unsigned long long v, mult = 1;
 	char *end;
@@ -40,9 +40,7 @@ const struct option cli_check_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "rev", required_argument, NULL, OPT_REV },
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
@@ -58,16 +56,12 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	int strict = 0, c, i, rc;
 
 	memset(&copts, 0, sizeof(copts));
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_STRICT: strict = 1; break;
 		case OPT_REV: ctx->rev = optarg; break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, &copts.max_size) < 0)
+			if (parse_size(optarg, &copts.max_size) < 0)
 				return cli_usage(cmd, "--max-size takes a size in bytes, e.g. 1048576, 512K or 16M, not '%s'",
 						 optarg);
 			break;
@@ -102,13 +96,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	res.diags = diags;
 	res.files = dd_check_files(chk, &res.nfiles);
 	res.strict = strict;
-	if (ctx->renderer->check(&out, &res, &ctx->ropts) < 0) {
-		rc = cli_failf("out of memory");
-		goto out;
-	}
-	if ((rc = cli_emit(&out)))
-		goto out;
-	rc = diags->errors || (strict && diags->warnings) ? EXIT_DIFF : 0;
+	rc = cli_emit_rendered(ctx->renderer->check(&out, &res, &ctx->ropts),
+			       &out);
+	if (!rc && (diags->errors || (strict && diags->warnings)))
+		rc = EXIT_DIFF;
 out:
 	dd_buf_release(&out);
 	dd_check_free(chk);

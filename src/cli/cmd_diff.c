@@ -1,6 +1,5 @@
 /* diff: the semantic diff of two rounds, with CI gates. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "dialdiff/gate.h"
@@ -18,56 +17,45 @@ static const dd_round *predecessor(const dd_series *s, const dd_round *r)
 	return best;
 }
 
-/* The pairs to compare, as (from, to) in pairs[]; returns the count or -status. */
+/*
+ * The rounds to compare, as a sequence in *seq whose consecutive rounds
+ * are the pairs: the series' own rounds, or the two in two[] (from, to).
+ * Returns the count of pairs, or -status.
+ */
 static int select_pairs(cli_ctx *ctx, const cli_command *cmd, int all,
-			char **ops, int nops, const dd_round ***pairs)
+			char **ops, int nops, const dd_round **two,
+			const dd_round *const **seq)
 {
-	const dd_round *a = NULL, *b = NULL;
 	dd_series *s;
-	size_t i;
 	int rc;
 
-	if (all) {
-		if (nops)
-			return -cli_usage(cmd, "--all takes no rounds");
-		if ((rc = cli_series(ctx, &s)))
-			return -rc;
-		*pairs = calloc(2 * s->nrounds + 2, sizeof(**pairs));
-		if (!*pairs)
-			return -cli_failf("out of memory");
-		for (i = 0; i + 1 < s->nrounds; i++) {
-			(*pairs)[2 * i] = s->rounds[i];
-			(*pairs)[2 * i + 1] = s->rounds[i + 1];
-		}
-		return s->nrounds ? (int)s->nrounds - 1 : 0;
-	}
+	*seq = two;
+	if (all && nops)
+		return -cli_usage(cmd, "--all takes no rounds");
 	if (nops > 2)
 		return -cli_usage(cmd, "diff takes at most two rounds");
 	if (nops == 2) {
-		if ((rc = cli_round(ctx, ops[0], &a)) ||
-		    (rc = cli_round(ctx, ops[1], &b)))
+		if ((rc = cli_round(ctx, ops[0], &two[0])) ||
+		    (rc = cli_round(ctx, ops[1], &two[1])))
 			return -rc;
 	} else if (nops == 1) {
-		if ((rc = cli_round(ctx, ops[0], &b)) || (rc = cli_series(ctx, &s)))
+		if ((rc = cli_round(ctx, ops[0], &two[1])) ||
+		    (rc = cli_series(ctx, &s)))
 			return -rc;
-		a = predecessor(s, b);
-		if (!a)
+		if (!(two[0] = predecessor(s, two[1])))
 			return -cli_failf("%s: round %lld has no earlier round to compare with",
-					  ops[0], b->number);
+					  ops[0], two[1]->number);
 	} else {
 		if ((rc = cli_series(ctx, &s)))
 			return -rc;
+		*seq = (const dd_round *const *)s->rounds;
+		if (all)
+			return s->nrounds ? (int)s->nrounds - 1 : 0;
 		if (s->nrounds < 2)
 			return -cli_failf("series %s has %zu round%s: nothing to compare",
 					  s->id, s->nrounds, s->nrounds == 1 ? "" : "s");
-		a = s->rounds[s->nrounds - 2];
-		b = s->rounds[s->nrounds - 1];
+		*seq += s->nrounds - 2;	/* the last two */
 	}
-	*pairs = calloc(2, sizeof(**pairs));
-	if (!*pairs)
-		return -cli_failf("out of memory");
-	(*pairs)[0] = a;
-	(*pairs)[1] = b;
 	return 1;
 }
 
@@ -76,80 +64,55 @@ const struct option cli_diff_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	CLI_GATE_OPTIONS,
 	CLI_VIEW_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
 	const cli_command *cmd = cli_find_command("diff");
-	const dd_round **pairs = NULL;
+	const dd_round *two[2], *const *seq;
 	dd_diff **diffs = NULL;
-	cli_gates g;
 	dd_buf out = DD_BUF_INIT;
 	int all = 0, c, n, i, rc = 0;
 	dd_taxonomy *tx;
 	dd_error err;
 
-	if ((rc = cli_gates_init(&g, argc)))
-		return rc;
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1)
 		if (c == OPT_ALL)
 			all = 1;
-		else if (cli_view_option(ctx, c) == 0)
-			continue;
-		else if ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
-			 (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
-							   argv)) >= 0))
-			goto out;	/* a usage error, or --help */
-	}
-	rc = 0;
+		else if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
+			return rc;	/* a usage error, or --help */
 	if ((rc = CLI_NEED(ctx, diff)))
-		goto out;
-	n = select_pairs(ctx, cmd, all, argv + optind, argc - optind, &pairs);
-	if (n < 0) {
-		rc = -n;
-		goto out;
-	}
+		return rc;
+	n = select_pairs(ctx, cmd, all, argv + optind, argc - optind, two,
+			 &seq);
+	if (n < 0)
+		return -n;
 	if ((rc = cli_taxonomy(ctx, &tx)))
 		goto out;
-	if (dd_gate_validate(g.gates, g.n, tx, &err) < 0) {
+	if (dd_gate_validate(ctx->gates.gates, ctx->gates.n, tx, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	cli_gates_finish(&g);
-	ctx->ropts.gates = g.gates;
-	ctx->ropts.ngates = g.n;
+	cli_gates_finish(ctx);
 	diffs = calloc((size_t)n + 1, sizeof(*diffs));
 	if (!diffs) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
 	for (i = 0; i < n; i++)
-		if (dd_diff_rounds(&diffs[i], pairs[2 * i], pairs[2 * i + 1], tx,
-				   &err) < 0) {
+		if (dd_diff_rounds(&diffs[i], seq[i], seq[i + 1], tx, &err) < 0) {
 			rc = cli_fail(&err);
 			goto out;
 		}
-	if (ctx->renderer->diff(&out, diffs, (size_t)n, &ctx->ropts) < 0) {
-		rc = cli_failf("out of memory");
-		goto out;
-	}
-	if ((rc = cli_emit(&out)))
-		goto out;
-	rc = cli_gates_explain(ctx, &g, diffs, (size_t)n);
+	rc = cli_emit_rendered(ctx->renderer->diff(&out, diffs, (size_t)n,
+						   &ctx->ropts), &out);
+	if (!rc)
+		rc = cli_gates_explain(ctx, diffs, (size_t)n);
 out:
 	for (i = 0; diffs && diffs[i]; i++)
 		dd_diff_free(diffs[i]);
 	free(diffs);
-	free(pairs);
-	cli_gates_release(&g);
 	dd_buf_release(&out);
 	return rc;
 }

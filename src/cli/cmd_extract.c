@@ -40,24 +40,6 @@ const struct option cli_extract_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* 1 when id is one of the record's series; 0 after a message. */
-static int series_known(dd_project *p, const char *id, char ***names,
-			size_t *n)
-{
-	dd_error err;
-	size_t i;
-
-	if (dd_project_series(names, n, p, 0, &err) < 0) {
-		cli_fail(&err);
-		return 0;
-	}
-	for (i = 0; !id || i < *n; i++)
-		if (!id || !strcmp((*names)[i], id))
-			return 1;
-	cli_failf("%s: no such series in %s", id, dd_project_dir(p));
-	return 0;
-}
-
 /* The taxonomy classify reads (see above). */
 static int classify_taxonomy(cli_ctx *ctx, dd_taxonomy **tx)
 {
@@ -66,12 +48,9 @@ static int classify_taxonomy(cli_ctx *ctx, dd_taxonomy **tx)
 	size_t n = 0;
 	int rc;
 
-	if ((rc = cli_project(ctx, &p)))
+	if ((rc = cli_project(ctx, &p)) ||
+	    (rc = cli_series_ids(p, ctx->series_id, &names, &n)))
 		return rc;
-	if (!series_known(p, ctx->series_id, &names, &n)) {
-		dd_source_names_free(names);
-		return EXIT_USAGE;
-	}
 	if (ctx->series_id)
 		rc = cli_taxonomy_of_series(ctx, ctx->series_id, tx);
 	else if (n == 1)
@@ -91,10 +70,7 @@ int cmd_classify(cli_ctx *ctx, int argc, char **argv)
 	dd_error err;
 	int c, rc;
 
-	optind = 0;	/* options may follow the texts; "--" ends them */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				  NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		if (c == OPT_SERIES)
 			ctx->series_id = optarg;
 		else if ((rc = cli_other_option(ctx, cmd, c, argv)) >= 0)
@@ -198,10 +174,7 @@ int cmd_extract(cli_ctx *ctx, int argc, char **argv)
 	long long number = 0, next;
 	int c, rc, write = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				  NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_SERIES:
 			ctx->series_id = optarg;

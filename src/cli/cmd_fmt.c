@@ -16,9 +16,10 @@
 
 enum { MODE_PRINT, MODE_CHECK, MODE_WRITE };
 
-/* Append the files path stands for to *list; 0, or EXIT_USAGE. */
+/* Append the files path stands for to *list (NULL-terminated, *n long);
+ * 0, or EXIT_USAGE. */
 static int expand(cli_ctx *ctx, dd_source *src, const char *path,
-		  char ***list, size_t *n, size_t *alloc)
+		  char ***list, size_t *n)
 {
 	dd_project_opts opts;
 	dd_project *p = NULL;
@@ -62,23 +63,14 @@ static int expand(cli_ctx *ctx, dd_source *src, const char *path,
 		}
 	}
 	for (i = 0; rc == 0 && i < (files ? nfiles : 1); i++) {
-		const char *f = files ? files[i] : path;
+		char **grown = realloc(*list, (*n + 2) * sizeof(*grown));
 
-		if (*n + 1 >= *alloc) {
-			size_t na = *alloc ? *alloc * 2 : 16;
-			char **grown = realloc(*list, na * sizeof(*grown));
-
-			if (!grown) {
-				rc = cli_failf("out of memory");
-				break;
-			}
+		if (grown)
 			*list = grown;
-			*alloc = na;
-		}
-		if (!((*list)[*n] = strdup(f)))
+		if (!grown || !(grown[*n] = strdup(files ? files[i] : path)))
 			rc = cli_failf("out of memory");
 		else
-			(*list)[++*n] = NULL;
+			grown[++*n] = NULL;
 	}
 	dd_source_names_free(files);
 	return rc;
@@ -96,16 +88,12 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 {
 	const cli_command *cmd = cli_find_command("fmt");
 	char **files = NULL;
-	size_t nfiles = 0, alloc = 0, i;
+	size_t nfiles = 0, i;
 	dd_buf out = DD_BUF_INIT, one = DD_BUF_INIT;
 	dd_source *src = NULL;
 	int mode = MODE_PRINT, c, rc = 0, failed = 0, differ = 0;
 
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_CHECK:
 		case OPT_WRITE:
@@ -130,11 +118,10 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		if (dd_project_require(proj, &err) < 0)
 			return cli_fail(&err);
-		rc = expand(ctx, src, dd_project_dir(proj), &files, &nfiles,
-			    &alloc);
+		rc = expand(ctx, src, dd_project_dir(proj), &files, &nfiles);
 	}
 	for (i = (size_t)optind; rc == 0 && i < (size_t)argc; i++)
-		rc = expand(ctx, src, argv[i], &files, &nfiles, &alloc);
+		rc = expand(ctx, src, argv[i], &files, &nfiles);
 	if (rc == 0 && mode == MODE_PRINT && nfiles != 1)
 		rc = cli_usage(cmd, "fmt prints one file, and %s holds %zu: use --check or --write",
 			       argv[optind], nfiles);
@@ -168,9 +155,7 @@ int cmd_fmt(cli_ctx *ctx, int argc, char **argv)
 	if (rc == 0)
 		rc = failed ? EXIT_USAGE :
 		     mode == MODE_CHECK && differ ? EXIT_DIFF : 0;
-	for (i = 0; i < nfiles; i++)
-		free(files[i]);
-	free(files);
+	dd_source_names_free(files);
 	dd_buf_release(&out);
 	dd_buf_release(&one);
 	return rc;

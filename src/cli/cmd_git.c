@@ -46,10 +46,8 @@ static int load_classified(cli_ctx *ctx, const char *buf, size_t len,
 	dd_round *r = NULL;
 
 	*out = NULL;
-	if (dd_round_load(&r, buf, len, path, NULL, why) < 0) {
-		dd_round_free(r);
-		return -1;
-	}
+	if (dd_round_load(&r, buf, len, path, NULL, why) < 0)
+		goto fail;
 	series_of_path(id, sizeof(id), ctx->dialogues,
 		       series_path ? series_path : "");
 	if (!id[0] && r->series)
@@ -57,15 +55,15 @@ static int load_classified(cli_ctx *ctx, const char *buf, size_t len,
 	if (cli_taxonomy_of_series(ctx, id, &tx)) {
 		dd_error_set(why, DD_ERROR, NULL, 0, 0,
 			     "no usable taxonomy (see above)");
-		dd_round_free(r);
-		return -1;
+		goto fail;
 	}
-	if (dd_taxonomy_classify_round(tx, r, NULL, why) < 0) {
-		dd_round_free(r);
-		return -1;
-	}
+	if (dd_taxonomy_classify_round(tx, r, NULL, why) < 0)
+		goto fail;
 	*out = r;
 	return 0;
+fail:
+	dd_round_free(r);
+	return -1;
 }
 
 /* ---- textconv ------------------------------------------------------- */
@@ -96,8 +94,7 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (load_classified(ctx, in.ptr, in.len, argv[i], NULL, &r, &err) == 0) {
-		if (dd_render_listing(&out, r) < 0)
-			rc = cli_failf("out of memory");
+		rc = cli_emit_rendered(dd_render_listing(&out, r), &out);
 	} else {
 		char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
@@ -106,9 +103,8 @@ int cmd_textconv(cli_ctx *ctx, int argc, char **argv)
 		dd_buf_addf(&out, "# dialdiff textconv: not shown as topics: %s\n",
 			    msg);
 		dd_buf_add(&out, in.ptr, in.len);
-	}
-	if (!rc)
 		rc = cli_emit(&out);
+	}
 done:
 	dd_round_free(r);
 	dd_buf_release(&in);
@@ -133,27 +129,23 @@ typedef struct driver_side {
  * "a/" or "b/": the side is shown as git shows it ("--- a/PATH"), since
  * git passes blob ids, not the commit.
  */
-static int driver_load(cli_ctx *ctx, driver_side *s, const char *file,
-		       const char *path, const char *ab)
+static void driver_load(cli_ctx *ctx, driver_side *s, const char *file,
+			const char *path, const char *ab)
 {
 	char display[DD_ERROR_FILE_MAX];
 
-	memset(&s->err, 0, sizeof(s->err));
-	dd_buf_init(&s->buf);
 	if (!strcmp(file, "/dev/null")) {
 		s->absent = 1;
-		return 0;
+		return;
 	}
 	snprintf(display, sizeof(display), "%s%s", ab, path);
 	if (dd_buf_read_file(&s->buf, file, DD_SOURCE_MAX_SIZE, &s->err) < 0) {
 		snprintf(s->err.file, sizeof(s->err.file), "%s", display);
 		s->failed = 1;
-		return 0;
-	}
-	if (load_classified(ctx, s->buf.ptr, s->buf.len, display, path,
-			    &s->round, &s->err) < 0)
+	} else if (load_classified(ctx, s->buf.ptr, s->buf.len, display, path,
+				   &s->round, &s->err) < 0) {
 		s->failed = 1;
-	return 0;
+	}
 }
 
 /* The missing side of an added or deleted file: an empty round. */
@@ -171,7 +163,7 @@ static dd_round *empty_side(const dd_round *other)
 int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 {
 	const cli_command *cmd = cli_find_command("diff-driver");
-	driver_side a, b;
+	driver_side a = { DD_BUF_INIT }, b = { DD_BUF_INIT };
 	dd_round *ea = NULL, *eb = NULL;
 	dd_file_change f;
 	dd_review rv;
@@ -179,7 +171,7 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 	dd_taxonomy *tx;
 	dd_error err;
 	const char *old_path, *new_path;
-	int rc, i = cli_view_operands(ctx, cmd, argc, argv, &rc), n;
+	int rc, i = cli_operands(ctx, cmd, argc, argv, &rc), n;
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 32];
 
 	if (i < 0)
@@ -190,14 +182,12 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd, "diff-driver takes git's 7 arguments "
 				 "(path old-file old-hex old-mode new-file new-hex new-mode), "
 				 "or 9 for a rename; got %d", n);
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
 	old_path = argv[0];
 	new_path = n == 9 ? argv[7] : argv[0];
-	if ((rc = CLI_NEED(ctx, review)) || (rc = cli_setup_paths(ctx)) ||
-	    (rc = driver_load(ctx, &a, argv[1], old_path, "a/")) ||
-	    (rc = driver_load(ctx, &b, argv[4], new_path, "b/")))
-		goto out;
+	if ((rc = CLI_NEED(ctx, review)) || (rc = cli_setup_paths(ctx)))
+		return rc;
+	driver_load(ctx, &a, argv[1], old_path, "a/");
+	driver_load(ctx, &b, argv[4], new_path, "b/");
 
 	memset(&f, 0, sizeof(f));
 	f.status = a.absent ? DD_FILE_ADDED : b.absent ? DD_FILE_DELETED :
@@ -226,10 +216,8 @@ int cmd_diff_driver(cli_ctx *ctx, int argc, char **argv)
 	memset(&rv, 0, sizeof(rv));
 	rv.files = &f;
 	rv.nfiles = 1;
-	if (ctx->renderer->review(&out, &rv, &ctx->ropts) < 0)
-		rc = cli_failf("out of memory");
-	else
-		rc = cli_emit(&out);
+	rc = cli_emit_rendered(ctx->renderer->review(&out, &rv, &ctx->ropts),
+			       &out);
 	dd_diff_free(f.diff);
 	goto out;
 oom:
@@ -255,20 +243,10 @@ out:
 /* s quoted for the shell git runs drivers with, when it needs to be. */
 static void shell_word(dd_buf *out, const char *s)
 {
-	const char *p;
-
-	if (*s && !s[strcspn(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~")]) {
+	if (*s && !s[strcspn(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~")])
 		dd_buf_adds(out, s);
-		return;
-	}
-	dd_buf_addc(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '\'')
-			dd_buf_adds(out, "'\\''");
-		else
-			dd_buf_addc(out, *p);
-	}
-	dd_buf_addc(out, '\'');
+	else
+		cli_add_quoted(out, s);
 }
 
 /*
@@ -359,7 +337,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	dd_buf prefix = DD_BUF_INIT, block = DD_BUF_INIT, value = DD_BUF_INIT;
 	dd_buf out = DD_BUF_INIT, attrs = DD_BUF_INIT;
 	dd_git_repo *repo;
-	char *attr = NULL;
+	char *attr = NULL, *info = NULL;
 	dd_error err;
 	int c, rc = 0;
 	size_t k;
@@ -374,11 +352,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 		{ "merge.dialdiff.driver", "merge-driver %O %A %B %P", NULL },
 	};
 
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL)) != -1) {
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_SEMANTIC:
 			driver = "dialdiff-semantic";
@@ -403,25 +377,19 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 	dd_buf_addf(&block, "%s/*/series.json !diff !merge\n", ctx->dialogues);
 	dd_buf_addf(&block, "%s/schema/** !diff !merge\n", ctx->dialogues);
 	dd_buf_addf(&block, "%s\n", BLOCK_END);
+	/* a bare repository: its own attributes file */
 	if (dd_git_workdir(repo))
-		attr = malloc(strlen(dd_git_workdir(repo)) + sizeof(".gitattributes"));
-	else
-		attr = malloc(strlen(dd_git_dir(repo)) + sizeof("info/attributes"));
+		attr = dd_path_join(dd_git_workdir(repo), ".gitattributes");
+	else if ((info = dd_path_join(dd_git_dir(repo), "info")))
+		attr = dd_path_join(info, "attributes");
 	if (!attr || dd_buf_oom(&block)) {
 		rc = cli_failf("out of memory");
 		goto out;
 	}
-	if (dd_git_workdir(repo)) {
-		sprintf(attr, "%s.gitattributes", dd_git_workdir(repo));
-	} else {
-		/* a bare repository: its own attributes file */
-		sprintf(attr, "%sinfo", dd_git_dir(repo));
-		if (mkdir(attr, 0777) < 0 && errno != EEXIST) {
-			rc = cli_failf("%s: cannot make folder: %s", attr,
-				       strerror(errno));
-			goto out;
-		}
-		strcat(attr, "/attributes");
+	if (info && mkdir(info, 0777) < 0 && errno != EEXIST) {
+		rc = cli_failf("%s: cannot make folder: %s", info,
+			       strerror(errno));
+		goto out;
 	}
 	/* before anything is set: an attributes file we cannot rewrite
 	 * stops the set-up */
@@ -473,6 +441,7 @@ int cmd_git_setup(cli_ctx *ctx, int argc, char **argv)
 			strchr(command, '/') ? "is not an executable file"
 					     : "is not on PATH");
 out:
+	free(info);
 	free(attr);
 	dd_buf_release(&prefix);
 	dd_buf_release(&block);

@@ -60,10 +60,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = CLI_NEED(ctx, report)))
 		return rc;
 	rc = build_report(ctx, &rep, &tl);
-	if (!rc && ctx->renderer->report(&out, &rep, &ctx->ropts) < 0)
-		rc = cli_failf("out of memory");
 	if (!rc)
-		rc = cli_emit(&out);
+		rc = cli_emit_rendered(ctx->renderer->report(&out, &rep,
+							     &ctx->ropts), &out);
 	dd_buf_release(&out);
 	free_report(&rep, tl);
 	return rc;
@@ -88,10 +87,8 @@ int cmd_timeline(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (dd_timeline_build(&tl, s, tx, &err) < 0)
 		return cli_fail(&err);
-	if (ctx->renderer->timeline(&out, tl, &ctx->ropts) < 0)
-		rc = cli_failf("out of memory");
-	if (!rc)
-		rc = cli_emit(&out);
+	rc = cli_emit_rendered(ctx->renderer->timeline(&out, tl, &ctx->ropts),
+			       &out);
 	dd_buf_release(&out);
 	dd_timeline_free(tl);
 	return rc;
@@ -115,10 +112,8 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 	/* the series loaded for the round names its chairs' parties */
 	if (ctx->series && r->series && !strcmp(ctx->series->id, r->series))
 		ctx->ropts.series = ctx->series;
-	if (ctx->renderer->show(&out, r, tx, &ctx->ropts) < 0)
-		rc = cli_failf("out of memory");
-	if (!rc)
-		rc = cli_emit(&out);
+	rc = cli_emit_rendered(ctx->renderer->show(&out, r, tx, &ctx->ropts),
+			       &out);
 	dd_buf_release(&out);
 	return rc;
 }
@@ -138,20 +133,10 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (i < argc)
 		return cli_usage(cmd, "list takes no operands");
-	if ((rc = CLI_NEED(ctx, list)) || (rc = cli_project(ctx, &p)))
+	if ((rc = CLI_NEED(ctx, list)) || (rc = cli_project(ctx, &p)) ||
+	    (rc = cli_series_ids(p, ctx->series_id, &names, &n)))
 		return rc;
 	memset(&l, 0, sizeof(l));
-	if (dd_project_series(&names, &n, p, 0, &err) < 0)
-		return cli_fail(&err);
-	if (ctx->series_id) {
-		for (k = 0; k < n && strcmp(names[k], ctx->series_id); k++)
-			;
-		if (k == n) {
-			dd_source_names_free(names);
-			return cli_failf("%s: no such series in %s",
-					 ctx->series_id, dd_project_dir(p));
-		}
-	}
 	l.series = calloc(n + 1, sizeof(*l.series));
 	l.txs = calloc(n + 1, sizeof(*l.txs));
 	if (!l.series || !l.txs)
@@ -185,10 +170,9 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		dd_diags_release(&diags);
 		free(dir);
 	}
-	if (!rc && ctx->renderer->list(&out, &l, &ctx->ropts) < 0)
-		rc = cli_failf("out of memory");
-	else if (!rc)
-		rc = cli_emit(&out);
+	if (!rc)
+		rc = cli_emit_rendered(ctx->renderer->list(&out, &l, &ctx->ropts),
+				       &out);
 	for (k = 0; k < l.nseries; k++)
 		dd_series_free(l.series[k]);
 	free(l.series);

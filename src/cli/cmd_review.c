@@ -65,15 +65,6 @@ static int open_history(cli_ctx *ctx, dd_history **out, char **paths,
 	return 0;
 }
 
-static void free_paths(char **paths)
-{
-	size_t i;
-
-	for (i = 0; paths && paths[i]; i++)
-		free(paths[i]);
-	free(paths);
-}
-
 static int resolve(cli_ctx *ctx, const char *rev, dd_oid *out)
 {
 	dd_error err;
@@ -83,8 +74,6 @@ static int resolve(cli_ctx *ctx, const char *rev, dd_oid *out)
 	return 0;
 }
 
-/* The two sides of a review from its operands; *to_worktree when B is the
- * working tree. */
 /* How the first of n revision operands names its commit in messages:
  * as written when it is one revision, else by its id (NULL). */
 static const char *rev_name(char **revs, int n)
@@ -92,6 +81,8 @@ static const char *rev_name(char **revs, int n)
 	return !n ? "HEAD" : strstr(revs[0], "..") ? NULL : revs[0];
 }
 
+/* The two sides of a review from its operands; *to_worktree when B is the
+ * working tree. */
 static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
 			int nrevs, dd_oid *from, dd_oid *to, int *to_worktree)
 {
@@ -128,10 +119,7 @@ static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
 		return rc;
 	if (range.kind == DD_RANGE_THREE_DOT &&
 	    dd_git_merge_base(from, ctx->repo, from, to, &err) < 0) {
-		char what[DD_ERROR_FILE_MAX];
-
-		snprintf(what, sizeof(what), "%s", revs[0]);
-		snprintf(err.file, sizeof(err.file), "%s", what);
+		snprintf(err.file, sizeof(err.file), "%s", revs[0]);
 		return cli_fail(&err);
 	}
 	return 0;
@@ -142,9 +130,9 @@ static int review_sides(cli_ctx *ctx, const cli_command *cmd, char **revs,
  * on stderr: a review that could not read a side never passes), else
  * what the gates say (--exit-code, --fail-on; named on stderr).
  */
-static int review_status(const cli_ctx *ctx, const dd_review *r,
-			 const cli_gates *g)
+static int review_status(const cli_ctx *ctx, const dd_review *r)
 {
+	const cli_gates *g = &ctx->gates;
 	dd_diff **diffs;
 	size_t i;
 	int rc = 0;
@@ -164,15 +152,14 @@ static int review_status(const cli_ctx *ctx, const dd_review *r,
 		return cli_failf("out of memory");
 	for (i = 0; i < r->nfiles; i++)
 		diffs[i] = r->files[i].diff;
-	rc = cli_gates_explain(ctx, g, diffs, r->nfiles);
+	rc = cli_gates_explain(ctx, diffs, r->nfiles);
 	free(diffs);
 	return rc;
 }
 
 /* A section a gate names must exist in the taxonomy of some file's diff
  * (a typo would otherwise never hold, silently). */
-static int validate_gates(const dd_review *r, const dd_gate *gates,
-			  size_t ngates)
+static int validate_gates(const dd_review *r, const cli_gates *g)
 {
 	dd_error err, first;
 	size_t i;
@@ -183,7 +170,7 @@ static int validate_gates(const dd_review *r, const dd_gate *gates,
 
 		if (!d)
 			continue;
-		if (dd_gate_validate(gates, ngates, d->tx, &err) == 0)
+		if (dd_gate_validate(g->gates, g->n, d->tx, &err) == 0)
 			return 0;
 		if (!any)
 			first = err;
@@ -195,9 +182,7 @@ static int validate_gates(const dd_review *r, const dd_gate *gates,
 const struct option cli_review_options[] = {
 	CLI_GATE_OPTIONS,
 	CLI_VIEW_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_review(cli_ctx *ctx, int argc, char **argv)
@@ -206,39 +191,23 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 	dd_buf out = DD_BUF_INIT;
 	dd_history *h = NULL;
 	dd_review *r = NULL;
-	cli_gates g;
 	char **paths, **resolved = NULL;
-	int c, rc = 0, nrevs, npaths, to_worktree;
+	int rc, i, nrevs, npaths, to_worktree;
 	dd_oid from, to;
 	dd_error err;
 
-	if ((rc = cli_gates_init(&g, argc)))
-		return rc;
 	cut_paths(&argc, argv, &paths, &npaths);
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1)
-		if (cli_view_option(ctx, c) < 0 &&
-		    ((rc = cli_gate_option(&g, cmd, c, optarg)) > 0 ||
-		     (rc < 0 && (rc = cli_other_option(ctx, cmd, c,
-						       argv)) >= 0))) {
-			cli_gates_release(&g);
-			return rc;	/* a usage error, or --help */
-		}
-	rc = 0;
-	nrevs = argc - optind;
+	if ((i = cli_operands(ctx, cmd, argc, argv, &rc)) < 0)
+		return rc;
+	nrevs = argc - i;
 	if ((rc = CLI_NEED(ctx, review)) ||
 	    (rc = open_history(ctx, &h, paths, npaths, &resolved)) ||
-	    (rc = review_sides(ctx, cmd, argv + optind, nrevs, &from, &to,
+	    (rc = review_sides(ctx, cmd, argv + i, nrevs, &from, &to,
 			       &to_worktree)))
 		goto out;
 	/* the folder must be on one side at least: fail closed */
 	if (dd_history_require(h, to_worktree ? NULL : &to, NULL, &err) < 0 &&
-	    dd_history_require(h, &from, rev_name(argv + optind, nrevs),
-			       &err) < 0) {
+	    dd_history_require(h, &from, rev_name(argv + i, nrevs), &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -246,23 +215,17 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if ((rc = validate_gates(r, g.gates, g.n)))
+	if ((rc = validate_gates(r, &ctx->gates)))
 		goto out;
-	cli_gates_finish(&g);
-	ctx->ropts.gates = g.gates;
-	ctx->ropts.ngates = g.n;
-	if (ctx->renderer->review(&out, r, &ctx->ropts) < 0) {
-		rc = cli_failf("out of memory");
-		goto out;
-	}
-	if ((rc = cli_emit(&out)))
-		goto out;
-	rc = review_status(ctx, r, &g);
+	cli_gates_finish(ctx);
+	rc = cli_emit_rendered(ctx->renderer->review(&out, r, &ctx->ropts),
+			       &out);
+	if (!rc)
+		rc = review_status(ctx, r);
 out:
 	dd_review_free(r);
 	dd_history_free(h);
-	free_paths(resolved);
-	cli_gates_release(&g);
+	dd_source_names_free(resolved);
 	dd_buf_release(&out);
 	return rc;
 }
@@ -364,9 +327,7 @@ const struct option cli_log_options[] = {
 	{ "first-parent", no_argument, NULL, OPT_FIRST_PARENT },
 	{ "oneline", no_argument, NULL, OPT_ONELINE },
 	CLI_VIEW_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+	CLI_HELP_OUTPUT_END
 };
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
@@ -386,14 +347,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 
 	memset(&lopts, 0, sizeof(lopts));
 	cut_paths(&argc, argv, &paths, &npaths);
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, cmd->shortopts, cmd->options,
-				NULL)) != -1) {
-		if (cli_view_option(ctx, c) == 0)
-			continue;
+	while ((c = cli_getopt(cmd, argc, argv)) != -1) {
 		switch (c) {
 		case 'n':
 			if (parse_count(optarg, &lopts.max_count) < 0)
@@ -488,16 +442,13 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (ctx->renderer->log_end(&out, log ? log->ncommits : 0, NULL,
-				   &ctx->ropts) < 0) {
-		rc = cli_failf("out of memory");
-		goto out;
-	}
-	rc = cli_emit(&out);
+	rc = cli_emit_rendered(ctx->renderer->log_end(&out, log ?
+						      log->ncommits : 0, NULL,
+						      &ctx->ropts), &out);
 out:
 	dd_log_free(log);
 	dd_history_free(h);
-	free_paths(resolved);
+	dd_source_names_free(resolved);
 	dd_buf_release(&out);
 	return rc;
 }

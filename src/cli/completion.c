@@ -188,8 +188,7 @@ static void add_operands(dd_buf *b, const cli_command *cmd)
 	}
 }
 
-/* s in single quotes, for sh, bash, zsh and fish alike. */
-static void add_quoted(dd_buf *b, const char *s)
+void cli_add_quoted(dd_buf *b, const char *s)
 {
 	dd_buf_addc(b, '\'');
 	for (; *s; s++)
@@ -236,7 +235,7 @@ static void sh_data(dd_buf *b, int zsh)
 			dd_buf_adds(b, "\t");
 			if (dd_buf_oom(&b2))
 				b->oom = 1;
-			add_quoted(b, b2.ptr);
+			cli_add_quoted(b, b2.ptr);
 			dd_buf_adds(b, "\n");
 			dd_buf_release(&b2);
 		}
@@ -368,7 +367,7 @@ static void fish_data(dd_buf *b)
 			continue;
 		dd_buf_addf(b, "complete -c dialdiff -n 'not __fish_dialdiff_cmd' -a %s -d ",
 			    c->name);
-		add_quoted(b, c->summary);
+		cli_add_quoted(b, c->summary);
 		dd_buf_adds(b, "\n");
 	}
 	fish_options(b, NULL, "'not __fish_dialdiff_cmd'");

@@ -10,8 +10,6 @@
  * no sense is an error (exit 2) that names the key, the value and the
  * file, as git's own messages do.
  */
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include "cli.h"
@@ -24,7 +22,8 @@ static const char *const keys[CLI_CFG_COUNT] = {
 	[CLI_CFG_PAGER] = "dialdiff.pager",
 };
 
-int cli_config(cli_ctx *ctx)
+/* Read them (once): 0, or EXIT_USAGE after a message. */
+static int read_config(cli_ctx *ctx)
 {
 	dd_git_repo *repo = NULL;
 	dd_error err;
@@ -49,7 +48,7 @@ int cli_config(cli_ctx *ctx)
 
 const dd_git_setting *cli_setting(cli_ctx *ctx, int key)
 {
-	if (cli_config(ctx) || !ctx->config[key].set)
+	if (read_config(ctx) || !ctx->config[key].set)
 		return NULL;
 	return &ctx->config[key];
 }
@@ -97,17 +96,16 @@ int cli_config_bool(const char *v)
 static int color_from_config(cli_ctx *ctx)
 {
 	const dd_git_setting *s = cli_setting(ctx, CLI_CFG_COLOR);
+	size_t i;
 	int b;
 
 	if (!s)
 		return ctx->config_read < 0 ? EXIT_USAGE : 0;
-	if (s->value && (!strcasecmp(s->value, "always") ||
-			 !strcasecmp(s->value, "never") ||
-			 !strcasecmp(s->value, "auto"))) {
-		ctx->color = !strcasecmp(s->value, "always") ? "always" :
-			     !strcasecmp(s->value, "never") ? "never" : "auto";
-		return 0;
-	}
+	for (i = 0; s->value && cli_color_modes[i]; i++)
+		if (!strcasecmp(s->value, cli_color_modes[i])) {
+			ctx->color = cli_color_modes[i];
+			return 0;
+		}
 	if ((b = cli_config_bool(s->value)) < 0)
 		return cli_config_bad(s, "use auto, always, never, true or false");
 	ctx->color = b ? "auto" : "never";

@@ -2,12 +2,10 @@
  * context.c - what commands share: the source, the taxonomy, the series,
  * and round selectors.  Everything is loaded on first use.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "dialdiff/json.h"
 #include "dialdiff/selector.h"
 
 dd_git_repo *cli_repo_try(cli_ctx *ctx)
@@ -48,12 +46,28 @@ void cli_locate(cli_ctx *ctx)
 	ctx->top = repo ? dd_git_workdir(repo) : NULL;
 }
 
+/* rel from folder pre (dd_path_resolve) into *out, malloc'd; 0, or
+ * EXIT_USAGE after a message that names what the user wrote. */
+static int resolve(const char *pre, const char *rel, const char *what,
+		   char **out)
+{
+	size_t size = strlen(pre) + strlen(rel) + 2;
+	dd_error err;
+
+	if (!(*out = malloc(size)))
+		return cli_failf("out of memory");
+	if (dd_path_resolve(*out, size, pre, rel, &err) < 0) {
+		free(*out);
+		*out = NULL;
+		return cli_failf("%s: %s", what, err.message);
+	}
+	return 0;
+}
+
 int cli_path(cli_ctx *ctx, const char *user, char **out)
 {
 	const char *top, *rel = user, *pre;
-	size_t n, size;
-	dd_error err;
-	char *p;
+	size_t n;
 
 	cli_locate(ctx);
 	top = ctx->top;
@@ -75,42 +89,26 @@ int cli_path(cli_ctx *ctx, const char *user, char **out)
 		rel = user[n - 1] ? user + n : "";
 		pre = "";
 	}
-	size = strlen(pre) + strlen(rel) + 2;
-	p = malloc(size);
-	if (!p)
-		return cli_failf("out of memory");
-	if (dd_path_resolve(p, size, pre, rel, &err) < 0) {
-		free(p);
-		return cli_failf("%s: %s", user, err.message);
-	}
-	*out = p;
-	return 0;
-}
-
-/* dialdiff.dir from git's configuration, when --dialogues is not given:
- * relative to the top of the work tree, as the option is. */
-static int dir_from_config(cli_ctx *ctx)
-{
-	const char *value;
-	int rc;
-
-	value = cli_setting_string(ctx, CLI_CFG_DIR, &rc);
-	if (value)
-		ctx->dialogues = value;
-	return rc;
+	return resolve(pre, rel, user, out);
 }
 
 int cli_setup_paths(cli_ctx *ctx)
 {
+	const char *dir;
 	int rc;
 
 	cli_locate(ctx);
 	if (ctx->paths_done)
 		return 0;
 	ctx->paths_done = 1;
-	if (!ctx->dialogues_given && (rc = dir_from_config(ctx)))
-		return rc;
-	if (ctx->dialogues_given) {
+	if (!ctx->dialogues_given) {
+		/* dialdiff.dir: relative to the top of the work tree */
+		dir = cli_setting_string(ctx, CLI_CFG_DIR, &rc);
+		if (rc)
+			return rc;
+		if (dir)
+			ctx->dialogues = dir;
+	} else {
 		if ((rc = cli_path(ctx, ctx->dialogues, &ctx->dialogues_buf)))
 			return rc;
 		ctx->dialogues = *ctx->dialogues_buf ? ctx->dialogues_buf : ".";
@@ -197,7 +195,6 @@ int cli_rev_source(cli_ctx *ctx, const char *rev, const char *what,
 	return 0;
 }
 
-/* Print the diagnostics of a failed load: every error, then fail. */
 int cli_fail_at(const dd_source *src, const dd_error *err)
 {
 	dd_error named = *err;
@@ -206,13 +203,15 @@ int cli_fail_at(const dd_source *src, const dd_error *err)
 	return cli_fail(&named);
 }
 
-static int fail_load(const dd_source *src, const dd_diags *diags,
-		     const dd_error *err)
+/* The status of a load from src that returned rc: 0, or EXIT_USAGE after
+ * printing its errors (every error of diags, else err).  Releases diags. */
+static int loaded(const dd_source *src, dd_diags *diags, const dd_error *err,
+		  int rc)
 {
 	char name[DD_ERROR_FILE_MAX];
 	size_t i, shown = 0;
 
-	for (i = 0; diags && i < diags->count; i++) {
+	for (i = 0; rc < 0 && i < diags->count; i++) {
 		const dd_diag *d = &diags->items[i];
 
 		if (d->severity != DD_SEV_ERROR)
@@ -225,9 +224,10 @@ static int fail_load(const dd_source *src, const dd_diags *diags,
 			cli_warnf("%s: %s", name, d->message);
 		shown++;
 	}
-	if (!shown)
+	if (rc < 0 && !shown)
 		cli_fail_at(src, err);
-	return EXIT_USAGE;
+	dd_diags_release(diags);
+	return rc < 0 ? EXIT_USAGE : 0;
 }
 
 /* The project of source src (the current source's, or a revision's),
@@ -269,10 +269,7 @@ static int taxonomy_of(dd_project *p, const char *sdir, dd_taxonomy **out)
 	if (!path)
 		return cli_failf("out of memory");
 	rc = dd_project_taxonomy(out, p, path, &diags, &err);
-	if (rc < 0)
-		fail_load(dd_project_source(p), &diags, &err);
-	dd_diags_release(&diags);
-	return rc < 0 ? EXIT_USAGE : 0;
+	return loaded(dd_project_source(p), &diags, &err, rc);
 }
 
 /* The taxonomy: --taxonomy, else the series' own, else DIALOGUES/taxonomy.json. */
@@ -318,17 +315,21 @@ int cli_taxonomy_of_series(cli_ctx *ctx, const char *id, dd_taxonomy **out)
 	return 0;
 }
 
-static int classify(cli_ctx *ctx, dd_round *r)
+int cli_series_ids(dd_project *p, const char *id, char ***names, size_t *n)
 {
-	dd_taxonomy *tx;
 	dd_error err;
-	int rc = cli_taxonomy(ctx, &tx);
+	size_t i;
 
-	if (rc)
-		return rc;
-	if (dd_taxonomy_classify_round(tx, r, NULL, &err) < 0)
+	if (dd_project_series(names, n, p, 0, &err) < 0)
 		return cli_fail(&err);
-	return 0;
+	for (i = 0; id && i < *n; i++)
+		if (!strcmp((*names)[i], id))
+			return 0;
+	if (!id)
+		return 0;
+	dd_source_names_free(*names);
+	*names = NULL;
+	return cli_failf("%s: no such series in %s", id, dd_project_dir(p));
 }
 
 /* The series folder to use in p: id, else the only one there is; conf:
@@ -413,13 +414,8 @@ static int load_series(cli_ctx *ctx, dd_project *p, const char *id,
 		return rc;
 	rc = dd_project_load_series(out, p, dir, &diags, 0, &err);
 	free(dir);
-	if (rc < 0) {
-		fail_load(dd_project_source(p), &diags, &err);
-		dd_diags_release(&diags);
-		return EXIT_USAGE;
-	}
-	dd_diags_release(&diags);
-	if ((rc = cli_taxonomy_of_series(ctx, (*out)->id, &tx)))
+	if ((rc = loaded(dd_project_source(p), &diags, &err, rc)) ||
+	    (rc = cli_taxonomy_of_series(ctx, (*out)->id, &tx)))
 		return rc;
 	for (i = 0; i < (*out)->nrounds; i++)
 		if (dd_taxonomy_classify_round(tx, (*out)->rounds[i], NULL,
@@ -445,9 +441,8 @@ int cli_series(cli_ctx *ctx, dd_series **out)
 int cli_pick_round(const dd_series *s, long long n, const char *sel,
 		   dd_source *src, const dd_round **out)
 {
-	char where[300];
-
 	dd_buf have = DD_BUF_INIT;
+	char where[300];
 	size_t i;
 
 	*out = dd_series_round(s, n);
@@ -461,17 +456,6 @@ int cli_pick_round(const dd_series *s, long long n, const char *sel,
 		  have.ptr ? have.ptr : "");
 	dd_buf_release(&have);
 	return EXIT_USAGE;
-}
-
-static int round_of_series(cli_ctx *ctx, long long n, const char *sel,
-			   const dd_round **out)
-{
-	dd_series *s;
-	int rc = cli_series(ctx, &s);
-
-	if (rc)
-		return rc;
-	return cli_pick_round(s, n, sel, ctx->src, out);
 }
 
 /* Round n of a series as recorded at rev. */
@@ -505,6 +489,7 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	dd_buf buf = DD_BUF_INIT;
 	dd_diags diags = DD_DIAGS_INIT;
 	dd_round *r = NULL, **grown;
+	dd_taxonomy *tx;
 	dd_error err;
 	int rc;
 
@@ -515,13 +500,10 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	if (rc == 0)
 		rc = dd_round_load(&r, buf.ptr, buf.len, path, &diags, &err);
 	dd_buf_release(&buf);
-	if (rc < 0) {
+	if ((rc = loaded(src, &diags, &err, rc))) {
 		dd_round_free(r);
-		fail_load(src, &diags, &err);
-		dd_diags_release(&diags);
-		return EXIT_USAGE;
+		return rc;
 	}
-	dd_diags_release(&diags);
 	if (dd_source_rev(src) &&
 	    !(r->rev = dd_arena_strdup(&r->arena, dd_source_rev(src)))) {
 		dd_round_free(r);
@@ -534,8 +516,10 @@ static int round_from_path(cli_ctx *ctx, dd_source *src, const char *path,
 	}
 	ctx->extra = grown;
 	ctx->extra[ctx->nextra++] = r;
-	if ((rc = classify(ctx, r)))
+	if ((rc = cli_taxonomy(ctx, &tx)))
 		return rc;
+	if (dd_taxonomy_classify_round(tx, r, NULL, &err) < 0)
+		return cli_fail(&err);
 	*out = r;
 	return 0;
 }
@@ -548,22 +532,13 @@ static int round_from_blob(cli_ctx *ctx, const dd_selector *sel,
 	const char *p = sel->path;
 	int relative = !strcmp(p, ".") || !strcmp(p, "..") ||
 		       !strncmp(p, "./", 2) || !strncmp(p, "../", 3);
-	size_t size;
 	char *path;
-	dd_error err;
 	cli_rev *r;
 	int rc;
 
 	cli_locate(ctx);
-	size = strlen(ctx->prefix) + strlen(p) + 2;
-	path = malloc(size);
-	if (!path)
-		return cli_failf("out of memory");
-	if (dd_path_resolve(path, size, relative ? ctx->prefix : "", p,
-			    &err) < 0) {
-		free(path);
-		return cli_failf("%s: %s", p, err.message);
-	}
+	if ((rc = resolve(relative ? ctx->prefix : "", p, p, &path)))
+		return rc;
 	rc = cli_rev_source(ctx, sel->rev, text, &r);
 	if (!rc)
 		rc = round_from_path(ctx, r->src, path, text, out);
@@ -575,6 +550,7 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 {
 	dd_source *src = NULL;
 	dd_selector *sel;
+	dd_series *s;
 	dd_error err;
 	char *path = NULL;
 	int rc;
@@ -599,7 +575,9 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 	case DD_SEL_ROUND:
 		if (sel->rev) {
 			rc = round_at_rev(ctx, sel, out);
-		} else if (sel->series) {
+			break;
+		}
+		if (sel->series) {
 			char *dir = dd_path_join(ctx->dialogues, sel->series);
 			int isdir = dir && dd_source_type(src, dir) == DD_SOURCE_DIR;
 
@@ -614,11 +592,10 @@ int cli_round(cli_ctx *ctx, const char *text, const dd_round **out)
 				snprintf(ctx->series_buf, sizeof(ctx->series_buf),
 					 "%s", sel->series);
 				ctx->series_id = ctx->series_buf;
-				rc = round_of_series(ctx, sel->number, text, out);
 			}
-		} else {
-			rc = round_of_series(ctx, sel->number, text, out);
 		}
+		if (!rc && !(rc = cli_series(ctx, &s)))
+			rc = cli_pick_round(s, sel->number, text, ctx->src, out);
 		break;
 	case DD_SEL_BLOB:
 		rc = round_from_blob(ctx, sel, text, out);

@@ -13,20 +13,18 @@
 
 #include "cli.h"
 
-/* What cli_operands and cli_view_operands parse. */
-const struct option cli_plain_options[] = {
-	{ "help", no_argument, NULL, 'h' },
-	CLI_OUTPUT_OPTIONS,
-	{ NULL, 0, NULL, 0 }
+/* The options of the commands that take only the common ones. */
+static const struct option plain_options[] = {
+	CLI_HELP_OUTPUT_END
 };
-const struct option cli_view_options[] = {
+static const struct option view_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	CLI_OUTPUT_OPTIONS,
 	CLI_VIEW_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
-#define PLAIN cli_plain_options, "h"
-#define VIEW cli_view_options, "h" CLI_VIEW_SHORT
+#define PLAIN plain_options, "h"
+#define VIEW view_options, "h" CLI_VIEW_SHORT
 
 /* name, function, usage, summary, flags, options, getopt string, what
  * --format renders, operands (see cli.h) */
@@ -58,24 +56,24 @@ const cli_command cli_commands[] = {
 	  CLI_RENDERS(log_commit), CLI_ARG_REVS },
 	{ "textconv", cmd_textconv, "textconv FILE",
 	  "a stable listing of one round's topics, for git's textconv driver",
-	  0, PLAIN, 0, CLI_ARG_FILES },
+	  CLI_NO_REV, PLAIN, 0, CLI_ARG_FILES },
 	{ "diff-driver", cmd_diff_driver,
 	  "diff-driver [-v | --all-items] [--stat] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH MESSAGE]",
 	  "git's external diff command (diff.<driver>.command): the semantic diff of one file",
-	  0, VIEW, CLI_RENDERS(review), CLI_ARG_FILES },
+	  CLI_NO_REV, VIEW, CLI_RENDERS(review), CLI_ARG_FILES },
 	{ "merge-driver", cmd_merge_driver, "merge-driver BASE OURS THEIRS PATH",
 	  "git's merge driver (merge.<driver>.driver): a round merged topic by topic",
-	  0, PLAIN, 0, CLI_ARG_FILES },
+	  CLI_NO_REV, PLAIN, 0, CLI_ARG_FILES },
 	{ "git-setup", cmd_git_setup, "git-setup [--semantic] [--command CMD]",
 	  "set up .gitattributes and git config so that git diff and git log -p show topics",
-	  0, cli_git_setup_options, "h", 0, CLI_ARG_NONE },
+	  CLI_NO_REV, cli_git_setup_options, "h", 0, CLI_ARG_NONE },
 	{ "check", cmd_check,
 	  "check [--strict] [--max-size SIZE] [--rev REV] [PATH...]",
 	  "consistency checks of the dialogues (or the named files), for CI",
 	  0, cli_check_options, "h", CLI_RENDERS(check), CLI_ARG_FILES },
 	{ "fmt", cmd_fmt, "fmt [--check | --write] [PATH...]",
 	  "canonical formatting of round, series and taxonomy files",
-	  0, cli_fmt_options, "h", 0, CLI_ARG_FILES },
+	  CLI_NO_REV, cli_fmt_options, "h", 0, CLI_ARG_FILES },
 	{ "init", cmd_init, "init [SERIES]",
 	  "start a record: a dialogues folder with a taxonomy skeleton, and a series",
 	  0, PLAIN, 0, CLI_ARG_NONE },
@@ -196,7 +194,7 @@ static const dd_error *source_fault(void)
 	return f;
 }
 
-void cli_vwarn(const char *fmt, va_list ap)
+static void vwarn(const char *fmt, va_list ap)
 {
 	char msg[DD_ERROR_FILE_MAX + DD_ERROR_MSG_MAX + 64];
 	dd_buf line = DD_BUF_INIT;
@@ -217,7 +215,7 @@ void cli_warnf(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cli_vwarn(fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 }
 
@@ -256,7 +254,7 @@ int cli_failf(const char *fmt, ...)
 	if (tell_fault())
 		return EXIT_USAGE;
 	va_start(ap, fmt);
-	cli_vwarn(fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 	return EXIT_USAGE;
 }
@@ -266,7 +264,7 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cli_vwarn(fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "usage: dialdiff [OPTIONS] %s\n", cmd->usage);
 	return EXIT_USAGE;
@@ -279,6 +277,11 @@ int cli_write(const dd_buf *buf)
 	if (dd_write_all(STDOUT_FILENO, buf->ptr, buf->len) == 0)
 		return 0;
 	return errno == EPIPE ? 1 : -1;
+}
+
+int cli_emit_rendered(int rendered, dd_buf *buf)
+{
+	return rendered < 0 ? cli_failf("out of memory") : cli_emit(buf);
 }
 
 int cli_emit(dd_buf *buf)
@@ -376,19 +379,22 @@ static int provenance(cli_ctx *ctx)
 	return 0;
 }
 
-int cli_renders(const cli_command *cmd, const dd_renderer *r)
+/* 1 when the member of r at offset (a function) is set. */
+static int has_member(const dd_renderer *r, size_t offset)
 {
 	void (*fn)(void);
 
-	if (!cmd->renders)
-		return 0;
-	memcpy(&fn, (const char *)r + cmd->renders - 1, sizeof(fn));
+	memcpy(&fn, (const char *)r + offset, sizeof(fn));
 	return fn != NULL;
+}
+
+int cli_renders(const cli_command *cmd, const dd_renderer *r)
+{
+	return cmd->renders && has_member(r, cmd->renders - 1);
 }
 
 int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 {
-	void (*fn)(void);
 	int rc;
 
 	if ((rc = cli_config_output(ctx)))
@@ -401,13 +407,12 @@ int cli_need(cli_ctx *ctx, const char *command, size_t offset)
 		ctx->ropts.color = want_color(ctx->color) &&
 				   !strcmp(ctx->renderer->name, "text");
 	}
-	memcpy(&fn, (const char *)ctx->renderer + offset, sizeof(fn));
-	if (fn && ctx->renderer == &dd_render_html && !ctx->ropts.dated)
+	if (!has_member(ctx->renderer, offset))
+		return cli_failf("format '%s' does not apply to '%s'",
+				 ctx->format, command);
+	if (ctx->renderer == &dd_render_html && !ctx->ropts.dated)
 		return provenance(ctx);
-	if (fn)
-		return 0;
-	return cli_failf("format '%s' does not apply to '%s'", ctx->format,
-			 command);
+	return 0;
 }
 
 static void ctx_release(cli_ctx *ctx)
@@ -424,6 +429,7 @@ static void ctx_release(cli_ctx *ctx)
 		free(ctx->revs[i].rev);
 	}
 	free(ctx->revs);
+	free(ctx->gates.gates);
 	dd_series_free(ctx->series);
 	dd_project_free(ctx->project);	/* with the taxonomies */
 	dd_source_free(ctx->src);
@@ -437,7 +443,8 @@ static void ctx_release(cli_ctx *ctx)
 
 const char *const cli_color_modes[] = { "auto", "always", "never", NULL };
 
-int cli_output_option(cli_ctx *ctx, int c, const char *arg)
+/* Handle an output option: 0 done, EXIT_USAGE bad value, -1 not one. */
+static int output_option(cli_ctx *ctx, int c, const char *arg)
 {
 	size_t i;
 
@@ -469,68 +476,59 @@ int cli_output_option(cli_ctx *ctx, int c, const char *arg)
 	return -1;
 }
 
-/* 1 for the commands that read files as they are, or set up git, and
- * never a revision: they refuse --rev rather than ignore it. */
-static int reads_no_revision(const cli_command *cmd)
+int cli_getopt(const cli_command *cmd, int argc, char **argv)
 {
-	static const char *const names[] = {
-		"fmt", "textconv", "git-setup", "diff-driver", "merge-driver",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(cmd->name, names[i]))
-			return 1;
-	return 0;
+	return getopt_long(argc, argv, cmd->shortopts, cmd->options, NULL);
 }
 
 int cli_other_option(cli_ctx *ctx, const cli_command *cmd, int c,
 		     char **argv)
 {
+	cli_gates *g = &ctx->gates;
+	dd_gate *grown;
+	dd_error err;
 	int rc;
 
-	if (c == 'h') {
+	switch (c) {
+	case 'h':
 		cli_print_usage(stdout, cmd);
 		return 0;
+	case 'v':
+		ctx->ropts.all_items = 1;
+		return -1;
+	case CLI_OPT_STAT:
+		ctx->ropts.stat = 1;
+		return -1;
+	case CLI_OPT_EXIT_CODE:
+	case CLI_OPT_FAIL_ON:
+		/* room for one more gate, and for --exit-code's */
+		grown = realloc(g->gates, (g->n + 2) * sizeof(*grown));
+		if (!grown)
+			return cli_failf("out of memory");
+		g->gates = grown;
+		if (c == CLI_OPT_EXIT_CODE)
+			g->exit_code = 1;
+		else if (dd_gate_parse(&g->gates[g->n], optarg, &err) < 0)
+			return cli_usage(cmd, "--fail-on %s", err.message);
+		else
+			g->n++;
+		return -1;
 	}
-	rc = cli_output_option(ctx, c, optarg);
+	rc = output_option(ctx, c, optarg);
 	if (rc >= 0)
 		return rc ? rc : -1;
 	return cli_usage(cmd, "unknown or incomplete option '%s'",
 			 argv[optind - 1]);
 }
 
-int cli_gates_init(cli_gates *g, int argc)
+void cli_gates_finish(cli_ctx *ctx)
 {
-	/* at most one gate an argument, and one slot for --exit-code */
-	g->gates = calloc((size_t)argc + 1, sizeof(*g->gates));
-	g->n = 0;
-	g->exit_code = 0;
-	return g->gates ? 0 : cli_failf("out of memory");
-}
+	cli_gates *g = &ctx->gates;
 
-int cli_gate_option(cli_gates *g, const cli_command *cmd, int c,
-		    const char *arg)
-{
-	dd_error err;
-
-	switch (c) {
-	case CLI_OPT_EXIT_CODE:
-		g->exit_code = 1;
-		return 0;
-	case CLI_OPT_FAIL_ON:
-		if (dd_gate_parse(&g->gates[g->n], arg, &err) < 0)
-			return cli_usage(cmd, "--fail-on %s", err.message);
-		g->n++;
-		return 0;
-	}
-	return -1;
-}
-
-void cli_gates_finish(cli_gates *g)
-{
-	if (g->exit_code)
-		g->gates[g->n++].what = DD_GATE_ANY;	/* any section */
+	if (g->exit_code)	/* in the slot the option kept */
+		g->gates[g->n++] = (dd_gate){ .what = DD_GATE_ANY };
+	ctx->ropts.gates = g->gates;
+	ctx->ropts.ngates = g->n;
 }
 
 /* One line on stderr for an item that trips a gate (at most a few per
@@ -561,9 +559,9 @@ static void explain_item(void *data, const dd_gate *g, const dd_diff *d,
 		it->key ? it->key : "?");
 }
 
-int cli_gates_explain(const cli_ctx *ctx, const cli_gates *g,
-		      dd_diff *const *diffs, size_t n)
+int cli_gates_explain(const cli_ctx *ctx, dd_diff *const *diffs, size_t n)
 {
+	const cli_gates *g = &ctx->gates;
 	size_t i, j, named = g->n - (g->exit_code ? 1 : 0);
 	int held = 0;
 	explain x;
@@ -586,13 +584,6 @@ int cli_gates_explain(const cli_ctx *ctx, const cli_gates *g,
 		held |= x.shown > 0;
 	}
 	return held ? EXIT_DIFF : 0;
-}
-
-void cli_gates_release(cli_gates *g)
-{
-	free(g->gates);
-	g->gates = NULL;
-	g->n = 0;
 }
 
 /*
@@ -667,7 +658,7 @@ int main(int argc, char **argv)
 			cli_print_usage(stdout, NULL);
 			return flush_stdout(0);
 		default:
-			rc = cli_output_option(&ctx, c, optarg);
+			rc = output_option(&ctx, c, optarg);
 			if (rc > 0)
 				return rc;
 			if (rc == 0)
@@ -689,15 +680,19 @@ int main(int argc, char **argv)
 		cli_print_usage(stderr, NULL);
 		return EXIT_USAGE;
 	}
-	if (ctx.rev && reads_no_revision(cmd))
+	if (ctx.rev && (cmd->flags & CLI_NO_REV))
 		return cli_failf("--rev does not apply to %s, which reads no "
 				 "revision", cmd->name);
 	/* the command sees its own name as argv[0] */
-	optind--;
-	argv[optind] = (char *)cmd->name;
+	argc -= optind - 1;
+	argv += optind - 1;
+	argv[0] = (char *)cmd->name;
 	ctx.paged = (cmd->flags & CLI_PAGED) && !no_pager;
 	the_ctx = &ctx;
-	rc = cmd->fn(&ctx, argc - optind, argv + optind);
+	/* 0, not 1: glibc then re-reads the option string, so that the
+	 * command's options may follow its operands ("+" stopped ours) */
+	optind = 0;
+	rc = cmd->fn(&ctx, argc, argv);
 	the_ctx = NULL;
 	ctx_release(&ctx);
 	rc = flush_stdout(rc);
@@ -705,49 +700,13 @@ int main(int argc, char **argv)
 	return rc;
 }
 
-int cli_view_option(cli_ctx *ctx, int c)
-{
-	switch (c) {
-	case 'v':
-		ctx->ropts.all_items = 1;
-		return 0;
-	case CLI_OPT_STAT:
-		ctx->ropts.stat = 1;
-		return 0;
-	}
-	return -1;
-}
-
-/* cli_operands; view: the view options are taken too.  The options are
- * the command's (cli_plain_options or cli_view_options in its entry). */
-static int operands(cli_ctx *ctx, const cli_command *cmd, int argc,
-		    char **argv, int *status, int view)
-{
-	int c;
-
-	/* 0, not 1: glibc then re-reads the option string, so that options
-	 * may follow operands (main stopped at the command with "+") */
-	optind = 0;
-	opterr = 0;
-	/* an entry that names no table takes what cli_operands takes */
-	while ((c = getopt_long(argc, argv,
-				cmd->options ? cmd->shortopts : "h",
-				cmd->options ? cmd->options :
-				cli_plain_options, NULL)) != -1)
-		if (!(view && cli_view_option(ctx, c) == 0) &&
-		    (*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
-			return -1;	/* a usage error, or --help */
-	return optind;
-}
-
 int cli_operands(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv,
 		 int *status)
 {
-	return operands(ctx, cmd, argc, argv, status, 0);
-}
+	int c;
 
-int cli_view_operands(cli_ctx *ctx, const cli_command *cmd, int argc,
-		      char **argv, int *status)
-{
-	return operands(ctx, cmd, argc, argv, status, 1);
+	while ((c = cli_getopt(cmd, argc, argv)) != -1)
+		if ((*status = cli_other_option(ctx, cmd, c, argv)) >= 0)
+			return -1;	/* a usage error, or --help */
+	return optind;
 }

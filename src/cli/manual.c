@@ -30,16 +30,6 @@ typedef struct render {
 	int tag;	/* the next line of text is a .TP tag */
 } render;
 
-/* The display width of UTF-8 text (one column a character). */
-static size_t width(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 static void flush(render *r)
 {
 	size_t i;
@@ -74,7 +64,7 @@ static void start_line(render *r)
 /* Fill: a word goes on the line, or on the next when it does not fit. */
 static void word(render *r, const char *w, size_t len)
 {
-	size_t n = width(w, len);
+	size_t n = dd_utf8_chars(w, len);	/* one column a character */
 
 	if (r->open && r->col > (size_t)r->indent &&
 	    r->col + 1 + n > WIDTH)
@@ -170,7 +160,7 @@ static void text(render *r, const char *t, size_t len)
 		flush(r);
 		start_line(r);
 		dd_buf_add(&r->line, t, len);
-		r->col += width(t, len);
+		r->col += dd_utf8_chars(t, len);
 		r->indent = r->left + STEP;
 		if (r->col + 1 <= (size_t)r->indent) {	/* the body follows */
 			dd_buf_addn(&r->line, ' ', (size_t)r->indent - r->col);

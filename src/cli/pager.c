@@ -31,22 +31,6 @@ static char *pager_cmd;		/* malloc'd, or NULL for none */
 static pid_t pager_pid = -1;
 static int saved_stderr = -1;	/* the terminal, while stderr is the pipe */
 
-/* A value of git's configuration, in a repository only: malloc'd, or
- * NULL when it is not set (or cannot be read: then no pager from it). */
-static char *config_value(cli_ctx *ctx, const char *key)
-{
-	dd_git_repo *repo;
-	dd_error err;
-	char *value = NULL;
-
-	cli_locate(ctx);
-	if (!ctx->in_repo || !(repo = cli_repo_try(ctx)))
-		return NULL;
-	if (dd_git_config_get(&value, repo, key, &err) <= 0)
-		return NULL;
-	return value;
-}
-
 /* The first of GIT_PAGER, dialdiff.pager, core.pager, PAGER that is set,
  * else DEFAULT_PAGER; malloc'd, or NULL when memory runs out.  "" for no
  * pager: dialdiff.pager false (as git's pager.<cmd> false). */
@@ -55,7 +39,9 @@ static char *pager_choice(cli_ctx *ctx)
 	const dd_git_setting *s = cli_setting(ctx, CLI_CFG_PAGER);
 	const char *env = getenv("GIT_PAGER");
 	int b = s ? cli_config_bool(s->value) : -1;
-	char *value;
+	dd_git_repo *repo;
+	char *value = NULL;
+	dd_error err;
 
 	if (b == 0)
 		return strdup("");
@@ -63,7 +49,9 @@ static char *pager_choice(cli_ctx *ctx)
 		return strdup(env);
 	if (s && b < 0)
 		return strdup(s->value);
-	if ((value = config_value(ctx, "core.pager")))
+	cli_locate(ctx);	/* core.pager in a repository; unreadable: none */
+	if (ctx->in_repo && (repo = cli_repo_try(ctx)) &&
+	    dd_git_config_get(&value, repo, "core.pager", &err) > 0)
 		return value;
 	env = getenv("PAGER");
 	return strdup(env ? env : DEFAULT_PAGER);
@@ -127,16 +115,14 @@ static void on_signal(int sig)
  * or NULL. */
 static char **pager_environ(void)
 {
-	size_t n = 0, i;
+	size_t n = 0;
 	char **env;
 
 	while (environ[n])
 		n++;
-	env = calloc(n + 3, sizeof(*env));
-	if (!env)
+	if (!(env = calloc(n + 3, sizeof(*env))))
 		return NULL;
-	for (i = 0; i < n; i++)
-		env[i] = environ[i];
+	memcpy(env, environ, n * sizeof(*env));
 	if (!getenv("LESS"))
 		env[n++] = (char *)"LESS=FRX";
 	if (!getenv("LV"))
