@@ -1,6 +1,6 @@
 #!/bin/sh
-# check on two threads (two processors or more: each checks half of the
-# series) reports exactly what one thread reports (taskset -c 0), in the
+# check on two threads (two processors or more: the second loads series
+# ahead of the one that classifies) reports exactly what one thread reports (taskset -c 0), in the
 # same order, with the same counts and exit status.
 . "$(dirname "$0")/lib.sh"
 if [ "$(nproc)" -lt 2 ] || ! command -v taskset >/dev/null; then
