@@ -638,11 +638,16 @@ static int match_failure(const dd_taxonomy *tx, const cached *c,
  * start bitmap); every byte when it has neither, or when a match can be
  * empty.
  */
+static void byteset_add(byteset *b, unsigned c)
+{
+	b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
 static void start_set(byteset *b, const pcre2_code *code)
 {
 	uint32_t type = 0, cu = 0, min = 0;
 	const uint8_t *map = NULL;
-	int c;
+	unsigned c;
 
 	memset(b, 0xff, sizeof(*b));
 	if (!code || pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &min) ||
@@ -653,18 +658,16 @@ static void start_set(byteset *b, const pcre2_code *code)
 	    !pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &cu) &&
 	    cu < 256) {
 		memset(b, 0, sizeof(*b));
-		c = (int)cu;
-		b->w[c >> 6] |= (uint64_t)1 << (c & 63);
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			c ^= 0x20;
-		b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+		byteset_add(b, cu);
+		if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z')
+			byteset_add(b, cu ^ 0x20);
 	} else if (type == 0 &&
 		   !pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &map) &&
 		   map) {
 		memset(b, 0, sizeof(*b));
 		for (c = 0; c < 256; c++)
 			if (map[c / 8] & (1u << (c % 8)))
-				b->w[c >> 6] |= (uint64_t)1 << (c & 63);
+				byteset_add(b, c);
 	}
 }
 
@@ -743,7 +746,7 @@ static void text_set(byteset *b, const char *text, size_t len)
 
 	memset(b, 0, sizeof(*b));
 	for (i = 0; i < len; i++)
-		b->w[t[i] >> 6] |= (uint64_t)1 << (t[i] & 63);
+		byteset_add(b, t[i]);
 }
 
 static int may_match(const byteset *pattern, const byteset *text)
