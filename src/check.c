@@ -453,6 +453,14 @@ typedef struct series_queue {
 	dd_worker *w;
 } series_queue;
 
+/* Queue the loads of q's series up to LOAD_AHEAD past series i. */
+static void series_queue_ahead(series_queue *q, size_t i)
+{
+	for (; q->w && q->queued < q->n && q->queued <= i + LOAD_AHEAD;
+	     q->queued++)
+		dd_worker_push(q->w, &q->jobs[q->queued].job);
+}
+
 /* Set q up for the series names[from..to) of folder dir (project proj),
  * and start loading them.  0 or DD_ENOMEM; series_queue_end in any case. */
 static int series_queue_start(series_queue *q, dd_check *c, dd_project *proj,
@@ -486,8 +494,7 @@ static int series_queue_start(series_queue *q, dd_check *c, dd_project *proj,
 		return 0;
 	for (i = 0; i < q->n; i++)
 		q->jobs[i].proj[0] = q->proj;
-	for (; q->queued < q->n && q->queued <= LOAD_AHEAD; q->queued++)
-		dd_worker_push(q->w, &q->jobs[q->queued].job);
+	series_queue_ahead(q, 0);
 	return 0;
 }
 
@@ -498,9 +505,7 @@ static int series_queue_run(series_queue *q, dd_check *c)
 	int rc = 0;
 
 	for (i = 0; !rc && i < q->n; i++) {
-		for (; q->w && q->queued < q->n && q->queued <= i + LOAD_AHEAD;
-		     q->queued++)
-			dd_worker_push(q->w, &q->jobs[q->queued].job);
+		series_queue_ahead(q, i);
 		if (q->w)
 			dd_worker_wait(q->w, &q->jobs[i].job);
 		else
